@@ -39,7 +39,7 @@ def safe_parser(**overrides) -> etree.XMLParser:
 def _refuse_entities(tree: etree._ElementTree, path: str) -> None:
     """Reject documents whose internal DTD declares entities (bomb or XXE bait)."""
     docinfo = tree.docinfo
-    dtd = docinfo.internal_dtd
+    dtd = docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise InputError("the document declares entities in its DTD; teikit does not "
                          "expand entities (remove the DOCTYPE declaration)", path, 1, 1)
