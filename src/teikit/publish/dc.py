@@ -1,0 +1,69 @@
+"""Dublin Core for an article, from the ONE mapping in ``xslt/common/dublin-core.xsl``.
+
+The stylesheet is compiled once per process (saxonche) and run in its ``dublin-core``
+mode; Python never reads the teiHeader for metadata itself. Callers get either the
+``oai_dc:dc`` element (OAI-PMH) or a plain dict (DTS ``dublinCore``, the JSON index).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import SchemaError
+from teikit.xmlio import parse
+
+DC_NS = "http://purl.org/dc/elements/1.1/"
+OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+STYLESHEET = Path(__file__).resolve().parents[3] / "xslt" / "common" / "dublin-core.xsl"
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _executable():
+    """Compile the mapping once; saxonche executables are not thread-safe, hence the lock."""
+    from saxonche import PySaxonProcessor
+
+    processor = PySaxonProcessor(license=False)
+    compiler = processor.new_xslt30_processor()
+    try:
+        executable = compiler.compile_stylesheet(stylesheet_file=str(STYLESHEET))
+    except Exception as exc:  # saxonche raises PySaxonApiError
+        raise SchemaError(f"{STYLESHEET}: cannot compile the Dublin Core mapping: {exc}") from None
+    executable.set_initial_mode("dublin-core")
+    return processor, executable
+
+
+def dublin_core_xml(tei_path: str | Path) -> bytes:
+    """Return the serialized ``oai_dc:dc`` element for the TEI file at *tei_path*."""
+    parse(tei_path)  # safe parse first: a hostile or broken file never reaches Saxon
+    processor, executable = _executable()
+    with _lock:
+        node = processor.parse_xml(xml_file_name=str(tei_path))
+        result = executable.apply_templates_returning_string(xdm_node=node)
+    if not result or "<oai_dc:dc" not in result:
+        raise SchemaError(f"{tei_path}: the Dublin Core mapping found no tei:TEI root")
+    return result.encode("utf-8")
+
+
+def dublin_core(tei_path: str | Path) -> etree._Element:
+    """Return the ``oai_dc:dc`` element (lxml) for the TEI file at *tei_path*."""
+    return etree.fromstring(dublin_core_xml(tei_path))
+
+
+def as_dict(dc: etree._Element) -> dict[str, list[dict[str, str]]]:
+    """``{"title": [{"value": ..., "lang": ...}], ...}`` in the mapping's order."""
+    fields: dict[str, list[dict[str, str]]] = {}
+    for element in dc:
+        if not isinstance(element.tag, str) or not element.tag.startswith(f"{{{DC_NS}}}"):
+            continue
+        entry = {"value": element.text or ""}
+        lang = element.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if lang:
+            entry["lang"] = lang
+        fields.setdefault(etree.QName(element).localname, []).append(entry)
+    return fields
