@@ -18,6 +18,7 @@ from teikit.errors import TeikitError
 
 #: subcommand name -> "module:attribute" of its click command
 COMMANDS: dict[str, str] = {
+    "render": "teikit.commands.render:command",
 }
 
 

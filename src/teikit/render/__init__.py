@@ -3,9 +3,48 @@
 A render is fixed phases, as a Sphinx build is: **read** the TEI documents (safely),
 **check** them (well-formed TEI), **resolve** what spans documents (the register, the
 bibliography, page numbers), **write** each output through its XSLT 3.0 stylesheet.
-A new output format is a subclass of :class:`Renderer` plus ``@register``.
+A new output format is a subclass of :class:`Renderer` plus ``@register`` in a module
+of this package; :func:`load_renderers` imports every such module.
+
+Public facade: :func:`render` (what ``teikit render`` calls), :func:`read_edition`.
 """
 
-from teikit.render.base import RENDERERS, Renderer, register
+from __future__ import annotations
 
-__all__ = ["RENDERERS", "Renderer", "register"]
+import importlib
+import os
+import pkgutil
+from pathlib import Path
+from typing import Sequence
+
+from teikit.render.base import (RENDERERS, Document, Edition, Renderer, read_edition,
+                                register)
+
+__all__ = ["RENDERERS", "Document", "Edition", "Renderer", "load_renderers", "read_edition",
+           "register", "render"]
+
+#: modules of this package that hold machinery, not output formats
+_MACHINERY = {"base", "saxon"}
+
+
+def load_renderers() -> dict[str, type[Renderer]]:
+    """Import every renderer module of this package so it registers itself."""
+    for module in pkgutil.iter_modules(__path__):
+        if module.name not in _MACHINERY and not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+    return RENDERERS
+
+
+def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
+           out: str | os.PathLike = "out", jobs: int = 1) -> dict[str, list[Path]]:
+    """Render the edition at *paths* into each format of *formats* below *out*.
+
+    Returns, per format, the files written. The edition is read once.
+    """
+    load_renderers()
+    edition = read_edition(paths)
+    written: dict[str, list[Path]] = {}
+    for name in formats:
+        renderer = RENDERERS[name](out)
+        written[name] = renderer.run(edition, jobs=jobs, paths=[Path(p) for p in paths])
+    return written
