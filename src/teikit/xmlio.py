@@ -1,17 +1,28 @@
 """Safe XML reading and atomic writing: the only place teikit touches files as XML.
 
 Every parser here refuses what a hostile file could use against us: no DTD is
-loaded, no external entity is resolved, no network is reached, and libxml2's
-limits against entity expansion bombs stay on (``huge_tree=False``).
+loaded, no external entity is resolved, no network is reached, entity
+declarations are refused (billion laughs, quadratic blow-up, XXE), files above
+:data:`MAX_DOCUMENT_BYTES` are refused before they are read, and XInclude is
+expanded only by :func:`expand_xincludes`, inside a root directory.
+Encoding problems are reported with the line and column of the first bad byte.
+
 Writes go to a temporary file in the target directory and are renamed into
-place, so a reader never sees a half-written output.
+place (:func:`atomic_write`, :func:`atomic_output`), so a reader never sees a
+half-written output, whatever happens (disk full, read-only directory, Ctrl-C).
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import errno
 import os
+import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
@@ -19,7 +30,20 @@ from teikit.errors import InputError, OutputError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-NS = {"tei": TEI_NS, "xml": XML_NS}
+XI_NS = "http://www.w3.org/2001/XInclude"
+NS = {"tei": TEI_NS, "xml": XML_NS, "xi": XI_NS}
+
+#: largest document teikit reads (bytes); override with TEIKIT_MAX_DOCUMENT_BYTES
+MAX_DOCUMENT_BYTES = int(os.environ.get("TEIKIT_MAX_DOCUMENT_BYTES", 256 * 1024 * 1024))
+#: how deep XIncludes may nest
+MAX_XINCLUDE_DEPTH = 16
+#: root elements a TEI document may have
+TEI_ROOTS = ("TEI", "teiCorpus")
+
+_BOMB_MESSAGES = ("amplification", "entity reference loop", "entity loop")
+_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
+_LIMIT_MESSAGES = ("Resource limit exceeded", "huge text node", "Text node too long",
+                   "XML_PARSE_HUGE")
 
 
 def safe_parser(**overrides) -> etree.XMLParser:
@@ -36,65 +60,353 @@ def safe_parser(**overrides) -> etree.XMLParser:
     return etree.XMLParser(**options)
 
 
+# --------------------------------------------------------------------------- reading
+
+def parse(source: str | os.PathLike | bytes, *, name: str | None = None) -> etree._ElementTree:
+    """Parse a file (or bytes) safely; raise :class:`InputError` with file:line:column.
+
+    A text node above libxml2's 10 MB limit is accepted (a long paragraph is
+    legitimate) once the prolog is known to declare no entity.
+    """
+    path = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
+    _check_size(source, path)
+    try:
+        tree = _parse_with(source, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        if not _hit_size_limit(exc):
+            raise _syntax_error(exc, path) from None
+        _refuse_entities_in_prolog(source, path)
+        try:
+            tree = _parse_with(source, safe_parser(huge_tree=True))
+        except etree.XMLSyntaxError as exc2:
+            raise _syntax_error(exc2, path) from None
+        except OSError as exc2:
+            raise _read_error(exc2, source, path) from None
+    except OSError as exc:
+        raise _read_error(exc, source, path) from None
+    _refuse_entities(tree, path)
+    return tree
+
+
+def _parse_with(source, parser: etree.XMLParser) -> etree._ElementTree:
+    if isinstance(source, bytes):
+        return etree.ElementTree(etree.fromstring(source, parser))
+    return etree.parse(os.fspath(source), parser)
+
+
+def _check_size(source, path: str) -> None:
+    """Refuse a document larger than :data:`MAX_DOCUMENT_BYTES` before reading it."""
+    try:
+        size = len(source) if isinstance(source, bytes) else os.stat(source).st_size
+    except OSError:
+        return  # parse() reports the unreadable file with its own message
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"the document is {size:,} bytes, above teikit's limit of "
+                         f"{MAX_DOCUMENT_BYTES:,} (set TEIKIT_MAX_DOCUMENT_BYTES to raise it)", path)
+
+
+def _hit_size_limit(exc: etree.XMLSyntaxError) -> bool:
+    return any(m in str(exc) for m in _LIMIT_MESSAGES)
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> InputError:
+    """Turn libxml2's error into an InputError; libxml2 columns are already 1-based."""
+    line, column = exc.position if exc.position else (exc.lineno, None)
+    message = _POSITION_SUFFIX.sub("", exc.msg or str(exc)).strip()
+    if any(m in message for m in _BOMB_MESSAGES):
+        message = ("refused: entity expansion bomb (entities that expand to far more text "
+                   "than the file holds); teikit does not expand entities")
+    elif "Char 0x0 " in message:
+        message = ("NUL bytes: the file looks like UTF-16 without a byte-order mark; "
+                   f"{_ENCODING_HINT}")
+    elif "encoding" in message.lower():
+        message = f"{message}; {_ENCODING_HINT}"
+    else:
+        message = f"not well-formed XML: {message}"
+    return InputError(message, path, line, column)
+
+
+def _read_error(exc: OSError, source, path: str) -> InputError:
+    """An OSError from libxml2 is either an unreadable file or undecodable bytes."""
+    if not isinstance(source, bytes) and os.path.isfile(source) and os.access(source, os.R_OK):
+        located = locate_encoding_error(Path(source).read_bytes(), path)
+        if located is not None:
+            return located
+    reason = exc.strerror or str(exc)
+    if not isinstance(source, bytes) and not os.path.exists(source):
+        reason = "no such file"
+    return InputError(f"cannot read file: {reason}", path)
+
+
 def _refuse_entities(tree: etree._ElementTree, path: str) -> None:
     """Reject documents whose internal DTD declares entities (bomb or XXE bait)."""
-    docinfo = tree.docinfo
-    dtd = docinfo.internalDTD
+    dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise InputError("the document declares entities in its DTD; teikit does not "
                          "expand entities (remove the DOCTYPE declaration)", path, 1, 1)
 
 
-def parse(source: str | os.PathLike | bytes, *, name: str | None = None) -> etree._ElementTree:
-    """Parse a file (or bytes) safely; raise :class:`InputError` with file:line:column."""
-    path = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
-    parser = safe_parser()
+def _refuse_entities_in_prolog(source, path: str) -> None:
+    """Read only up to the root element's start tag and refuse declared entities."""
+    stream = source if not isinstance(source, bytes) else _BytesReader(source)
     try:
-        if isinstance(source, bytes):
-            tree = etree.ElementTree(etree.fromstring(source, parser))
-        else:
-            tree = etree.parse(os.fspath(source), parser)
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+        for _event, element in etree.iterparse(stream, events=("start",), resolve_entities=False,
+                                               no_network=True, load_dtd=False, huge_tree=False):
+            _refuse_entities(element.getroottree(), path)
+            return
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (exc.lineno, 0)
-        raise InputError(f"not well-formed XML: {exc.msg}", path, line, column + 1) from None
-    _refuse_entities(tree, path)
+        raise _syntax_error(exc, path) from None
+
+
+class _BytesReader:
+    """A minimal file-like wrapper so iterparse can read bytes."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data, self._pos = data, 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._data) if size < 0 else self._pos + size
+        chunk, self._pos = self._data[self._pos:end], min(end, len(self._data))
+        return chunk
+
+
+# --------------------------------------------------------------------------- encodings
+
+_ENCODING_HINT = ("save the file as UTF-8, or declare its real encoding, e.g. "
+                  "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def sniff_encoding(data: bytes) -> tuple[str, int]:
+    """Return (encoding, BOM length) as an XML parser would decide them."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    match = _DECLARED.match(data[:512])
+    return (match.group(1).decode("ascii").lower() if match else "utf-8"), 0
+
+
+def locate_encoding_error(data: bytes, path: str) -> InputError | None:
+    """Find the first byte that does not decode; None when the whole file decodes."""
+    encoding, start = sniff_encoding(data)
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    except LookupError:
+        return InputError(f"unknown encoding {encoding!r} declared", path, 1, 1)
+    try:
+        decoder.decode(data[start:], final=True)
+    except UnicodeDecodeError as exc:
+        before = data[start:start + exc.start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        bad = data[start + exc.start:start + exc.start + 1].hex().upper()
+        return InputError(f"byte 0x{bad} is not valid {encoding.upper()}; {_ENCODING_HINT}",
+                          path, line, column)
+    return None
+
+
+# --------------------------------------------------------------------------- TEI checks
+
+def require_tei(tree: etree._ElementTree | etree._Element, path: str) -> etree._Element:
+    """Return the root if it is a TEI ``<TEI>``/``<teiCorpus>``; else a clear InputError."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    qname = etree.QName(root)
+    line = root.sourceline
+    if qname.localname in TEI_ROOTS and qname.namespace != TEI_NS:
+        where = f"namespace {qname.namespace!r}" if qname.namespace else "no namespace"
+        raise InputError(f"<{qname.localname}> is in {where}, not the TEI namespace; add "
+                         f'xmlns="{TEI_NS}" to the root element', path, line, 1)
+    if qname.localname not in TEI_ROOTS or qname.namespace != TEI_NS:
+        shown = qname.localname if not qname.namespace else f"{{{qname.namespace}}}{qname.localname}"
+        raise InputError(f"the root element is <{shown}>, not a TEI document "
+                         "(expected <TEI> or <teiCorpus> in the TEI namespace)", path, line, 1)
+    return root
+
+
+def parse_tei(source: str | os.PathLike | bytes, *, name: str | None = None,
+              xinclude_root: str | os.PathLike | None = None) -> etree._ElementTree:
+    """:func:`parse` plus :func:`require_tei`; with *xinclude_root*, XIncludes are
+    expanded from inside that directory only (see :func:`expand_xincludes`)."""
+    path = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
+    tree = parse(source, name=name)
+    require_tei(tree, path)
+    if xinclude_root is not None and not isinstance(source, bytes):
+        expand_xincludes(tree, xinclude_root, source)
     return tree
 
+
+def stream(path: str | os.PathLike, tag: str | tuple[str, ...]) -> Iterator[etree._Element]:
+    """Yield each *tag* element of a file, then free it: memory stays flat for any size.
+
+    The yielded element is cleared once the caller moves on; copy what you keep.
+    """
+    name = os.fspath(path)
+    _check_size(path, name)
+    context = etree.iterparse(name, events=("end",), tag=tag, resolve_entities=False,
+                              no_network=True, load_dtd=False, huge_tree=True)
+    try:
+        for _event, element in context:
+            _refuse_entities(element.getroottree(), name)
+            yield element
+            element.clear(keep_tail=False)
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, name) from None
+    except OSError as exc:
+        raise _read_error(exc, path, name) from None
+
+
+# --------------------------------------------------------------------------- XInclude
+
+def expand_xincludes(tree: etree._ElementTree, root_dir: str | os.PathLike,
+                     path: str | os.PathLike, _depth: int = 0,
+                     _seen: tuple[str, ...] = ()) -> etree._ElementTree:
+    """Replace each ``xi:include`` by what it points at, refusing anything outside *root_dir*.
+
+    Only local files are followed (no scheme but ``file:``); ``parse="text"`` and
+    ``parse="xml"`` are supported, ``xpointer`` is not; cycles and nesting deeper
+    than :data:`MAX_XINCLUDE_DEPTH` are refused.
+    """
+    base = Path(path).resolve()
+    for include in list(tree.getroot().iter(f"{{{XI_NS}}}include")):
+        target = _include_target(include, base, Path(root_dir).resolve(), str(path))
+        if str(target) in _seen or _depth >= MAX_XINCLUDE_DEPTH:
+            raise InputError(f"XInclude of {include.get('href')} loops or nests too deep",
+                             str(path), include.sourceline, 1)
+        replacement = _load_include(include, target, root_dir, _depth, _seen + (str(base),))
+        _replace(include, replacement)
+    return tree
+
+
+def _include_target(include: etree._Element, base: Path, root: Path, path: str) -> Path:
+    href = include.get("href", "")
+    where = (path, include.sourceline, 1)
+    parsed = urlparse(href)
+    if not href or include.get("xpointer"):
+        raise InputError("XInclude without href, or with xpointer, is not supported", *where)
+    if parsed.scheme not in ("", "file") or parsed.netloc not in ("", "localhost"):
+        raise InputError(f"XInclude of {href} refused: only files inside the edition "
+                         "may be included", *where)
+    target = (base.parent / unquote(parsed.path)).resolve()
+    if not target.is_relative_to(root):
+        raise InputError(f"XInclude of {href} refused: it points outside the edition ({root})",
+                         *where)
+    return target
+
+
+def _load_include(include, target: Path, root_dir, depth: int, seen: tuple[str, ...]):
+    """Return the included root element (parse="xml") or text (parse="text")."""
+    if include.get("parse", "xml") == "text":
+        data = _read_bytes(target)
+        try:
+            return data.decode(include.get("encoding", "utf-8"))
+        except (UnicodeDecodeError, LookupError):
+            raise locate_encoding_error(data, str(target)) or InputError(
+                "cannot decode included text", str(target)) from None
+    tree = parse(target)
+    expand_xincludes(tree, root_dir, target, depth + 1, seen)
+    return tree.getroot()
+
+
+def _read_bytes(target: Path) -> bytes:
+    _check_size(target, str(target))
+    try:
+        return target.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", str(target)) from None
+
+
+def _replace(include: etree._Element, replacement) -> None:
+    parent = include.getparent()
+    if parent is None:
+        raise InputError("an XInclude cannot be the root element", None)
+    if isinstance(replacement, str):
+        previous = include.getprevious()
+        text = replacement + (include.tail or "")
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(include)
+        return
+    replacement.tail = include.tail
+    parent.replace(include, replacement)
+
+
+# --------------------------------------------------------------------------- writing
 
 def atomic_write(path: str | os.PathLike, data: bytes | str, *, force: bool = True) -> Path:
     """Write *data* to *path* through a temporary file and a rename.
 
     With ``force=False`` an existing file is left alone and :class:`OutputError` raised.
+    A full disk, a read-only directory or an interrupt leaves no temporary file and
+    the previous *path* (if any) untouched.
     """
-    target = Path(path)
-    if not force and target.exists():
-        raise OutputError(f"{target} exists; use --force to overwrite it")
     if isinstance(data, str):
         data = data.encode("utf-8")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write to {target.parent}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
+    with atomic_output(path, force=force) as tmp:
+        with open(tmp, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike, *, force: bool = True) -> Iterator[Path]:
+    """Yield a temporary path beside *path*; rename it into place only on success.
+
+    For tools that write files themselves (Saxon's ``transform_to_file``, a PDF
+    engine): ``with atomic_output(out) as tmp: engine.write(tmp)``.
+    """
+    target = Path(path)
+    tmp = _make_temp(target, force)
+    try:
+        yield tmp
+        _fsync(tmp)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
         _unlink_quietly(tmp)
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
     except BaseException:
         _unlink_quietly(tmp)
         raise
-    return target
 
 
-def _unlink_quietly(path: str) -> None:
+def _make_temp(target: Path, force: bool) -> Path:
+    """Create the temporary file beside *target*; every refusal is an OutputError."""
+    try:
+        if target.is_dir():
+            raise OutputError(f"cannot write {target}: it is a directory")
+        if not force and target.exists():
+            raise OutputError(f"{target} exists; use --force to overwrite it")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {target.parent}: {_reason(exc)}") from None
+    os.close(fd)
+    return Path(tmp)
+
+
+def _fsync(tmp: Path) -> None:
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    """A short human reason; name the disk-full cases plainly."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"{exc.strerror} (the disk or your quota is full; nothing was written)"
+    return exc.strerror or str(exc)
+
+
+def _unlink_quietly(path: str | os.PathLike) -> None:
     try:
         os.unlink(path)
     except OSError:
