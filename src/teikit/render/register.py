@@ -1,0 +1,154 @@
+"""``teikit render --to register``: the register, the chronology and the map of the edition.
+
+Phases (see :mod:`teikit.render.base`): *read* and *check* are the base class's;
+*resolve* summarises each article (:mod:`teikit.render.summary`) and aggregates the
+summaries with the register files into one small **edition index** (the document
+described in ``xslt/common/register-entries.xsl``); *write* runs the stylesheets on that
+index once each. Python decides nothing about what the pages say: the rules live in
+
+==========================  ==========================================================
+``xslt/register.xsl``       ``index.html``: the register, A–Z, Turkish order
+``xslt/chronology.xsl``     ``chronology.html``: every dated event of the bodies in time order
+``xslt/map.xsl``            ``map.html``: a static SVG map of the places with coordinates,
+                            and the same places as a list (works without JavaScript)
+``xslt/register-json.xsl``  ``register.json``: the register and chronology for portals
+``xslt/register-tei.xsl``   ``tei/<file>.xml``: each register file enriched with pointers
+                            to its occurrences (valid against tei_all.rng)
+==========================  ==========================================================
+
+All of it goes to ``<out>/register/``. The printed register (``xslt/print.xsl``) uses
+the same index: call :func:`build_index` and pass ``index_node(index)`` as a parameter.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from lxml import etree
+
+from teikit.render.base import Document, Edition, Renderer, find_articles, register
+from teikit.render.summary import ArticleSummary, summarize
+from teikit.xmlio import XML_NS, atomic_write, parse
+
+#: the stylesheets run on the edition index, and the file each one writes
+PAGES = {
+    "register.xsl": "index.html",
+    "chronology.xsl": "chronology.html",
+    "map.xsl": "map.html",
+    "register-json.xsl": "register.json",
+}
+
+
+class EditionIndex:
+    """The register files plus one small summary per article, built article by article.
+
+    Only summaries are kept: an article's tree can be dropped once :meth:`add` returns,
+    so memory grows with the occurrences of the edition, not with its documents.
+    """
+
+    def __init__(self, registers: Iterable[Document]) -> None:
+        self.root = etree.Element("edition")
+        holder = etree.SubElement(self.root, "registers")
+        #: resolved register file path -> (file key, the xml:ids it defines)
+        self._known: dict[str, tuple[str, frozenset[str]]] = {}
+        for doc in registers:
+            key = self._unique_key(doc.path.name)
+            element = etree.SubElement(holder, "register", file=key)
+            element.append(_copy_root(doc.tree))
+            ids = frozenset(element.xpath("//@xml:id", namespaces={"xml": XML_NS}))
+            self._known[str(doc.path.resolve())] = (key, ids)
+
+    def _unique_key(self, name: str) -> str:
+        taken = {v[0] for v in self._known.values()}
+        key, n = name, 1
+        while key in taken:
+            n += 1
+            key = f"{Path(name).stem}-{n}{Path(name).suffix}"
+        return key
+
+    def add(self, summary: ArticleSummary) -> None:
+        """Add one article's summary, resolving each occurrence to a register entry."""
+        element = summary.to_xml()
+        for occ in element.iter("occ"):
+            occ.set("key", self.key_for(occ.get("target"), occ.get("entry")))
+            del occ.attrib["target"]
+        self.root.append(element)
+
+    def file_key(self, path: Path) -> str:
+        """The key (``register/@file``) under which the register file *path* is held."""
+        return self._known[str(Path(path).resolve())][0]
+
+    def key_for(self, target: str, entry: str) -> str:
+        """``"<register file>#<id>"`` when the pointer names a known entry, else ``""``."""
+        file_key, ids = self._known.get(target, ("", frozenset()))
+        return f"{file_key}#{entry}" if file_key and entry in ids else ""
+
+    @property
+    def tree(self) -> etree._ElementTree:
+        return etree.ElementTree(self.root)
+
+
+def _copy_root(tree: etree._ElementTree) -> etree._Element:
+    """A copy of the document's root element (comments and PIs outside it left behind)."""
+    return etree.fromstring(etree.tostring(tree.getroot()))
+
+
+def build_index(edition: Edition) -> EditionIndex:
+    """The edition index of an edition already read (see :class:`EditionIndex`)."""
+    index = EditionIndex(edition.all_registers)
+    for article in edition.articles:
+        index.add(summarize(article.tree, article.path))
+    return index
+
+
+def iter_summaries(paths: Iterable[str | os.PathLike]) -> Iterator[ArticleSummary]:
+    """Parse, summarise and drop the articles below *paths* one at a time."""
+    for path in find_articles(paths):
+        yield summarize(parse(path), path)
+
+
+def build_index_streaming(paths: Iterable[str | os.PathLike]) -> EditionIndex:
+    """The edition index without ever holding two article trees (issue 7)."""
+    paths = list(paths)
+    articles = find_articles(paths)
+    directories = sorted({p.resolve().parent for p in articles})
+    registers = [Document(p, parse(p)) for d in directories
+                 for p in sorted((d / "register").glob("*.xml"))]
+    index = EditionIndex(registers)
+    for summary in iter_summaries(paths):
+        index.add(summary)
+    return index
+
+
+def index_node(index: EditionIndex):
+    """The edition index as a Saxon document node (a stylesheet parameter or input)."""
+    from teikit.render.saxon import to_xdm
+    return to_xdm(index.tree)
+
+
+@register
+class RegisterRenderer(Renderer):
+    """The register, chronology and map pages, the JSON and the enriched register TEI."""
+
+    name = "register"
+    stylesheet = "register.xsl"
+    per_document = False
+
+    def resolve(self, edition: Edition) -> dict:
+        self.index = build_index(edition)
+        self.index_node = index_node(self.index)
+        return {}
+
+    def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
+        from teikit.render.saxon import transform
+        outputs = []
+        for stylesheet, name in PAGES.items():
+            result = transform(stylesheet, self.index_node, {}, source="the edition index")
+            outputs.append(atomic_write(self.target / name, result))
+        for doc in edition.all_registers:
+            params = {"index": self.index_node, "register-file": self.index.file_key(doc.path)}
+            result = transform("register-tei.xsl", doc.xdm, params, source=str(doc.path))
+            outputs.append(atomic_write(self.target / "tei" / doc.path.name, result))
+        return outputs
