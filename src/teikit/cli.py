@@ -19,6 +19,8 @@ from teikit.errors import TeikitError
 #: subcommand name -> "module:attribute" of its click command
 COMMANDS: dict[str, str] = {
     "render": "teikit.commands.render:command",
+    "build": "teikit.commands.build:command",
+    "serve": "teikit.commands.serve:command",
 }
 
 

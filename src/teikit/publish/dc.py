@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import SchemaError
+from teikit.errors import InputError, SchemaError
 from teikit.xmlio import parse
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -38,21 +38,27 @@ def _executable():
     return processor, executable
 
 
-def dublin_core_xml(tei_path: str | Path) -> bytes:
-    """Return the serialized ``oai_dc:dc`` element for the TEI file at *tei_path*."""
-    parse(tei_path)  # safe parse first: a hostile or broken file never reaches Saxon
+def dublin_core_xml(tei: str | Path | etree._ElementTree) -> bytes:
+    """Return the serialized ``oai_dc:dc`` element for a TEI file (path) or a parsed tree.
+
+    Files are parsed safely by :func:`teikit.xmlio.parse` and handed to Saxon as text,
+    so Saxon never reads a file, a DTD or an entity itself.
+    """
+    tree = tei if isinstance(tei, etree._ElementTree) else parse(tei)
+    text = etree.tostring(tree.getroot(), encoding="unicode")
     processor, executable = _executable()
     with _lock:
-        node = processor.parse_xml(xml_file_name=str(tei_path))
+        node = processor.parse_xml(xml_text=text)
         result = executable.apply_templates_returning_string(xdm_node=node)
     if not result or "<oai_dc:dc" not in result:
-        raise SchemaError(f"{tei_path}: the Dublin Core mapping found no tei:TEI root")
+        where = tei if not isinstance(tei, etree._ElementTree) else "document"
+        raise InputError("the Dublin Core mapping found no TEI root element in it", str(where))
     return result.encode("utf-8")
 
 
-def dublin_core(tei_path: str | Path) -> etree._Element:
-    """Return the ``oai_dc:dc`` element (lxml) for the TEI file at *tei_path*."""
-    return etree.fromstring(dublin_core_xml(tei_path))
+def dublin_core(tei: str | Path | etree._ElementTree) -> etree._Element:
+    """Return the ``oai_dc:dc`` element (lxml) for a TEI file or parsed tree."""
+    return etree.fromstring(dublin_core_xml(tei))
 
 
 def as_dict(dc: etree._Element) -> dict[str, list[dict[str, str]]]:

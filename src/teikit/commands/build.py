@@ -1,0 +1,28 @@
+"""``teikit build``: write the edition as a static site (incrementally)."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+
+@click.command("build")
+@click.argument("edition", default="tei", type=click.Path(file_okay=False))
+@click.option("--out", "-o", default="site", show_default=True, type=click.Path(file_okay=False),
+              help="The site directory to write.")
+@click.option("--base-url", default="http://127.0.0.1:8000/", show_default=True,
+              help="The URL the site will be published at (sitemap, OAI, DTS, index).")
+@click.option("--to", "formats", multiple=True,
+              help="Render only this format (repeatable); default: every registered format.")
+def command(edition: str, out: str, base_url: str, formats: tuple[str, ...]) -> None:
+    """Build the static site of EDITION (a folder of TEI articles with register/) into --out.
+
+    Only what changed since the last build is rebuilt; see teikit.publish.site for the rule.
+    """
+    from teikit.publish.site import build
+
+    started = time.perf_counter()
+    report = build(edition, out, base_url=base_url, formats=list(formats) or None)
+    click.echo(f"Built {out}: {len(report.rebuilt)} part(s) rebuilt, {len(report.skipped)} unchanged, "
+               f"{len(report.written)} file(s) written in {time.perf_counter() - started:.1f} s.")

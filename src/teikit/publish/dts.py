@@ -1,0 +1,419 @@
+"""DTS 1.0 (Distributed Text Services, published 2026-02-13): entry, collection,
+navigation and document endpoints over an :class:`~teikit.publish.edition.Edition`.
+
+Each endpoint is a function ``(edition, params, urls) -> Response`` where *params* is the
+query as (name, value) pairs and *urls* knows the public base URL, so the same code
+serves the dynamic API (``/dts``) and writes the static Level 0 files of the site.
+
+Citation trees come from each article's ``encodingDesc/refsDecl/citeStructure``
+(``@match`` evaluated from the parent unit, ``@use`` giving the reference part,
+``@delim`` joining it to the parent's identifier, ``@unit`` giving ``citeType``). The
+first ``refsDecl`` is the default tree; a further one is addressed by its ``@n`` as
+``tree``. Error cases follow the specification: 400 for a missing ``resource``,
+``ref`` with ``start``/``end``, ``start`` without ``end`` (or the reverse), no
+``down``/``ref``/``start`` or ``down=0`` without ``ref``; 404 for an unknown resource,
+collection, tree, reference or media type.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
+
+from lxml import etree
+
+from teikit.publish.edition import Article, Edition
+from teikit.xmlio import NS, TEI_NS
+
+CONTEXT = "https://dtsapi.org/context/v1.0.json"
+VERSION = "1.0"
+DTS_NS = "https://w3id.org/api/dts#"
+TEI_MEDIA_TYPE = "application/tei+xml"
+JSON_LD = "application/ld+json"
+PAGE_SIZE = 50
+
+
+class DtsError(Exception):
+    """A client error answered with its HTTP status (400 or 404)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes
+    media_type: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Unit:
+    """A CitableUnit: identifier, depth, parent identifier, type and its TEI element."""
+
+    identifier: str
+    level: int
+    parent: str | None
+    cite_type: str | None
+    element: etree._Element
+
+    def as_json(self) -> dict:
+        unit = {"identifier": self.identifier, "@type": "CitableUnit", "level": self.level,
+                "parent": self.parent}
+        if self.cite_type:
+            unit["citeType"] = self.cite_type
+        head = self.element.find(f"{{{TEI_NS}}}head")
+        title = " ".join("".join(head.itertext()).split()) if head is not None else ""
+        if title:
+            lang = head.xpath("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)", namespaces=NS)
+            unit["dublinCore"] = {"title": [{"lang": lang, "value": title}] if lang else [title]}
+        return unit
+
+
+@dataclass
+class CitationTree:
+    identifier: str | None
+    structure: list[dict]
+    units: list[Unit]            # pre-order, depth first
+
+    def find(self, identifier: str) -> int:
+        for index, unit in enumerate(self.units):
+            if unit.identifier == identifier:
+                return index
+        raise DtsError(404, f"no citable unit {identifier!r} in this citation tree")
+
+    def subtree_end(self, index: int) -> int:
+        """Index just past the descendants of the unit at *index*."""
+        level = self.units[index].level
+        end = index + 1
+        while end < len(self.units) and self.units[end].level > level:
+            end += 1
+        return end
+
+
+class Urls:
+    """The public URL templates of the API, from its base (e.g. ``http://host:8000/dts``)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base.rstrip("/")
+
+    def entry(self) -> str:
+        return self.base
+
+    def collection(self) -> str:
+        return f"{self.base}/collection{{?id,page,nav}}"
+
+    def navigation(self) -> str:
+        return f"{self.base}/navigation{{?resource,ref,start,end,down,tree,page}}"
+
+    def document(self) -> str:
+        return f"{self.base}/document{{?resource,ref,start,end,tree,mediaType}}"
+
+    def for_resource(self, endpoint: str, resource: str) -> str:
+        rest = {"collection": "{&page,nav}", "navigation": "{&ref,start,end,down,tree,page}",
+                "document": "{&ref,start,end,tree,mediaType}"}[endpoint]
+        key = "id" if endpoint == "collection" else "resource"
+        return f"{self.base}/{endpoint}?{key}={quote(resource, safe='')}{rest}"
+
+    def query(self, endpoint: str, params: dict[str, str]) -> str:
+        return f"{self.base}/{endpoint}?{urlencode(params)}" if params else f"{self.base}/{endpoint}"
+
+
+# -- citation trees -------------------------------------------------------------------
+def citation_trees(article: Article) -> list[CitationTree]:
+    """Every citation tree declared by the article's refsDecl elements (computed once)."""
+    cached = article.__dict__.get("_citation_trees")
+    if cached is None:
+        cached = article.__dict__["_citation_trees"] = _citation_trees(article)
+    return cached
+
+
+def _citation_trees(article: Article) -> list[CitationTree]:
+    trees = []
+    for refs in article.root.xpath("tei:teiHeader/tei:encodingDesc/tei:refsDecl[tei:citeStructure]",
+                                   namespaces=NS):
+        units: list[Unit] = []
+        tops = refs.findall(f"{{{TEI_NS}}}citeStructure")
+        for cite in tops:
+            _resolve(cite, article.root, None, 1, units)
+        trees.append(CitationTree(refs.get("n") if trees else None,
+                                  [_structure(c) for c in tops], units))
+    return trees
+
+
+def _structure(cite: etree._Element) -> dict:
+    node = {"@type": "CiteStructure", "citeType": cite.get("unit") or "unit"}
+    children = [_structure(c) for c in cite.findall(f"{{{TEI_NS}}}citeStructure")]
+    if children:
+        node["citeStructure"] = children
+    return node
+
+
+def _resolve(cite: etree._Element, context: etree._Element, parent: Unit | None, level: int,
+             units: list[Unit]) -> None:
+    matches = [m for m in context.xpath(cite.get("match", ""), namespaces=NS)
+               if isinstance(m, etree._Element)]
+    for position, node in enumerate(matches, 1):
+        use = re.sub(r"position\(\)", str(position), cite.get("use", "position()"))
+        value = node.xpath(f"string({use})", namespaces=NS).strip()
+        identifier = f"{parent.identifier}{cite.get('delim', '')}{value}" if parent else value
+        unit = Unit(identifier, level, parent.identifier if parent else None, cite.get("unit"), node)
+        units.append(unit)
+        for child in cite.findall(f"{{{TEI_NS}}}citeStructure"):
+            _resolve(child, node, unit, level + 1, units)
+
+
+# -- shared pieces --------------------------------------------------------------------
+def _json(data: dict, status: int = 200) -> Response:
+    body = json.dumps({"@context": CONTEXT, "dtsVersion": VERSION, **data}, ensure_ascii=False, indent=1)
+    return Response(status, body.encode("utf-8"), JSON_LD)
+
+
+def error(status: int, message: str) -> Response:
+    """An error as JSON-LD (the spec fixes the status, not the body)."""
+    return _json({"@type": "Error", "statusCode": status, "title": message}, status)
+
+
+def _single(params: list[tuple[str, str]], allowed: set[str]) -> dict[str, str]:
+    """Parameters as a dict; a repeated or empty one is a 400."""
+    values: dict[str, str] = {}
+    for name, value in params:
+        if name not in allowed:
+            continue  # unknown parameters are ignored, as HTTP APIs usually do
+        if name in values:
+            raise DtsError(400, f"the parameter {name!r} is repeated")
+        values[name] = value
+    return values
+
+
+def _article(edition: Edition, identifier: str | None) -> Article:
+    if not identifier:
+        raise DtsError(400, "the 'resource' parameter is required")
+    article = edition.get(identifier)
+    if article is None:
+        raise DtsError(404, f"no resource {identifier!r}")
+    return article
+
+
+def _tree(article: Article, name: str | None) -> CitationTree | None:
+    trees = citation_trees(article)
+    if name is None:
+        return trees[0] if trees else None
+    for tree in trees[1:]:
+        if tree.identifier == name:
+            return tree
+    raise DtsError(404, f"no citation tree {name!r} for this resource")
+
+
+def _dublin_core(article: Article) -> dict:
+    """The DC mapping's fields as a DTS MetadataObject (lang/value objects where the language is known)."""
+    result = {}
+    for name, entries in article.dublin_core.items():
+        if all("lang" in e for e in entries):
+            result[name] = [{"lang": e["lang"], "value": e["value"]} for e in entries]
+        else:
+            result[name] = [e["value"] for e in entries]
+    return result
+
+
+def resource(article: Article, urls: Urls, download: str | None = None) -> dict:
+    """The Resource object of an article (collection member and navigation ``resource``)."""
+    data = {
+        "@id": article.id, "@type": "Resource", "title": article.title,
+        "totalParents": 1, "totalChildren": 0,
+        "dublinCore": _dublin_core(article),
+        "collection": urls.for_resource("collection", article.id),
+        "navigation": urls.for_resource("navigation", article.id),
+        "document": urls.for_resource("document", article.id),
+        "citationTrees": [_tree_json(t) for t in citation_trees(article)],
+        "mediaTypes": [TEI_MEDIA_TYPE],
+    }
+    descriptions = [d["value"] for d in article.dublin_core.get("description", [])]
+    if descriptions:
+        data["description"] = descriptions[0]
+    if download:
+        data["download"] = download
+    return data
+
+
+def _tree_json(tree: CitationTree) -> dict:
+    data = {"@type": "CitationTree", "citeStructure": tree.structure}
+    if tree.identifier:
+        data["identifier"] = tree.identifier
+    return data
+
+
+def _paginate(members: list, page: str | None, size: int, url_for) -> tuple[list, dict | None]:
+    if page is None:
+        return members, None
+    if not page.isdigit() or int(page) < 1:
+        raise DtsError(400, "page must be a positive integer")
+    last = max(1, -(-len(members) // size))
+    number = int(page)
+    if number > last:
+        raise DtsError(404, f"there is no page {number}; the last page is {last}")
+    view = {"@id": url_for(number), "@type": "Pagination", "first": url_for(1),
+            "previous": url_for(max(1, number - 1)), "next": url_for(min(last, number + 1)),
+            "last": url_for(last)}
+    return members[(number - 1) * size:number * size], view
+
+
+# -- endpoints ------------------------------------------------------------------------
+def entry(urls: Urls) -> Response:
+    return _json({"@id": urls.entry(), "@type": "EntryPoint", "collection": urls.collection(),
+                  "navigation": urls.navigation(), "document": urls.document()})
+
+
+def collection(edition: Edition, params: list[tuple[str, str]], urls: Urls, *,
+               root_id: str = "edition", title: str = "teikit digital edition",
+               downloads: dict[str, str] | None = None) -> Response:
+    """The root collection (no ``id``) or one article's Resource, with children or parents."""
+    try:
+        args = _single(params, {"id", "page", "nav"})
+        nav = args.get("nav", "children")
+        if nav not in ("children", "parents"):
+            raise DtsError(400, "nav must be 'children' or 'parents'")
+        downloads = downloads or {}
+        root = {"@id": root_id, "@type": "Collection", "title": title, "totalParents": 0,
+                "totalChildren": len(edition.articles), "collection": urls.collection()}
+        identifier = args.get("id", root_id)
+        if identifier == root_id:
+            data = dict(root)
+            members = [] if nav == "parents" else [resource(a, urls, downloads.get(a.id))
+                                                   for a in edition.articles]
+        else:
+            article = edition.get(identifier)
+            if article is None:
+                raise DtsError(404, f"no collection or resource {identifier!r}")
+            data = resource(article, urls, downloads.get(article.id))
+            members = [root] if nav == "parents" else []
+        query = {k: v for k, v in args.items() if k != "page"}
+        members, view = _paginate(members, args.get("page"), PAGE_SIZE,
+                                  lambda n: urls.query("collection", {**query, "page": str(n)}))
+        if members or nav == "children" and data["@type"] == "Collection":
+            data["member"] = members
+        if view:
+            data["view"] = view
+        return _json(data)
+    except DtsError as exc:
+        return error(exc.status, str(exc))
+
+
+def navigation(edition: Edition, params: list[tuple[str, str]], urls: Urls, request_url: str) -> Response:
+    """The Navigation object for a resource, following the spec's table of down/ref/start/end."""
+    try:
+        args = _single(params, {"resource", "ref", "start", "end", "down", "tree", "page"})
+        article = _article(edition, args.get("resource"))
+        ref, start, end = args.get("ref"), args.get("start"), args.get("end")
+        if ref is not None and (start is not None or end is not None):
+            raise DtsError(400, "ref cannot be combined with start or end")
+        if (start is None) != (end is None):
+            raise DtsError(400, "start and end must be given together")
+        down = _down(args.get("down"))
+        if down is None and ref is None and start is None:
+            raise DtsError(400, "give at least one of down, ref or start/end")
+        if down == 0 and ref is None:
+            raise DtsError(400, "down=0 needs a ref")
+        tree = _tree(article, args.get("tree"))
+        data = {"@id": request_url, "@type": "Navigation", "resource": resource(article, urls)}
+        units = tree.units if tree else []
+        if tree is None and (ref or start):
+            raise DtsError(404, "this resource has no citation tree")
+        members = _members(tree, units, ref, start, end, down, data)
+        if members is not None:
+            query = {k: v for k, v in args.items() if k != "page"}
+            members, view = _paginate(members, args.get("page"), PAGE_SIZE * 10,
+                                      lambda n: urls.query("navigation", {**query, "page": str(n)}))
+            data["member"] = [u.as_json() for u in members]
+            if view:
+                data["view"] = view
+        return _json(data)
+    except DtsError as exc:
+        return error(exc.status, str(exc))
+
+
+def _down(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"-?\d+", value) or int(value) < -1:
+        raise DtsError(400, "down must be an integer, -1 or more")
+    return int(value)
+
+
+def _members(tree, units, ref, start, end, down, data) -> list[Unit] | None:
+    """Fill ref/start/end into *data* and return the member units (None: no member property)."""
+    if ref is not None:
+        index = tree.find(ref)
+        unit = units[index]
+        data["ref"] = unit.as_json()
+        if down is None:
+            return None
+        if down == 0:
+            return [u for u in units if u.parent == unit.parent and u.level == unit.level]
+        limit = unit.level + down if down > 0 else 10**6
+        return [u for u in units[index:tree.subtree_end(index)] if u.level <= limit]
+    if start is not None:
+        first, last = tree.find(start), tree.find(end)
+        if first > last:
+            raise DtsError(400, "start comes after end in the citation tree")
+        data["start"], data["end"] = units[first].as_json(), units[last].as_json()
+        if down is None:
+            return None
+        limit = max(units[first].level, units[last].level) + down if down > 0 else 10**6
+        return [u for u in units[first:tree.subtree_end(last)] if u.level <= limit]
+    limit = down if down > 0 else 10**6
+    return [u for u in units if u.level <= limit]
+
+
+def document(edition: Edition, params: list[tuple[str, str]], urls: Urls) -> Response:
+    """The TEI of a resource, whole or a passage (``ref`` or ``start``..``end``) in dts:wrapper."""
+    try:
+        args = _single(params, {"resource", "ref", "start", "end", "tree", "mediaType"})
+        article = _article(edition, args.get("resource"))
+        ref, start, end = args.get("ref"), args.get("start"), args.get("end")
+        if ref is not None and (start is not None or end is not None):
+            raise DtsError(400, "ref cannot be combined with start or end")
+        if (start is None) != (end is None):
+            raise DtsError(400, "start and end must be given together")
+        if args.get("mediaType", TEI_MEDIA_TYPE) != TEI_MEDIA_TYPE:
+            raise DtsError(404, f"media type {args['mediaType']!r} is not available; use {TEI_MEDIA_TYPE}")
+        tree = _tree(article, args.get("tree"))
+        if ref is None and start is None:
+            body = article.tei_bytes
+        else:
+            if tree is None:
+                raise DtsError(404, "this resource has no citation tree")
+            body = _passage(tree, ref, start, end)
+        link = urls.query("collection", {"id": article.id})
+        return Response(200, body, TEI_MEDIA_TYPE, {"Link": f'<{link}>; rel="collection"'})
+    except DtsError as exc:
+        return error(exc.status, str(exc))
+
+
+def _passage(tree: CitationTree, ref: str | None, start: str | None, end: str | None) -> bytes:
+    if ref is not None:
+        first = last = tree.find(ref)
+    else:
+        first, last = tree.find(start), tree.find(end)
+        if first > last:
+            raise DtsError(400, "start comes after end in the citation tree")
+    chosen = tree.units[first:tree.subtree_end(last)]
+    ids = {u.identifier for u in chosen}
+    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS, "dts": DTS_NS})
+    wrapper = etree.SubElement(root, f"{{{DTS_NS}}}wrapper")
+    if ref is not None:
+        wrapper.set("ref", ref)
+    else:
+        wrapper.set("start", start)
+        wrapper.set("end", end)
+    for unit in chosen:
+        if unit.parent not in ids:           # top-most units of the passage only
+            element = copy.deepcopy(unit.element)
+            element.tail = None
+            wrapper.append(element)
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -1,0 +1,80 @@
+"""The ASGI application of ``teikit serve``: the static site plus OAI-PMH and DTS.
+
+Routes: ``/oai`` (GET and POST), ``/dts`` (entry), ``/dts/collection``,
+``/dts/navigation``, ``/dts/document``; everything else is a file of the built site,
+served by Starlette's StaticFiles, which refuses any path that leaves the site
+directory (``../``, encoded or not) with a 404. The edition is loaded once at start-up
+from ``<site>/tei``; requests are answered from memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from teikit.errors import InputError
+from teikit.publish import dts, edition as edition_module
+from teikit.publish.oai import OaiConfig, Repository
+
+
+def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
+               page_size: int = 50, sets: bool = True,
+               repository_name: str = "teikit digital edition") -> Starlette:
+    """Build the application for the site directory *site* (made by ``teikit build``)."""
+    site = Path(site)
+    tei_dir = site / "tei"
+    if not tei_dir.is_dir():
+        raise InputError("not a built site (it has no tei/ folder); run `teikit build` first", str(site))
+    edition = edition_module.load(tei_dir)
+    public_url = public_url.rstrip("/")
+    repository = Repository(edition, OaiConfig(base_url=f"{public_url}/oai", page_size=page_size,
+                                               sets=sets, repository_name=repository_name))
+    urls = dts.Urls(f"{public_url}/dts")
+    downloads = {a.id: f"{public_url}/tei/{a.path.name}" for a in edition.articles}
+
+    async def oai(request: Request) -> Response:
+        pairs = list(request.query_params.multi_items())
+        if request.method == "POST":
+            body = (await request.body()).decode("utf-8", errors="replace")
+            pairs = parse_qsl(body, keep_blank_values=True)
+        return Response(repository.respond(pairs), media_type="text/xml; charset=utf-8")
+
+    def reply(result: dts.Response) -> Response:
+        return Response(result.body, status_code=result.status, media_type=result.media_type,
+                        headers=result.headers)
+
+    async def dts_entry(request: Request) -> Response:
+        return reply(dts.entry(urls))
+
+    async def dts_collection(request: Request) -> Response:
+        return reply(dts.collection(edition, request.query_params.multi_items(), urls,
+                                    title=repository_name, downloads=downloads))
+
+    async def dts_navigation(request: Request) -> Response:
+        return reply(dts.navigation(edition, request.query_params.multi_items(), urls,
+                                    _public(request, public_url)))
+
+    async def dts_document(request: Request) -> Response:
+        return reply(dts.document(edition, request.query_params.multi_items(), urls))
+
+    routes = [
+        Route("/oai", oai, methods=["GET", "POST"]),
+        Route("/dts", dts_entry), Route("/dts/", dts_entry),
+        Route("/dts/collection", dts_collection),
+        Route("/dts/navigation", dts_navigation),
+        Route("/dts/document", dts_document),
+        Mount("/", app=StaticFiles(directory=site, html=True)),
+    ]
+    return Starlette(routes=routes)
+
+
+def _public(request: Request, public_url: str) -> str:
+    """The public, absolute URL of this request (DTS Navigation ``@id``)."""
+    query = f"?{request.url.query}" if request.url.query else ""
+    return f"{public_url}{request.url.path}{query}"

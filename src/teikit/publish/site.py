@@ -1,0 +1,421 @@
+"""``teikit build``: the edition as a complete static site, rebuilt incrementally.
+
+The site (``--out``, default ``site/``) holds:
+
+=====================  =============================================================
+``tei/``               the TEI articles and ``tei/register/`` as they are
+``<format>/``          every registered renderer's output (``teikit.render.RENDERERS``:
+                       HTML, register, print/PDF, ... whatever is registered)
+``index.json``         the JSON index of the edition (Dublin Core from the one mapping)
+``sitemap.xml``        every HTML page and TEI file, with its last modification day
+``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc and tei)
+``api/dts/``           static DTS 1.0 Level 0: entry ``index.json``, collections,
+                       full navigation trees and documents, per resource and per ref
+``pagefind/``          the browser-side full-text search (Pagefind, Turkish stemming,
+                       filters ``article``, ``person``, ``place``); ``search.html``
+=====================  =============================================================
+
+Incremental rule. Each output group has a key, a SHA-256 over its inputs; the keys are
+kept in ``.teikit-build.json`` in the site. A group whose key is unchanged (and whose
+files exist) is not rebuilt, and a file is only written when its bytes differ, so a
+second build with nothing changed rewrites nothing. The inputs of each group:
+
+* an article's TEI copy: the article file;
+* an article's page in a per-article format: the article file, **the register entries
+  it points to** (each entry hashed on its own, canonicalised), every stylesheet under
+  ``xslt/`` and teikit's version;
+* an edition-wide output of a format (register page, print edition), the JSON index,
+  sitemap, OAI and DTS files and the search index: every article and register file,
+  the stylesheets and teikit's version.
+
+So when a register entry changes, the pages of exactly the articles that point to it
+are rebuilt, with the register page and the edition-wide files; the other articles'
+pages are left alone. When a stylesheet changes, everything rendered is rebuilt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from lxml import etree
+
+from teikit import __version__
+from teikit.errors import InputError, OutputError
+from teikit.publish import dts, edition as edition_module
+from teikit.publish.oai import OaiConfig, static_repository
+from teikit.xmlio import NS, XML_NS, atomic_write, parse
+
+XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
+MANIFEST = ".teikit-build.json"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: groups rebuilt and skipped, files written (bytes changed)."""
+
+    rebuilt: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class Sources:
+    """The inputs of a build: articles, register files and their entries, stylesheets."""
+
+    directory: Path
+    articles: list[Path]
+    registers: list[Path]
+    entries: dict[str, bytes]          # "register/persons.xml#per-x" -> canonical bytes
+    labels: dict[str, str]             # same key -> preferred name
+    stylesheets_key: str
+
+    @classmethod
+    def read(cls, directory: Path) -> "Sources":
+        if not directory.is_dir():
+            raise InputError("no such edition directory", str(directory))
+        articles = sorted(directory.glob("*.xml"))
+        if not articles:
+            raise InputError("no TEI articles (*.xml) in this directory", str(directory))
+        registers = sorted((directory / "register").glob("*.xml"))
+        entries, labels = {}, {}
+        for path in registers:
+            for entry in parse(path).getroot().xpath("//*[@xml:id]", namespaces=NS):
+                key = f"register/{path.name}#{entry.get(f'{{{XML_NS}}}id')}"
+                entries[key] = etree.tostring(entry, method="c14n")
+                labels[key] = _preferred_name(entry)
+        return cls(directory, articles, registers, entries, labels, _stylesheets_key())
+
+    def article_key(self, path: Path, tree: etree._ElementTree) -> str:
+        refs = sorted(set(tree.getroot().xpath("//@ref", namespaces=NS)))
+        return _digest([path.read_bytes(), self.stylesheets_key.encode()]
+                       + [r.encode() + b"=" + self.entries.get(r, b"") for r in refs])
+
+    def edition_key(self, extra: str = "") -> str:
+        return _digest([p.name.encode() + b"\0" + p.read_bytes() for p in self.articles + self.registers]
+                       + [self.stylesheets_key.encode(), extra.encode()])
+
+
+def _digest(parts: list[bytes]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def _stylesheets_key() -> str:
+    files = sorted(p for p in XSLT_DIR.rglob("*") if p.is_file()) if XSLT_DIR.is_dir() else []
+    return _digest([__version__.encode()] + [str(p.relative_to(XSLT_DIR)).encode() + p.read_bytes()
+                                             for p in files])
+
+
+def _preferred_name(entry: etree._Element) -> str:
+    names = entry.xpath("(*[@type='preferred'] | tei:persName | tei:placeName | tei:orgName | tei:label)[1]",
+                        namespaces=NS)
+    text = "".join(names[0].itertext()) if names else entry.get(f"{{{XML_NS}}}id")
+    return " ".join(text.split())
+
+
+class Builder:
+    """One build of *source* into *out*; :meth:`run` does everything in order."""
+
+    def __init__(self, source: str | Path, out: str | Path, base_url: str = "http://127.0.0.1:8000/",
+                 title: str = "teikit digital edition", formats: list[str] | None = None) -> None:
+        self.source, self.out = Path(source), Path(out)
+        self.formats = formats
+        self.base_url = base_url.rstrip("/") + "/"
+        self.title = title
+        self.report = BuildReport()
+        manifest = self.out / MANIFEST
+        try:
+            self.previous = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {}
+        except (OSError, ValueError):
+            self.previous = {}
+        self.manifest: dict[str, dict] = {}
+
+    # -- the incremental machinery ------------------------------------------------------
+    def group(self, name: str, key: str, produce: Callable[[], list[Path]]) -> None:
+        """Rebuild group *name* unless its key and files are as last time."""
+        before = self.previous.get(name)
+        if before and before.get("key") == key and all((self.out / f).is_file() for f in before["files"]):
+            self.manifest[name] = before
+            self.report.skipped.append(name)
+            return
+        files = produce()
+        self.manifest[name] = {"key": key, "files": sorted(str(p.relative_to(self.out)) for p in files)}
+        self.report.rebuilt.append(name)
+
+    def write(self, relative: str, data: bytes | str) -> Path:
+        """Write a file of the site only if its bytes differ from what is there."""
+        target = self.out / relative
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        if not (target.is_file() and target.read_bytes() == data):
+            atomic_write(target, data)
+            self.report.written.append(target)
+        return target
+
+    # -- the build --------------------------------------------------------------------
+    def run(self) -> BuildReport:
+        sources = Sources.read(self.source)
+        self.out.mkdir(parents=True, exist_ok=True)
+        if any(self.out.resolve() == p.resolve() or p.resolve() in self.out.resolve().parents
+               for p in [self.source]):
+            raise OutputError(f"the site ({self.out}) cannot be inside the edition ({self.source})")
+        trees = {p: parse(p) for p in sources.articles}
+        for path, tree in trees.items():
+            self.group(f"tei:{path.name}", _digest([path.read_bytes()]),
+                       lambda path=path: [self.write(f"tei/{path.name}", path.read_bytes())])
+        self.group("tei:register", _digest([p.name.encode() + p.read_bytes() for p in sources.registers]),
+                   lambda: [self.write(f"tei/register/{p.name}", p.read_bytes()) for p in sources.registers])
+        self.render(sources, trees)
+        edition = edition_module.load(self.out / "tei")
+        everything = sources.edition_key(self.base_url + self.title + ",".join(self._formats()))
+        self.group("index", everything, lambda: [self.write("index.json", self.index_json(edition))])
+        self.group("sitemap", everything, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
+        self.group("oai", everything, lambda: [self.write("oai/static.xml", static_repository(
+            edition, OaiConfig(base_url=self.base_url + "oai/static.xml", repository_name=self.title)))])
+        self.group("dts", everything, lambda: self.static_dts(edition))
+        self.group("search", everything, lambda: self.search(edition, sources))
+        self._forget_stale()
+        atomic_write(self.out / MANIFEST, json.dumps(self.manifest, indent=1, sort_keys=True))
+        return self.report
+
+    def _forget_stale(self) -> None:
+        """Remove files that an earlier build made and this one no longer makes."""
+        kept = {f for g in self.manifest.values() for f in g["files"]}
+        for group in self.previous.values():
+            for name in group.get("files", []):
+                if name not in kept and (self.out / name).is_file():
+                    (self.out / name).unlink()
+
+    # -- renderers --------------------------------------------------------------------
+    def _formats(self) -> list[str]:
+        from teikit.render import RENDERERS, load_renderers
+
+        load_renderers()
+        if self.formats is None:
+            return sorted(RENDERERS)
+        unknown = sorted(set(self.formats) - set(RENDERERS))
+        if unknown:
+            raise InputError(f"unknown output format(s): {', '.join(unknown)}; "
+                             f"registered: {', '.join(sorted(RENDERERS))}")
+        return sorted(self.formats)
+
+    def render(self, sources: Sources, trees: dict[Path, etree._ElementTree]) -> None:
+        """Every registered format: changed articles one by one, then the edition-wide part."""
+        from teikit.render import RENDERERS
+        from teikit.render.base import read_edition
+
+        state: dict = {}
+
+        def prepared(name: str):
+            if name not in state:
+                edition = state.get("edition") or read_edition([self.source])
+                state["edition"] = edition
+                renderer = RENDERERS[name](self.out)
+                renderer.prepare(edition)
+                state[name] = renderer
+            return state[name], state["edition"]
+
+        for name in self._formats():
+            cls = RENDERERS[name]
+            if cls.per_document:
+                for path, tree in trees.items():
+                    key = _digest([name.encode(), sources.article_key(path, tree).encode()])
+                    self.group(f"{name}:{path.name}", key, lambda name=name, path=path: self._render_one(
+                        *prepared(name), path))
+            self.group(f"{name}:edition", _digest([name.encode(), sources.edition_key().encode()]),
+                       lambda name=name: self._render_finish(*prepared(name)))
+
+    def _render_one(self, renderer, edition, path: Path) -> list[Path]:
+        article = next(a for a in edition.articles if a.path.resolve() == path.resolve())
+        data = renderer.render_document(article, edition)
+        return [self.write(str(renderer.output_path(article).relative_to(self.out)), data)]
+
+    def _render_finish(self, renderer, edition) -> list[Path]:
+        outputs = [renderer.output_path(a) for a in edition.articles] if renderer.per_document else []
+        written = renderer.finish(edition, [p for p in outputs if p.is_file()])
+        self.report.written.extend(written)
+        return [Path(p) for p in written]
+
+    # -- edition-wide files -----------------------------------------------------------
+    def _html_pages(self) -> list[str]:
+        return sorted(str(p.relative_to(self.out)) for p in self.out.rglob("*.html")
+                      if "pagefind" not in p.relative_to(self.out).parts)
+
+    def _page_for(self, article) -> str:
+        """The reading page of an article: its HTML if a format made one, else its TEI."""
+        for name in ("html", "reading", "web"):
+            candidate = self.out / name / f"{article.path.stem}.html"
+            if candidate.is_file():
+                return f"{name}/{article.path.stem}.html"
+        return f"tei/{article.path.name}"
+
+    def index_json(self, edition) -> str:
+        articles = [{
+            "id": a.id, "title": a.title, "datestamp": a.datestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "page": self._page_for(a), "tei": f"tei/{a.path.name}",
+            "oai_identifier": f"oai:teikit:{a.id}",
+            "dts": {"collection": f"api/dts/collection/{a.id}.json",
+                    "navigation": f"api/dts/navigation/{a.id}.json",
+                    "document": f"api/dts/document/{a.id}.xml"},
+            "dublinCore": a.dublin_core,
+        } for a in edition.articles]
+        data = {"title": self.title, "base_url": self.base_url, "generator": f"teikit {__version__}",
+                "formats": self._formats(), "articles": articles}
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+    def sitemap(self, edition) -> bytes:
+        root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
+        days = {f"tei/{a.path.name}": a.datestamp for a in edition.articles}
+        latest = max(days.values()) if days else None
+        for page in self._html_pages() + sorted(days) + ["index.json"]:
+            url = etree.SubElement(root, f"{{{SITEMAP_NS}}}url")
+            etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = self.base_url + page
+            stamp = days.get(page, latest)
+            if stamp:
+                etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = stamp.strftime("%Y-%m-%d")
+        return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
+
+    def static_dts(self, edition) -> list[Path]:
+        """DTS Level 0 as files: every response a static client can ask for."""
+        urls = StaticUrls(self.base_url + "api/dts")
+        downloads = {a.id: f"{self.base_url}tei/{a.path.name}" for a in edition.articles}
+        files = [self.write("api/dts/index.json", dts.entry(urls).body),
+                 self.write("api/dts/collection.json", dts.collection(
+                     edition, [], urls, title=self.title, downloads=downloads).body)]
+        for article in edition.articles:
+            rid = article.id
+            files.append(self.write(f"api/dts/collection/{rid}.json", dts.collection(
+                edition, [("id", rid)], urls, title=self.title, downloads=downloads).body))
+            files.append(self.write(f"api/dts/navigation/{rid}.json", dts.navigation(
+                edition, [("resource", rid), ("down", "-1")], urls, urls.navigation_file(rid)).body))
+            files.append(self.write(f"api/dts/document/{rid}.xml",
+                                    dts.document(edition, [("resource", rid)], urls).body))
+            trees = dts.citation_trees(article)
+            for unit in trees[0].units if trees else []:
+                ref = unit.identifier
+                files.append(self.write(f"api/dts/navigation/{rid}/{StaticUrls.segment(ref)}.json",
+                                        dts.navigation(edition, [("resource", rid), ("ref", ref), ("down", "-1")],
+                                                       urls, urls.navigation_file(rid, ref)).body))
+                files.append(self.write(f"api/dts/document/{rid}/{StaticUrls.segment(ref)}.xml",
+                                        dts.document(edition, [("resource", rid), ("ref", ref)], urls).body))
+        return files
+
+    def search(self, edition, sources: Sources) -> list[Path]:
+        """The Pagefind index: one record per paragraph, filtered by article, person, place."""
+        records = list(_search_records(edition, sources, self._page_for))
+        scratch = self.out / ".pagefind-scratch"
+        shutil.rmtree(scratch, ignore_errors=True)
+        try:
+            asyncio.run(_pagefind(records, scratch))
+            written = [self.write(f"pagefind/{p.relative_to(scratch)}", p.read_bytes())
+                       for p in sorted(scratch.rglob("*")) if p.is_file()]
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        written.append(self.write("search.html", SEARCH_PAGE))
+        stale = self.out / "pagefind"
+        keep = {p.resolve() for p in written}
+        for path in stale.rglob("*"):
+            if path.is_file() and path.resolve() not in keep:
+                path.unlink()
+        return written
+
+
+class StaticUrls(dts.Urls):
+    """URL templates of the static DTS files (RFC 6570 path expansion)."""
+
+    @staticmethod
+    def segment(ref: str) -> str:
+        from urllib.parse import quote
+        return quote(ref, safe="")
+
+    def collection(self) -> str:
+        return f"{self.base}/collection{{/id}}.json"
+
+    def navigation(self) -> str:
+        return f"{self.base}/navigation/{{resource}}{{/ref}}.json"
+
+    def document(self) -> str:
+        return f"{self.base}/document/{{resource}}{{/ref}}.xml"
+
+    def for_resource(self, endpoint: str, resource: str) -> str:
+        name = self.segment(resource)
+        return {"collection": f"{self.base}/collection/{name}.json",
+                "navigation": f"{self.base}/navigation/{name}{{/ref}}.json",
+                "document": f"{self.base}/document/{name}{{/ref}}.xml"}[endpoint]
+
+    def query(self, endpoint: str, params: dict[str, str]) -> str:
+        if endpoint == "collection" and "id" in params:
+            return f"{self.base}/collection/{self.segment(params['id'])}.json"
+        return f"{self.base}/{endpoint}.json"
+
+    def navigation_file(self, resource: str, ref: str | None = None) -> str:
+        tail = f"/{self.segment(ref)}" if ref else ""
+        return f"{self.base}/navigation/{self.segment(resource)}{tail}.json"
+
+
+def _search_records(edition, sources: Sources, page_for):
+    """(url, content, language, meta, filters) for each paragraph of each article."""
+    for article in edition.articles:
+        root = article.root
+        language = (root.get(f"{{{XML_NS}}}lang") or "tr").split("-")[0]
+        page = page_for(article)
+        for paragraph in root.xpath("//tei:text//tei:p[@xml:id]", namespaces=NS):
+            words = paragraph.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS)
+            text = " ".join("".join(words).split())
+            if not text:
+                continue
+            refs = paragraph.xpath(".//@ref", namespaces=NS)
+            filters = {"article": [article.title]}
+            for facet, prefix in (("person", "register/persons.xml#"), ("place", "register/places.xml#")):
+                names = sorted({sources.labels[r] for r in refs if r.startswith(prefix) and r in sources.labels})
+                if names:
+                    filters[facet] = names
+            anchor = paragraph.get(f"{{{XML_NS}}}id")
+            yield dict(url=f"/{page}#{anchor}", content=text, language=language,
+                       meta={"title": article.title, "paragraph": anchor}, filters=filters)
+
+
+async def _pagefind(records: list[dict], scratch: Path) -> None:
+    """Index *records* with Pagefind (its binary ships in the wheel) into *scratch*."""
+    from pagefind.index import PagefindIndex
+
+    async with PagefindIndex(config={"output_path": str(scratch.resolve()),
+                                     "write_playground": False}) as index:
+        for record in records:
+            await index.add_custom_record(**record)
+
+
+SEARCH_PAGE = """<!DOCTYPE html>
+<html lang="tr">
+<head>
+  <meta charset="utf-8">
+  <title>Arama / Search</title>
+  <link href="pagefind/pagefind-ui.css" rel="stylesheet">
+  <script src="pagefind/pagefind-ui.js"></script>
+</head>
+<body>
+  <main>
+    <h1>Arama / Search</h1>
+    <div id="search"></div>
+  </main>
+  <script>
+    window.addEventListener('DOMContentLoaded', () => {
+      new PagefindUI({ element: "#search", showSubResults: true });
+    });
+  </script>
+</body>
+</html>
+"""
+
+
+def build(source: str | Path, out: str | Path, **options) -> BuildReport:
+    """Build the static site of the edition in *source* into *out* (see the module docstring)."""
+    return Builder(source, out, **options).run()
