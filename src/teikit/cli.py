@@ -18,6 +18,7 @@ from teikit.errors import TeikitError
 
 #: subcommand name -> "module:attribute" of its click command
 COMMANDS: dict[str, str] = {
+    "validate": "teikit.commands.validate:command",
     "render": "teikit.commands.render:command",
     "build": "teikit.commands.build:command",
     "serve": "teikit.commands.serve:command",

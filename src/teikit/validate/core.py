@@ -1,0 +1,201 @@
+"""Validate files: well-formedness, RELAX NG and Schematron, one file after another or in parallel.
+
+Schema choice for each document: the schemas given explicitly (``--schema``), else the
+ones its ``<?xml-model?>`` PIs name, else the project's ``schemas/teikit.rng`` and
+``schemas/teikit.sch``. Each schema is compiled once per process and reused for
+every file. One broken file never stops the others: every problem becomes a
+:class:`Problem` with file:line:column.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from lxml import etree
+
+from teikit.errors import InputError, SchemaError, TeikitError
+from teikit.validate.edition import edition_index, edition_root
+from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMATRON_NS,
+                                    xml_model_refs)
+from teikit.validate.position import position
+from teikit.validate.relaxng import RelaxNGValidator
+from teikit.validate.report import Problem, Report
+from teikit.validate.schematron import SchematronValidator, locate
+from teikit.xmlio import parse
+
+#: files larger than this are only checked for well-formedness (streamed), not loaded
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def find_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Expand directories into their ``*.xml`` files (recursively); keep files as given."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def schema_kind(path: Path) -> str:
+    """"relaxng" or "schematron", read from the schema's root element."""
+    root = parse(path).getroot()
+    namespace = etree.QName(root).namespace
+    if namespace == RELAXNG_NS:
+        return "relaxng"
+    if namespace == SCHEMATRON_NS:
+        return "schematron"
+    raise SchemaError(f"{path}: neither a RELAX NG (XML syntax) nor an ISO Schematron schema")
+
+
+def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os.PathLike]
+                   | str | os.PathLike | None = None, jobs: int = 1,
+                   progress: Callable[[int], None] | None = None) -> Report:
+    """Validate every file under *paths*; return a :class:`Report` of all their problems.
+
+    *schema*: one or more RELAX NG / Schematron files to use instead of each document's
+    own xml-model PIs. *jobs* > 1 validates in that many processes. *progress* is called
+    with the number of files just finished.
+    """
+    files = find_files(paths)
+    schemas = _explicit_schemas(schema)
+    report = Report(files=[str(f) for f in files])
+    tasks = [(str(f), schemas) for f in files]
+    if jobs > 1 and len(files) > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            chunk = max(1, min(16, len(tasks) // (jobs * 4)))
+            for problems in pool.map(_check_task, tasks, chunksize=chunk):
+                report.problems.extend(problems)
+                if progress:
+                    progress(1)
+    else:
+        for task in tasks:
+            report.problems.extend(_check_task(task))
+            if progress:
+                progress(1)
+    return report
+
+
+def _explicit_schemas(schema) -> tuple[tuple[str, str], ...]:
+    if schema is None:
+        return ()
+    items = [schema] if isinstance(schema, (str, os.PathLike)) else list(schema)
+    result = []
+    for item in items:
+        path = Path(item).resolve()
+        if not path.is_file():
+            raise SchemaError(f"schema not found: {item}")
+        result.append((schema_kind(path), str(path)))
+    return tuple(result)
+
+
+def _check_task(task: tuple[str, tuple[tuple[str, str], ...]]) -> list[Problem]:
+    path, schemas = task
+    return check_file(Path(path), schemas)
+
+
+def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = ()) -> list[Problem]:
+    """All the problems of one file (well-formedness first, then its schemas)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return [Problem(name, 0, 0, "error", f"cannot read file: {exc.strerror or exc}")]
+    if size > MAX_BYTES:
+        return _too_large(path, size)
+    try:
+        tree = parse(path)
+    except InputError as exc:
+        return [Problem(name, exc.line or 0, exc.column or 0, "error", str(exc.args[0]))]
+    problems: list[Problem] = []
+    chosen, notes = _choose(tree, path, schemas)
+    problems.extend(Problem(name, 1, 1, "warning", note) for note in notes)
+    for kind, schema_path in chosen:
+        try:
+            if kind == "relaxng":
+                problems.extend(_relaxng_problems(tree, path, schema_path))
+            else:
+                problems.extend(_schematron_problems(tree, path, schema_path))
+        except TeikitError as exc:
+            problems.append(Problem(name, 1, 1, "error", str(exc)))
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _choose(tree, path: Path, explicit) -> tuple[list[tuple[str, str]], list[str]]:
+    """The schemas for this document, and notes on the xml-model PIs that were not used."""
+    if explicit:
+        return list(explicit), []
+    chosen: list[tuple[str, str]] = []
+    notes: list[str] = []
+    for ref in xml_model_refs(tree, path):
+        if ref.path is None:
+            notes.append(f"xml-model schema {ref.href} is not fetched (teikit never uses the "
+                         "network); the project schema is used instead; pass --schema FILE "
+                         "to choose a local copy")
+        elif not ref.path.is_file():
+            notes.append(f"xml-model schema {ref.href} does not exist ({ref.path}); the "
+                         "project schema is used instead")
+        else:
+            chosen.append((ref.kind, str(ref.path)))
+    kinds = {kind for kind, _ in chosen}
+    for kind, default in (("relaxng", PROJECT_RNG), ("schematron", PROJECT_SCH)):
+        if kind not in kinds:
+            chosen.append((kind, str(default)))
+    return chosen, notes
+
+
+@lru_cache(maxsize=8)
+def _relaxng(path: str) -> RelaxNGValidator:
+    return RelaxNGValidator(Path(path))
+
+
+@lru_cache(maxsize=8)
+def _schematron(path: str) -> SchematronValidator:
+    return SchematronValidator(Path(path))
+
+
+def _relaxng_problems(tree, path: Path, schema_path: str) -> list[Problem]:
+    problems = []
+    for error in _relaxng(schema_path).check(tree):
+        line, column = position(path, tree, error.element, error.attribute)
+        problems.append(Problem(str(path), line, column, "error", error.message))
+    return problems
+
+
+def _schematron_problems(tree, path: Path, schema_path: str) -> list[Problem]:
+    root = edition_root(path)
+    index = edition_index(root)
+    problems = []
+    for failure in _schematron(schema_path).check(tree, path.resolve().as_uri(), index):
+        element, attribute = locate(tree, failure.location)
+        line, column = position(path, tree, element, attribute)
+        if failure.location == "/":
+            line, column = 1, 1
+        problems.append(Problem(str(path), line, column, failure.role, failure.message))
+    return problems
+
+
+def _too_large(path: Path, size: int) -> list[Problem]:
+    """Stream a huge file for well-formedness only, and say why it was not validated."""
+    name = str(path)
+    try:
+        for _, element in etree.iterparse(str(path), events=("end",), resolve_entities=False,
+                                          no_network=True, load_dtd=False, huge_tree=False):
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno, 0)
+        return [Problem(name, line, column + 1, "error", f"not well-formed XML: {exc.msg}")]
+    return [Problem(name, 1, 1, "error",
+                    f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB "
+                    "teikit loads for schema validation; it is well-formed but was not "
+                    "validated: split it into smaller files")]

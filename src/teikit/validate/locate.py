@@ -1,0 +1,68 @@
+"""Where the project's schemas live, and how a document names its own (xml-model PIs)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+
+#: the repository root (src/teikit/validate/locate.py -> ../../..)
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+SCHEMA_DIR = PROJECT_ROOT / "schemas"
+PROJECT_RNC = SCHEMA_DIR / "teikit.rnc"
+PROJECT_RNG = SCHEMA_DIR / "teikit.rng"
+PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
+
+RELAXNG_NS = "http://relaxng.org/ns/structure/1.0"
+SCHEMATRON_NS = "http://purl.oclc.org/dsdl/schematron"
+
+_PSEUDO_ATTR = re.compile(r'(\w[\w.-]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+
+
+@dataclass(frozen=True)
+class SchemaRef:
+    """One schema a document points to through ``<?xml-model?>``."""
+
+    kind: str          # "relaxng" | "schematron"
+    href: str          # as written in the PI
+    path: Path | None  # the local file it resolves to, None when remote
+
+
+def xml_model_refs(tree: etree._ElementTree, doc_path: Path) -> list[SchemaRef]:
+    """Return the RELAX NG and Schematron schemas named by the document's xml-model PIs."""
+    root = tree.getroot()
+    refs = []
+    for node in root.itersiblings(preceding=True):
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            ref = _parse_pi(node.text or "", doc_path)
+            if ref is not None:
+                refs.append(ref)
+    refs.reverse()
+    return refs
+
+
+def _parse_pi(text: str, doc_path: Path) -> SchemaRef | None:
+    attrs = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+             for m in _PSEUDO_ATTR.finditer(text)}
+    href = attrs.get("href")
+    if not href:
+        return None
+    typens = attrs.get("schematypens", "")
+    if typens == RELAXNG_NS or (not typens and href.endswith(".rng")):
+        kind = "relaxng"
+    elif typens in (SCHEMATRON_NS, "http://www.ascc.net/xml/schematron") or href.endswith(".sch"):
+        kind = "schematron"
+    else:
+        return None
+    return SchemaRef(kind, href, _local_path(href, doc_path))
+
+
+def _local_path(href: str, doc_path: Path) -> Path | None:
+    parsed = urlparse(href)
+    if parsed.scheme in ("", "file"):
+        target = Path(unquote(parsed.path))
+        return target if target.is_absolute() else (doc_path.parent / target).resolve()
+    return None

@@ -1,0 +1,226 @@
+"""RELAX NG validation (libxml2 through lxml) with messages a person can act on.
+
+libxml2 says "Did not expect element foo there" and stops at the first error of a
+subtree. Here each error is explained from the grammar itself (:class:`Grammar`
+lists the elements and attribute values allowed where the error is), and after an
+error the offending element or attribute is removed from a copy of the tree and the
+copy validated again, so one run reports several independent problems (up to
+``MAX_ROUNDS``), as jing would.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import SchemaError
+from teikit.xmlio import parse
+
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+MAX_ROUNDS = 25
+_ELEMENT_ERRORS = {"RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ELEMNOTEMPTY",
+                   "RELAXNG_ERR_ELEMEXTRANS", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_NOELEM",
+                   "RELAXNG_ERR_NOTELEM", "RELAXNG_ERR_TEXTWRONG", "RELAXNG_ERR_INTERSEQ",
+                   "RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_DATAELEM"}
+
+
+@dataclass(frozen=True)
+class RngError:
+    """One RELAX NG error on one element (or one of its attributes)."""
+
+    element: etree._Element
+    attribute: str | None
+    message: str
+
+
+class RelaxNGValidator:
+    """One RELAX NG schema, compiled once, applied to many documents."""
+
+    def __init__(self, rng_path: Path) -> None:
+        self.path = Path(rng_path)
+        grammar_tree = parse(self.path)
+        try:
+            self._schema = etree.RelaxNG(grammar_tree)
+        except etree.RelaxNGParseError as exc:
+            raise SchemaError(f"{self.path}: not a usable RELAX NG schema: {exc}") from None
+        self.grammar = Grammar(grammar_tree)
+
+    def check(self, tree: etree._ElementTree) -> list[RngError]:
+        """Validate *tree*; return its errors, each explained (the tree is not changed)."""
+        if self._schema.validate(tree):
+            return []
+        work = copy.deepcopy(tree)
+        originals = dict(zip(work.getroot().iter(), tree.getroot().iter()))
+        errors: list[RngError] = []
+        for _ in range(MAX_ROUNDS):
+            found = self._first_error(work)
+            if found is None:
+                break
+            node, attribute, kind, raw = found
+            errors.append(RngError(originals.get(node, tree.getroot()), attribute,
+                                   self._explain(node, attribute, kind, raw)))
+            if not _remove(node, attribute):
+                break
+            if self._schema.validate(work):
+                break
+        return errors
+
+    def _first_error(self, work: etree._ElementTree):
+        self._schema.validate(work)
+        entries = [e for e in self._schema.error_log if e.path]
+        if not entries:
+            return None
+        entry = entries[-1] if entries[0].type_name == "RELAXNG_ERR_ELEMWRONG" else entries[0]
+        nodes = work.xpath(entry.path)
+        if not nodes:
+            return None
+        node = nodes[0]
+        attribute = None
+        if entry.type_name == "RELAXNG_ERR_INVALIDATTR":
+            attribute = entry.message.split("Invalid attribute ", 1)[-1].split(" for element")[0]
+        elif entry.type_name == "RELAXNG_ERR_EXTRACONTENT":
+            name = entry.message.rsplit(": ", 1)[-1]
+            extra = [c for c in node if isinstance(c.tag, str) and etree.QName(c).localname == name]
+            if extra:
+                node = extra[0]
+        return node, attribute, entry.type_name, entry.message
+
+    def _explain(self, node, attribute, kind, raw) -> str:
+        name = _display(node)
+        if attribute is not None:
+            return self.grammar.explain_attribute(node, attribute)
+        parent = node.getparent()
+        if kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_EXTRACONTENT") and parent is not None:
+            allowed = self.grammar.children(etree.QName(parent).localname)
+            return (f"element <{name}> is not allowed here inside <{_display(parent)}>"
+                    f"{_where(node)}; allowed in <{_display(parent)}>: {_names(allowed)}"
+                    " (check also the order: TEI fixes it)")
+        allowed = self.grammar.children(etree.QName(node).localname)
+        return (f"<{name}> does not match its content model ({raw}); "
+                f"elements allowed in <{name}>: {_names(allowed)}")
+
+
+def _where(node: etree._Element) -> str:
+    previous = node.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    return f" after <{_display(previous)}>" if previous is not None else " as first child"
+
+
+def _names(names) -> str:
+    names = sorted(names)
+    if not names:
+        return "no child elements (text only or empty)"
+    return ", ".join(names) if len(names) <= 40 else ", ".join(names[:40]) + f", … ({len(names)} in all)"
+
+
+def _display(node: etree._Element) -> str:
+    return etree.QName(node).localname if isinstance(node.tag, str) else str(node.tag)
+
+
+def _remove(node: etree._Element, attribute: str | None) -> bool:
+    """Drop what was wrong from the working copy; False when nothing can be dropped."""
+    if attribute is not None:
+        for key in list(node.attrib):
+            if key == attribute or etree.QName(key).localname == attribute.split(":")[-1]:
+                del node.attrib[key]
+                return True
+        return False
+    parent = node.getparent()
+    if parent is None:
+        return False
+    parent.remove(node)  # the tail text goes with it; it was never the problem
+    return True
+
+
+class Grammar:
+    """What a RELAX NG grammar allows inside each element, read from its XML syntax."""
+
+    def __init__(self, tree: etree._ElementTree) -> None:
+        root = tree.getroot()
+        self._defines: dict[str, list[etree._Element]] = {}
+        self._elements: dict[str, list[etree._Element]] = {}
+        for define in root.iter(RNG + "define"):
+            self._defines.setdefault(define.get("name"), []).append(define)
+        for element in root.iter(RNG + "element"):
+            for name in _pattern_names(element):
+                self._elements.setdefault(name, []).append(element)
+
+    @lru_cache(maxsize=None)
+    def children(self, element_name: str) -> frozenset[str]:
+        """Local names of the elements allowed as children of *element_name*."""
+        found: set[str] = set()
+        for element in self._elements.get(element_name, []):
+            self._walk(element, found, set(), want="element")
+        return frozenset(found)
+
+    @lru_cache(maxsize=None)
+    def attributes(self, element_name: str) -> dict[str, tuple[str, ...]]:
+        """Attribute name -> allowed values (empty tuple when any value of a type)."""
+        found: dict[str, set[str]] = {}
+        for element in self._elements.get(element_name, []):
+            self._walk(element, found, set(), want="attribute")
+        return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    def explain_attribute(self, node: etree._Element, attribute: str) -> str:
+        name = _display(node)
+        allowed = self.attributes(name)
+        value = node.get(_clark(attribute))
+        if attribute not in allowed:
+            return (f"<{name}> may not carry @{attribute}; its attributes are: "
+                    f"{', '.join('@' + a for a in sorted(allowed)) or 'none'}")
+        values = allowed[attribute]
+        if values:
+            return (f"@{attribute}=\"{value}\" on <{name}> is not allowed: expected one of "
+                    f"{', '.join(values)}")
+        return (f"@{attribute}=\"{value}\" on <{name}> has the wrong form "
+                f"(for dates: ISO 8601 such as 1919-05-19, 1917-10 or 1921; for numbers: 10000)")
+
+    def _walk(self, node, found, seen, want) -> None:
+        for child in node:
+            if not isinstance(child.tag, str) or not child.tag.startswith(RNG):
+                continue
+            tag = child.tag[len(RNG):]
+            if tag == "element":
+                if want == "element":
+                    found.update(_pattern_names(child))
+            elif tag == "attribute":
+                if want == "attribute":
+                    values = {v.text.strip() for v in child.iter(RNG + "value") if v.text}
+                    for name in _pattern_names(child, attribute=True):
+                        found.setdefault(name, set()).update(values)
+            elif tag == "ref":
+                ref = child.get("name")
+                if ref not in seen:
+                    seen.add(ref)
+                    for define in self._defines.get(ref, []):
+                        self._walk(define, found, seen, want)
+            elif tag not in ("name", "value", "data", "param", "except", "anyName", "nsName"):
+                self._walk(child, found, seen, want)
+
+
+def _pattern_names(node: etree._Element, attribute: bool = False) -> list[str]:
+    if node.get("name"):
+        return [_qualify(node.get("name"), attribute, node)]
+    names = []
+    for name in node.findall(RNG + "name") + node.findall(f"{RNG}choice/{RNG}name"):
+        names.append(_qualify(name.text.strip(), attribute, name))
+    return names
+
+
+def _qualify(name: str, attribute: bool, node: etree._Element) -> str:
+    if ":" in name:
+        return name
+    if attribute and node.get("ns") == "http://www.w3.org/XML/1998/namespace":
+        return f"xml:{name}"
+    return name
+
+
+def _clark(attribute: str) -> str:
+    if attribute.startswith("xml:"):
+        return "{http://www.w3.org/XML/1998/namespace}" + attribute[4:]
+    return attribute
