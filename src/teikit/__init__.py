@@ -18,4 +18,13 @@ __all__ = [
     "SchemaError",
     "parse",
     "atomic_write",
+    "validate_paths",
 ]
+
+
+def __getattr__(name: str):
+    """Import heavy parts of the facade (Saxon, schemas) only when they are used."""
+    if name == "validate_paths":
+        from teikit.validate import validate_paths
+        return validate_paths
+    raise AttributeError(f"module 'teikit' has no attribute {name!r}")
