@@ -66,14 +66,14 @@ def test_paragraphs_are_numbered_through_each_document(corpus):
     prefix = tree.getroot().get(f"{{{XML_NS}}}id")
     paragraphs = tree.xpath("//tei:body//tei:p[@xml:id]/@xml:id", namespaces=NS)
     assert paragraphs == [f"{prefix}-p{n}" for n in range(1, len(paragraphs) + 1)]
-    assert tree.findtext("//tei:idno[@type='teikit']", namespaces=NS) == prefix
+    assert tree.findtext(".//tei:idno[@type='teikit']", namespaces=NS) == prefix
 
 
 def test_wording_is_the_source_body_repeated(corpus):
     _, files = corpus
     source_words = " ".join(parse(FIXTURE / "sample-article.xml")
-                            .find("//tei:body", NS).itertext()).split()
-    copy_words = " ".join(parse(files[2]).find("//tei:body", NS).itertext()).split()
+                            .find(".//tei:body", NS).itertext()).split()
+    copy_words = " ".join(parse(files[2]).find(".//tei:body", NS).itertext()).split()
     copies = len(copy_words) // len(source_words)
     assert copies > 1 and copy_words == source_words * copies
 
