@@ -75,7 +75,7 @@ class RelaxNGValidator:
         if not entries:
             return None
         entry = entries[-1] if entries[0].type_name == "RELAXNG_ERR_ELEMWRONG" else entries[0]
-        nodes = work.xpath(entry.path)
+        nodes = work.xpath(entry.path, namespaces=_prefixes(work))
         if not nodes:
             return None
         node = nodes[0]
@@ -102,6 +102,16 @@ class RelaxNGValidator:
         allowed = self.grammar.children(etree.QName(node).localname)
         return (f"<{name}> does not match its content model ({raw}); "
                 f"elements allowed in <{name}>: {_names(allowed)}")
+
+
+def _prefixes(tree: etree._ElementTree) -> dict[str, str]:
+    """Every prefix the document declares: libxml2's error paths use them (xi:include)."""
+    found: dict[str, str] = {}
+    for element in tree.getroot().iter(etree.Element):
+        for prefix, uri in element.nsmap.items():
+            if prefix:
+                found.setdefault(prefix, uri)
+    return found
 
 
 def _where(node: etree._Element) -> str:
