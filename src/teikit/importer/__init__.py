@@ -1,0 +1,116 @@
+"""``teikit import``: from text extracted from a PDF to a TEI draft.
+
+Public facade: :func:`import_file` (and :class:`Options`, :class:`ImportResult`).
+The pipeline: :mod:`source` (checked lines) → :mod:`layout` (pages, footnotes,
+blocks) → :mod:`front` (titles, abstracts, keywords) → :mod:`annotate` (text
+joined by :mod:`hyphenation`; :mod:`citations`, :mod:`dates`, :mod:`names`,
+:mod:`measures`) → :mod:`notes` → :mod:`tei` (the document) → :mod:`report`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.importer.annotate import Annotator, count_tags
+from teikit.importer.citations import CitationState
+from teikit.importer.front import split_front
+from teikit.importer.layout import analyse
+from teikit.importer.names import Register
+from teikit.importer.notes import place_notes
+from teikit.importer.report import Report
+from teikit.importer.source import read_lines
+from teikit.importer.tei import Meta, document
+
+__all__ = ["Options", "ImportResult", "import_file", "import_lines"]
+
+
+@dataclass
+class Options:
+    """What the command line passes in."""
+
+    prefix: str
+    lang: str = "tr"
+    register: str | os.PathLike | None = None
+    first_page: int = 1
+    line_breaks: bool = False
+    output: str | os.PathLike = "tei/draft.xml"
+
+
+@dataclass
+class ImportResult:
+    """The draft, its report, and where things were found in the source."""
+
+    tree: etree._ElementTree
+    report: Report
+    body_start_line: int = 1
+    footnote_lines: set[int] = field(default_factory=set)
+    markers: list[tuple[int, str]] = field(default_factory=list)
+
+    def to_bytes(self) -> bytes:
+        return etree.tostring(self.tree, xml_declaration=True, encoding="UTF-8",
+                              pretty_print=False) + b"\n"
+
+
+def import_file(source: str | os.PathLike, options: Options) -> ImportResult:
+    """Read, check and import *source*; raise InputError on bad input."""
+    return import_lines(read_lines(source), options, os.fspath(source))
+
+
+def import_lines(lines: list[str], options: Options, name: str = "<text>") -> ImportResult:
+    report = Report(source=name)
+    layout = analyse(lines, options.first_page, report)
+    front = split_front(layout.blocks)
+    annotator = Annotator(Register.load(options.register), report,
+                          CitationState(options.prefix), options.line_breaks)
+    abstract_ids = {id(b) for bs in front.abstracts.values() for b in bs}
+    inlines = []
+    for index, block in enumerate(layout.blocks):
+        in_body = index >= front.body_start
+        if block.kind == "ornament" or not in_body and id(block) not in abstract_ids:
+            inlines.append(None)
+            continue
+        inlines.append(annotator.inline(block.lines, pb_inside=not in_body))
+        if block.kind == "quote" and in_body:
+            report.doubt(block.first, "read as a block quotation (its lines are set wider "
+                                      "than the body's)")
+    markers = place_notes(layout.footnotes, inlines, annotator, options.prefix, report)
+    last_page = options.first_page + max(layout.pages, 1) - 1
+    meta = Meta(options.prefix, options.lang, Path(name).name, options.first_page, last_page,
+                schema_hrefs(options.output))
+    tree = document(meta, front, inlines, layout.blocks, list(annotator.citations.entries.values()))
+    _finish_report(report, tree, layout, front, annotator)
+    body_start = layout.blocks[front.body_start].first if layout.blocks else 1
+    foot = {l.no for note in layout.footnotes for l in note.lines}
+    return ImportResult(tree, report, body_start, foot, markers)
+
+
+def _finish_report(report, tree, layout, front, annotator) -> None:
+    count_tags(tree.getroot(), report)
+    report.counts["bibliography entries"] = len(annotator.citations.entries)
+    report.counts["sections"] = len(tree.getroot().findall(".//{*}body//{*}div"))
+    report.counts["quotations"] = len(tree.getroot().findall(".//{*}body//{*}cit"))
+    report.counts["lists"] = len(tree.getroot().findall(".//{*}body//{*}list"))
+    if not front.titles:
+        report.doubt(1, "no title found in the text: the header carries a placeholder title")
+    for entry in annotator.citations.entries.values():
+        report.doubt(entry.first_line, f"bibliography entry {entry.key} created from a "
+                                       "citation: complete its title and details")
+
+
+def schema_hrefs(output: str | os.PathLike) -> tuple[str, str]:
+    """Paths of schemas/teikit.{rng,sch} relative to the output file's folder."""
+    folder = Path(output).resolve().parent
+    root = _project_root(folder) or Path.cwd()
+    return tuple(os.path.relpath(root / "schemas" / f"teikit.{ext}", folder).replace(os.sep, "/")
+                 for ext in ("rng", "sch"))
+
+
+def _project_root(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / "schemas").is_dir() or (candidate / "pyproject.toml").exists():
+            return candidate
+    return None

@@ -1,0 +1,136 @@
+"""Turkish dates to ISO 8601 (docs/encoding.md, "Dates").
+
+``19 Mayıs 1919`` → ``when="1919-05-19"``; ``Ekim 1917`` → ``1917-10``;
+``1-9 Eylül 1920`` and ``27/28 Ocak 1920`` → ``from``/``to``; ``1917-1925`` and
+``1917-25`` → a year range; ``24.04.1920`` → a day; a bare year → ``when``.
+A day and month without a year take the year of the last full date before it
+and carry ``cert="medium" evidence="internal"``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from teikit.importer.inline import Span
+
+MONTHS = {"Ocak": 1, "Şubat": 2, "Mart": 3, "Nisan": 4, "Mayıs": 5, "Haziran": 6,
+          "Temmuz": 7, "Ağustos": 8, "Eylül": 9, "Ekim": 10, "Kasım": 11, "Aralık": 12}
+M = "(" + "|".join(MONTHS) + r")(?![a-zçğıöşü])"
+Y = r"(1[5-9]\d\d|20[0-4]\d)"
+D = r"(?<![\d.,])([0-3]?\d)"
+DASH = r"\s?[-–]\s?"
+END = r"(?![\d])"
+
+#: (name, regex) tried in this order; earlier patterns win on overlap
+PATTERNS = [
+    ("days", re.compile(D + DASH + r"([0-3]?\d)\s" + M + r"\s" + Y + END)),
+    ("night", re.compile(D + r"/([0-3]?\d)\s" + M + r"\s" + Y + END)),
+    ("day-day", re.compile(D + r"\s" + M + DASH + r"([0-3]?\d)\s" + M + r"\s" + Y + END)),
+    ("day", re.compile(D + r"\s" + M + r"\s" + Y + END)),
+    ("numeric", re.compile(r"(?<![\d.])([0-3]\d)\.([01]\d)\.(1[5-9]\d\d|20[0-4]\d)" + END)),
+    ("months", re.compile(M + DASH + M + r"\s" + Y + END)),
+    ("month", re.compile(M + r"\s" + Y + END)),
+    ("year-month", re.compile(r"(?<![\d.])" + Y + r"\s" + M + r"(?=\s+ay)")),
+    ("years", re.compile(r"(?<![\d.,])" + Y + DASH + r"(\d{4}|\d{2})(?![\d.,]\d|\d)")),
+    ("day-no-year", re.compile(D + r"\s" + M)),
+    ("year", re.compile(r"(?<![\d.,:/])" + Y + r"(?![\d]|[.,]\d)")),
+]
+
+
+@dataclass
+class DateState:
+    """The year of the last date that gave one, for dates that do not."""
+
+    year: int | None = None
+
+
+def find_dates(text: str, state: DateState, doubt=None) -> list[Span]:
+    """Date spans in *text* (non-overlapping, in order), updating *state*."""
+    found: list[tuple[int, int, str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for name, regex in PATTERNS:
+        for match in regex.finditer(text):
+            start, end = match.span()
+            if any(start < e and end > s for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, end, name, match))
+    spans = []
+    found.sort(key=lambda f: f[0])
+    for index, (start, end, name, match) in enumerate(found):
+        if name == "day-no-year":
+            _year_from_sentence(text, found[index + 1:], end, state)
+        attrs = _attributes(name, match, state)
+        if attrs is None:
+            continue
+        if attrs.get("cert") and doubt:
+            doubt(start, f"“{match.group()}” has no year: {attrs['when'][:4]} taken from the context")
+        spans.append(Span(start, end, "date", attrs, priority=20))
+    return spans
+
+
+def _year_from_sentence(text: str, later, end: int, state: DateState) -> None:
+    """A full date later in the same sentence gives the year (``6 Mayıs’ta ... 15 Mayıs 1919``)."""
+    for start, _end, name, match in later:
+        if re.search(r"[.!?]\s", text[end:start]):
+            return
+        if name in ("days", "night", "day-day", "day", "numeric", "months", "month"):
+            state.year = int(match.groups()[-1])
+            return
+
+
+def _attributes(name: str, m: re.Match, state: DateState) -> dict[str, str] | None:
+    g = m.groups()
+    try:
+        if name in ("days", "night"):
+            year, month = int(g[3]), MONTHS[g[2]]
+            state.year = year
+            return _range(_day(year, month, g[0]), _day(year, month, g[1]))
+        if name == "day-day":
+            year = state.year = int(g[4])
+            return _range(_day(year, MONTHS[g[1]], g[0]), _day(year, MONTHS[g[3]], g[2]))
+        if name == "day":
+            year = state.year = int(g[2])
+            return {"when": _day(year, MONTHS[g[1]], g[0])}
+        if name == "numeric":
+            year = state.year = int(g[2])
+            return {"when": _day(year, int(g[1]), g[0])}
+        if name == "months":
+            year = state.year = int(g[2])
+            return _range(f"{year}-{MONTHS[g[0]]:02d}", f"{year}-{MONTHS[g[1]]:02d}")
+        if name == "month":
+            year = state.year = int(g[1])
+            return {"when": f"{year}-{MONTHS[g[0]]:02d}"}
+        if name == "year-month":
+            year = state.year = int(g[0])
+            return {"when": f"{year}-{MONTHS[g[1]]:02d}"}
+        if name == "years":
+            return _years(g[0], g[1])
+        if name == "day-no-year":
+            if state.year is None:
+                return None
+            return {"when": _day(state.year, MONTHS[g[1]], g[0]), "cert": "medium",
+                    "evidence": "internal"}
+        return {"when": g[0]}
+    except ValueError:  # 31 Şubat and the like: leave the text untagged
+        return None
+
+
+def _day(year: int, month: int, day: str) -> str:
+    return datetime.date(year, month, int(day)).isoformat()
+
+
+def _range(start: str, end: str) -> dict[str, str]:
+    if end < start:
+        raise ValueError("range ends before it starts")
+    return {"from": start, "to": end}
+
+
+def _years(first: str, second: str) -> dict[str, str]:
+    start = int(first)
+    end = int(second) if len(second) == 4 else int(first[:2] + second)
+    if end <= start:
+        raise ValueError("not a year range")
+    return {"from": str(start), "to": str(end)}

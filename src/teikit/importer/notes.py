@@ -1,0 +1,81 @@
+"""Footnotes: text from the page foot, placed at their marker or paragraph end.
+
+A marker is the note's number glued to the word, bracket or quotation mark
+before it (``(Aras, 2010b:33)1 de``) in a block of the same page; it is
+removed from the text (the ``note`` element carries the number in ``@n``).
+A note whose marker was lost goes to the end of the paragraph the page foot
+interrupted, and the report says so.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+
+from teikit.importer.annotate import NOTE_NUMBER, Annotator
+from teikit.importer.inline import T, Inline, Milestone, emit
+from teikit.importer.layout import Footnote
+from teikit.importer.report import Report
+from teikit.xmlio import XML_NS
+
+
+def place_notes(notes: list[Footnote], inlines: list[Inline | None], annotator: Annotator,
+                prefix: str, report: Report) -> list[tuple[int, str]]:
+    """Attach every note to an inline as a milestone; return (line, n) of markers found."""
+    markers = []
+    for index, note in enumerate(notes, 1):
+        element = _note_element(note, annotator, prefix, index)
+        target, offset = _marker(note, inlines)
+        if target is None:
+            target = _anchor(note, inlines)
+            if target is None:
+                report.doubt(note.lines[0].no, "footnote with no paragraph to attach it to")
+                continue
+            offset = len(target.text)
+            report.doubt(note.lines[0].no, f"footnote {note.n or '(unnumbered)'}: marker not "
+                                           f"found, placed at the end of the paragraph at line {target.line}")
+        else:
+            markers.append((target.source_line(offset), note.n))
+            target.delete(offset, offset + len(note.n))
+        target.milestones.append(Milestone(offset, lambda e=element: copy.deepcopy(e), 2))
+    return markers
+
+
+def _note_element(note: Footnote, annotator: Annotator, prefix: str, index: int):
+    first = copy.copy(note.lines[0])
+    first.raw = NOTE_NUMBER.sub("", first.raw, count=1) if note.n else first.raw
+    inline = annotator.inline([first, *note.lines[1:]])
+    element = etree.Element(f"{T}note", place="foot")
+    if note.n:
+        element.set("n", note.n)
+    element.set(f"{{{XML_NS}}}id", f"{prefix}-n{note.n}" if note.n else f"{prefix}-nu{index}")
+    emit(element, inline)
+    return element
+
+
+def _marker(note: Footnote, inlines: list[Inline | None]) -> tuple[Inline | None, int]:
+    """The inline and offset of the note's number in the text of its page."""
+    if not note.n:
+        return None, 0
+    regex = re.compile(rf"(?<=[^\W\d]|[)”’\"]){note.n}(?=[\s.,;:]|$)")
+    for index in range(min(note.anchor, len(inlines) - 1), -1, -1):
+        inline = inlines[index]
+        if inline is None:
+            continue
+        match = None
+        for match in regex.finditer(inline.text):
+            pass
+        if match and inline.source_line(match.start()) >= note.page_line:
+            return inline, match.start()
+        if inline.line < note.page_line:
+            break
+    return None, 0
+
+
+def _anchor(note: Footnote, inlines: list[Inline | None]) -> Inline | None:
+    for index in range(min(note.anchor, len(inlines) - 1), -1, -1):
+        if inlines[index] is not None:
+            return inlines[index]
+    return None

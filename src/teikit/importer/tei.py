@@ -1,0 +1,251 @@
+"""Building the TEI document: header, nested divisions, bibliography."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teikit.importer.citations import Entry
+from teikit.importer.front import Front
+from teikit.importer.inline import T, Inline, emit
+from teikit.importer.layout import NUMBERED_HEAD, NUMBERED_ITEM, Block
+from teikit.importer.slug import slug
+from teikit.xmlio import TEI_NS, XML_NS
+
+XID = f"{{{XML_NS}}}id"
+XLANG = f"{{{XML_NS}}}lang"
+
+
+@dataclass
+class Meta:
+    prefix: str
+    lang: str
+    source_name: str
+    first_page: int
+    last_page: int
+    schema_hrefs: tuple[str, str]
+    today: str = field(default_factory=lambda: datetime.date.today().isoformat())
+
+
+def sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+    element = etree.SubElement(parent, T + tag, {k.replace("_", "-"): v for k, v in attrs.items()})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def document(meta: Meta, front: Front, inlines: list[Inline | None], blocks: list[Block],
+             entries: list[Entry]) -> etree._ElementTree:
+    """The whole TEI document with its two xml-model processing instructions."""
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    root.set(XID, meta.prefix)
+    root.set(XLANG, meta.lang)
+    header(root, meta, front, inlines, blocks)
+    text = sub(root, "text")
+    Body(sub(text, "body"), meta.prefix).build(blocks[front.body_start:],
+                                               inlines[front.body_start:], _front_pages(front, blocks))
+    if entries:
+        bibliography(sub(text, "back"), meta.prefix, entries)
+    tree = etree.ElementTree(root)
+    for href, kind in zip(meta.schema_hrefs, ("relaxng", "schematron")):
+        root.addprevious(_model_pi(href, kind))
+    return tree
+
+
+def _model_pi(href: str, kind: str) -> etree._ProcessingInstruction:
+    ns = {"relaxng": "http://relaxng.org/ns/structure/1.0",
+          "schematron": "http://purl.oclc.org/dsdl/schematron"}[kind]
+    return etree.ProcessingInstruction(
+        "xml-model", f'href="{href}" type="application/xml" schematypens="{ns}"')
+
+
+def _front_pages(front: Front, blocks: list[Block]) -> list[int]:
+    """Pages that start on front blocks not kept as paragraphs (titles, headings)."""
+    kept = {id(b) for bs in front.abstracts.values() for b in bs}
+    pages = []
+    for block in blocks[:front.body_start]:
+        if id(block) not in kept and block.lines[0].page is not None:
+            pages.append(block.lines[0].page)
+    return pages
+
+
+def header(root, meta: Meta, front: Front, inlines, blocks) -> None:
+    head = sub(root, "teiHeader")
+    file_desc = sub(head, "fileDesc")
+    titles = _titles(front)
+    title_stmt = sub(file_desc, "titleStmt")
+    for lang, text in titles or [(meta.lang, f"[title not found in {meta.source_name}]")]:
+        sub(title_stmt, "title", text, type="main").set(XLANG, lang)
+    resp = sub(title_stmt, "respStmt")
+    resp.set(XID, f"{meta.prefix}-resp-import")
+    sub(resp, "resp", "TEI encoding (draft made by teikit import)")
+    sub(resp, "orgName", "teikit editorial team")
+    publication(file_desc, meta)
+    source = sub(sub(file_desc, "sourceDesc"), "bibl", type="article")
+    for lang, text in titles:
+        sub(source, "title", text, level="a").set(XLANG, lang)
+    sub(source, "biblScope", f"{meta.first_page}-{meta.last_page}", unit="page",
+        **{"from": str(meta.first_page), "to": str(meta.last_page)})
+    encoding(head)
+    profile(head, meta, front, inlines, blocks)
+    revision = sub(sub(head, "revisionDesc"), "change",
+                   f"Draft imported with teikit import from {meta.source_name}; to be curated.",
+                   when=meta.today, who=f"#{meta.prefix}-resp-import")
+    del revision
+
+
+def _titles(front: Front) -> list[tuple[str, str]]:
+    return [(lang, " ".join(b.text for b in blocks)) for lang, blocks in front.titles]
+
+
+def publication(file_desc, meta: Meta) -> None:
+    pub = sub(file_desc, "publicationStmt")
+    sub(pub, "publisher", "teikit digital edition")
+    sub(pub, "date", meta.today[:4], when=meta.today)
+    sub(pub, "idno", meta.prefix, type="teikit")
+    licence = sub(sub(pub, "availability", status="free"), "licence", "CC BY 4.0")
+    licence.set("target", "https://creativecommons.org/licenses/by/4.0/")
+
+
+def encoding(head) -> None:
+    enc = sub(head, "encodingDesc")
+    sub(sub(enc, "projectDesc"), "p", "Draft produced by teikit import from text extracted "
+                                      "from the printed article; awaiting curation.")
+    decl = sub(enc, "editorialDecl")
+    sub(sub(decl, "hyphenation", eol="none"), "p",
+        "Line-end hyphenation removed; word-internal hyphens kept.")
+    sub(sub(decl, "quotation", marks="all"), "p", "Quotation marks kept as printed.")
+    refs = sub(enc, "refsDecl")
+    section = sub(refs, "citeStructure", unit="section", match="//tei:body/tei:div", use="@n")
+    sub(section, "citeStructure", unit="paragraph", match="tei:p", use="position()", delim=".")
+
+
+def profile(head, meta: Meta, front: Front, inlines, blocks) -> None:
+    prof = sub(head, "profileDesc")
+    index = {id(b): i for i, b in enumerate(blocks)}
+    for lang, abstract_blocks in front.abstracts.items():
+        abstract = sub(prof, "abstract")
+        abstract.set(XLANG, lang)
+        for block in abstract_blocks:
+            emit(sub(abstract, "p"), inlines[index[id(block)]])
+    usage = sub(prof, "langUsage")
+    for ident, name in (("tr", "Turkish"), ("en", "English")):
+        sub(usage, "language", name, ident=ident)
+    if front.keywords:
+        classes = sub(prof, "textClass")
+        for lang, (_block, terms) in front.keywords.items():
+            keywords = sub(classes, "keywords")
+            keywords.set(XLANG, lang)
+            for term in terms:
+                sub(keywords, "term", term)
+
+
+class Body:
+    """Builds nested divs from headings, with p, cit, list and pb inside."""
+
+    def __init__(self, body, prefix: str):
+        self.body, self.prefix = body, prefix
+        self.stack: list[tuple[int, etree._Element]] = []
+        self.counter = {"p": 0, "q": 0, "l": 0, "s": 0}
+        self.pending_pages: list[int] = []
+        self.current_list: etree._Element | None = None
+        self.used_ids: set[str] = set()
+
+    def build(self, blocks: list[Block], inlines: list[Inline | None], pages: list[int]) -> None:
+        self.pending_pages = list(pages)
+        for block, inline in zip(blocks, inlines):
+            page = block.lines[0].page
+            if page is not None:
+                self.pending_pages.append(page)
+            if block.kind == "head":
+                self._heading(block, inline)
+            elif inline is not None:
+                self._content(block, inline)
+        self._flush_pages(self._container())
+        if not len(self.body):
+            sub(self.body, "p")
+
+    def _container(self):
+        return self.stack[-1][1] if self.stack else self.body
+
+    def _flush_pages(self, parent) -> None:
+        for page in self.pending_pages:
+            sub(parent, "pb", n=str(page))
+        self.pending_pages = []
+
+    def _heading(self, block: Block, inline: Inline) -> None:
+        self.current_list = None
+        number = NUMBERED_HEAD.match(block.text)
+        n = number.group(1) if number else slug(block.text)
+        depth = n.count(".") + 1 if number else 1
+        while self.stack and self.stack[-1][0] >= depth:
+            self.stack.pop()
+        parent = self._container()
+        self._flush_pages(parent)
+        div = sub(parent, "div", type="section" if depth == 1 else "subsection", n=n)
+        div.set(XID, self._unique(f"{self.prefix}-s{n}"))
+        emit(sub(div, "head"), inline)
+        self.stack.append((depth, div))
+        self.counter["s"] += 1
+
+    def _unique(self, ident: str) -> str:
+        candidate, k = ident, 1
+        while candidate in self.used_ids:
+            k += 1
+            candidate = f"{ident}-{k}"
+        self.used_ids.add(candidate)
+        return candidate
+
+    def _content(self, block: Block, inline: Inline) -> None:
+        parent = self._container()
+        if block.kind in ("item", "numitem"):
+            self._item(parent, block, inline)
+            return
+        self._flush_pages(parent)
+        self.current_list = None
+        if block.kind == "quote":
+            self.counter["q"] += 1
+            cit = sub(parent, "cit")
+            cit.set(XID, f"{self.prefix}-q{self.counter['q']}")
+            parent = sub(cit, "quote")
+        self.counter["p"] += 1
+        p = sub(parent, "p")
+        p.set(XID, f"{self.prefix}-p{self.counter['p']}")
+        emit(p, inline)
+
+    def _item(self, parent, block: Block, inline: Inline) -> None:
+        kind = "numbered" if block.kind == "numitem" else "bulleted"
+        continuing = self.current_list is not None and self.current_list.get("type") == kind \
+            and self.current_list.getparent() is parent and parent[-1] is self.current_list
+        if continuing:
+            self._flush_pages(self.current_list)
+        else:
+            self._flush_pages(parent)
+            self.counter["l"] += 1
+            self.current_list = sub(parent, "list", type=kind)
+            self.current_list.set(XID, f"{self.prefix}-l{self.counter['l']}")
+        item = sub(self.current_list, "item")
+        number = NUMBERED_ITEM.match(block.text)
+        if number:
+            item.set("n", number.group(1))
+        emit(item, inline)
+
+
+def bibliography(back, prefix: str, entries: list[Entry]) -> None:
+    div = sub(back, "div", type="bibliography")
+    div.set(XID, f"{prefix}-bibliography")
+    sub(div, "head", "Kaynakça")
+    listing = sub(div, "listBibl")
+    for entry in sorted(entries, key=lambda e: e.key):
+        bibl = sub(listing, "bibl")
+        bibl.set(XID, entry.key)
+        if entry.archival or re.match(r"^[A-ZÇĞİÖŞÜ]{2,}\b", entry.author):
+            bibl.set("type", "archival")
+            sub(bibl, "title", entry.author)
+        else:
+            sub(bibl, "author", entry.author)
+        sub(bibl, "date", entry.year + entry.suffix, when=entry.year).tail = None
+        bibl[0].tail = " "
