@@ -62,22 +62,26 @@ def safe_parser(**overrides) -> etree.XMLParser:
 
 # --------------------------------------------------------------------------- reading
 
-def parse(source: str | os.PathLike | bytes, *, name: str | None = None) -> etree._ElementTree:
+def parse(source: str | os.PathLike | bytes, *, name: str | None = None,
+          lenient_ids: bool = False) -> etree._ElementTree:
     """Parse a file (or bytes) safely; raise :class:`InputError` with file:line:column.
 
     A text node above libxml2's 10 MB limit is accepted (a long paragraph is
-    legitimate) once the prolog is known to declare no entity.
+    legitimate) once the prolog is known to declare no entity. With *lenient_ids*
+    an xml:id that is not an NCName (``xml:id="xi:include_1"``, well-formed XML
+    that libxml2 rejects) is accepted: renderers read such files, validators do not.
     """
+    ids = {"collect_ids": False} if lenient_ids else {}
     path = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
     _check_size(source, path)
     try:
-        tree = _parse_with(source, safe_parser())
+        tree = _parse_with(source, safe_parser(**ids))
     except etree.XMLSyntaxError as exc:
         if not _hit_size_limit(exc):
             raise _syntax_error(exc, path) from None
         _refuse_entities_in_prolog(source, path)
         try:
-            tree = _parse_with(source, safe_parser(huge_tree=True))
+            tree = _parse_with(source, safe_parser(huge_tree=True, **ids))
         except etree.XMLSyntaxError as exc2:
             raise _syntax_error(exc2, path) from None
         except OSError as exc2:

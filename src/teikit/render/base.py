@@ -131,7 +131,7 @@ def find_articles(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 def read_edition(paths: Sequence[str | os.PathLike]) -> Edition:
     """Phase *read*: parse the articles and the register files next to them."""
-    articles = [Document(path, parse(path)) for path in find_articles(paths)]
+    articles = [Document(path, parse(path, lenient_ids=True)) for path in find_articles(paths)]
     registers: dict[Path, list[Document]] = {}
     for directory in sorted({a.path.resolve().parent for a in articles}):
         files = sorted((directory / "register").glob("*.xml"))

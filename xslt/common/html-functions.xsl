@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  xslt/common/html-functions.xsl - small functions shared by the web stylesheets.
+
+  Where it sits in the pipeline: imported (through common/html-text.xsl) by xslt/html.xsl
+  (one reading page per article) and xslt/index.xsl (the edition's index page), both run by
+  teikit.render.html through saxonche. No templates here, only lookups and labels:
+    tk:ui-lang($el)                 'tr' when the document is Turkish, else 'en'
+    tk:label($key, $lang)           interface words in Turkish or English
+    tk:lang($el)                    the xml:lang in force at $el ('' when none)
+    tk:register-id($ref)            'per-lenin' from 'register/persons.xml#per-lenin'
+    tk:register-entry($ref, $regs)  the register entry a @ref points to, if present
+    tk:preferred-name($entry)       the entry's preferred name
+    tk:html-id($el)                 a stable HTML id: @xml:id, else name + document order
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    exclude-result-prefixes="#all">
+
+  <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- interface words; the key is looked up in the reader's language -->
+  <xsl:variable name="tk:labels" as="map(xs:string, map(xs:string, xs:string))" select="map {
+      'skip':         map { 'tr': 'Metne geç',            'en': 'Skip to the text' },
+      'edition':      map { 'tr': 'teikit dijital edisyonu', 'en': 'teikit digital edition' },
+      'articles':     map { 'tr': 'Makaleler',            'en': 'Articles' },
+      'register':     map { 'tr': 'Dizin',                'en': 'Register' },
+      'contents':     map { 'tr': 'İçindekiler',          'en': 'Contents' },
+      'abstract':     map { 'tr': 'Özet',                 'en': 'Abstract' },
+      'keywords':     map { 'tr': 'Anahtar kelimeler',    'en': 'Keywords' },
+      'notes':        map { 'tr': 'Dipnotlar',            'en': 'Notes' },
+      'note':         map { 'tr': 'Dipnot',               'en': 'Note' },
+      'back-to-text': map { 'tr': 'Metne dön',            'en': 'Back to the text' },
+      'page':         map { 'tr': 'Sayfa',                'en': 'Page' },
+      'pages':        map { 'tr': 's.',                   'en': 'pp.' },
+      'tei-source':   map { 'tr': 'TEI kaynağı',          'en': 'TEI source' },
+      'licence':      map { 'tr': 'Lisans',               'en': 'Licence' },
+      'by':           map { 'tr': 'Yazar',                'en': 'Author' },
+      'inferred':     map { 'tr': 'çıkarsanmış tarih',    'en': 'inferred date' },
+      'anchor':       map { 'tr': 'Bu paragrafın bağlantısı', 'en': 'Link to this paragraph' },
+      'navigation':   map { 'tr': 'Edisyon',              'en': 'Edition' }
+    }"/>
+
+  <xsl:function name="tk:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="($tk:labels($key)($lang), $tk:labels($key)('en'), $key)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:lang" as="xs:string">
+    <xsl:param name="el" as="node()"/>
+    <xsl:sequence select="string(($el/ancestor-or-self::*/@xml:lang)[last()])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:ui-lang" as="xs:string">
+    <xsl:param name="el" as="node()"/>
+    <xsl:variable name="root" as="element()?" select="root($el)/*"/>
+    <xsl:variable name="lang" as="xs:string"
+                  select="string(($root/@xml:lang, $root/tei:text/@xml:lang)[1])"/>
+    <xsl:sequence select="if (starts-with($lang, 'tr')) then 'tr' else 'en'"/>
+  </xsl:function>
+
+  <xsl:function name="tk:register-id" as="xs:string?">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:sequence select="if (starts-with($ref, 'register/') and contains($ref, '#'))
+                          then substring-after($ref, '#') else ()"/>
+  </xsl:function>
+
+  <xsl:function name="tk:register-entry" as="element()?">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:param name="registers" as="document-node()*"/>
+    <xsl:variable name="id" as="xs:string?" select="tk:register-id($ref)"/>
+    <xsl:sequence select="if ($id) then ($registers ! key('tk:id', $id, .))[1] else ()"/>
+  </xsl:function>
+
+  <xsl:function name="tk:preferred-name" as="xs:string?">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="$entry/(*[@type = 'preferred'], tei:persName, tei:placeName,
+                                  tei:orgName, tei:label)[1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- document order of each element, so a generated id is the same in every run -->
+  <xsl:accumulator name="tk:element-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:function name="tk:html-id" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="string(($el/@xml:id,
+                          local-name($el) || '-' || $el/accumulator-before('tk:element-number'))[1])"/>
+  </xsl:function>
+</xsl:stylesheet>
