@@ -18,6 +18,7 @@ from teikit.errors import TeikitError
 
 #: subcommand name -> "module:attribute" of its click command
 COMMANDS: dict[str, str] = {
+    "import": "teikit.commands.import_:command",
     "validate": "teikit.commands.validate:command",
     "render": "teikit.commands.render:command",
     "build": "teikit.commands.build:command",

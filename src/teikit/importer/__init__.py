@@ -52,7 +52,7 @@ class ImportResult:
 
     def to_bytes(self) -> bytes:
         return etree.tostring(self.tree, xml_declaration=True, encoding="UTF-8",
-                              pretty_print=False) + b"\n"
+                              pretty_print=True)
 
 
 def import_file(source: str | os.PathLike, options: Options) -> ImportResult:

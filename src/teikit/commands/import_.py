@@ -1,0 +1,59 @@
+"""``teikit import SOURCE.txt -o tei/NAME.xml``: a TEI draft from extracted text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from teikit.errors import OutputError
+from teikit.importer import Options, import_file
+from teikit.importer.slug import slug
+from teikit.xmlio import atomic_write
+
+DEFAULT_REGISTER = Path("tei/register")
+
+
+@click.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The TEI file to write (e.g. tei/mosc.xml).")
+@click.option("--lang", default="tr", show_default=True, help="Main language of the article.")
+@click.option("--register", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Register directory with persons/places/orgs/events.xml "
+                   "[default: tei/register when present].")
+@click.option("--first-page", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Printed number of the first page.")
+@click.option("--prefix", default=None,
+              help="xml:id prefix of the article [default: from the output file name].")
+@click.option("--line-breaks", is_flag=True, help="Keep the original line breaks as <lb/>.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Also write the import report to this file.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+def command(source, output, lang, register, first_page, prefix, line_breaks, report_path, force):
+    """Turn SOURCE (plain text extracted from a PDF) into a TEI draft to curate."""
+    if output.exists() and not force:
+        raise OutputError(f"{output} exists; use --force to overwrite it")
+    prefix = prefix or default_prefix(output)
+    if not re.fullmatch(r"[A-Za-z][\w.-]*", prefix):
+        raise click.BadParameter(f"{prefix!r} is not usable in an xml:id", param_hint="--prefix")
+    if register is None and DEFAULT_REGISTER.is_dir():
+        register = DEFAULT_REGISTER
+    options = Options(prefix=prefix, lang=lang, register=register, first_page=first_page,
+                      line_breaks=line_breaks, output=output)
+    result = import_file(source, options)
+    if register is None:
+        result.report.notes.append("no register directory: names were not tagged")
+    text = result.report.format()
+    atomic_write(output, result.to_bytes(), force=force)
+    if report_path:
+        atomic_write(report_path, text, force=True)
+    click.echo(text, nl=False)
+    click.echo(f"Wrote {output}", err=True)
+
+
+def default_prefix(output: Path) -> str:
+    """``tei/mosc.xml`` → ``mosc``; a name that does not start with a letter gets ``a-``."""
+    name = slug(output.stem)
+    return name if name[:1].isalpha() else f"a-{name}"
