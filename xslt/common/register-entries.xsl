@@ -28,7 +28,8 @@
                     prints the page number).
     $tk:pages-dir   where the article pages are, relative to the output ('../html/').
     tk:register-entries($edition) the entries (tei:person|personGrp|place|org|event with
-                    an xml:id) of every register file, in Turkish alphabetical order.
+                    an xml:id) of every register file, in Turkish alphabetical order
+                    (names whose initial is not a letter of $tk:tr-alphabet last).
     tk:entry-name($entry), tk:entry-kind($entry), tk:occurrence-href($occ)
     named template tk:az-bar       (param entries): the A–Z jump bar, one link per letter
                                    that has entries ('#harf-<letter>').
@@ -64,6 +65,7 @@
     <xsl:param name="edition" as="node()"/>
     <xsl:perform-sort select="$edition/registers/register//(tei:person | tei:personGrp
                               | tei:place | tei:org | tei:event)[@xml:id]">
+      <xsl:sort select="(index-of($tk:tr-alphabet, tk:tr-initial(tk:entry-name(.))), 999)[1]"/>
       <xsl:sort select="tk:tr-sort-key(tk:entry-name(.))"
                 collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
       <xsl:sort select="tk:entry-name(.)"

@@ -16,8 +16,26 @@ index once each. Python decides nothing about what the pages say: the rules live
                             to its occurrences (valid against tei_all.rng)
 ==========================  ==========================================================
 
-All of it goes to ``<out>/register/``. The printed register (``xslt/print.xsl``) uses
-the same index: call :func:`build_index` and pass ``index_node(index)`` as a parameter.
+All of it goes to ``<out>/register/``. Another renderer can use the same index: call
+:func:`build_index` and pass ``index_node(index)`` to its stylesheet.
+
+``register.json`` (for portals) has this structure, checked by :data:`JSON_SCHEMA`::
+
+    {"format": "teikit-register/1",
+     "articles":   [{"id", "source", "href", "titles": {lang: title}}],
+     "entries":    [{"id", "kind": "person|place|org|event", "register": "persons.xml",
+                     "name" (preferred), "letter" (A–Z heading, "#" for other scripts),
+                     "variants": [{"name", "lang"}], "type", "date" ("when" or "from/to"),
+                     "roles": [str], "notes": [str], "idno": [{"type", "value"}],
+                     "coordinates": [lat, long] | null, "forms": [str] (as in the texts),
+                     "occurrences": [OCC]}]            -- Turkish alphabetical order
+     "chronology": [{"start", "end", "inferred": bool, "text", "sentence",
+                     "article", "anchor", "page", "href"}]  -- in time order
+     "unresolved": [OCC]}                  -- names whose @ref names no register entry
+    OCC = {"article" (its id), "anchor" (paragraph/note xml:id), "page" (printed page),
+           "form", "ref" (@ref as written), "href" (link to the paragraph)}
+
+Empty strings stand for "not given"; nothing is invented.
 """
 
 from __future__ import annotations
@@ -38,6 +56,58 @@ PAGES = {
     "chronology.xsl": "chronology.html",
     "map.xsl": "map.html",
     "register-json.xsl": "register.json",
+}
+
+
+_STR = {"type": "string"}
+_OCCURRENCE = {"type": "object", "additionalProperties": False,
+               "required": ["article", "anchor", "page", "form", "ref", "href"],
+               "properties": {k: _STR for k in ("article", "anchor", "page", "form", "ref", "href")}}
+#: JSON Schema (draft 2020-12) of ``register.json``
+JSON_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object", "additionalProperties": False,
+    "required": ["format", "articles", "entries", "chronology", "unresolved"],
+    "properties": {
+        "format": {"const": "teikit-register/1"},
+        "articles": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "source", "href", "titles"],
+            "properties": {"id": _STR, "source": _STR, "href": _STR,
+                           "titles": {"type": "object", "additionalProperties": _STR}}}},
+        "entries": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "kind", "register", "name", "letter", "variants", "type", "date",
+                         "roles", "notes", "idno", "coordinates", "forms", "occurrences"],
+            "properties": {
+                "id": _STR, "register": _STR, "name": _STR, "type": _STR, "date": _STR,
+                "kind": {"enum": ["person", "place", "org", "event"]},
+                "letter": {"type": "string", "minLength": 1, "maxLength": 1},
+                "variants": {"type": "array", "items": {
+                    "type": "object", "required": ["name", "lang"],
+                    "properties": {"name": _STR, "lang": _STR}}},
+                "roles": {"type": "array", "items": _STR},
+                "notes": {"type": "array", "items": _STR},
+                "idno": {"type": "array", "items": {
+                    "type": "object", "required": ["type", "value"],
+                    "properties": {"type": _STR, "value": _STR}}},
+                "coordinates": {"oneOf": [{"type": "null"}, {
+                    "type": "array", "prefixItems": [
+                        {"type": "number", "minimum": -90, "maximum": 90},
+                        {"type": "number", "minimum": -180, "maximum": 180}],
+                    "minItems": 2, "maxItems": 2}]},
+                "forms": {"type": "array", "items": _STR},
+                "occurrences": {"type": "array", "items": _OCCURRENCE}}}},
+        "chronology": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["start", "end", "inferred", "text", "sentence", "article", "anchor",
+                         "page", "href"],
+            "properties": {"inferred": {"type": "boolean"},
+                           "start": {"type": "string", "pattern": r"^-?\d{4}"},
+                           **{k: _STR for k in ("end", "text", "sentence", "article", "anchor",
+                                                "page", "href")}}}},
+        "unresolved": {"type": "array", "items": _OCCURRENCE},
+    },
 }
 
 
