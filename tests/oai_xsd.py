@@ -28,10 +28,10 @@ class _CatalogResolver(etree.Resolver):
         return self.resolve_filename(local, context) if local else None
 
 
-def _schema(name: str) -> etree.XMLSchema:
+def _schema(name: str, directory: Path = SCHEMAS) -> etree.XMLSchema:
     parser = etree.XMLParser(no_network=True)
     parser.resolvers.add(_CatalogResolver(SCHEMAS / "catalog.xml"))
-    return etree.XMLSchema(etree.parse(str(SCHEMAS / name), parser))
+    return etree.XMLSchema(etree.parse(str(directory / name), parser))
 
 
 @lru_cache(maxsize=None)
@@ -44,6 +44,12 @@ def oai_dc_schema() -> etree.XMLSchema:
 def oai_pmh_schema() -> etree.XMLSchema:
     """OAI-PMH.xsd with oai_dc loaded beside it: whole responses carrying oai_dc records."""
     return _schema("oai-pmh-with-oai_dc.xsd")
+
+
+@lru_cache(maxsize=None)
+def oai_pmh_tei_schema() -> etree.XMLSchema:
+    """OAI-PMH.xsd with oai_dc and a TEI root declaration: responses carrying tei records."""
+    return _schema("oai-pmh-with-tei.xsd", Path(__file__).parent / "schemas" / "oai")
 
 
 def assert_valid(schema: etree.XMLSchema, document: bytes | etree._Element) -> etree._Element:

@@ -25,10 +25,11 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _executable():
-    """Compile the mapping once; saxonche executables are not thread-safe, hence the lock."""
-    from saxonche import PySaxonProcessor
+    """Compile the mapping once, on the process's one Saxon processor; saxonche
+    executables are not thread-safe, hence the lock."""
+    from teikit.render.saxon import processor as saxon_processor
 
-    processor = PySaxonProcessor(license=False)
+    processor = saxon_processor()
     compiler = processor.new_xslt30_processor()
     try:
         executable = compiler.compile_stylesheet(stylesheet_file=str(STYLESHEET))

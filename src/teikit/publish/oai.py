@@ -133,6 +133,8 @@ class Repository:
                 request.set(name, value)
             root.append(getattr(self, f"_{verb}")(args))
         except OaiError as error:
+            if error.code in ("badVerb", "badArgument"):
+                request.attrib.clear()      # the protocol: echo no arguments for these two
             element = etree.SubElement(root, f"{{{OAI_NS}}}error", code=error.code)
             element.text = str(error)
         return etree.tostring(root, encoding="utf-8", xml_declaration=True)

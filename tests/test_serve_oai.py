@@ -1,0 +1,245 @@
+"""OAI-PMH 2.0 at /oai of `teikit serve`, harvested by a real client (sickle) over loopback.
+
+Every response is validated against the official OAI-PMH / oai_dc XSDs in
+../shared/schemas-reference (TEI records: the TEI root declared beside them, the TEI
+itself against tei_all.rng with jing).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+from lxml import etree
+from sickle import Sickle
+
+from oai_xsd import SCHEMAS, assert_valid, oai_pmh_schema, oai_pmh_tei_schema
+from publish_helpers import SAMPLE, serve, three_article_edition
+from teikit.publish.site import build
+
+OAI = "{http://www.openarchives.org/OAI/2.0/}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("oai")
+    build(three_article_edition(root / "tei"), root / "site", formats=[])
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with serve(site, "--page-size", "1") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def server_without_sets(site):
+    with serve(site, "--no-sets") as base:
+        yield base
+
+
+def oai_get(base: str, **args) -> etree._Element:
+    response = httpx.get(f"{base}/oai", params=args, timeout=30)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/xml")
+    schema = oai_pmh_tei_schema() if args.get("metadataPrefix") == "tei" else oai_pmh_schema()
+    return assert_valid(schema, response.content)
+
+
+def error_code(root: etree._Element) -> str | None:
+    error = root.find(f"{OAI}error")
+    return error.get("code") if error is not None else None
+
+
+def test_identify_names_the_repository_and_its_granularity(server):
+    identify = Sickle(f"{server}/oai").Identify()
+    assert identify.baseURL == f"{server}/oai"
+    assert identify.protocolVersion == "2.0"
+    assert identify.granularity == "YYYY-MM-DDThh:mm:ssZ"
+    assert identify.earliestDatestamp == "2026-11-21T00:00:00Z"
+    oai_get(server, verb="Identify")
+
+
+def test_harvester_walks_every_page_with_page_size_one(server):
+    records = list(Sickle(f"{server}/oai").ListRecords(metadataPrefix="oai_dc"))
+    assert [r.header.identifier for r in records] == ["oai:teikit:smpl", "oai:teikit:scnd", "oai:teikit:thrd"]
+    assert records[0].metadata["title"] == ["Örnek Makale: Moskova Antlaşması",
+                                            "Sample Article: The Treaty of Moscow"]
+
+
+def test_each_page_is_valid_and_the_last_token_is_empty(server):
+    root = oai_get(server, verb="ListIdentifiers", metadataPrefix="oai_dc")
+    cursors = []
+    while True:
+        token = root.find(f"{OAI}ListIdentifiers/{OAI}resumptionToken")
+        assert token.get("completeListSize") == "3"
+        cursors.append(token.get("cursor"))
+        if not token.text:
+            break
+        root = oai_get(server, verb="ListIdentifiers", resumptionToken=token.text)
+    assert cursors == ["0", "1", "2"]
+    assert len(root.findall(f"{OAI}ListIdentifiers/{OAI}header")) == 1
+
+
+def test_sets_per_edition_and_article_type(server):
+    sickle = Sickle(f"{server}/oai")
+    assert [s.setSpec for s in sickle.ListSets()] == ["edition", "type", "type:article", "type:review"]
+    reviews = list(sickle.ListIdentifiers(metadataPrefix="oai_dc", set="type:review"))
+    assert [h.identifier for h in reviews] == ["oai:teikit:thrd"]
+    assert reviews[0].setSpecs == ["edition", "type:review"]
+    assert len(list(sickle.ListIdentifiers(metadataPrefix="oai_dc", set="type"))) == 3
+
+
+def test_metadata_formats_are_oai_dc_and_tei(server):
+    formats = list(Sickle(f"{server}/oai").ListMetadataFormats(identifier="oai:teikit:smpl"))
+    assert [f.metadataPrefix for f in formats] == ["oai_dc", "tei"]
+
+
+def test_tei_record_is_the_article_and_valid_tei_all(server, tmp_path):
+    root = oai_get(server, verb="GetRecord", identifier="oai:teikit:smpl", metadataPrefix="tei")
+    tei = root.find(f"{OAI}GetRecord/{OAI}record/{OAI}metadata/{{http://www.tei-c.org/ns/1.0}}TEI")
+    original = etree.parse(str(SAMPLE)).getroot()
+    assert (etree.tostring(tei, method="c14n", exclusive=True)
+            == etree.tostring(original, method="c14n", exclusive=True))
+    extracted = tmp_path / "record.xml"
+    extracted.write_bytes(etree.tostring(tei))
+    jing = shutil.which("jing")
+    assert jing, "jing is needed (apt: jing)"
+    result = subprocess.run([jing, str(SCHEMAS / "tei_all.rng"), str(extracted)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_post_answers_like_get(server):
+    args = {"verb": "GetRecord", "identifier": "oai:teikit:scnd", "metadataPrefix": "oai_dc"}
+    got = httpx.get(f"{server}/oai", params=args).content
+    posted = httpx.post(f"{server}/oai", content=urlencode(args),
+                        headers={"Content-Type": "application/x-www-form-urlencoded"}).content
+    strip = lambda b: etree.tostring(_without_date(etree.fromstring(b)))  # noqa: E731
+    assert strip(got) == strip(posted)
+    assert_valid(oai_pmh_schema(), posted)
+
+
+def _without_date(root):
+    root.remove(root.find(f"{OAI}responseDate"))
+    return root
+
+
+def test_datestamps_are_utc_from_the_revision_history(server):
+    headers = {h.identifier: h.datestamp for h in Sickle(f"{server}/oai").ListIdentifiers(metadataPrefix="oai_dc")}
+    assert headers == {"oai:teikit:smpl": "2026-11-21T00:00:00Z",
+                       "oai:teikit:scnd": "2026-11-25T06:30:00Z",   # 09:30+03:00
+                       "oai:teikit:thrd": "2026-12-01T00:00:00Z"}
+
+
+@pytest.mark.parametrize("bounds, expected", [
+    ({"from": "2026-11-25"}, ["scnd", "thrd"]),
+    ({"until": "2026-11-25"}, ["smpl", "scnd"]),                     # a day until is the whole day
+    ({"from": "2026-11-25T06:30:00Z"}, ["scnd", "thrd"]),           # inclusive
+    ({"from": "2026-11-25T06:30:01Z"}, ["thrd"]),
+    ({"from": "2026-11-21", "until": "2026-11-21"}, ["smpl"]),
+    ({"until": "2026-11-25T06:29:59Z"}, ["smpl"]),
+])
+def test_from_and_until_select_by_datestamp(server, bounds, expected):
+    root = oai_get(server, verb="ListIdentifiers", metadataPrefix="oai_dc", **bounds)
+    found = []
+    while True:
+        found += [h.findtext(f"{OAI}identifier").rsplit(":", 1)[1] for h in root.iter(f"{OAI}header")]
+        token = root.find(f"{OAI}ListIdentifiers/{OAI}resumptionToken")
+        if token is None or not token.text:
+            break
+        root = oai_get(server, verb="ListIdentifiers", resumptionToken=token.text)
+    assert found == expected
+
+
+@pytest.mark.parametrize("query, code", [
+    ("", "badVerb"),
+    ("verb=Harvest", "badVerb"),
+    ("verb=Identify&verb=Identify", "badVerb"),
+    ("verb=Identify&extra=1", "badArgument"),
+    ("verb=ListRecords", "badArgument"),
+    ("verb=GetRecord&identifier=oai:teikit:smpl", "badArgument"),
+    ("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=tei", "badArgument"),
+    ("verb=ListRecords&metadataPrefix=oai_dc&resumptionToken=x", "badArgument"),
+    ("verb=ListRecords&metadataPrefix=oai_dc&from=2026-11", "badArgument"),
+    ("verb=ListRecords&metadataPrefix=oai_dc&from=2026-11-21&until=2026-12-01T00:00:00Z", "badArgument"),
+    ("verb=ListRecords&metadataPrefix=oai_dc&from=2026-12-01&until=2026-11-01", "badArgument"),
+    ("verb=ListRecords&metadataPrefix=oai_dc&from=2026-02-30", "badArgument"),
+    ("verb=ListRecords&resumptionToken=not-a-token", "badResumptionToken"),
+    ("verb=ListIdentifiers&resumptionToken=eyJjdXJzb3IiOiAxfQ.0000000000000000", "badResumptionToken"),
+    ("verb=ListRecords&metadataPrefix=marc21", "cannotDisseminateFormat"),
+    ("verb=GetRecord&identifier=oai:teikit:smpl&metadataPrefix=marc21", "cannotDisseminateFormat"),
+    ("verb=GetRecord&identifier=oai:teikit:nope&metadataPrefix=oai_dc", "idDoesNotExist"),
+    ("verb=GetRecord&identifier=../../etc/passwd&metadataPrefix=oai_dc", "idDoesNotExist"),
+    ("verb=ListMetadataFormats&identifier=oai:teikit:nope", "idDoesNotExist"),
+    ("verb=ListRecords&metadataPrefix=oai_dc&from=2030-01-01", "noRecordsMatch"),
+    ("verb=ListRecords&metadataPrefix=oai_dc&set=type:letter", "noRecordsMatch"),
+])
+def test_bad_requests_get_their_protocol_error(server, query, code):
+    response = httpx.get(f"{server}/oai?{query}")
+    assert response.status_code == 200
+    root = assert_valid(oai_pmh_schema(), response.content)
+    assert error_code(root) == code
+    request = root.find(f"{OAI}request")
+    if code in ("badVerb", "badArgument"):
+        assert dict(request.attrib) == {}, "badVerb/badArgument must echo no arguments"
+    assert request.text == f"{server}/oai"
+
+
+def test_a_token_from_another_list_is_refused(server):
+    root = oai_get(server, verb="ListIdentifiers", metadataPrefix="oai_dc")
+    token = root.find(f"{OAI}ListIdentifiers/{OAI}resumptionToken").text
+    assert error_code(oai_get(server, verb="ListRecords", resumptionToken=token)) == "badResumptionToken"
+    assert error_code(oai_get(server, verb="ListIdentifiers", resumptionToken=token[:-1] + "x")) \
+        == "badResumptionToken"
+
+
+def test_without_sets_the_repository_says_no_set_hierarchy(server_without_sets):
+    assert error_code(oai_get(server_without_sets, verb="ListSets")) == "noSetHierarchy"
+    root = oai_get(server_without_sets, verb="ListRecords", metadataPrefix="oai_dc", set="edition")
+    assert error_code(root) == "noSetHierarchy"
+    # a whole list fits on one page of 50: no resumptionToken at all
+    root = oai_get(server_without_sets, verb="ListIdentifiers", metadataPrefix="oai_dc")
+    assert root.find(f".//{OAI}resumptionToken") is None
+    assert len(root.findall(f".//{OAI}header")) == 3
+
+
+def test_an_item_without_formats_answers_no_metadata_formats(site):
+    """The repository, given no format for an item, says noMetadataFormats (not reachable
+    through the served edition, where every item has oai_dc, as the protocol requires)."""
+    from teikit.publish import edition, oai
+
+    repository = oai.Repository(edition.load(site / "tei"), formats={})
+    root = assert_valid(oai_pmh_schema(), repository.respond(
+        [("verb", "ListMetadataFormats"), ("identifier", "oai:teikit:smpl")]))
+    assert error_code(root) == "noMetadataFormats"
+
+
+def test_three_hundred_concurrent_requests_all_answer_correctly(server):
+    """A bounded load test on loopback: every response valid and about the record asked for."""
+    ids = ["smpl", "scnd", "thrd"]
+
+    async def one(client, n):
+        article = ids[n % 3]
+        if n % 2:
+            response = await client.get("/oai", params={"verb": "GetRecord", "metadataPrefix": "oai_dc",
+                                                        "identifier": f"oai:teikit:{article}"})
+            root = etree.fromstring(response.content)
+            return (response.status_code, oai_pmh_schema().validate(root),
+                    root.findtext(f".//{OAI}identifier") == f"oai:teikit:{article}")
+        response = await client.get("/dts/navigation", params={"resource": article, "down": "1"})
+        return response.status_code, response.json()["resource"]["@id"] == article, True
+
+    async def run():
+        limits = httpx.Limits(max_connections=100)
+        async with httpx.AsyncClient(base_url=server, limits=limits, timeout=30) as client:
+            return await asyncio.wait_for(asyncio.gather(*(one(client, n) for n in range(300))), 60)
+
+    results = asyncio.run(run())
+    assert len(results) == 300
+    assert all(r == (200, True, True) for r in results), [r for r in results if r != (200, True, True)][:5]
