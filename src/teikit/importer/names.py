@@ -25,6 +25,9 @@ KINDS = {
     "events.xml": ("event", ("label",), "name", "events"),
 }
 UP = "A-ZÇĞİÖŞÜÂÎÛ"
+#: name/@type values docs/encoding.md allows; an armistice is an agreement, the rest events
+NAME_TYPES = {"treaty": "treaty", "congress": "congress", "conference": "conference",
+              "agreement": "agreement", "armistice": "agreement"}
 CANDIDATE = re.compile(rf"[{UP}][a-zçğıöşüâîû]+(?:\s[{UP}][a-zçğıöşüâîû]+)*")
 
 
@@ -86,8 +89,8 @@ def _forms(path: Path, filename: str, entity: str, labels, tag: str, kind: str) 
             for name in element.iterfind(f"tei:{label}", NS):
                 text = " ".join("".join(name.itertext()).split())
                 if text:
-                    forms.append(Form(text, tag, ref, kind,
-                                      element.get("type") if tag == "name" else None))
+                    kind_type = NAME_TYPES.get(element.get("type"), "event") if tag == "name" else None
+                    forms.append(Form(text, tag, ref, kind, kind_type))
     return forms
 
 
