@@ -22,10 +22,8 @@ from teikit.xmlio import parse
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 MAX_ROUNDS = 25
-_ELEMENT_ERRORS = {"RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ELEMNOTEMPTY",
-                   "RELAXNG_ERR_ELEMEXTRANS", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_NOELEM",
-                   "RELAXNG_ERR_NOTELEM", "RELAXNG_ERR_TEXTWRONG", "RELAXNG_ERR_INTERSEQ",
-                   "RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_DATAELEM"}
+#: errors about one misplaced element, which can be dropped to look for the next error
+_REMOVABLE = {"RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_EXTRACONTENT"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,8 @@ class RelaxNGValidator:
             node, attribute, kind, raw = found
             errors.append(RngError(originals.get(node, tree.getroot()), attribute,
                                    self._explain(node, attribute, kind, raw)))
-            if not _remove(node, attribute):
+            removable = attribute is not None or kind in _REMOVABLE
+            if not removable or not _remove(node, attribute):
                 break
             if self._schema.validate(work):
                 break
@@ -96,10 +95,16 @@ class RelaxNGValidator:
         parent = node.getparent()
         if kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_EXTRACONTENT") and parent is not None:
             allowed = self.grammar.children(etree.QName(parent).localname)
-            return (f"element <{name}> is not allowed here inside <{_display(parent)}>"
-                    f"{_where(node)}; allowed in <{_display(parent)}>: {_names(allowed)}"
-                    " (check also the order: TEI fixes it)")
+            if name in allowed:
+                return (f"element <{name}> is allowed in <{_display(parent)}> but not here"
+                        f"{_where(node)}: check the order of the children (allowed in "
+                        f"<{_display(parent)}>: {_names(allowed)})")
+            return (f"element <{name}> is not allowed inside <{_display(parent)}>; "
+                    f"allowed there: {_names(allowed)}")
         allowed = self.grammar.children(etree.QName(node).localname)
+        if "got nothing" in raw:
+            return (f"<{name}> is incomplete: a required child element is missing; "
+                    f"elements allowed in <{name}>: {_names(allowed)}")
         return (f"<{name}> does not match its content model ({raw}); "
                 f"elements allowed in <{name}>: {_names(allowed)}")
 
@@ -118,7 +123,7 @@ def _where(node: etree._Element) -> str:
     previous = node.getprevious()
     while previous is not None and not isinstance(previous.tag, str):
         previous = previous.getprevious()
-    return f" after <{_display(previous)}>" if previous is not None else " as first child"
+    return f" after <{_display(previous)}>" if previous is not None else " as first child element"
 
 
 def _names(names) -> str:
