@@ -1,0 +1,120 @@
+"""The Schematron rules (schemas/teikit.sch) and teikit's Schematron-to-XSLT-3 compiler."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit.errors import SchemaError
+from teikit.validate import PROJECT_SCH, check_file, validate_paths
+from teikit.validate.schematron import SchematronValidator, compile_schematron
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITION = ROOT / "tests" / "fixtures" / "edition"
+CASES = ROOT / "tests" / "fixtures" / "schema" / "sch-invalid"
+SCHEMATRON_ONLY = (("schematron", str(PROJECT_SCH)),)
+
+# case file -> what the error message must say
+SCH_CASES = {
+    "local-pointer-unresolved": '@corresp="#sc0-bib-nobody-1999" points to #sc0-bib-nobody-1999, '
+                                "but no element of this document has that xml:id",
+    "register-entry-missing": "no entry register/persons.xml#per-nobody exists in the pointed file",
+    "pointer-into-unknown-file": "register/people.xml, which is not a file of the edition",
+    "persname-points-at-place": "points at an entry that is not a <person>",
+    "bibl-points-at-paragraph": "which is not a bibliography entry",
+    "id-duplicated-across-edition": 'xml:id="per-ali" is also used in file://',
+    "date-not-a-calendar-day": '@when="1919-02-30" is not an ISO 8601 date',
+    "date-range-reversed": '<date> starts after it ends (@from="1920-09-09", @to="1920-09-01")',
+    "xml-model-missing": "The document does not name the project's RELAX NG schema",
+}
+
+
+def test_every_schematron_fixture_has_a_case():
+    # id-duplicated-in-document is refused earlier, by the parser (see below)
+    assert {p.stem for p in CASES.glob("*.xml")} == set(SCH_CASES) | {"id-duplicated-in-document"}
+
+
+@pytest.mark.parametrize("case", sorted(SCH_CASES))
+def test_schematron_fixture_is_reported_with_how_to_fix_it(case):
+    problems = check_file(CASES / f"{case}.xml", SCHEMATRON_ONLY)
+    errors = [p.message for p in problems if p.severity == "error"]
+    assert any(SCH_CASES[case] in m for m in errors), errors
+
+
+def test_id_duplicated_in_document_is_refused_with_its_line():
+    problems = check_file(CASES / "id-duplicated-in-document.xml")
+    assert [(p.line, p.severity) for p in problems] == [(17, "error")]
+    assert "ID sc5-p1 already defined" in problems[0].message
+
+
+def test_canonical_edition_is_valid_with_one_orphan_warning():
+    report = validate_paths([EDITION])
+    assert report.ok
+    assert [(Path(p.path).name, p.line, p.severity) for p in report.problems] == [
+        ("places.xml", 22, "warning")]
+    assert 'xml:id="pl-moskova"' in report.problems[0].message
+
+
+def test_orphaned_register_entry_is_a_warning_at_its_line():
+    problems = check_file(CASES / "register" / "persons.xml", SCHEMATRON_ONLY)
+    orphan = [p for p in problems if "per-orphan" in p.message]
+    assert [(p.severity, p.line, p.column) for p in orphan] == [("warning", 18, 9)]
+    assert "orphaned register entry" in orphan[0].message
+
+
+def test_register_pointer_resolves_relative_to_the_document(tmp_path):
+    edition = tmp_path / "edition"
+    shutil.copytree(EDITION, edition)
+    (edition / "register" / "persons.xml").rename(edition / "register" / "people.xml")
+    problems = check_file(edition / "sample-article.xml", SCHEMATRON_ONLY)
+    unresolved = [p for p in problems if "not a file of the edition" in p.message]
+    assert len(unresolved) == 3  # the author, Mustafa Kemal, Lenin
+    assert all(p.line in (10, 65, 68) for p in unresolved)
+
+
+def test_schematron_error_points_at_the_attribute_column():
+    path = CASES / "date-range-reversed.xml"
+    problem = check_file(path, SCHEMATRON_ONLY)[0]
+    line = path.read_text(encoding="utf-8").splitlines()[problem.line - 1]
+    assert line[problem.column - 1:].startswith("<date from=")
+
+
+def test_compiled_schematron_is_xslt_3_with_a_mode_per_pattern():
+    xslt = etree.fromstring(compile_schematron(PROJECT_SCH).encode())
+    modes = xslt.findall("{http://www.w3.org/1999/XSL/Transform}mode")
+    assert xslt.get("version") == "3.0"
+    assert all(m.get("on-no-match") == "shallow-skip" for m in modes)
+    assert len(modes) == 1 + len(etree.parse(str(PROJECT_SCH)).findall(
+        "{http://purl.oclc.org/dsdl/schematron}pattern"))
+
+
+def test_first_matching_rule_of_a_pattern_wins(tmp_path):
+    sch = tmp_path / "order.sch"
+    sch.write_text("""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+      <sch:pattern id="order">
+        <sch:rule context="b"><sch:report test="true()">first rule</sch:report></sch:rule>
+        <sch:rule context="*"><sch:report test="true()" role="warning">fallback <sch:name/></sch:report></sch:rule>
+      </sch:pattern></sch:schema>""")
+    doc = etree.ElementTree(etree.fromstring("<a><b/></a>"))
+    failures = SchematronValidator(sch).check(doc, (tmp_path / "d.xml").as_uri())
+    assert [(f.message, f.role) for f in failures] == [("fallback a", "warning"),
+                                                       ("first rule", "error")]
+
+
+def test_unsupported_schematron_element_is_refused_not_ignored(tmp_path):
+    sch = tmp_path / "phase.sch"
+    sch.write_text("""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+      <sch:phase id="p"/><sch:pattern><sch:rule context="*"><sch:assert test="true()">x</sch:assert>
+      </sch:rule></sch:pattern></sch:schema>""")
+    with pytest.raises(SchemaError, match=r"<phase> is not supported"):
+        compile_schematron(sch)
+
+
+def test_xpath1_only_query_binding_is_refused(tmp_path):
+    sch = tmp_path / "xpath1.sch"
+    sch.write_text('<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron"/>')
+    with pytest.raises(SchemaError, match="queryBinding"):
+        compile_schematron(sch)
