@@ -1,0 +1,193 @@
+"""DTS 1.0 at /dts of `teikit serve`, and the static files around it.
+
+Responses are checked against JSON Schemas written from the specification
+(tests/schemas/dts); every URI template is expanded with `uritemplate` and followed.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from lxml import etree
+from uritemplate import URITemplate
+
+from dts_schemas import assert_matches
+from publish_helpers import SAMPLE, serve, three_article_edition
+from teikit.publish.site import build
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+DTS = "{https://w3id.org/api/dts#}"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    root = tmp_path_factory.mktemp("dts")
+    build(three_article_edition(root / "tei"), root / "site", formats=[])
+    with serve(root / "site") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def entry(server):
+    response = httpx.get(f"{server}/dts")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/ld+json")
+    return assert_matches("entry", response.json())
+
+
+def navigate(entry, **params) -> dict:
+    response = httpx.get(URITemplate(entry["navigation"]).expand(**params))
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/ld+json")
+    return assert_matches("navigation", response.json())
+
+
+def identifiers(data: dict) -> list[str]:
+    return [unit["identifier"] for unit in data["member"]]
+
+
+def test_entry_point_templates_expand_to_working_endpoints(entry):
+    collection = httpx.get(URITemplate(entry["collection"]).expand())
+    assert collection.status_code == 200
+    root = assert_matches("collection", collection.json())
+    assert root["@type"] == "Collection" and root["totalChildren"] == 3
+    assert [m["@id"] for m in root["member"]] == ["scnd", "smpl", "thrd"]
+    document = httpx.get(URITemplate(entry["document"]).expand(resource="smpl"))
+    assert document.status_code == 200
+
+
+def test_resource_carries_dublin_core_and_its_citation_tree(entry):
+    data = assert_matches("collection", httpx.get(URITemplate(entry["collection"]).expand(id="smpl")).json())
+    assert data["@type"] == "Resource"
+    assert data["dublinCore"]["title"][1] == {"lang": "en", "value": "Sample Article: The Treaty of Moscow"}
+    assert data["citationTrees"] == [{"@type": "CitationTree", "citeStructure": [
+        {"@type": "CiteStructure", "citeType": "section",
+         "citeStructure": [{"@type": "CiteStructure", "citeType": "paragraph"}]}]}]
+    assert data["download"].endswith("/tei/sample-article.xml")
+    assert httpx.get(data["download"]).content == SAMPLE.read_bytes()
+    # the resource's own templates are followed too
+    assert navigate_from(data["navigation"], ref="1", down="1") == ["1", "1.1", "1.2"]
+
+
+def navigate_from(template: str, **params) -> list[str]:
+    response = httpx.get(URITemplate(template).expand(**params))
+    assert response.status_code == 200, response.text
+    return identifiers(assert_matches("navigation", response.json()))
+
+
+def test_parents_of_a_resource_is_the_edition(entry):
+    data = httpx.get(URITemplate(entry["collection"]).expand(id="smpl", nav="parents")).json()
+    assert_matches("collection", data)
+    assert [m["@id"] for m in data["member"]] == ["edition"]
+
+
+def test_navigation_down_gives_sections_then_paragraphs(entry):
+    assert identifiers(navigate(entry, resource="smpl", down="1")) == ["1"]
+    tree = navigate(entry, resource="smpl", down="-1")
+    assert [(u["identifier"], u["level"], u["parent"], u.get("citeType")) for u in tree["member"]] == [
+        ("1", 1, None, "section"), ("1.1", 2, "1", "paragraph"), ("1.2", 2, "1", "paragraph")]
+    assert tree["member"][0]["dublinCore"]["title"] == [{"lang": "tr", "value": "GİRİŞ"}]
+    assert "ref" not in tree and "start" not in tree
+
+
+def test_navigation_ref_alone_has_no_member(entry):
+    data = navigate(entry, resource="smpl", ref="1.2")
+    assert data["ref"]["identifier"] == "1.2" and data["ref"]["parent"] == "1"
+    assert "member" not in data
+
+
+def test_navigation_down_zero_gives_the_siblings(entry):
+    assert identifiers(navigate(entry, resource="smpl", ref="1.1", down="0")) == ["1.1", "1.2"]
+
+
+def test_navigation_range_with_start_and_end(entry):
+    data = navigate(entry, resource="smpl", start="1.1", end="1.2", down="-1")
+    assert data["start"]["identifier"] == "1.1" and data["end"]["identifier"] == "1.2"
+    assert identifiers(data) == ["1.1", "1.2"]
+    assert "member" not in navigate(entry, resource="smpl", start="1.1", end="1.2")
+
+
+def test_navigation_id_is_the_absolute_request_url(entry):
+    data = navigate(entry, resource="smpl", down="1")
+    assert data["@id"].startswith("http://127.0.0.1:") and "resource=smpl" in data["@id"]
+
+
+def test_a_resource_without_citation_tree_navigates_to_nothing(entry):
+    data = navigate(entry, resource="thrd", down="1")
+    assert data["member"] == [] and data["resource"]["citationTrees"] == []
+
+
+def test_document_is_the_whole_tei(entry):
+    response = httpx.get(URITemplate(entry["document"]).expand(resource="smpl"))
+    assert response.headers["content-type"].startswith("application/tei+xml")
+    assert 'rel="collection"' in response.headers["link"]
+    sent = etree.fromstring(response.content)
+    original = etree.parse(str(SAMPLE)).getroot()
+    assert etree.tostring(sent, method="c14n", exclusive=True) == etree.tostring(original, method="c14n",
+                                                                                 exclusive=True)
+
+
+def test_document_passage_by_ref_is_wrapped(entry):
+    response = httpx.get(URITemplate(entry["document"]).expand(resource="smpl", ref="1.2"))
+    root = etree.fromstring(response.content)
+    assert root.tag == f"{TEI}TEI"
+    wrapper = root.find(f"{DTS}wrapper")
+    assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in wrapper] == ["smpl-p2"]
+    assert "10.000 tüfek" in "".join(wrapper.itertext())
+
+
+def test_document_range_holds_both_paragraphs(entry):
+    response = httpx.get(URITemplate(entry["document"]).expand(resource="smpl", start="1.1", end="1.2"))
+    wrapper = etree.fromstring(response.content).find(f"{DTS}wrapper")
+    assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in wrapper] == ["smpl-p1", "smpl-p2"]
+
+
+@pytest.mark.parametrize("endpoint, query, status", [
+    ("navigation", "", 400),
+    ("navigation", "resource=smpl", 400),                          # no down, ref, start
+    ("navigation", "resource=smpl&ref=1&start=1.1&end=1.2", 400),
+    ("navigation", "resource=smpl&start=1.1", 400),
+    ("navigation", "resource=smpl&end=1.2", 400),
+    ("navigation", "resource=smpl&down=0", 400),
+    ("navigation", "resource=smpl&down=0&start=1.1&end=1.2", 400),
+    ("navigation", "resource=smpl&down=deep", 400),
+    ("navigation", "resource=nope&down=1", 404),
+    ("navigation", "resource=smpl&ref=9.9", 404),
+    ("navigation", "resource=smpl&start=1.1&end=7", 404),
+    ("navigation", "resource=smpl&down=1&tree=pages", 404),
+    ("document", "", 400),
+    ("document", "resource=smpl&ref=1&end=1.2", 400),
+    ("document", "resource=smpl&start=1.1", 400),
+    ("document", "resource=nope", 404),
+    ("document", "resource=smpl&ref=../../etc/passwd", 404),
+    ("document", "resource=smpl&mediaType=text/html", 404),
+    ("document", "resource=smpl&ref=1&tree=pages", 404),
+    ("collection", "id=nope", 404),
+    ("collection", "id=../../etc/passwd", 404),
+    ("collection", "nav=sideways", 400),
+    ("collection", "page=0", 400),
+    ("collection", "page=9", 404),
+])
+def test_bad_requests_get_the_spec_status(server, endpoint, query, status):
+    response = httpx.get(f"{server}/dts/{endpoint}?{query}")
+    assert response.status_code == status, response.text
+    assert response.json()["@type"] == "Error"
+
+
+@pytest.mark.parametrize("path", [
+    "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/tei/..%2f..%2f..%2fpyproject.toml",
+    "/tei/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%5c..%5cetc%5cpasswd", "/tei/register/../../../../etc/hostname",
+])
+def test_path_tricks_never_leave_the_site(server, path):
+    with httpx.Client() as client:
+        request = client.build_request("GET", server)
+        request.url = httpx.URL(server + path)  # sent as written, not normalised by the client
+        response = client.send(request)
+    assert response.status_code == 404
+    assert b"root:" not in response.content and b"[project]" not in response.content
+
+
+def test_site_files_are_served(server):
+    assert httpx.get(f"{server}/tei/sample-article.xml").content == SAMPLE.read_bytes()
+    assert httpx.get(f"{server}/index.json").json()["articles"][1]["id"] == "smpl"
+    assert httpx.get(f"{server}/search.html").status_code == 200
