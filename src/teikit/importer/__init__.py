@@ -83,6 +83,8 @@ def import_lines(lines: list[str], options: Options, name: str = "<text>") -> Im
                 schema_hrefs(options.output))
     tree = document(meta, front, inlines, layout.blocks, list(annotator.citations.entries.values()))
     _finish_report(report, tree, layout, front, annotator)
+    for ident in meta.empty_divs:
+        report.doubt(1, f"section {ident} has a heading but no text: an empty p keeps it valid")
     body_start = layout.blocks[front.body_start].first if layout.blocks else 1
     foot = {l.no for note in layout.footnotes for l in note.lines}
     return ImportResult(tree, report, body_start, foot, markers)

@@ -68,6 +68,19 @@ class Inline:
         for milestone in self.milestones:
             if milestone.offset > start:
                 milestone.offset = max(start, milestone.offset - width)
+        _shift_spans(self.spans, start, width)
+
+
+def _shift_spans(spans: list[Span], start: int, width: int) -> None:
+    """Move span bounds after a deletion of *width* characters at *start*."""
+    for span in spans:
+        if span.start >= start + width:
+            span.start -= width
+        if span.end >= start + width:
+            span.end -= width
+        elif span.end > start:
+            span.end = start
+        _shift_spans(span.children, start, width)
 
 
 def resolve(spans: list[Span]) -> list[Span]:

@@ -29,6 +29,10 @@ BULLET = re.compile(r"^\s*([•●▪■◦\u2023\u2043\ue000-\uf8ff])\s*")
 NUMBERED_ITEM = re.compile(r"^(\d+(?:-\d+)?)\.\s+Madde")
 NUMBERED_HEAD = re.compile(r"^(\d+(?:\.\d+)*)\.\s+\S")
 TERMINAL = tuple(".!?:…”\")")
+#: lines that are blocks of their own whatever the spacing: keyword lists, standard headings
+STANDALONE = re.compile(r"^(?:(?:Anahtar (?:Kelimeler|Sözcükler)|Keywords|Key Words)\s*:.*"
+                        r"|(?:ÖZET|ÖZ|Özet|Öz|ABSTRACT|Abstract|GİRİŞ|Giriş|SONUÇ|Sonuç"
+                        r"|KAYNAKÇA|Kaynakça|INTRODUCTION|Introduction|CONCLUSION|Conclusion))\s*$")
 LOST_BULLET_WINDOW = 12
 
 
@@ -101,8 +105,9 @@ def analyse(raw_lines: list[str], first_page: int, report: Report) -> Layout:
             state.footnote_zone(foot_zones[line.no])
         state.add(line)
     state.flush_zones(foot_zones, text_lines)
-    body = statistics.median(l.width for l in text_lines) if text_lines else width
-    blocks = [_classify(b, body) for b in state.blocks]
+    body = _body_width(state.blocks) or width
+    blocks = [_classify(b, body, state.blocks[i - 1] if i else None)
+              for i, b in enumerate(state.blocks)]
     return Layout(blocks, state.footnotes, state.pages, double, width)
 
 
@@ -136,6 +141,12 @@ def _separate_footnotes(raw: list[str]) -> tuple[list[SourceLine], dict[int, lis
 def _typical_width(lines: list[SourceLine]) -> float:
     widths = sorted(line.width for line in lines if len(line.text) > 1)
     return float(widths[int(len(widths) * 0.9)]) if widths else 80.0
+
+
+def _body_width(blocks: list["Block"]) -> float | None:
+    """Median width of the full lines of ordinary paragraphs (not their last lines)."""
+    widths = [l.width for b in blocks if b.kind == "p" and len(b.lines) >= 3 for l in b.lines[1:-1]]
+    return statistics.median(widths) if widths else None
 
 
 def _is_double_spaced(lines: list[SourceLine]) -> bool:
@@ -196,7 +207,9 @@ class _Grouper:
         if line.blank_before >= (2 if self.double else 1):
             return True
         block = self.blocks[-1]
-        if block.kind == "ornament":
+        if block.kind == "ornament" or STANDALONE.match(line.text):
+            return True
+        if len(block.lines) == 1 and STANDALONE.match(block.lines[0].text):
             return True
         if self.double and self._heading_start(block):
             return self._heading_ends(block, line)
@@ -243,7 +256,7 @@ class _Grouper:
                 self.footnote_zone(zone)
 
 
-def _classify(block: Block, width: float) -> Block:
+def _classify(block: Block, width: float, previous: Block | None = None) -> Block:
     """Name a plain block's kind; *width* is the median line width of the text."""
     if block.kind != "p":
         return block
@@ -251,7 +264,7 @@ def _classify(block: Block, width: float) -> Block:
         block.kind = "ornament"
     elif _looks_like_heading(block, width):
         block.kind = "head"
-    elif _looks_like_quote(block, width):
+    elif _looks_like_quote(block, width, previous):
         block.kind = "quote"
     return block
 
@@ -272,9 +285,10 @@ def _upper_ratio(text: str) -> float:
     return sum(c.isupper() for c in letters) / max(1, len(letters))
 
 
-def _looks_like_quote(block: Block, width: float) -> bool:
-    """Lines clearly longer than the body's: a block quotation set in a smaller font."""
+def _looks_like_quote(block: Block, width: float, previous: Block | None) -> bool:
+    """Lines longer than the body's (a smaller font): clearly so, or a little after a colon."""
     if len(block.lines) < 2:
         return False
-    inner = [l.width for l in block.lines[:-1]]
-    return statistics.median(inner) > 1.07 * width
+    ratio = statistics.median(l.width for l in block.lines[:-1]) / width
+    introduced = previous is not None and previous.text.rstrip().endswith((":", ","))
+    return ratio >= 1.085 or (introduced and ratio >= 1.03)

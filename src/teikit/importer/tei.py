@@ -28,6 +28,7 @@ class Meta:
     last_page: int
     schema_hrefs: tuple[str, str]
     today: str = field(default_factory=lambda: datetime.date.today().isoformat())
+    empty_divs: list[str] = field(default_factory=list)
 
 
 def sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
@@ -45,8 +46,9 @@ def document(meta: Meta, front: Front, inlines: list[Inline | None], blocks: lis
     root.set(XLANG, meta.lang)
     header(root, meta, front, inlines, blocks)
     text = sub(root, "text")
-    Body(sub(text, "body"), meta.prefix).build(blocks[front.body_start:],
-                                               inlines[front.body_start:], _front_pages(front, blocks))
+    body = Body(sub(text, "body"), meta.prefix)
+    body.build(blocks[front.body_start:], inlines[front.body_start:], _front_pages(front, blocks))
+    meta.empty_divs = body.empty_divs
     if entries:
         bibliography(sub(text, "back"), meta.prefix, entries)
     tree = etree.ElementTree(root)
@@ -153,6 +155,7 @@ class Body:
         self.pending_pages: list[int] = []
         self.current_list: etree._Element | None = None
         self.used_ids: set[str] = set()
+        self.empty_divs: list[str] = []
 
     def build(self, blocks: list[Block], inlines: list[Inline | None], pages: list[int]) -> None:
         self.pending_pages = list(pages)
@@ -165,8 +168,16 @@ class Body:
             elif inline is not None:
                 self._content(block, inline)
         self._flush_pages(self._container())
+        self._fill_empty_divs()
         if not len(self.body):
             sub(self.body, "p")
+
+    def _fill_empty_divs(self) -> None:
+        """A heading with no text under it still needs content to be valid: an empty p."""
+        for div in self.body.iter(T + "div"):
+            if all(child.tag in (T + "head", T + "pb") for child in div):
+                sub(div, "p")
+                self.empty_divs.append(div.get(XID))
 
     def _container(self):
         return self.stack[-1][1] if self.stack else self.body
