@@ -1,0 +1,201 @@
+"""``teikit validate`` as a user meets it: output, exit codes, JSON, schema choice, hostile input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import teikit
+from teikit import cli
+from teikit.validate import validate_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITION = ROOT / "tests" / "fixtures" / "edition"
+SCHEMA_FIXTURES = ROOT / "tests" / "fixtures" / "schema"
+HOSTILE = SCHEMA_FIXTURES / "hostile"
+TEI_ALL = ROOT.parent / "shared" / "schemas-reference" / "tei_all.rng"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli.main, ["validate", *args])
+
+
+@pytest.fixture
+def edition(tmp_path) -> Path:
+    """A copy of the canonical edition that a test may break."""
+    target = tmp_path / "edition"
+    shutil.copytree(EDITION, target)
+    for path in target.rglob("*.xml"):  # the copies point at the project's schemas
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            'href="../../../', f'href="{ROOT.as_uri()}/').replace(
+            f'href="{ROOT.as_uri()}/../', f'href="{ROOT.as_uri()}/'), encoding="utf-8")
+    return target
+
+
+def test_valid_edition_exits_0_with_summary_line():
+    result = run(str(EDITION))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "5 files checked, all valid: 0 errors, 1 warning"
+
+
+def test_problem_lines_read_path_line_column_severity_message():
+    case = SCHEMA_FIXTURES / "rng-invalid" / "div-type-outside-closed-list.xml"
+    result = run(str(case))
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith(f"{case}:16:14: error: @type=\"chapter\" on <div> is not allowed")
+
+
+def test_malformed_file_does_not_stop_the_others(edition):
+    shutil.copy(HOSTILE / "malformed-unclosed-element.xml", edition / "broken.xml")
+    article = edition / "sample-article.xml"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        'type="subsection"', 'type="chapter"'), encoding="utf-8")
+    result = run(str(edition))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(line.startswith(f"{edition / 'broken.xml'}:5:15: error: not well-formed XML: "
+                               "Opening and ending tag mismatch") for line in lines)
+    assert any(f"{article}:" in line and '@type="chapter"' in line for line in lines)
+    assert lines[-1] == "6 files checked, 2 invalid: 2 errors, 1 warning"
+
+
+def test_json_format_for_ci(edition):
+    shutil.copy(HOSTILE / "malformed-unclosed-element.xml", edition / "broken.xml")
+    result = run("--format", "json", str(edition))
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["valid"] is False
+    assert data["errors"] == 1 and data["warnings"] == 1
+    assert data["invalid_files"] == [str(edition / "broken.xml")]
+    assert data["problems"][0] == {"path": str(edition / "broken.xml"), "line": 5, "column": 15,
+                                   "severity": "error", "message": data["problems"][0]["message"]}
+
+
+def test_warnings_alone_exit_0():
+    result = run(str(EDITION / "register" / "places.xml"))
+    assert result.exit_code == 0
+    assert "warning: <place xml:id=\"pl-moskova\">" in result.output
+
+
+def test_missing_path_is_a_usage_error_exit_2():
+    result = run("no/such/dir")
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_unknown_format_is_a_usage_error_exit_2():
+    assert run("--format", "yaml", str(EDITION)).exit_code == 2
+
+
+def test_schema_option_validates_against_tei_all_instead_of_xml_model():
+    case = SCHEMA_FIXTURES / "rng-invalid" / "div-type-outside-closed-list.xml"
+    result = run("--schema", str(TEI_ALL), str(case))
+    assert result.exit_code == 0, result.output  # TEI allows any div/@type
+
+
+def test_schema_option_rejects_a_file_that_is_no_schema(tmp_path):
+    bogus = tmp_path / "bogus.rng"
+    bogus.write_text("<notASchema/>")
+    result = run("--schema", str(bogus), str(EDITION))
+    assert result.exit_code == 1
+    assert "Error: " in result.output and "neither a RELAX NG" in result.output
+
+
+def test_xml_model_pointing_at_the_network_falls_back_with_a_warning(edition):
+    article = edition / "sample-article.xml"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace(f"{ROOT.as_uri()}/schemas/teikit.rng",
+                                    "http://www.tei-c.org/release/xml/tei/custom/schema/"
+                                    "relaxng/tei_all.rng"), encoding="utf-8")
+    problems = validate_paths([article]).problems
+    assert [p.severity for p in problems] == ["warning", "error"]
+    assert "is not fetched (teikit never uses the network)" in problems[0].message
+    # the project schema validated it (no RELAX NG error); the project rules want its PI
+    assert "does not name the project's RELAX NG schema" in problems[1].message
+
+
+def test_xml_model_naming_a_local_schema_is_used(edition, tmp_path):
+    loose = tmp_path / "loose.rng"
+    loose.write_text('<element name="TEI" ns="http://www.tei-c.org/ns/1.0" '
+                     'xmlns="http://relaxng.org/ns/structure/1.0"><empty/></element>')
+    article = edition / "sample-article.xml"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace(f"{ROOT.as_uri()}/schemas/teikit.rng", loose.as_uri()),
+                       encoding="utf-8")
+    problems = validate_paths([article]).problems
+    assert any("element <teiHeader> is not allowed inside <TEI>" in p.message for p in problems)
+
+
+def test_parallel_jobs_report_the_same_problems_as_one_job():
+    paths = [EDITION, SCHEMA_FIXTURES / "rng-invalid", SCHEMA_FIXTURES / "sch-invalid"]
+    one = validate_paths(paths, jobs=1)
+    two = validate_paths(paths, jobs=2)
+    assert two.problems == one.problems
+    assert len(one.errors) >= 15
+
+
+def test_validate_paths_is_on_the_public_facade():
+    assert "validate_paths" in teikit.__all__
+    report = teikit.validate_paths([EDITION])
+    assert report.ok and len(report.files) == 5
+
+
+def test_real_subprocess_exit_codes_and_output(edition):
+    ok = subprocess.run([sys.executable, "-m", "teikit", "validate", str(edition)],
+                        capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.splitlines()[-1] == "5 files checked, all valid: 0 errors, 1 warning"
+    shutil.copy(HOSTILE / "billion-laughs.xml", edition / "bomb.xml")
+    bad = subprocess.run([sys.executable, "-m", "teikit", "validate", str(edition)],
+                         capture_output=True, text=True, check=False, timeout=60)
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+    usage = subprocess.run([sys.executable, "-m", "teikit", "validate", "--jobs", "0"],
+                           capture_output=True, text=True, check=False)
+    assert usage.returncode == 2
+
+
+# ------------------------------------------------------------------ hostile input
+
+def test_billion_laughs_is_refused_quickly():
+    problems = validate_paths([HOSTILE / "billion-laughs.xml"]).problems
+    assert len(problems) == 1 and problems[0].severity == "error"
+    assert "entit" in problems[0].message
+
+
+def test_external_entity_to_etc_passwd_is_not_read():
+    result = run("--format", "json", str(HOSTILE / "external-entity-passwd.xml"))
+    assert result.exit_code == 1
+    assert "root:" not in result.output
+    assert "declares entities" in result.output
+
+
+def test_external_dtd_is_not_fetched(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("teikit tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    problems = validate_paths([HOSTILE / "external-dtd-fetch.xml"]).problems
+    assert problems and all("network connection" not in p.message for p in problems)
+    assert any("<teiHeader> is incomplete" in p.message for p in problems)
+
+
+def test_file_over_the_size_limit_is_streamed_not_loaded(tmp_path, monkeypatch):
+    monkeypatch.setattr("teikit.validate.core.MAX_BYTES", 1000)
+    big = tmp_path / "big.xml"
+    big.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>" + "<p>x</p>" * 500 + "</TEI>")
+    problems = validate_paths([big]).problems
+    assert len(problems) == 1
+    assert "well-formed but was not validated" in problems[0].message
+    broken = tmp_path / "big-broken.xml"
+    broken.write_text("<TEI>" + "<p>x</p>" * 500 + "</TEI")
+    assert "not well-formed" in validate_paths([broken]).problems[0].message
