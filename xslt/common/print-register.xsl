@@ -1,0 +1,151 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  xslt/common/print-register.xsl - the register of a printed volume (persons, places,
+  organisations, events) whose page numbers the PDF engine fills in with CSS
+  target-counter(): every occurrence in the text is an anchor, the register links to it.
+
+  Where it sits in the pipeline: imported by xslt/print.xsl (teikit render - -to print|pdf).
+  Written so the other register outputs can share it:
+    tk:register-entry($name)      the register entry a tagged name's @ref points at
+                                  (register/<file>.xml#<id>: resolved by the fragment, ids
+                                  being unique across the edition); needs $registers
+    tk:occurrence-id($name)       the stable anchor id of one occurrence
+    template tk:print-register    the printed register (one HTML section)
+  What an entry is called, its kind, the Turkish order and the letter it is filed under
+  come from the register's own modules (register-entries.xsl, turkish-collation.xsl:
+  tk:entry-name, tk:entry-kind, tk:tr-sort-key, tk:tr-initial), so the printed and the
+  HTML register agree. The printed one differs in what it links to: each occurrence
+  (not the paragraph), so the page number printed is the page holding the name.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="register-entries.xsl"/>
+
+  <xsl:param name="registers" as="document-node()*" select="()"/>
+  <!-- after a first layout: occurrence anchor id -> the page it landed on (see below) -->
+  <xsl:param name="occurrence-pages" as="map(xs:string, xs:integer)" select="map {}"/>
+
+  <xsl:mode name="register-text" on-no-match="text-only-copy"/>
+
+  <xsl:key name="register-entry" match="tei:person | tei:personGrp | tei:place | tei:org | tei:event" use="@xml:id"/>
+
+  <!-- The register sections of a volume: kind, TEI entry element, heading (tr, en). -->
+  <xsl:variable name="tk:register-kinds" as="map(xs:string, xs:string*)*" select="(
+      map {'kind': 'person', 'head': ('Kişiler', 'Persons')},
+      map {'kind': 'place',  'head': ('Yerler', 'Places')},
+      map {'kind': 'org',    'head': ('Kurumlar', 'Organisations')},
+      map {'kind': 'event',  'head': ('Antlaşmalar ve toplantılar', 'Treaties and meetings')})"/>
+
+  <!-- ============================================================ resolving names -->
+  <xsl:function name="tk:register-entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="id" as="xs:string" select="substring-after(tokenize($name/@ref)[1], '#')"/>
+    <xsl:sequence select="if ($id eq '') then () else ($registers ! key('register-entry', $id, .))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:occurrence-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="n" as="xs:string">
+      <xsl:number select="$name" level="any" from="tei:TEI"
+                  count="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:name[@ref]"/>
+    </xsl:variable>
+    <xsl:sequence select="'occ-' || ($name/ancestor::tei:TEI[1]/@xml:id, 'doc')[1] || '-' || $n"/>
+  </xsl:function>
+
+  <!-- ============================================================ the register -->
+  <xsl:template name="tk:print-register">
+    <xsl:param name="articles" as="element(tei:TEI)*"/>
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:variable name="names" as="element()*"
+                  select="$articles/tei:text//(tei:persName | tei:placeName | tei:orgName | tei:name)[@ref]"/>
+    <xsl:variable name="occurrences" as="map(xs:string, element()*)">
+      <xsl:map>
+        <xsl:for-each-group select="$names" group-by="string(tk:register-entry(.)/@xml:id)">
+          <xsl:if test="current-grouping-key() ne ''">
+            <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+          </xsl:if>
+        </xsl:for-each-group>
+      </xsl:map>
+    </xsl:variable>
+    <xsl:variable name="lang" as="xs:string" select="($articles/@xml:lang, 'tr')[1]"/>
+    <xsl:variable name="i" as="xs:integer" select="if (starts-with($lang, 'en')) then 2 else 1"/>
+    <xsl:if test="map:size($occurrences) gt 0">
+      <section class="register" id="register">
+        <h1 class="register-title"><xsl:value-of select="('Dizin', 'Index')[$i]"/></h1>
+        <xsl:for-each select="$tk:register-kinds">
+          <xsl:variable name="kind" as="map(xs:string, xs:string*)" select="."/>
+          <xsl:variable name="used" as="element()*"
+                        select="$entries[tk:entry-kind(.) eq $kind('kind')][map:contains($occurrences, @xml:id)]"/>
+          <xsl:if test="exists($used)">
+            <section class="register-part {$kind('kind')}" id="register-{$kind('kind')}">
+              <h2><xsl:value-of select="$kind('head')[$i]"/></h2>
+              <xsl:for-each-group select="$used" group-by="tk:tr-initial(tk:entry-name(.))">
+                <xsl:sort select="(index-of($tk:tr-alphabet, current-grouping-key()), 999)[1]"/>
+                <div class="register-letter">
+                  <h3 class="letter"><xsl:value-of select="current-grouping-key()"/></h3>
+                  <xsl:for-each select="current-group()">
+                    <xsl:sort select="tk:tr-sort-key(tk:entry-name(.))"
+                              collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
+                    <xsl:sort select="tk:entry-name(.)"
+                              collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
+                    <xsl:call-template name="tk:print-register-entry">
+                      <xsl:with-param name="occurrences" select="$occurrences(@xml:id)"/>
+                    </xsl:call-template>
+                  </xsl:for-each>
+                </div>
+              </xsl:for-each-group>
+            </section>
+          </xsl:if>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One entry: preferred name, the other forms, what the register says, the pages.
+       One page reference per paragraph (the first occurrence in it); once a layout has
+       told on which page each occurrence lands ($occurrence-pages), one per page. -->
+  <xsl:template name="tk:print-register-entry">
+    <xsl:param name="occurrences" as="element()*"/>
+    <xsl:variable name="preferred" as="xs:string" select="tk:entry-name(.)"/>
+    <xsl:variable name="variants" as="xs:string*"
+                  select="distinct-values(*[@type = 'variant'] ! normalize-space(.))[. ne $preferred]"/>
+    <div class="register-entry" id="reg-{@xml:id}">
+      <span class="entry-name"><xsl:value-of select="$preferred"/></span>
+      <xsl:if test="exists($variants)">
+        <span class="entry-forms"><xsl:text> (</xsl:text>
+          <xsl:value-of select="string-join($variants, '; ')"/><xsl:text>)</xsl:text></span>
+      </xsl:if>
+      <xsl:for-each select="(tei:note[@type = 'role'], tei:desc)[1]">
+        <span class="entry-note"><xsl:text>, </xsl:text>
+          <xsl:apply-templates mode="register-text"/></span>
+      </xsl:for-each>
+      <xsl:text> </xsl:text>
+      <span class="entry-pages">
+        <xsl:variable name="first-per-block" as="element()*">
+          <xsl:for-each-group select="$occurrences" group-by="generate-id(tk:block(.))">
+            <xsl:sequence select="."/>
+          </xsl:for-each-group>
+        </xsl:variable>
+        <xsl:for-each-group select="$first-per-block"
+                            group-by="let $id := tk:occurrence-id(.)
+                                      return ($occurrence-pages($id) ! string(.), $id)[1]">
+          <a class="pageref" href="#{tk:occurrence-id(.)}" title="{normalize-space(.)}"/>
+        </xsl:for-each-group>
+      </span>
+    </div>
+  </xsl:template>
+
+  <!-- The paragraph-like element an occurrence belongs to. -->
+  <xsl:function name="tk:block" as="element()">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/ancestor::*[self::tei:p or self::tei:item or self::tei:note
+                          or self::tei:head or self::tei:l or self::tei:ab or self::tei:cell][1], $e)[1]"/>
+  </xsl:function>
+
+</xsl:stylesheet>
