@@ -64,6 +64,8 @@ def find_dates(text: str, state: DateState, doubt=None) -> list[Span]:
             _year_from_sentence(text, found[index + 1:], end, state)
         attrs = _attributes(name, match, state)
         if attrs is None:
+            if name != "day-no-year" and doubt:
+                doubt(start, f"“{match.group()}” looks like a date but is not a valid one: left untagged")
             continue
         if attrs.get("cert") and doubt:
             doubt(start, f"“{match.group()}” has no year: {attrs['when'][:4]} taken from the context")
