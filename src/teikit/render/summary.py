@@ -25,6 +25,7 @@ gives the ``<article>`` element the register stylesheets read (see xslt/register
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +47,7 @@ _INFERRED_CERT = frozenset({"low", "medium", "unknown"})
 _ABBREVIATIONS = frozenset({"bkz", "vb", "vs", "dr", "st", "s", "c", "no", "yy", "bk", "çev",
                             "haz", "ed", "vd", "mr", "prof", "doç", "yrd", "krş", "age", "agm"})
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 @dataclass(frozen=True)
@@ -117,14 +119,14 @@ def summarize(tree: etree._ElementTree, source: str | Path) -> ArticleSummary:
                              titles=_titles(root))
     page = ""
     for el in root.iter(_T + "text"):
-        for node in el.iter():
+        for node in el.iter(_T + "pb", *NAME_TAGS, _T + "date"):
             if node.tag == _T + "pb":
                 page = node.get("n", page)
-            elif node.tag in NAME_TAGS and node.get("ref"):
-                summary.occurrences.extend(_occurrences(node, source, page))
-            elif node.tag == _T + "date" and (node.get("when") or node.get("from")):
-                if _in_body(node):
+            elif node.tag == _T + "date":
+                if (node.get("when") or node.get("from")) and _in_body(node):
                     _add_date(summary, node, page)
+            elif node.get("ref"):
+                summary.occurrences.extend(_occurrences(node, source, page))
         break  # the first text: nested texts (group/text) are walked by iter() above
     return summary
 
@@ -149,12 +151,17 @@ def _occurrences(node: etree._Element, source: Path, page: str) -> list[Occurren
     found = []
     for ref in node.get("ref", "").split():
         path, _, fragment = ref.partition("#")
-        target = "" if not path or "://" in path else str((source.parent / path).resolve())
-        if "://" in path:
-            target = path
-        found.append(Occurrence(ref, target, fragment, etree.QName(node).localname,
-                                form, anchor, page))
+        found.append(Occurrence(ref, _resolve(str(source.parent), path), fragment,
+                                etree.QName(node).localname, form, anchor, page))
     return found
+
+
+@lru_cache(maxsize=256)
+def _resolve(directory: str, path: str) -> str:
+    """The file a pointer's path names: absolute, or the URI itself, or "" for "#id"."""
+    if not path or "://" in path:
+        return path
+    return str((Path(directory) / path).resolve())
 
 
 def _add_date(summary: ArticleSummary, node: etree._Element, page: str) -> None:
@@ -245,7 +252,7 @@ def _ends_sentence(text: str, match: re.Match) -> bool:
     following = text[match.end():match.end() + 3].lstrip("\"“„«( ")
     if not following or not (following[0].isupper() or following[0].isdigit()):
         return False
-    word = re.search(r"(\w+)\W*$", text[:match.start() + 1])
+    word = _LAST_WORD.search(text, max(0, match.start() - 40), match.start() + 1)
     if word is None:
         return True
     token = word.group(1)
