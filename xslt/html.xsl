@@ -13,6 +13,7 @@
     $source-name    xs:string         the TEI file name (for the link to the source)
     $index-page     xs:string         the edition's index page
     $css            xs:string         the web stylesheet
+    $chronology-page, $map-page       the chronology and the map of the edition
 
   What the page holds: <head> with citation_*, DC.* and JSON-LD (common/html-meta.xsl);
   a title block (titles, authors, source, abstracts and keywords in both languages); a
@@ -36,6 +37,8 @@
   <xsl:param name="source-name" as="xs:string" select="'source.xml'"/>
   <xsl:param name="index-page" as="xs:string" select="'index.html'"/>
   <xsl:param name="css" as="xs:string" select="'assets/edition.css'"/>
+  <xsl:param name="chronology-page" as="xs:string" select="'../register/chronology.html'"/>
+  <xsl:param name="map-page" as="xs:string" select="'../register/map.html'"/>
 
   <!-- the article is the initial match selection: its accumulators (element and note
        numbers, common/) must be applicable to it -->
@@ -73,12 +76,18 @@
             <xsl:call-template name="tk:toc">
               <xsl:with-param name="ui" select="$ui"/>
             </xsl:call-template>
+            <xsl:variable name="texts" as="element(tei:text)*" select=".//tei:text[not(ancestor::tei:text)]"/>
             <div class="text">
-              <xsl:apply-templates select=".//tei:text[not(ancestor::tei:text)]" mode="tk:text"/>
+              <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
             </div>
             <xsl:call-template name="tk:footnotes">
               <xsl:with-param name="ui" select="$ui"/>
             </xsl:call-template>
+            <xsl:if test="$texts/tei:back">
+              <div class="text">
+                <xsl:apply-templates select="$texts/tei:back" mode="tk:text"/>
+              </div>
+            </xsl:if>
           </article>
         </main>
         <xsl:call-template name="tk:site-footer">
@@ -105,6 +114,8 @@
         <ul>
           <li><a href="{$index-page}"><xsl:value-of select="tk:label('articles', $ui)"/></a></li>
           <li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li>
+          <li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li>
+          <li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li>
         </ul>
       </nav>
     </header>

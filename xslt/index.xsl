@@ -12,6 +12,7 @@
     $pages          xs:string*        the file name of each article's page (same order)
     $register-page  xs:string         the register page of the edition
     $css            xs:string         the web stylesheet
+    $chronology-page, $map-page       the chronology and the map of the edition
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -29,6 +30,8 @@
   <xsl:param name="pages" as="xs:string*" select="()"/>
   <xsl:param name="register-page" as="xs:string" select="'../register/index.html'"/>
   <xsl:param name="css" as="xs:string" select="'assets/edition.css'"/>
+  <xsl:param name="chronology-page" as="xs:string" select="'../register/chronology.html'"/>
+  <xsl:param name="map-page" as="xs:string" select="'../register/map.html'"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
   <xsl:mode name="tk:entry" on-no-match="shallow-skip"/>
@@ -53,6 +56,8 @@
             <ul>
               <li><a href="index.html" aria-current="page"><xsl:value-of select="tk:label('articles', $ui)"/></a></li>
               <li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li>
+              <li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li>
+              <li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li>
             </ul>
           </nav>
         </header>

@@ -28,6 +28,8 @@
       'edition':      map { 'tr': 'teikit dijital edisyonu', 'en': 'teikit digital edition' },
       'articles':     map { 'tr': 'Makaleler',            'en': 'Articles' },
       'register':     map { 'tr': 'Dizin',                'en': 'Register' },
+      'chronology':   map { 'tr': 'Kronoloji',            'en': 'Chronology' },
+      'map':          map { 'tr': 'Harita',               'en': 'Map' },
       'contents':     map { 'tr': 'İçindekiler',          'en': 'Contents' },
       'abstract':     map { 'tr': 'Özet',                 'en': 'Abstract' },
       'keywords':     map { 'tr': 'Anahtar kelimeler',    'en': 'Keywords' },

@@ -158,7 +158,7 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:fw | tei:cb | tei:milestone | tei:gb | tei:anchor | tei:figDesc[parent::tei:figure]
+  <xsl:template match="tei:fw | tei:cb | tei:milestone | tei:gb | tei:figDesc[parent::tei:figure]
                        | tei:rdg | tei:witDetail | tei:interpGrp" mode="tk:text"/>
 
   <xsl:template match="tei:cit" mode="tk:text">

@@ -31,7 +31,9 @@ Every stylesheet run by :meth:`Renderer.render_document` receives these paramete
     the file name of the output, e.g. ``moscow-1921.html``;
 ``register-page`` (``xs:string``)
     where the register page of the edition is, relative to the output:
-    ``../register/index.html`` (entries are anchored by their xml:id).
+    ``../register/index.html`` (entries are anchored by their xml:id);
+``chronology-page``, ``map-page`` (``xs:string``)
+    the chronology and the map: ``../register/chronology.html``, ``../register/map.html``.
 """
 
 from __future__ import annotations
@@ -52,8 +54,10 @@ from teikit.xmlio import TEI_NS, XML_NS, atomic_write, parse
 #: format name -> renderer class; filled by :func:`register`
 RENDERERS: dict[str, type["Renderer"]] = {}
 
-#: the register page of the edition, as seen from any other output directory
+#: the register, chronology and map pages of the edition, as seen from any other output directory
 REGISTER_PAGE = "../register/index.html"
+CHRONOLOGY_PAGE = "../register/chronology.html"
+MAP_PAGE = "../register/map.html"
 
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 
@@ -188,6 +192,8 @@ class Renderer:
             "source-name": article.path.name,
             "output-name": self.output_path(article).name,
             "register-page": REGISTER_PAGE,
+            "chronology-page": CHRONOLOGY_PAGE,
+            "map-page": MAP_PAGE,
             **self.shared,
         }
 

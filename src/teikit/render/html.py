@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from teikit.render.base import REGISTER_PAGE, Document, Edition, Renderer, register
+from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Document, Edition,
+                                Renderer, register)
 from teikit.render.saxon import XSLT_DIR, call_template
 from teikit.xmlio import atomic_write
 
@@ -43,6 +44,8 @@ class HtmlRenderer(Renderer):
             "articles": [article.xdm for article in edition.articles],
             "pages": [self.output_path(article).name for article in edition.articles],
             "register-page": REGISTER_PAGE,
+            "chronology-page": CHRONOLOGY_PAGE,
+            "map-page": MAP_PAGE,
             "css": "assets/edition.css",
         }
         html = call_template(self.index_stylesheet, params, source=str(self.target / "index.html"))

