@@ -1,0 +1,99 @@
+"""``teikit import`` as a user runs it: output, refusals, clear errors, nothing half-written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from teikit import cli
+
+from import_helpers import FIXTURES, NS, PROJECT_RNG, SAMPLE_REGISTER, TEI_ALL, jing_errors
+
+SOURCE = FIXTURES / "double-spaced-footnotes.txt"
+
+
+def run(*args, cwd: Path):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(cwd)
+        return CliRunner().invoke(cli.main, ["import", *map(str, args)])
+
+
+def test_writes_a_draft_valid_against_tei_all_and_the_project_schema(tmp_path):
+    out = tmp_path / "tei" / "dipl.xml"
+    result = run(SOURCE, "-o", out, "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "Counts:" in result.output and "notes                 2" in result.output
+    assert jing_errors(out, TEI_ALL) == ""
+    assert jing_errors(out, PROJECT_RNG) == ""
+
+
+def test_prefix_defaults_to_the_output_file_name(tmp_path):
+    out = tmp_path / "tei" / "dipl.xml"
+    run(SOURCE, "-o", out, "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    root = etree.parse(str(out)).getroot()
+    assert root.get("{http://www.w3.org/XML/1998/namespace}id") == "dipl"
+    assert root.find(".//t:note[@n='1']", NS).get("{http://www.w3.org/XML/1998/namespace}id") == "dipl-n1"
+
+
+def test_xml_model_instructions_point_at_the_project_schemas(tmp_path):
+    (tmp_path / "schemas").mkdir()
+    out = tmp_path / "tei" / "dipl.xml"
+    run(SOURCE, "-o", out, cwd=tmp_path)
+    pis = [pi for pi in etree.parse(str(out)).xpath("/processing-instruction('xml-model')")]
+    assert [pi.get("href") for pi in pis] == ["../schemas/teikit.rng", "../schemas/teikit.sch"]
+
+
+def test_existing_output_is_not_overwritten_without_force(tmp_path):
+    out = tmp_path / "dipl.xml"
+    out.write_text("keep me")
+    result = run(SOURCE, "-o", out, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "exists; use --force" in result.output
+    assert out.read_text() == "keep me"
+    assert run(SOURCE, "-o", out, "--force", cwd=tmp_path).exit_code == 0
+    assert out.read_text().startswith("<?xml")
+
+
+def test_report_can_be_written_to_a_file(tmp_path):
+    report = tmp_path / "dipl.report.txt"
+    run(SOURCE, "-o", tmp_path / "dipl.xml", "--report", report, cwd=tmp_path)
+    assert "Unsure (" in report.read_text()
+
+
+def test_without_a_register_names_are_left_and_the_report_says_so(tmp_path):
+    result = run(SOURCE, "-o", tmp_path / "dipl.xml", cwd=tmp_path)
+    assert "no register directory: names were not tagged" in result.output
+    assert "persName" not in (tmp_path / "dipl.xml").read_text()
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the file is empty"),
+    (b"   \n\n  \n", "the file is empty"),
+    (b"%PDF-1.4\n\x00\x01\x02binary", ":2:1: the file contains NUL bytes"),
+    ("Mustafa Kemal\nSamsun’dan çıktı".encode("latin-1", "replace").replace(b"?", b"\x92"),
+     ":2:7: not UTF-8 text"),
+    (b"1234 5678\n---- ....\n", "holds no letters at all"),
+    (b"abc\x1b[31mdef\n", ":1:4: control character U+001B"),
+])
+def test_bad_input_gets_a_clear_error_and_writes_nothing(tmp_path, content, message):
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    out = tmp_path / "out.xml"
+    result = run(source, "-o", out, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and message in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() and list(tmp_path.iterdir()) == [source]
+
+
+def test_missing_source_is_a_clear_error(tmp_path):
+    result = run(tmp_path / "none.txt", "-o", tmp_path / "out.xml", cwd=tmp_path)
+    assert result.exit_code == 1 and "cannot read file" in result.output
+
+
+def test_unusable_prefix_is_a_usage_error(tmp_path):
+    result = run(SOURCE, "-o", tmp_path / "out.xml", "--prefix", "1 bad", cwd=tmp_path)
+    assert result.exit_code == 2

@@ -1,0 +1,59 @@
+"""Names from the register: every listed form, case suffixes outside the tag."""
+
+from __future__ import annotations
+
+import pytest
+
+from teikit.errors import InputError
+from teikit.importer.names import Register, unknown_candidates
+
+from import_helpers import SAMPLE_REGISTER
+
+
+@pytest.fixture(scope="module")
+def register():
+    return Register.load(SAMPLE_REGISTER)
+
+
+def tagged(register, text):
+    return [(text[s.start:s.end], s.tag, s.attrs) for s in register.find(text)]
+
+
+def test_place_with_a_case_suffix_leaves_the_suffix_outside(register):
+    text = "Samsun’dan başlattı"
+    assert tagged(register, text) == [("Samsun", "placeName", {"ref": "register/places.xml#pl-samsun"})]
+
+
+def test_every_variant_of_a_person_points_at_one_entry(register):
+    found = tagged(register, "Mustafa Kemal, M. Kemal ve Atatürk aynı kişidir; Lenin’e yazdı.")
+    assert [(f[0], f[2]["ref"]) for f in found] == [
+        ("Mustafa Kemal", "register/persons.xml#per-mustafa-kemal"),
+        ("M. Kemal", "register/persons.xml#per-mustafa-kemal"),
+        ("Atatürk", "register/persons.xml#per-mustafa-kemal"),
+        ("Lenin", "register/persons.xml#per-lenin")]
+
+
+def test_the_longest_form_wins(register):
+    assert [f[0] for f in tagged(register, "Mustafa Kemal Paşa geldi")] == ["Mustafa Kemal Paşa"]
+
+
+def test_a_form_inside_a_longer_word_is_not_tagged(register):
+    assert tagged(register, "Leninizm ve Samsunlu") == []
+
+
+def test_organisations_and_events(register):
+    found = tagged(register, "TBMM, Moskova Antlaşması’nı onayladı")
+    assert found == [("TBMM", "orgName", {"ref": "register/orgs.xml#org-tbmm"}),
+                     ("Moskova Antlaşması", "name",
+                      {"type": "treaty", "ref": "register/events.xml#ev-moscow-treaty"})]
+
+
+def test_unknown_capitalised_names_are_candidates_but_not_sentence_starts(register):
+    text = "Bu arada Kazım Karabekir, Erzurum’dan yazdı. Sonra Samsun’a döndü."
+    spans = register.find(text)
+    assert [name for _, name in unknown_candidates(text, spans)] == ["Kazım Karabekir", "Erzurum"]
+
+
+def test_missing_register_directory_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="register directory not found"):
+        Register.load(tmp_path / "nowhere")
