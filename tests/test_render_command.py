@@ -1,0 +1,171 @@
+"""``teikit render``: formats from the registry, one directory per format, clear errors,
+nothing half-written, the same output with --jobs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teikit.cli import main
+from teikit.render import RENDERERS, Edition, Renderer, load_renderers, read_edition, saxon
+
+HERE = Path(__file__).parent
+EDITION = HERE / "fixtures" / "edition"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["render", *args])
+
+
+@pytest.fixture
+def two_article_edition(tmp_path: Path) -> Path:
+    """The sample edition with a second article and a non-article register directory."""
+    edition = tmp_path / "tei"
+    shutil.copytree(EDITION, edition)
+    text = (edition / "sample-article.xml").read_text(encoding="utf-8")
+    (edition / "second-article.xml").write_text(text.replace('xml:id="smpl"', 'xml:id="scnd"'),
+                                                 encoding="utf-8")
+    return edition
+
+
+def test_render_html_writes_one_page_per_article_into_the_html_directory(tmp_path: Path) -> None:
+    result = run(str(EDITION), "--to", "html", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert f"html: 4 file(s) in {tmp_path / 'html'}" in result.output
+    assert (tmp_path / "html" / "sample-article.html").read_text(encoding="utf-8").startswith("<!DOCTYPE HTML>")
+
+
+def test_help_offers_every_registered_format_and_all() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in [*load_renderers(), "all"]:
+        assert name in result.output
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = run(str(EDITION), "--to", "docx")
+    assert result.exit_code == 2
+    assert "docx" in result.output
+
+
+def test_missing_path_is_reported_without_traceback(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "nowhere: no such file or directory" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_directory_without_tei_files_is_reported(tmp_path: Path) -> None:
+    result = run(str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "no TEI files (*.xml) in this directory" in result.output
+
+
+def test_malformed_article_is_reported_with_line_and_column_and_nothing_is_written(
+        two_article_edition: Path, tmp_path: Path) -> None:
+    broken = two_article_edition / "broken.xml"
+    broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <text><body></text>\n</TEI>\n',
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(str(two_article_edition), "--out", str(out))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {broken}:2:")
+    assert "not well-formed" in result.output
+    assert not out.exists()
+
+
+def test_non_tei_document_is_refused_with_its_location(tmp_path: Path) -> None:
+    other = tmp_path / "other.xml"
+    other.write_text("<?xml version='1.0'?>\n<html><body/></html>\n", encoding="utf-8")
+    result = run(str(other), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{other}:2:1: not a TEI document" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_register_directory_is_not_rendered_as_articles(two_article_edition: Path) -> None:
+    edition = read_edition([two_article_edition])
+    assert [a.path.name for a in edition.articles] == ["sample-article.xml", "second-article.xml"]
+    assert [d.path.name for d in edition.registers_for(edition.articles[0])] == \
+        ["events.xml", "orgs.xml", "persons.xml", "places.xml"]
+
+
+def test_parallel_jobs_write_the_same_files_as_one_job(two_article_edition: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run(str(two_article_edition), "--out", str(one)).exit_code == 0
+    result = run(str(two_article_edition), "--out", str(two), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert Path("html/second-article.html") in files
+    for name in files:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_a_failing_stylesheet_names_the_document_and_stylesheet(tmp_path: Path, monkeypatch) -> None:
+    """A new format is a subclass plus @register; its XSLT errors reach the user as Error: lines."""
+    xslt = tmp_path / "xslt"
+    xslt.mkdir()
+    (xslt / "fails.xsl").write_text(
+        '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0">'
+        '<xsl:template match="/"><xsl:sequence select="error((), \'no rule for this\')"/></xsl:template>'
+        '</xsl:stylesheet>', encoding="utf-8")
+    monkeypatch.setattr(saxon, "XSLT_DIR", xslt)
+    saxon.compile_stylesheet.cache_clear()
+
+    class Failing(Renderer):
+        name, stylesheet, suffix = "failing-test-format", "fails.xsl", ".txt"
+
+    monkeypatch.setitem(RENDERERS, Failing.name, Failing)
+    try:
+        with pytest.raises(saxon.RenderError) as caught:
+            Failing(tmp_path / "out").run(read_edition([EDITION]))
+    finally:
+        saxon.compile_stylesheet.cache_clear()
+    message = str(caught.value)
+    assert str(EDITION / "sample-article.xml") in message
+    assert "fails.xsl" in message and "no rule for this" in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_stylesheet_that_does_not_compile_is_a_schema_error(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "bad.xsl").write_text("<xsl:stylesheet xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
+                                      " version='3.0'><xsl:template match='/'><xsl:value-of select='(('/>"
+                                      "</xsl:template></xsl:stylesheet>", encoding="utf-8")
+    monkeypatch.setattr(saxon, "XSLT_DIR", tmp_path)
+    saxon.compile_stylesheet.cache_clear()
+    try:
+        with pytest.raises(saxon.SchemaError, match="bad.xsl: cannot compile the stylesheet"):
+            saxon.compile_stylesheet("bad.xsl")
+    finally:
+        saxon.compile_stylesheet.cache_clear()
+
+
+def test_each_stylesheet_is_compiled_once_per_process() -> None:
+    first = saxon.compile_stylesheet("html.xsl")
+    assert saxon.compile_stylesheet("html.xsl") is first
+
+
+def test_typed_parameters_reach_the_stylesheet(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "echo.xsl").write_text(
+        '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"'
+        ' xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+        '<xsl:output method="text"/>'
+        '<xsl:param name="s" as="xs:string"/><xsl:param name="i" as="xs:integer"/>'
+        '<xsl:param name="b" as="xs:boolean"/><xsl:param name="seq" as="xs:string*"/>'
+        '<xsl:param name="m" as="map(*)"/>'
+        '<xsl:template match="/"><xsl:value-of select="$s, $i + 1, not($b), count($seq), $m?k?*"/></xsl:template>'
+        '</xsl:stylesheet>', encoding="utf-8")
+    monkeypatch.setattr(saxon, "XSLT_DIR", tmp_path)
+    saxon.compile_stylesheet.cache_clear()
+    try:
+        edition: Edition = read_edition([EDITION])
+        out = saxon.transform("echo.xsl", edition.articles[0].xdm,
+                              {"s": "Şğı", "i": 41, "b": False, "seq": ["a", "b", "c"], "m": {"k": [1, 2]}})
+    finally:
+        saxon.compile_stylesheet.cache_clear()
+    assert out == "Şğı 42 true 3 1 2"
