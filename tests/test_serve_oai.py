@@ -209,6 +209,14 @@ def test_without_sets_the_repository_says_no_set_hierarchy(server_without_sets):
     assert len(root.findall(f".//{OAI}header")) == 3
 
 
+def test_tei_records_come_one_per_page_so_xml_ids_never_clash(server_without_sets):
+    records = list(Sickle(f"{server_without_sets}/oai").ListRecords(metadataPrefix="tei"))
+    assert [r.header.identifier for r in records] == ["oai:teikit:smpl", "oai:teikit:scnd", "oai:teikit:thrd"]
+    first = oai_get(server_without_sets, verb="ListRecords", metadataPrefix="tei")
+    assert len(first.findall(f".//{OAI}record")) == 1
+    assert first.find(f".//{OAI}resumptionToken").get("completeListSize") == "3"
+
+
 def test_an_item_without_formats_answers_no_metadata_formats(site):
     """The repository, given no format for an item, says noMetadataFormats (not reachable
     through the served edition, where every item has oai_dc, as the protocol requires)."""

@@ -209,7 +209,7 @@ class Repository:
             child = etree.SubElement(element, f"{{{OAI_NS}}}set")
             etree.SubElement(child, f"{{{OAI_NS}}}setSpec").text = spec
             etree.SubElement(child, f"{{{OAI_NS}}}setName").text = name
-        self._token(element, query, offset, len(sets))
+        self._token(element, query, offset, len(sets), self.config.page_size)
         return element
 
     def _GetRecord(self, args: dict[str, str]) -> etree._Element:
@@ -240,10 +240,11 @@ class Repository:
             raise OaiError("noRecordsMatch", "no record matches the arguments")
         if offset >= len(matches):
             raise OaiError("badResumptionToken", "the resumption token points past the list")
+        size = self.page_size(verb, fmt)
         element = etree.Element(f"{{{OAI_NS}}}{verb}")
-        for article in matches[offset:offset + self.config.page_size]:
+        for article in matches[offset:offset + size]:
             element.append(make(article, fmt))
-        self._token(element, query, offset, len(matches))
+        self._token(element, query, offset, len(matches), size)
         return element
 
     # -- pieces -----------------------------------------------------------------------
@@ -299,9 +300,17 @@ class Repository:
         query.update({k: str(v) for k, v in state.items()})
         return offset
 
-    def _token(self, element: etree._Element, query: dict[str, str], offset: int, total: int) -> None:
+    def page_size(self, verb: str, fmt: MetadataFormat) -> int:
+        """Records per page. A TEI record is a whole article whose xml:ids are unique only
+        within the edition's conventions for one article (e.g. a shared respStmt id), so
+        ListRecords in ``tei`` carries one record per page: a page is never ill-formed
+        by duplicate xml:ids."""
+        return 1 if verb == "ListRecords" and fmt.prefix == "tei" else self.config.page_size
+
+    def _token(self, element: etree._Element, query: dict[str, str], offset: int, total: int,
+               size: int) -> None:
         """Append the resumptionToken: a new one, the empty last one, or none for a one-page list."""
-        following = offset + self.config.page_size
+        following = offset + size
         if offset == 0 and following >= total:
             return
         token = etree.SubElement(element, f"{{{OAI_NS}}}resumptionToken",
@@ -345,8 +354,11 @@ def utc(stamp: datetime) -> str:
 
 
 def static_repository(edition: Edition, config: OaiConfig) -> bytes:
-    """The edition as an OAI-PMH Static Repository (day granularity, no sets, every format)."""
-    repository = Repository(edition, OaiConfig(**{**config.__dict__, "sets": False}))
+    """The edition as an OAI-PMH Static Repository (day granularity, no sets, oai_dc only:
+    full TEI records of several articles in one file would repeat xml:ids; the TEI files
+    are beside it in the site and served by /oai as ``tei``)."""
+    repository = Repository(edition, OaiConfig(**{**config.__dict__, "sets": False}),
+                            formats={"oai_dc": FORMATS["oai_dc"]})
     oai = lambda name: f"{{{OAI_NS}}}{name}"  # noqa: E731
     root = etree.Element(f"{{{STATIC_NS}}}Repository", nsmap={None: STATIC_NS, "oai": OAI_NS, "xsi": XSI_NS})
     root.set(f"{{{XSI_NS}}}schemaLocation",

@@ -8,7 +8,7 @@ The site (``--out``, default ``site/``) holds:
                        HTML, register, print/PDF, ... whatever is registered)
 ``index.json``         the JSON index of the edition (Dublin Core from the one mapping)
 ``sitemap.xml``        every HTML page and TEI file, with its last modification day
-``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc and tei)
+``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc records)
 ``api/dts/``           static DTS 1.0 Level 0: entry ``index.json``, collections,
                        full navigation trees and documents, per resource and per ref
 ``pagefind/``          the browser-side full-text search (Pagefind, Turkish stemming,
@@ -88,7 +88,7 @@ class Sources:
         for path in registers:
             for entry in parse(path).getroot().xpath("//*[@xml:id]", namespaces=NS):
                 key = f"register/{path.name}#{entry.get(f'{{{XML_NS}}}id')}"
-                entries[key] = etree.tostring(entry, method="c14n")
+                entries[key] = etree.tostring(entry, method="c14n", with_comments=False)
                 labels[key] = _preferred_name(entry)
         return cls(directory, articles, registers, entries, labels, _stylesheets_key())
 
@@ -163,10 +163,10 @@ class Builder:
     # -- the build --------------------------------------------------------------------
     def run(self) -> BuildReport:
         sources = Sources.read(self.source)
-        self.out.mkdir(parents=True, exist_ok=True)
-        if any(self.out.resolve() == p.resolve() or p.resolve() in self.out.resolve().parents
-               for p in [self.source]):
+        source, out = self.source.resolve(), self.out.resolve()
+        if out == source or source in out.parents:
             raise OutputError(f"the site ({self.out}) cannot be inside the edition ({self.source})")
+        self.out.mkdir(parents=True, exist_ok=True)
         trees = {p: parse(p) for p in sources.articles}
         for path, tree in trees.items():
             self.group(f"tei:{path.name}", _digest([path.read_bytes()]),
@@ -174,7 +174,7 @@ class Builder:
         self.group("tei:register", _digest([p.name.encode() + p.read_bytes() for p in sources.registers]),
                    lambda: [self.write(f"tei/register/{p.name}", p.read_bytes()) for p in sources.registers])
         self.render(sources, trees)
-        edition = edition_module.load(self.out / "tei")
+        edition = edition_module.load(self.source)
         everything = sources.edition_key(self.base_url + self.title + ",".join(self._formats()))
         self.group("index", everything, lambda: [self.write("index.json", self.index_json(edition))])
         self.group("sitemap", everything, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
@@ -183,7 +183,9 @@ class Builder:
         self.group("dts", everything, lambda: self.static_dts(edition))
         self.group("search", everything, lambda: self.search(edition, sources))
         self._forget_stale()
-        atomic_write(self.out / MANIFEST, json.dumps(self.manifest, indent=1, sort_keys=True))
+        manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
+        if not ((self.out / MANIFEST).is_file() and (self.out / MANIFEST).read_bytes() == manifest):
+            atomic_write(self.out / MANIFEST, manifest)
         return self.report
 
     def _forget_stale(self) -> None:
@@ -245,9 +247,13 @@ class Builder:
         return [Path(p) for p in written]
 
     # -- edition-wide files -----------------------------------------------------------
-    def _html_pages(self) -> list[str]:
-        return sorted(str(p.relative_to(self.out)) for p in self.out.rglob("*.html")
-                      if "pagefind" not in p.relative_to(self.out).parts)
+    def _pages(self) -> list[str]:
+        """The site's pages (HTML, PDF) and TEI files, as paths relative to the site."""
+        found = [p.relative_to(self.out) for suffix in ("*.html", "*.pdf", "*.xml")
+                 for p in self.out.rglob(suffix)]
+        return sorted(str(p) for p in found if p.parts[0] not in ("pagefind", "api", "oai")
+                      and not p.name.startswith(".") and p.name != "sitemap.xml"
+                      and (p.suffix != ".xml" or p.parts[0] == "tei"))
 
     def _page_for(self, article) -> str:
         """The reading page of an article: its HTML if a format made one, else its TEI."""
@@ -272,13 +278,14 @@ class Builder:
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
     def sitemap(self, edition) -> bytes:
+        """Every page (HTML, PDF) and TEI file; an article's files carry its datestamp's day."""
         root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
-        days = {f"tei/{a.path.name}": a.datestamp for a in edition.articles}
-        latest = max(days.values()) if days else None
-        for page in self._html_pages() + sorted(days) + ["index.json"]:
+        stamps = {a.path.stem: a.datestamp for a in edition.articles}
+        latest = max(stamps.values()) if stamps else None
+        for page in self._pages() + ["index.json"]:
             url = etree.SubElement(root, f"{{{SITEMAP_NS}}}url")
             etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = self.base_url + page
-            stamp = days.get(page, latest)
+            stamp = stamps.get(Path(page).stem, latest)
             if stamp:
                 etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = stamp.strftime("%Y-%m-%d")
         return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
@@ -310,7 +317,9 @@ class Builder:
 
     def search(self, edition, sources: Sources) -> list[Path]:
         """The Pagefind index: one record per paragraph, filtered by article, person, place."""
-        records = list(_search_records(edition, sources, self._page_for))
+        from urllib.parse import urlparse
+
+        records = list(_search_records(edition, sources, self._page_for, urlparse(self.base_url).path or "/"))
         scratch = self.out / ".pagefind-scratch"
         shutil.rmtree(scratch, ignore_errors=True)
         try:
@@ -361,7 +370,7 @@ class StaticUrls(dts.Urls):
         return f"{self.base}/navigation/{self.segment(resource)}{tail}.json"
 
 
-def _search_records(edition, sources: Sources, page_for):
+def _search_records(edition, sources: Sources, page_for, root_path: str = "/"):
     """(url, content, language, meta, filters) for each paragraph of each article."""
     for article in edition.articles:
         root = article.root
@@ -379,7 +388,7 @@ def _search_records(edition, sources: Sources, page_for):
                 if names:
                     filters[facet] = names
             anchor = paragraph.get(f"{{{XML_NS}}}id")
-            yield dict(url=f"/{page}#{anchor}", content=text, language=language,
+            yield dict(url=f"{root_path}{page}#{anchor}", content=text, language=language,
                        meta={"title": article.title, "paragraph": anchor}, filters=filters)
 
 

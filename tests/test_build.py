@@ -1,0 +1,239 @@
+"""`teikit build`: the static site, its static DTS/OAI/search files, and incremental rebuilds."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from uritemplate import URITemplate
+
+from dts_schemas import assert_matches
+from oai_xsd import assert_valid, oai_pmh_schema
+from publish_helpers import three_article_edition
+from teikit.cli import main
+from teikit.errors import InputError, OutputError
+from teikit.publish import dc
+from teikit.publish.site import MANIFEST, build
+from teikit.render import load_renderers
+
+OAI = "{http://www.openarchives.org/OAI/2.0/}"
+STATIC = "{http://www.openarchives.org/OAI/2.0/static-repository}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+BASE = "https://edition.example.org/"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    return three_article_edition(tmp_path_factory.mktemp("edition") / "tei")
+
+
+@pytest.fixture(scope="module")
+def site(edition, tmp_path_factory):
+    """The site built with every registered format."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    build(edition, out, base_url=BASE)
+    return out
+
+
+def site_files(site: Path) -> dict[str, int]:
+    return {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+
+def test_site_holds_the_tei_files_as_they_are(site, edition):
+    for path in list(edition.glob("*.xml")) + list((edition / "register").glob("*.xml")):
+        assert (site / "tei" / path.relative_to(edition)).read_bytes() == path.read_bytes()
+
+
+def test_every_registered_format_is_rendered(site):
+    renderers = load_renderers()
+    assert renderers, "no renderer registered"
+    for name, cls in renderers.items():
+        outputs = [p for p in (site / name).rglob("*") if p.is_file()]
+        assert outputs, f"format {name} wrote nothing"
+        if cls.per_document:
+            for stem in ("sample-article", "second-article", "third-review"):
+                assert (site / name / f"{stem}{cls.suffix}").is_file()
+
+
+def test_json_index_uses_the_dublin_core_mapping(site, edition):
+    index = json.loads((site / "index.json").read_text("utf-8"))
+    assert [a["id"] for a in index["articles"]] == ["scnd", "smpl", "thrd"]
+    smpl = index["articles"][1]
+    assert smpl["dublinCore"] == dc.as_dict(dc.dublin_core(edition / "sample-article.xml"))
+    assert smpl["datestamp"] == "2026-11-21T00:00:00Z"
+    for key in ("page", "tei"):
+        assert (site / smpl[key]).is_file()
+    assert sorted(index["formats"]) == sorted(load_renderers())
+
+
+def test_sitemap_lists_only_existing_pages(site):
+    root = etree.parse(str(site / "sitemap.xml")).getroot()
+    locations = [u.findtext(f"{SITEMAP}loc") for u in root.iter(f"{SITEMAP}url")]
+    assert f"{BASE}tei/sample-article.xml" in locations
+    for location in locations:
+        assert location.startswith(BASE)
+        assert (site / location[len(BASE):]).is_file(), location
+    lastmods = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in root.iter(f"{SITEMAP}url")}
+    assert lastmods[f"{BASE}tei/second-article.xml"] == "2026-11-25"
+
+
+def test_static_oai_records_are_valid_oai_pmh(site):
+    root = etree.parse(str(site / "oai" / "static.xml")).getroot()
+    assert root.tag == f"{STATIC}Repository"
+    assert root.findtext(f"{STATIC}Identify/{OAI}granularity") == "YYYY-MM-DD"
+    lists = {r.get("metadataPrefix"): r for r in root.findall(f"{STATIC}ListRecords")}
+    assert sorted(lists) == ["oai_dc"]
+    records = lists["oai_dc"].findall(f"{OAI}record")
+    assert [r.findtext(f"{OAI}header/{OAI}datestamp") for r in records] == ["2026-11-25", "2026-11-21", "2026-12-01"]
+    for record in records:
+        # each record, put in a GetRecord response, must satisfy the official schema
+        envelope = etree.fromstring(
+            f'<OAI-PMH xmlns="{OAI[1:-1]}"><responseDate>2026-11-21T00:00:00Z</responseDate>'
+            f'<request verb="GetRecord">{BASE}oai</request><GetRecord/></OAI-PMH>')
+        envelope.find(f"{OAI}GetRecord").append(record)
+        assert_valid(oai_pmh_schema(), envelope)
+
+
+def static_dts(site: Path, url: str) -> Path:
+    assert url.startswith(BASE)
+    return site / url[len(BASE):]
+
+
+def test_static_dts_templates_lead_to_valid_files(site):
+    entry = assert_matches("entry", json.loads((site / "api/dts/index.json").read_text("utf-8")))
+    root = assert_matches("collection", json.loads(
+        static_dts(site, URITemplate(entry["collection"]).expand()).read_text("utf-8")))
+    assert [m["@id"] for m in root["member"]] == ["scnd", "smpl", "thrd"]
+    resource = assert_matches("collection", json.loads(
+        static_dts(site, URITemplate(entry["collection"]).expand(id="smpl")).read_text("utf-8")))
+    tree = assert_matches("navigation", json.loads(
+        static_dts(site, URITemplate(resource["navigation"]).expand()).read_text("utf-8")))
+    assert [u["identifier"] for u in tree["member"]] == ["1", "1.1", "1.2"]
+    for unit in tree["member"]:
+        ref = static_dts(site, URITemplate(entry["navigation"]).expand(resource="smpl", ref=unit["identifier"]))
+        assert assert_matches("navigation", json.loads(ref.read_text("utf-8")))["ref"] == unit
+        passage = static_dts(site, URITemplate(resource["document"]).expand(ref=unit["identifier"]))
+        assert etree.parse(str(passage)).getroot().find("{https://w3id.org/api/dts#}wrapper") is not None
+    whole = static_dts(site, URITemplate(entry["document"]).expand(resource="smpl"))
+    assert etree.parse(str(whole)).getroot().get("{http://www.w3.org/XML/1998/namespace}id") == "smpl"
+
+
+def pagefind_records(site: Path) -> dict[str, dict]:
+    records = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        records[record["meta"]["paragraph"]] = record
+    return records
+
+
+def test_search_index_is_turkish_with_article_person_place_facets(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["tr"] and entry["languages"]["tr"]["wasm"] == "tr"
+    assert (site / "pagefind" / "pagefind.js").is_file() and (site / "search.html").is_file()
+    records = pagefind_records(site)
+    assert sorted(records) == ["scnd-p1", "scnd-p2", "smpl-p1", "smpl-p2", "thrd-p1", "thrd-p2"]
+    first = records["smpl-p1"]
+    assert first["filters"]["article"] == ["Örnek Makale: Moskova Antlaşması"]
+    assert first["filters"]["place"] == ["Samsun"]
+    assert "Lenin" in first["filters"]["person"]
+    assert "place" not in records["thrd-p1"]["filters"]          # its place carries no @ref
+    assert "Bkz." not in first["content"]                        # footnotes are not paragraph text
+    page, anchor = first["url"].split("#")
+    assert anchor == "smpl-p1" and (site / page.lstrip("/")).is_file()
+
+
+def test_second_build_with_nothing_changed_rewrites_nothing(edition, tmp_path):
+    out = tmp_path / "site"
+    build(edition, out, formats=["html"])
+    before = site_files(out)
+    report = build(edition, out, formats=["html"])
+    assert report.rebuilt == [] and report.written == []
+    assert site_files(out) == before
+
+
+def test_a_register_entry_change_rebuilds_only_the_articles_pointing_to_it(edition, tmp_path):
+    source = tmp_path / "tei"
+    shutil.copytree(edition, source)
+    out = tmp_path / "site"
+    build(source, out, formats=["html"])
+    before = site_files(out)
+    places = source / "register" / "places.xml"
+    text = places.read_text("utf-8")
+    marker = 'xml:id="pl-samsun"'
+    assert marker in text
+    start = text.index(">", text.index(marker)) + 1
+    places.write_text(text[:start] + "<!-- reviewed -->" + text[start:], "utf-8")
+    comment_only = build(source, out, formats=["html"])   # a comment is not part of the entry
+    assert not [g for g in comment_only.rebuilt if g.startswith("html:") and g != "html:edition"]
+    places.write_text(text.replace(marker, marker + ' cert="high"'), "utf-8")
+    report = build(source, out, formats=["html"])
+    assert "html:sample-article.xml" in report.rebuilt and "html:second-article.xml" in report.rebuilt
+    assert "html:third-review.xml" in report.skipped
+    assert {"html:edition", "index", "search", "tei:register"} <= set(report.rebuilt)
+    after = site_files(out)
+    assert after["html/third-review.html"] == before["html/third-review.html"]
+    assert after["tei/third-review.xml"] == before["tei/third-review.xml"]
+
+
+def test_removed_article_disappears_from_the_site(edition, tmp_path):
+    source = tmp_path / "tei"
+    shutil.copytree(edition, source)
+    out = tmp_path / "site"
+    build(source, out, formats=["html"])
+    (source / "third-review.xml").unlink()
+    build(source, out, formats=["html"])
+    assert not (out / "tei" / "third-review.xml").exists()
+    assert not (out / "html" / "third-review.html").exists()
+    assert [a["id"] for a in json.loads((out / "index.json").read_text("utf-8"))["articles"]] == ["scnd", "smpl"]
+
+
+def test_broken_article_stops_the_build_with_its_position(tmp_path):
+    source = tmp_path / "tei"
+    source.mkdir()
+    (source / "broken.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>\n</TEI>\n', "utf-8")
+    result = CliRunner().invoke(main, ["build", str(source), "--out", str(tmp_path / "site")])
+    assert result.exit_code == 1
+    assert "broken.xml:3:" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "site" / MANIFEST).exists()
+
+
+def test_missing_edition_directory_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="no such edition directory"):
+        build(tmp_path / "nowhere", tmp_path / "site")
+
+
+def test_build_command_reports_what_it_did(edition, tmp_path):
+    out = tmp_path / "site"
+    first = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "html"])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "html"])
+    assert "0 part(s) rebuilt" in second.output and "0 file(s) written" in second.output
+    unknown = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "nope"])
+    assert unknown.exit_code == 1 and "unknown output format" in unknown.output
+
+
+def _editions() -> list[Path]:
+    """The fixture edition, and the project's own edition in tei/ once it holds articles."""
+    tei = REPO / "tei"
+    return [REPO / "tests" / "fixtures" / "edition"] + ([tei] if any(tei.glob("*.xml")) else [])
+
+
+@pytest.mark.parametrize("tei", _editions(), ids=lambda p: p.name)
+def test_an_edition_builds(tei, tmp_path):
+    report = build(tei, tmp_path / "site", formats=[])
+    assert "search" in report.rebuilt
+    assert json.loads((tmp_path / "site" / "index.json").read_text("utf-8"))["articles"]
+
+
+def test_site_cannot_be_written_inside_the_edition(edition):
+    with pytest.raises(OutputError, match="cannot be inside the edition"):
+        build(edition, edition / "site", formats=[])
+    assert not (edition / "site").exists()
