@@ -54,8 +54,13 @@
   <xsl:mode name="title-block" on-no-match="text-only-copy"/>
 
   <xsl:variable name="tei-articles" as="element(tei:TEI)*" select="$articles/tei:TEI"/>
-  <xsl:variable name="register-entries" as="element()*"
-                select="$registers//(tei:person | tei:personGrp | tei:place | tei:org | tei:event)[@xml:id]"/>
+  <!-- every entry once, even when two article directories bring copies of a register -->
+  <xsl:variable name="register-entries" as="element()*">
+    <xsl:for-each-group select="$registers//(tei:person | tei:personGrp | tei:place | tei:org | tei:event)[@xml:id]"
+                        group-by="@xml:id">
+      <xsl:sequence select="."/>
+    </xsl:for-each-group>
+  </xsl:variable>
 
   <!-- ================================================================ the volume -->
   <xsl:template name="xsl:initial-template">
@@ -64,7 +69,9 @@
       <head>
         <meta charset="UTF-8"/>
         <title><xsl:value-of select="tk:volume-title($dc)"/></title>
-        <xsl:for-each select="distinct-values($dc/dc:creator)">
+        <!-- authors as printed ("Ayşe Örnek"): WeasyPrint joins them with commas -->
+        <xsl:for-each select="distinct-values($tei-articles/tei:teiHeader/tei:fileDesc/tei:titleStmt
+                              /tei:author ! normalize-space(.))[. ne '']">
           <meta name="author" content="{.}"/>
         </xsl:for-each>
         <xsl:if test="exists($dc/dc:subject)">
@@ -144,9 +151,9 @@
           <xsl:value-of select="normalize-space(.)"/>
         </p>
       </xsl:for-each>
-      <!-- string-set copies for the running heads (kept out of the title element itself) -->
+      <!-- copied by string-set into the left running head: the authors, else the title -->
       <p class="running-author" aria-hidden="true">
-        <xsl:value-of select="string-join($authors, ', ')"/>
+        <xsl:value-of select="(string-join($authors, ', ')[. ne ''], normalize-space($main))[1]"/>
       </p>
       <xsl:if test="exists($authors)">
         <p class="author"><xsl:value-of select="string-join($authors, ', ')"/></p>

@@ -1,0 +1,212 @@
+"""``teikit render --to pdf`` end to end: the PDF is opened (pypdf) and read as a reader would.
+
+The volume holds the sample article and tests/fixtures/print/long-article (several pages,
+footnotes and names on different pages). What is checked comes from the TEI fixtures
+themselves (footnote texts, register forms), never from a copy of the expected output.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from pypdf import PdfReader
+
+from teikit.render import read_edition, render
+from teikit.render.print import volume_html
+from teikit.xmlio import NS, parse
+
+HERE = Path(__file__).parent
+EDITION = HERE / "fixtures" / "edition"
+LONG = HERE / "fixtures" / "print" / "long-article"
+EXTERNAL = HERE.parent.parent / "shared" / "corpora" / "external"
+TURKISH_LETTERS = "çğıİöşüÇĞÖŞÜ"
+REGISTER_HEADINGS = {"Dizin", "Kişiler", "Yerler", "Kurumlar", "Antlaşmalar ve toplantılar"}
+
+
+@pytest.fixture(scope="module")
+def pdf_path(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    written = render([EDITION, LONG], ["pdf"], out)
+    assert written == {"pdf": [out / "pdf" / "edition.pdf"]}
+    return written["pdf"][0]
+
+
+@pytest.fixture(scope="module")
+def reader(pdf_path: Path) -> PdfReader:
+    return PdfReader(pdf_path)
+
+
+@pytest.fixture(scope="module")
+def page_texts(reader: PdfReader) -> list[str]:
+    """Text of each page, whitespace runs folded to one space."""
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def outline_titles(outline, depth: int = 0) -> list[tuple[int, str]]:
+    found = []
+    for item in outline:
+        if isinstance(item, list):
+            found += outline_titles(item, depth + 1)
+        else:
+            found.append((depth, item.title))
+    return found
+
+
+# ---------------------------------------------------------------- text and fonts
+
+def test_pdf_text_keeps_every_turkish_letter(page_texts: list[str]) -> None:
+    text = " ".join(page_texts)
+    assert set(TURKISH_LETTERS) <= set(text)
+    for words in ("Şule Güçlü", "ÇAĞDAŞ DÖNEM", "SONUÇ YERİNE: ÖĞRETİLER", "Örnek Makale: Moskova Antlaşması",
+                  "Öğrenciler, ılık bir güz günü İzmir’den Ürgüp’e"):
+        assert words in text
+
+
+def test_every_font_is_the_shipped_noto_serif_embedded(reader: PdfReader) -> None:
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert "Noto-Serif" in name, f"fell back to {name}"
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert "/FontFile2" in descriptor, f"{name} is not embedded"
+
+
+def test_pages_are_journal_size_17_by_24_cm(reader: PdfReader) -> None:
+    for page in reader.pages:
+        width_cm, height_cm = (float(v) / 72 * 2.54 for v in page.mediabox.upper_right)
+        assert (round(width_cm, 1), round(height_cm, 1)) == (17.0, 24.0)
+
+
+# ---------------------------------------------------------------- page furniture
+
+def test_pages_carry_their_number_and_a_running_head(page_texts: list[str]) -> None:
+    long_title = "Uzun Makale: Sayfalara Yayılan Dipnotlar ve Dizin"
+    heads = 0
+    for number, text in enumerate(page_texts, start=1):
+        if not text:
+            continue  # a blank left page before an article or the register
+        assert text.endswith(str(number)) or f" {number} " in f" {text} "
+        heads += long_title in text and not text.startswith(long_title)
+    assert heads >= 3  # the long article's pages after its first one carry its title
+
+
+# ---------------------------------------------------------------- footnotes
+
+def footnotes(article: Path) -> dict[str, str]:
+    """n -> the text of each footnote of a TEI article."""
+    tree = parse(article)
+    return {note.get("n"): " ".join("".join(note.itertext()).split())
+            for note in tree.iterfind(".//tei:text//tei:note", NS)}
+
+
+def test_footnote_text_is_on_the_page_of_its_call(page_texts: list[str]) -> None:
+    notes = footnotes(LONG / "long-article.xml")
+    assert len(notes) == 5
+    for n, text in notes.items():
+        call_pages = [i for i, page in enumerate(page_texts) if f"§{n}" in page]
+        note_pages = [i for i, page in enumerate(page_texts) if text in page]
+        assert len(call_pages) == 1 and note_pages == call_pages, (n, call_pages, note_pages)
+
+
+def test_footnotes_of_the_long_article_fall_on_several_pages(page_texts: list[str]) -> None:
+    notes = footnotes(LONG / "long-article.xml")
+    pages = {i for n, text in notes.items() for i, page in enumerate(page_texts) if text in page}
+    assert len(pages) >= 3
+
+
+# ---------------------------------------------------------------- register
+
+def register_listing() -> list[tuple[str, str]]:
+    """(entry id, preferred name) of the printed register, in its order, from print.xsl."""
+    page = lxml_html.document_fromstring(volume_html(read_edition([EDITION, LONG])))
+    return [(div.get("id")[len("reg-"):], div.find_class("entry-name")[0].text)
+            for div in page.find_class("register-entry")]
+
+
+def entry_forms(entry_id: str) -> set[str]:
+    """Every form under which an entry can be found: register names and the tagged text."""
+    forms = set()
+    for register in (EDITION / "register").glob("*.xml"):
+        for entry in parse(register).iterfind(f".//*[@xml:id='{entry_id}']", NS):
+            forms |= {" ".join(n.text.split()) for n in entry if n.text and n.get("type")}
+    for article in (EDITION / "sample-article.xml", LONG / "long-article.xml"):
+        for name in parse(article).iterfind(".//tei:text//*[@ref]", NS):
+            if name.get("ref").endswith("#" + entry_id):
+                forms.add(" ".join("".join(name.itertext()).split()))
+    return forms
+
+
+def printed_register(reader: PdfReader, page_texts: list[str]) -> str:
+    """The register's text, without page numbers, running heads and letter headings."""
+    [start] = [reader.get_destination_page_number(item) for item in reader.outline
+               if not isinstance(item, list) and item.title == "Dizin"]
+    lines = []
+    for number, text in enumerate(page_texts[start:], start=start + 1):
+        for line in reader.pages[number - 1].extract_text().splitlines():
+            line = line.strip()
+            if line and line != str(number) and line not in REGISTER_HEADINGS and len(line) > 1:
+                lines.append(line)
+    return " ".join(lines)
+
+
+def test_register_page_numbers_point_to_pages_holding_the_name(reader, page_texts) -> None:
+    text = printed_register(reader, page_texts)
+    listing = register_listing()
+    starts, position = [], 0
+    for _, name in listing:
+        position = text.index(name, position)
+        starts.append(position)
+    checked = 0
+    for (entry_id, name), start, end in zip(listing, starts, starts[1:] + [len(text)]):
+        numbers = re.search(r"(\d+(?:, \d+)*)\s*$", text[start:end])
+        assert numbers, f"no page number for {name}: {text[start:end]!r}"
+        forms = entry_forms(entry_id)
+        for number in map(int, numbers.group(1).split(", ")):
+            page = page_texts[number - 1]
+            assert any(form in page for form in forms), (name, number, forms)
+            checked += 1
+    assert checked >= len(listing) >= 6
+
+
+def test_register_prints_each_page_once_per_entry(reader, page_texts) -> None:
+    text = printed_register(reader, page_texts)
+    lenin = re.search(r"Lenin \(Vladimir Lenin\).*?(\d+(?:, \d+)*)(?= \D)", text)
+    numbers = lenin.group(1).split(", ")
+    assert len(numbers) == len(set(numbers)) >= 2
+
+
+# ---------------------------------------------------------------- metadata and bookmarks
+
+def test_pdf_metadata_gives_title_author_and_language(reader: PdfReader) -> None:
+    meta = reader.metadata
+    assert meta.title == "teikit digital edition"  # two articles: their common publisher
+    assert meta.author == "Ayşe Örnek, Şule Güçlü"
+    assert "Türkiye" in meta["/Keywords"]
+    assert reader.trailer["/Root"]["/Lang"] == "tr"
+
+
+def test_bookmarks_follow_the_headings(reader: PdfReader) -> None:
+    titles = outline_titles(reader.outline)
+    assert (0, "Örnek Makale: Moskova Antlaşması") in titles
+    assert (1, "1. GİRİŞ") in titles and (2, "1.1. Alt Bölüm") in titles
+    assert (0, "Uzun Makale: Sayfalara Yayılan Dipnotlar ve Dizin") in titles
+    assert (1, "3. SONUÇ YERİNE: ÖĞRETİLER") in titles
+    assert titles[-5:][0] == (0, "Dizin")
+    assert not any("Öz" == title or "Abstract" == title for _, title in titles)
+
+
+# ---------------------------------------------------------------- other scripts
+
+def test_letters_inscriptions_and_other_scripts_print_to_pdf(tmp_path: Path) -> None:
+    files = [EXTERNAL / "hbas" / "L041001.xml", EXTERNAL / "isicily" / "ISic030013.xml"]
+    [pdf] = render(files, ["pdf"], tmp_path)["pdf"]
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Schnitzler" in text
+    assert re.search(r"[\u0370-\u03ff]{3}", text), "the Greek of the inscription is missing"
