@@ -1,0 +1,154 @@
+"""The HTML edition in a real browser (Debian's chromium, headless) at phone and desktop widths.
+
+Two kinds of look: screenshots (PNG, checked for size and content; kept in the test's
+temporary directory for a human to open), and measurements taken inside the page by a
+small harness page that loads the article in an iframe of the given width and writes
+what it measured into its own DOM, which chromium prints with --dump-dom.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from teikit.render import render
+
+HERE = Path(__file__).parent
+EDITION = HERE / "fixtures" / "edition"
+PHONE, DESKTOP = (390, 844), (1366, 900)
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--no-first-run", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+
+HARNESS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>harness</title></head>
+<body style="margin:0"><pre id="result">pending</pre>
+<iframe id="page" title="page" style="border:0" src="PAGE" width="WIDTH" height="HEIGHT"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', function () {
+  var d = this.contentDocument, w = this.contentWindow;
+  var box = function (el) { var r = el.getBoundingClientRect(); return {left: r.left, right: r.right}; };
+  var date = d.querySelector('time.date');
+  date.focus();
+  var style = function (el) { var s = w.getComputedStyle(el); return [s.color, s.backgroundColor]; };
+  document.getElementById('result').textContent = JSON.stringify({
+    viewport: w.innerWidth,
+    scrollWidth: d.documentElement.scrollWidth,
+    main: box(d.querySelector('main')),
+    pageNumber: box(d.querySelector('.pb')),
+    paragraph: box(d.getElementById('smpl-p1')),
+    focusedDate: w.getComputedStyle(date, '::after').content,
+    dateNorm: date.getAttribute('data-norm'),
+    text: [w.getComputedStyle(d.body).color, w.getComputedStyle(d.documentElement).backgroundColor],
+    link: w.getComputedStyle(d.querySelector('a.cite')).color,
+    fontSize: parseFloat(w.getComputedStyle(d.querySelector('#smpl-p1')).fontSize)
+  });
+});
+</script></body></html>
+"""
+
+
+def chromium() -> str:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert exe, "Debian's chromium is needed (apt-get install chromium; .ci/run installs it)"
+    return exe
+
+
+def browse(tmp: Path, *args: str) -> subprocess.CompletedProcess:
+    profile = tmp / "chromium-profile"
+    return subprocess.run([chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    render([EDITION], ["html"], out)
+    return out / "html"
+
+
+def screenshot(site: Path, page: str, size: tuple[int, int], tmp: Path) -> Path:
+    png = tmp / f"{Path(page).stem}-{size[0]}x{size[1]}.png"
+    result = browse(tmp, f"--window-size={size[0]},{size[1]}", f"--screenshot={png}", (site / page).as_uri())
+    assert png.is_file(), result.stderr
+    return png
+
+
+def png_size_and_colours(png: Path) -> tuple[tuple[int, int], int]:
+    """Width, height and the number of distinct byte values in the pixel data (stdlib only)."""
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    chunks, pos = [], 8
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind == b"IDAT":
+            chunks.append(data[pos + 8:pos + 8 + length])
+        pos += 12 + length
+    return (width, height), len(set(zlib.decompress(b"".join(chunks))))
+
+
+@pytest.fixture(scope="module")
+def seen(site: Path, tmp_path_factory) -> dict:
+    """What the harness measured in the sample article, at phone and desktop widths."""
+    tmp = tmp_path_factory.mktemp("browser")
+    return {size: measure(site, "sample-article.html", size, tmp) for size in (PHONE, DESKTOP)}
+
+
+def measure(site: Path, page: str, size: tuple[int, int], tmp: Path) -> dict:
+    harness = site / f"harness-{size[0]}.html"
+    harness.write_text(HARNESS.replace("PAGE", page).replace("WIDTH", str(size[0]))
+                       .replace("HEIGHT", str(size[1])), encoding="utf-8")
+    result = browse(tmp, "--allow-file-access-from-files", "--virtual-time-budget=5000",
+                    "--dump-dom", harness.as_uri())
+    dom = lxml_html.document_fromstring(result.stdout)
+    return json.loads(dom.get_element_by_id("result").text)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two CSS rgb() colours."""
+    def luminance(css: str) -> float:
+        channels = [int(float(v)) / 255 for v in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("page", ["sample-article.html", "index.html"])
+def test_page_screenshot_shows_a_rendered_page(site: Path, page: str, size, tmp_path: Path) -> None:
+    dimensions, colours = png_size_and_colours(screenshot(site, page, size, tmp_path))
+    assert dimensions == size
+    assert colours > 50, "the screenshot is (nearly) blank"
+
+
+def test_phone_width_has_no_horizontal_scrolling_and_page_numbers_inline(seen: dict) -> None:
+    phone = seen[PHONE]
+    assert phone["scrollWidth"] <= phone["viewport"] == PHONE[0]
+    assert phone["pageNumber"]["left"] >= phone["main"]["left"]
+    assert phone["fontSize"] >= 16
+
+
+def test_desktop_page_numbers_sit_in_the_margin(seen: dict) -> None:
+    desktop = seen[DESKTOP]
+    assert desktop["scrollWidth"] <= desktop["viewport"] == DESKTOP[0]
+    assert desktop["pageNumber"]["right"] <= desktop["paragraph"]["left"]
+    assert desktop["main"]["right"] - desktop["main"]["left"] < 800, "lines too long to read"
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_focused_date_shows_its_normalised_value(seen: dict, size) -> None:
+    assert seen[size]["focusedDate"] == json.dumps(seen[size]["dateNorm"]) == '"1921-03-16"'
+
+
+def test_text_and_links_meet_wcag_aa_contrast(seen: dict) -> None:
+    text, background = seen[PHONE]["text"]
+    assert contrast(text, background) >= 7
+    assert contrast(seen[PHONE]["link"], background) >= 4.5
