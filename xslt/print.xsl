@@ -53,7 +53,8 @@
   <!-- header parts that are rendered explicitly (title block) -->
   <xsl:mode name="title-block" on-no-match="text-only-copy"/>
 
-  <xsl:variable name="tei-articles" as="element(tei:TEI)*" select="$articles/tei:TEI"/>
+  <!-- the articles: TEI documents, or teiCorpus documents (printed as one article) -->
+  <xsl:variable name="tei-articles" as="element()*" select="$articles/(tei:TEI | tei:teiCorpus)"/>
   <!-- every entry once, even when two article directories bring copies of a register -->
   <xsl:variable name="register-entries" as="element()*">
     <xsl:for-each-group select="$registers//(tei:person | tei:personGrp | tei:place | tei:org | tei:event)[@xml:id]"
@@ -64,7 +65,7 @@
 
   <!-- ================================================================ the volume -->
   <xsl:template name="xsl:initial-template">
-    <xsl:variable name="dc" as="element(oai_dc:dc)*" select="$tei-articles ! tk:dublin-core(.)"/>
+    <xsl:variable name="dc" as="element(oai_dc:dc)*" select="$tei-articles[self::tei:TEI] ! tk:dublin-core(.)"/>
     <html lang="{($tei-articles/@xml:lang, 'tr')[1]}">
       <head>
         <meta charset="UTF-8"/>
@@ -113,22 +114,29 @@
   <!-- ================================================================ one article -->
   <xsl:mode name="article" on-no-match="shallow-skip"/>
 
-  <xsl:template match="tei:TEI" mode="article">
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="article">
     <xsl:variable name="lang" as="xs:string" select="(@xml:lang, 'tr')[1]"/>
     <article class="article" id="{tk:article-id(.)}" lang="{$lang}">
       <xsl:apply-templates select="tei:teiHeader" mode="title-block"/>
-      <xsl:apply-templates select="tei:text"/>
+      <xsl:apply-templates select="tei:text, tei:TEI/tei:text"/>
+      <!-- a manuscript description with an empty text: its description is what there is to read -->
+      <xsl:if test="not(normalize-space(string-join(.//tei:text)))">
+        <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
+      </xsl:if>
     </article>
   </xsl:template>
 
+  <!-- the root's xml:id, else the article's position in the volume -->
   <xsl:function name="tk:article-id" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="($tei/@xml:id, 'article-' || (count($tei/preceding::tei:TEI) + 1))[1]"/>
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/@xml:id,
+                           'article-' || (for $i in 1 to count($tei-articles)
+                                          return $i[$tei-articles[$i] is $tei])[1])[1]"/>
   </xsl:function>
 
   <!-- The main title in the article's language (else the first title). -->
   <xsl:function name="tk:main-title" as="element(tei:title)?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" as="element(tei:title)*"
                   select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:variable name="main" as="element(tei:title)*" select="$titles[@type = 'main']"/>
@@ -137,7 +145,7 @@
 
   <!-- ================================================================ title block -->
   <xsl:template match="tei:teiHeader" mode="title-block">
-    <xsl:variable name="tei" as="element(tei:TEI)" select="parent::tei:TEI"/>
+    <xsl:variable name="tei" as="element()" select=".."/>
     <xsl:variable name="main" as="element(tei:title)?" select="tk:main-title($tei)"/>
     <xsl:variable name="stmt" as="element(tei:titleStmt)?" select="tei:fileDesc/tei:titleStmt"/>
     <xsl:variable name="authors" as="xs:string*"
@@ -236,7 +244,10 @@
                        | tei:head | tei:opener | tei:closer | tei:salute | tei:signed
                        | tei:dateline | tei:castList | tei:castItem | tei:titlePage
                        | tei:docTitle | tei:titlePart | tei:byline | tei:argument
-                       | tei:epigraph | tei:postscript | tei:trailer | tei:figure">
+                       | tei:epigraph | tei:postscript | tei:trailer | tei:figure
+                       | tei:msDesc | tei:msIdentifier | tei:msContents | tei:msItem | tei:physDesc
+                       | tei:history | tei:decoDesc | tei:decoNote | tei:summary | tei:incipit
+                       | tei:explicit | tei:colophon | tei:additions | tei:handDesc">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="html" as="xs:string"
                   select="if ($inline) then 'span' else if (self::tei:p) then 'p' else 'div'"/>

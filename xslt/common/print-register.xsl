@@ -60,10 +60,10 @@
 
   <!-- ============================================================ the register -->
   <xsl:template name="tk:print-register">
-    <xsl:param name="articles" as="element(tei:TEI)*"/>
+    <xsl:param name="articles" as="element()*"/>
     <xsl:param name="entries" as="element()*"/>
     <xsl:variable name="names" as="element()*"
-                  select="$articles/tei:text//(tei:persName | tei:placeName | tei:orgName | tei:name)[@ref]"/>
+                  select="$articles/(tei:text | tei:TEI/tei:text)//(tei:persName | tei:placeName | tei:orgName | tei:name)[@ref]"/>
     <xsl:variable name="occurrences" as="map(xs:string, element()*)">
       <xsl:map>
         <xsl:for-each-group select="$names" group-by="string(tk:register-entry(.)/@xml:id)">
