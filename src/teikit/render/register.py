@@ -40,11 +40,15 @@ Empty strings stand for "not given"; nothing is invented.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
+import weakref
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from lxml import etree
+from saxonche import PySaxonApiError
 
 from teikit.render.base import Document, Edition, Renderer, find_articles, register
 from teikit.render.summary import ArticleSummary, summarize
@@ -112,23 +116,38 @@ JSON_SCHEMA = {
 
 
 class EditionIndex:
-    """The register files plus one small summary per article, built article by article.
+    """The register files plus one small summary per article, written article by article.
 
-    Only summaries are kept: an article's tree can be dropped once :meth:`add` returns,
-    so memory grows with the occurrences of the edition, not with its documents.
+    The index is written as it grows, through lxml's incremental ``xmlfile`` writer, to
+    a temporary file: an article's tree can be dropped once :meth:`add` returns and no
+    summary stays in Python memory, so memory does not grow with the number of
+    documents; only Saxon's compact tree of the finished index is held for the
+    stylesheets. Use it as a context manager (or call :meth:`close`) to remove the file.
     """
 
     def __init__(self, registers: Iterable[Document]) -> None:
-        self.root = etree.Element("edition")
-        holder = etree.SubElement(self.root, "registers")
         #: resolved register file path -> (file key, the xml:ids it defines)
         self._known: dict[str, tuple[str, frozenset[str]]] = {}
-        for doc in registers:
-            key = self._unique_key(doc.path.name)
-            element = etree.SubElement(holder, "register", file=key)
-            element.append(_copy_root(doc.tree))
-            ids = frozenset(element.xpath("//@xml:id", namespaces={"xml": XML_NS}))
-            self._known[str(doc.path.resolve())] = (key, ids)
+        handle, name = tempfile.mkstemp(prefix="teikit-index-", suffix=".xml")
+        self.path = Path(name)
+        self._writing = contextlib.ExitStack()
+        #: removes the file when the index is closed or garbage-collected
+        self._cleanup = weakref.finalize(self, _remove, self._writing, self.path)
+        stream = self._writing.enter_context(os.fdopen(handle, "wb"))
+        self._xf = self._writing.enter_context(etree.xmlfile(stream, encoding="utf-8"))
+        self._xf.write_declaration()
+        self._writing.enter_context(self._xf.element("edition"))
+        with self._xf.element("registers"):
+            for doc in registers:
+                self._xf.write(self._register_element(doc))
+
+    def _register_element(self, doc: Document) -> etree._Element:
+        key = self._unique_key(doc.path.name)
+        element = etree.Element("register", file=key)
+        element.append(_copy_root(doc.tree))
+        ids = frozenset(element.xpath("//@xml:id", namespaces={"xml": XML_NS}))
+        self._known[str(doc.path.resolve())] = (key, ids)
+        return element
 
     def _unique_key(self, name: str) -> str:
         taken = {v[0] for v in self._known.values()}
@@ -139,12 +158,12 @@ class EditionIndex:
         return key
 
     def add(self, summary: ArticleSummary) -> None:
-        """Add one article's summary, resolving each occurrence to a register entry."""
+        """Write one article's summary, resolving each occurrence to a register entry."""
         element = summary.to_xml()
         for occ in element.iter("occ"):
             occ.set("key", self.key_for(occ.get("target"), occ.get("entry")))
             del occ.attrib["target"]
-        self.root.append(element)
+        self._xf.write(element)
 
     def file_key(self, path: Path) -> str:
         """The key (``register/@file``) under which the register file *path* is held."""
@@ -155,9 +174,30 @@ class EditionIndex:
         file_key, ids = self._known.get(target, ("", frozenset()))
         return f"{file_key}#{entry}" if file_key and entry in ids else ""
 
+    def finish(self) -> Path:
+        """Close the document (no more :meth:`add`); return the file holding it."""
+        self._writing.close()
+        return self.path
+
     @property
     def tree(self) -> etree._ElementTree:
-        return etree.ElementTree(self.root)
+        """The finished index as an lxml tree (for tests and tools; the render uses Saxon)."""
+        return parse(self.finish())
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        self._cleanup()
+
+    def __enter__(self) -> "EditionIndex":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _remove(writing: contextlib.ExitStack, path: Path) -> None:
+    writing.close()
+    path.unlink(missing_ok=True)
 
 
 def _copy_root(tree: etree._ElementTree) -> etree._Element:
@@ -193,9 +233,14 @@ def build_index_streaming(paths: Iterable[str | os.PathLike]) -> EditionIndex:
 
 
 def index_node(index: EditionIndex):
-    """The edition index as a Saxon document node (a stylesheet parameter or input)."""
-    from teikit.render.saxon import to_xdm
-    return to_xdm(index.tree)
+    """The finished edition index as a Saxon document node (a stylesheet input or
+    parameter), read by Saxon from the file teikit wrote: no DTD, nothing to fetch."""
+    from teikit.render.saxon import RenderError, processor
+    path = index.finish()
+    try:
+        return processor().new_document_builder().parse_xml(xml_file_name=str(path))
+    except PySaxonApiError as exc:  # pragma: no cover - teikit wrote the file itself
+        raise RenderError(f"{path}: Saxon cannot read the edition index: {exc}") from None
 
 
 @register
@@ -207,8 +252,9 @@ class RegisterRenderer(Renderer):
     per_document = False
 
     def resolve(self, edition: Edition) -> dict:
-        self.index = build_index(edition)
-        self.index_node = index_node(self.index)
+        with build_index(edition) as index:
+            self.index_node = index_node(index)
+            self.file_keys = {doc.path: index.file_key(doc.path) for doc in edition.all_registers}
         return {}
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
@@ -218,7 +264,7 @@ class RegisterRenderer(Renderer):
             result = transform(stylesheet, self.index_node, {}, source="the edition index")
             outputs.append(atomic_write(self.target / name, result))
         for doc in edition.all_registers:
-            params = {"index": self.index_node, "register-file": self.index.file_key(doc.path)}
+            params = {"index": self.index_node, "register-file": self.file_keys[doc.path]}
             result = transform("register-tei.xsl", doc.xdm, params, source=str(doc.path))
             outputs.append(atomic_write(self.target / "tei" / doc.path.name, result))
         return outputs
