@@ -54,3 +54,76 @@ def assert_golden(name: str, text: str) -> None:
 def html(text: str):
     """The HTML5 page *text* as an lxml tree."""
     return lxml.html.document_fromstring(text.encode("utf-8"))
+
+
+# ------------------------------------------------------------------ a real browser
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--no-first-run", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+
+#: loads PAGE in an iframe WIDTH px wide and writes what it measured into #result
+HARNESS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>harness</title></head>
+<body style="margin:0"><pre id="result">pending</pre>
+<iframe id="page" title="page" style="border:0" src="PAGE" width="WIDTH" height="800"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', function () {
+  var d = this.contentDocument, w = this.contentWindow;
+  var widest = 0;
+  d.querySelectorAll('main *').forEach(function (el) {
+    widest = Math.max(widest, el.getBoundingClientRect().right); });
+  document.getElementById('result').textContent = JSON.stringify({
+    viewport: w.innerWidth, scrollWidth: d.documentElement.scrollWidth, widest: widest,
+    text: w.getComputedStyle(d.body).color,
+    background: w.getComputedStyle(d.documentElement).backgroundColor,
+    link: w.getComputedStyle(d.querySelector('main a')).color
+  });
+});
+</script></body></html>
+"""
+
+
+def chromium(tmp: Path, *args: str):
+    """Run Debian's chromium headless with a throw-away profile in *tmp*."""
+    import shutil
+    import subprocess
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert exe, "Debian's chromium is needed (apt-get install chromium; .ci/run installs it)"
+    return subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={tmp / 'profile'}", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def measure_in_browser(page: Path, width: int, tmp: Path) -> dict:
+    """Open *page* at *width* CSS pixels and return what HARNESS measured."""
+    import json
+    harness = page.parent / f"harness-{page.stem}-{width}.html"
+    harness.write_text(HARNESS.replace("PAGE", page.name).replace("WIDTH", str(width)), "utf-8")
+    result = chromium(tmp, "--allow-file-access-from-files", "--virtual-time-budget=5000",
+                      "--dump-dom", harness.as_uri())
+    harness.unlink()
+    return json.loads(html(result.stdout).get_element_by_id("result").text)
+
+
+def png_size_and_colours(png: Path) -> tuple[tuple[int, int], int]:
+    """Width, height and the number of distinct byte values of the pixel data (stdlib only)."""
+    import struct
+    import zlib
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    chunks, pos = [], 8
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind == b"IDAT":
+            chunks.append(data[pos + 8:pos + 8 + length])
+        pos += 12 + length
+    return (width, height), len(set(zlib.decompress(b"".join(chunks))))
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two CSS rgb() colours."""
+    def luminance(css: str) -> float:
+        channels = [int(float(v)) / 255 for v in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

@@ -22,7 +22,8 @@ from teikit.render import read_edition, render
 from teikit.render.register import JSON_SCHEMA, build_index, build_index_streaming
 from teikit.render.summary import summarize
 from teikit.xmlio import parse
-from register_helpers import EXTERNAL, SAMPLE_EDITION, TEI_ALL, TURKISH_ORDER
+from register_helpers import (EXTERNAL, SAMPLE_EDITION, TEI_ALL, TURKISH_ORDER, chromium, contrast,
+                              measure_in_browser, png_size_and_colours)
 
 OUTPUTS = ["chronology.html", "index.html", "map.html", "register.json",
            "tei/events.xml", "tei/orgs.xml", "tei/persons.xml", "tei/places.xml"]
@@ -179,3 +180,34 @@ def test_streaming_index_is_the_index_of_the_read_edition():
     in_memory = build_index(read_edition([TURKISH_ORDER])).tree
     assert etree.tostring(streamed) == etree.tostring(in_memory)
     assert len(streamed.xpath("//occ[@key != '']")) == 7
+
+
+# ------------------------------------------------------------------ in a real browser
+
+PHONE, DESKTOP = (390, 844), (1366, 900)
+PAGES = ["index.html", "chronology.html", "map.html"]
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("page", PAGES)
+def test_register_pages_screenshot_shows_a_rendered_page(turkish_out, page, size, tmp_path):
+    png = tmp_path / f"{Path(page).stem}-{size[0]}.png"
+    result = chromium(tmp_path, f"--window-size={size[0]},{size[1]}", f"--screenshot={png}",
+                      (turkish_out / "register" / page).as_uri())
+    assert png.is_file(), result.stderr
+    dimensions, colours = png_size_and_colours(png)
+    assert dimensions == size
+    assert colours > 50, "the screenshot is (nearly) blank"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_register_pages_fit_a_phone_without_horizontal_scrolling(turkish_out, page, tmp_path):
+    seen = measure_in_browser(turkish_out / "register" / page, PHONE[0], tmp_path)
+    assert seen["viewport"] == PHONE[0]
+    assert seen["scrollWidth"] <= seen["viewport"] and seen["widest"] <= seen["viewport"]
+
+
+def test_register_text_and_links_meet_wcag_aa_contrast(turkish_out, tmp_path):
+    seen = measure_in_browser(turkish_out / "register" / "index.html", DESKTOP[0], tmp_path)
+    assert contrast(seen["text"], seen["background"]) >= 7
+    assert contrast(seen["link"], seen["background"]) >= 4.5
