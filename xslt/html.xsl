@@ -78,6 +78,7 @@
             </xsl:call-template>
             <xsl:variable name="texts" as="element(tei:text)*" select=".//tei:text[not(ancestor::tei:text)]"/>
             <div class="text">
+              <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
               <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
             </div>
             <xsl:call-template name="tk:footnotes">
@@ -85,6 +86,7 @@
             </xsl:call-template>
             <xsl:if test="$texts/tei:back">
               <div class="text">
+                <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
                 <xsl:apply-templates select="$texts/tei:back" mode="tk:text"/>
               </div>
             </xsl:if>
@@ -145,9 +147,9 @@
     <xsl:variable name="lang" as="xs:string" select="string(../@xml:lang)"/>
     <xsl:variable name="titles" as="element(tei:title)*" select="tei:fileDesc/tei:titleStmt/tei:title"/>
     <header class="title-block">
-      <h1><xsl:value-of select="$title"/></h1>
+      <h1 dir="auto"><xsl:value-of select="$title"/></h1>
       <xsl:for-each select="$titles[@type = 'main'][@xml:lang ne $lang][normalize-space() ne $title]">
-        <p class="title-other">
+        <p class="title-other" dir="auto">
           <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
           <xsl:value-of select="normalize-space(.)"/>
         </p>

@@ -120,18 +120,23 @@
 
   <!-- =================================================================== blocks -->
   <!-- the block-level TEI elements a paragraph may hold (notes aside: they go to the foot) -->
+  <xsl:variable name="tk:block-names" as="xs:string*"
+                select="('list', 'cit', 'lg', 'l', 'table', 'figure', 'floatingText', 'sp', 'p', 'ab',
+                         'div', 'listBibl', 'castList', 'opener', 'closer')"/>
+
   <xsl:function name="tk:has-blocks" as="xs:boolean">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="exists($p//(tei:list | tei:cit | tei:lg | tei:l | tei:table | tei:figure
-                          | tei:floatingText | tei:sp | tei:p | tei:ab | tei:div | tei:quote[tei:p | tei:lg]
-                          | tei:listBibl | tei:castList | tei:opener | tei:closer)
+    <!-- one pass over the descendants (a union of paths would scan once per name) -->
+    <xsl:sequence select="exists($p/descendant::*[namespace-uri() eq 'http://www.tei-c.org/ns/1.0']
+                          [local-name() = $tk:block-names or (self::tei:quote and (tei:p or tei:lg))]
                           [empty(ancestor::tei:note[. >> $p])])"/>
   </xsl:function>
 
   <xsl:template match="tei:p | tei:ab" mode="tk:text">
-    <xsl:element name="{if (tk:has-blocks(.)) then 'div' else 'p'}">
+    <xsl:variable name="blocks" as="xs:boolean" select="tk:has-blocks(.)"/>
+    <xsl:element name="{if ($blocks) then 'div' else 'p'}">
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
-      <xsl:if test="tk:has-blocks(.) or self::tei:ab">
+      <xsl:if test="$blocks or self::tei:ab">
         <xsl:attribute name="class" select="local-name()"/>
       </xsl:if>
       <xsl:apply-templates mode="#current"/>
@@ -143,7 +148,7 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="tk:text">
-    <xsl:if test="@n">
+    <xsl:if test="normalize-space(@n)">
       <xsl:variable name="label" as="xs:string" select="tk:label('page', tk:ui-lang(.)) || ' ' || @n"/>
       <span class="pb" role="doc-pagebreak" aria-label="{$label}" title="{$label}">
         <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
@@ -531,7 +536,7 @@
                 mode="tk:toc">
     <xsl:variable name="sub" as="element()*"
                   select="(tei:div | tei:div2 | tei:div3 | tei:div4)[tei:head][count(ancestor::*) lt 8]"/>
-    <li>
+    <li dir="auto">
       <a href="#{tk:html-id(.)}">
         <xsl:if test="@n"><span class="secnum"><xsl:value-of select="@n"/>. </span></xsl:if>
         <xsl:apply-templates select="tei:head[1]" mode="tk:plain"/>
