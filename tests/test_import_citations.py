@@ -70,6 +70,11 @@ def test_year_range_in_parentheses_is_not_a_page():
     assert [f[0] for f in found] == ["Lee (2004)"]
 
 
+def test_a_treaty_followed_by_its_year_is_not_a_narrative_citation():
+    found, state = cite("Çiçerin, Antlaşma’nın (1921) imzalanması ve")
+    assert found == [] and not state.entries
+
+
 def test_parenthesis_that_is_not_a_citation_is_left_alone():
     found, _ = cite("Rus Sosyalist Federe Sovyet Cumhuriyeti (RSFSC) ve Halil (Kut) Paşa")
     assert found == []

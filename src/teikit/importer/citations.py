@@ -29,7 +29,9 @@ PAGE_ONLY = re.compile(rf"\s*({PAGES})\s*")
 PAREN = re.compile(r"\(([^()]*)\)")
 NARRATIVE = re.compile(rf"(?<![\w’])({WORD}(?:\s(?:ve|and)\s{WORD})?)(’\w+)?\s\({YEAR}{SUFFIX}\)")
 NOT_AUTHORS = {"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
-               "Eylül", "Ekim", "Kasım", "Aralık", "Antlaşması", "Savaşı", "Kongresi"}
+               "Eylül", "Ekim", "Kasım", "Aralık", "Antlaşma", "Antlaşması", "Anlaşma",
+               "Anlaşması", "Savaş", "Savaşı", "Kongre", "Kongresi", "Konferans", "Konferansı",
+               "Madde", "Kanun", "Kanunu", "Devlet", "Hükümet", "Meclis"}
 
 
 @dataclass
