@@ -169,3 +169,20 @@ def test_typed_parameters_reach_the_stylesheet(tmp_path: Path, monkeypatch) -> N
     finally:
         saxon.compile_stylesheet.cache_clear()
     assert out == "Şğı 42 true 3 1 2"
+
+
+def test_stylesheet_importing_a_module_outside_the_project_is_refused(tmp_path: Path, monkeypatch) -> None:
+    xslt = tmp_path / "project" / "xslt"
+    xslt.mkdir(parents=True)
+    (tmp_path / "outside.xsl").write_text("<xsl:stylesheet xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
+                                          " version='3.0'/>", encoding="utf-8")
+    (xslt / "imports.xsl").write_text("<xsl:stylesheet xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
+                                      " version='3.0'><xsl:import href='../../outside.xsl'/>"
+                                      "</xsl:stylesheet>", encoding="utf-8")
+    monkeypatch.setattr(saxon, "XSLT_DIR", xslt)
+    saxon.compile_stylesheet.cache_clear()
+    try:
+        with pytest.raises(saxon.SchemaError, match="outside the project"):
+            saxon.compile_stylesheet("imports.xsl")
+    finally:
+        saxon.compile_stylesheet.cache_clear()

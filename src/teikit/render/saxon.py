@@ -18,6 +18,7 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmItem, PyXdmValue
 
 from teikit.errors import SchemaError, TeikitError
+from teikit.security import check_stylesheet_modules
 
 #: the stylesheets: ``xslt/`` at the root of the project (override with TEIKIT_XSLT_DIR)
 XSLT_DIR = Path(os.environ.get("TEIKIT_XSLT_DIR")
@@ -41,10 +42,16 @@ def stylesheet_path(name: str) -> Path:
 
 @lru_cache(maxsize=None)
 def compile_stylesheet(name: str):
-    """Compile ``xslt/<name>`` once per process; raise :class:`SchemaError` if it cannot be."""
+    """Compile ``xslt/<name>`` once per process; raise :class:`SchemaError` if it cannot be.
+
+    Before compiling, :func:`teikit.security.check_stylesheet_modules` refuses a module
+    (imported or included) outside the project, or one that reads a file at compile time.
+    """
     path = stylesheet_path(name)
     if not path.is_file():
         raise SchemaError(f"stylesheet not found: {path}")
+    # every module must lie inside the project and read nothing at compile time
+    check_stylesheet_modules(path.resolve(), XSLT_DIR.resolve().parent)
     compiler = processor().new_xslt30_processor()
     try:
         return compiler.compile_stylesheet(stylesheet_file=str(path))
