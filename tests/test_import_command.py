@@ -97,3 +97,13 @@ def test_missing_source_is_a_clear_error(tmp_path):
 def test_unusable_prefix_is_a_usage_error(tmp_path):
     result = run(SOURCE, "-o", tmp_path / "out.xml", "--prefix", "1 bad", cwd=tmp_path)
     assert result.exit_code == 2
+
+
+def test_printed_page_range_only_when_the_first_page_is_given(tmp_path):
+    out = tmp_path / "a.xml"
+    result = run(SOURCE, "-o", out, cwd=tmp_path)
+    assert "give --first-page" in result.output
+    assert etree.parse(str(out)).find(".//t:sourceDesc//t:biblScope", NS) is None
+    run(SOURCE, "-o", out, "--force", "--first-page", "196", cwd=tmp_path)
+    scope = etree.parse(str(out)).find(".//t:sourceDesc//t:biblScope", NS)
+    assert (scope.get("from"), scope.get("to")) == ("196", "197")

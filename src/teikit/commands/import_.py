@@ -23,8 +23,9 @@ DEFAULT_REGISTER = Path("tei/register")
 @click.option("--register", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Register directory with persons/places/orgs/events.xml "
                    "[default: tei/register when present].")
-@click.option("--first-page", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Printed number of the first page.")
+@click.option("--first-page", type=click.IntRange(min=0), default=None,
+              help="Printed number of the first page [default: pages numbered from 1, "
+                   "and no page range claimed in the header].")
 @click.option("--prefix", default=None,
               help="xml:id prefix of the article [default: from the output file name].")
 @click.option("--line-breaks", is_flag=True, help="Keep the original line breaks as <lb/>.")

@@ -35,7 +35,7 @@ class Options:
     prefix: str
     lang: str = "tr"
     register: str | os.PathLike | None = None
-    first_page: int = 1
+    first_page: int | None = None  # None: pages numbered from 1, printed numbers unknown
     line_breaks: bool = False
     output: str | os.PathLike = "tei/draft.xml"
 
@@ -62,7 +62,8 @@ def import_file(source: str | os.PathLike, options: Options) -> ImportResult:
 
 def import_lines(lines: list[str], options: Options, name: str = "<text>") -> ImportResult:
     report = Report(source=name)
-    layout = analyse(lines, options.first_page, report)
+    first = options.first_page if options.first_page is not None else 1
+    layout = analyse(lines, first, report)
     front = split_front(layout.blocks)
     annotator = Annotator(Register.load(options.register), report,
                           CitationState(options.prefix), options.line_breaks)
@@ -78,7 +79,9 @@ def import_lines(lines: list[str], options: Options, name: str = "<text>") -> Im
             report.doubt(block.first, "read as a block quotation (its lines are set wider "
                                       "than the body's)")
     markers = place_notes(layout.footnotes, inlines, annotator, options.prefix, report)
-    last_page = options.first_page + max(layout.pages, 1) - 1
+    if options.first_page is None:
+        report.notes.append("pages numbered from 1: give --first-page for the printed numbers")
+    last_page = first + max(layout.pages, 1) - 1
     meta = Meta(options.prefix, options.lang, Path(name).name, options.first_page, last_page,
                 schema_hrefs(options.output))
     tree = document(meta, front, inlines, layout.blocks, list(annotator.citations.entries.values()))

@@ -24,7 +24,7 @@ class Meta:
     prefix: str
     lang: str
     source_name: str
-    first_page: int
+    first_page: int | None  # None when the printed page numbers are unknown
     last_page: int
     schema_hrefs: tuple[str, str]
     today: str = field(default_factory=lambda: datetime.date.today().isoformat())
@@ -89,8 +89,9 @@ def header(root, meta: Meta, front: Front, inlines, blocks) -> None:
     source = sub(sub(file_desc, "sourceDesc"), "bibl", type="article")
     for lang, text in titles:
         sub(source, "title", text, level="a").set(XLANG, lang)
-    sub(source, "biblScope", f"{meta.first_page}-{meta.last_page}", unit="page",
-        **{"from": str(meta.first_page), "to": str(meta.last_page)})
+    if meta.first_page is not None:
+        sub(source, "biblScope", f"{meta.first_page}-{meta.last_page}", unit="page",
+            **{"from": str(meta.first_page), "to": str(meta.last_page)})
     encoding(head)
     profile(head, meta, front, inlines, blocks)
     revision = sub(sub(head, "revisionDesc"), "change",
