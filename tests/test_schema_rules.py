@@ -118,3 +118,16 @@ def test_xpath1_only_query_binding_is_refused(tmp_path):
     sch.write_text('<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron"/>')
     with pytest.raises(SchemaError, match="queryBinding"):
         compile_schematron(sch)
+
+
+def test_edition_index_follows_edits_between_runs(tmp_path):
+    edition = tmp_path / "edition"
+    shutil.copytree(EDITION, edition)
+    article = edition / "sample-article.xml"
+    assert check_file(article, SCHEMATRON_ONLY) == []
+    persons = edition / "register" / "persons.xml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace(
+        'xml:id="per-lenin"', 'xml:id="per-vladimir-lenin"'), encoding="utf-8")
+    problems = check_file(article, SCHEMATRON_ONLY)
+    assert [p.line for p in problems] == [68]
+    assert "no entry register/persons.xml#per-lenin exists" in problems[0].message

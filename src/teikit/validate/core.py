@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Sequence
 from lxml import etree
 
 from teikit.errors import InputError, SchemaError, TeikitError
-from teikit.validate.edition import edition_index, edition_root
+from teikit.validate.edition import cached_index, edition_index, edition_root
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMATRON_NS,
                                     xml_model_refs)
 from teikit.validate.position import position
@@ -70,7 +70,9 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     tasks = [(str(f), schemas) for f in files]
     if jobs > 1 and len(files) > 1:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        indexes = {root: cached_index(root) for root in {edition_root(f) for f in files}}
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                 initializer=_seed_worker, initargs=(indexes,)) as pool:
             chunk = max(1, min(16, len(tasks) // (jobs * 4)))
             for problems in pool.map(_check_task, tasks, chunksize=chunk):
                 report.problems.extend(problems)
@@ -82,6 +84,13 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
             if progress:
                 progress(1)
     return report
+
+
+def _seed_worker(indexes: dict[Path, str]) -> None:
+    """Give a worker process the edition indexes the parent built (built once, not per worker)."""
+    from teikit.validate import edition
+
+    edition.seed_index(indexes)
 
 
 def _explicit_schemas(schema) -> tuple[tuple[str, str], ...]:
@@ -171,8 +180,7 @@ def _relaxng_problems(tree, path: Path, schema_path: str) -> list[Problem]:
 
 
 def _schematron_problems(tree, path: Path, schema_path: str) -> list[Problem]:
-    root = edition_root(path)
-    index = edition_index(root)
+    index = edition_index(edition_root(path))
     problems = []
     for failure in _schematron(schema_path).check(tree, path.resolve().as_uri(), index):
         element, attribute = locate(tree, failure.location)

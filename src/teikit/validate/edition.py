@@ -3,22 +3,28 @@
 An edition is the directory that holds ``register/`` (``tei/`` in the project); a
 document outside any edition is its own one-directory edition. The index lists, for
 every ``*.xml`` file of the edition, its xml:ids (with the element that carries each)
-and every pointer it makes, resolved to an absolute URI. It is built by streaming
-each file once with a safe parser (no DTD, no entities, no network), so even a large
-edition costs little memory, and handed to the Schematron as one small XML document:
-Saxon itself never opens a file.
+and every pointer it makes, resolved to an absolute URI. It is built by reading each
+file once, one at a time, with the safe parser (no DTD, no entities, no network), and
+handed to the Schematron as one XML document: Saxon itself never opens a file.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
+
+from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+from teikit.xmlio import safe_parser
+
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who")
+_POINTERS = " | ".join(f"//@{name}" for name in POINTER_ATTRIBUTES)
+#: larger files are left out of the index (they are not schema-validated either)
+MAX_INDEXED_BYTES = 512 * 1024 * 1024
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 def edition_root(doc_path: Path) -> Path:
@@ -35,37 +41,68 @@ def edition_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.xml") if p.is_file())
 
 
-@lru_cache(maxsize=8)
-def edition_index(root: Path) -> str:
+def _build_index(root: Path) -> str:
     """The index of the edition at *root* as XML text (see the module docstring)."""
-    index = etree.Element("edition", root=root.as_uri())
+    parts = [f"<edition root={quoteattr(root.as_uri())}>"]
     for path in edition_files(root):
-        _index_file(path, etree.SubElement(index, "file", uri=path.resolve().as_uri()))
-    return etree.tostring(index, encoding="unicode")
+        parts.extend(_index_file(path))
+    parts.append("</edition>")
+    return "".join(parts)
 
 
-def _index_file(path: Path, entry: etree._Element) -> None:
-    uri = entry.get("uri")
-    context = etree.iterparse(str(path), events=("start",), resolve_entities=False,
-                              no_network=True, load_dtd=False, huge_tree=False)
+def _index_file(path: Path) -> list[str]:
+    """The <file> entry of one file: its ids and its resolved pointers."""
+    uri = path.resolve().as_uri()
+    opening = f"<file uri={quoteattr(uri)}"
     try:
-        for _, element in context:
-            if not isinstance(element.tag, str):
-                continue
-            if XML_ID in element.attrib:
-                etree.SubElement(entry, "id", name=etree.QName(element).localname).text = \
-                    element.get(XML_ID)
-            for name in POINTER_ATTRIBUTES:
-                for token in (element.get(name) or "").split():
-                    if not urlsplit(token).scheme or token.startswith("file:"):
-                        etree.SubElement(entry, "ptr").text = urljoin(uri, token)
-            _drop_finished_siblings(element)
-    except etree.XMLSyntaxError:
-        entry.set("broken", "true")  # the file's own validation reports why
+        if path.stat().st_size > MAX_INDEXED_BYTES:
+            return [opening, ' skipped="too large"/>']
+        tree = etree.parse(str(path), safe_parser())
+    except (OSError, etree.XMLSyntaxError):
+        return [opening, ' broken="true"/>']  # the file's own validation says why
+    parts = [opening, ">"]
+    for value in tree.xpath("//@xml:id"):
+        name = etree.QName(value.getparent()).localname
+        parts.append(f"<id name={quoteattr(name)}>{escape(value)}</id>")
+    resolved: dict[str, str] = {"": uri}  # file part of a pointer -> absolute file URI
+    for value in tree.xpath(_POINTERS):
+        for token in value.split():
+            if token.startswith("#") or token.startswith("file:") or not _SCHEME.match(token):
+                file_part, hash_mark, fragment = token.partition("#")
+                base = resolved.get(file_part)
+                if base is None:
+                    base = resolved[file_part] = urljoin(uri, file_part)
+                parts.append(f"<ptr>{escape(base + hash_mark + fragment)}</ptr>")
+    parts.append("</file>")
+    return parts
 
 
-def _drop_finished_siblings(element: etree._Element) -> None:
-    """Free elements already streamed past, keeping memory flat on large files."""
-    parent = element.getparent()
-    while parent is not None and element.getprevious() is not None:
-        del parent[0]
+_cache: dict[Path, tuple[tuple, str]] = {}
+
+
+def _signature(root: Path) -> tuple:
+    """What the index depends on: every file's path, size and modification time."""
+    signature = []
+    for path in edition_files(root):
+        stat = path.stat()
+        signature.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(signature)
+
+
+def seed_index(indexes: dict[Path, tuple[tuple, str]]) -> None:
+    """Use indexes built elsewhere (by the parent of a worker process)."""
+    _cache.update(indexes)
+
+
+def cached_index(root: Path) -> tuple[tuple, str]:
+    """(signature, index) of the edition at *root*, rebuilt when any of its files changed."""
+    signature = _signature(root)
+    cached = _cache.get(root)
+    if cached is None or cached[0] != signature:
+        cached = _cache[root] = (signature, _build_index(root))
+    return cached
+
+
+def edition_index(root: Path) -> str:
+    """The index of the edition at *root* (see the module docstring), built once per change."""
+    return cached_index(root)[1]

@@ -2,7 +2,8 @@
 
 lxml's Schematron is XPath 1 only, so teikit compiles a Schematron schema itself:
 each ``sch:pattern`` becomes an XSLT mode whose templates are its rules (first rule
-wins, as ISO Schematron says), schema-level ``sch:let`` become stylesheet parameters
+wins, as ISO Schematron says, through template priorities), applied to the nodes its
+rule contexts select (``//(context)``, so a context must also be a valid expression), schema-level ``sch:let`` become stylesheet parameters
 (the caller may override them), and ``xsl:key`` / ``xsl:function`` elements are copied
 through. A failed assert (or a fired report) emits
 ``<failed pattern= role= location="{path()}">message</failed>``; :func:`locate` maps
@@ -96,8 +97,9 @@ class _Compiler:
         modes = [self._pattern(p, i) for i, p in enumerate(patterns, 1)]
         main = self._sub("template", match="/")
         report = etree.SubElement(main, "report")
-        for mode in modes:
-            etree.SubElement(report, _q("apply-templates", XSL), select=".", mode=mode)
+        for mode, contexts in modes:
+            etree.SubElement(report, _q("apply-templates", XSL), mode=mode,
+                             select=" | ".join(_as_selection(c) for c in contexts) or "()")
         return etree.tostring(self.root, encoding="unicode")
 
     def _sub(self, tag: str, parent=None, **attrs) -> etree._Element:
@@ -124,15 +126,17 @@ class _Compiler:
         self._sub("mode", name=mode, on_no_match="shallow-skip")
         rules = [r for r in pattern if isinstance(r.tag, str)]
         priority = len(rules) + 1
+        contexts = []
         for node in rules:
             if node.tag == _q("let"):
                 self._let(node, self.root)
             elif node.tag == _q("rule"):
                 self._rule(node, mode, name, priority)
+                contexts.append(node.get("context"))
                 priority -= 1
             elif not self._ignorable(node):
                 self._unsupported(node)
-        return mode
+        return mode, contexts
 
     def _rule(self, rule: etree._Element, mode: str, pattern: str, priority: int) -> None:
         if rule.get("abstract") == "true" or rule.get("context") is None:
@@ -148,7 +152,6 @@ class _Compiler:
                 self._check(node, template, pattern, rule.get("role"))
             elif not self._ignorable(node):
                 self._unsupported(node)
-        self._sub("apply-templates", template, select="@* | node()", mode=mode)
 
     def _check(self, check: etree._Element, template, pattern: str, rule_role) -> None:
         test = check.get("test")
@@ -211,6 +214,19 @@ class SchematronValidator:
         finally:
             executable.clear_parameters()
         return _failures(result)
+
+
+def _as_selection(context: str) -> str:
+    """The nodes a rule context can match, as an expression: ``//(context)``.
+
+    Selecting them directly (Saxon answers ``//tei:persName`` from an index) instead of
+    walking every node once per pattern makes the rules several times faster. The
+    template priorities still give each node to the first rule of its pattern.
+    """
+    context = context.strip()
+    if context.startswith("/"):
+        return f"({context})"
+    return f"//({context})"
 
 
 def _failures(result: str) -> list[Failure]:
