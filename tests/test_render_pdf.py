@@ -210,3 +210,48 @@ def test_letters_inscriptions_and_other_scripts_print_to_pdf(tmp_path: Path) -> 
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Schnitzler" in text
     assert re.search(r"[\u0370-\u03ff]{3}", text), "the Greek of the inscription is missing"
+
+
+# ---------------------------------------------------------------- nothing fetched from outside
+
+def test_printing_reads_only_the_projects_own_files(tmp_path: Path) -> None:
+    from teikit.render.pdf import _fetcher
+    from teikit.render.print import fonts_root
+    root = fonts_root()
+    fetch = _fetcher(root)
+    font = root / "fonts" / "noto-serif" / "NotoSerif-Regular.woff"
+    assert fetch(font.as_uri()).read(4) == b"wOFF"
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not for the PDF", encoding="utf-8")
+    for url in (outside.as_uri(), "http://127.0.0.1:9/image.png", "https://example.org/x.css",
+                (root / ".." / "etc" / "passwd").as_uri()):
+        with pytest.raises(ValueError, match="does not fetch"):
+            fetch(url)
+
+
+def test_image_on_the_web_is_left_out_not_fetched(tmp_path: Path) -> None:
+    from teikit.render.pdf import layout
+    from teikit.render.print import css_path, fonts_root
+    requests = []
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/tracker.png"
+        document = layout(f'<html lang="tr"><body><p>Şu <img src="{url}" alt="resim"></p></body></html>',
+                          css_path(), fonts_root())
+    finally:
+        server.shutdown()
+    assert len(document.pages) == 1
+    assert requests == []
