@@ -199,3 +199,47 @@ def test_file_over_the_size_limit_is_streamed_not_loaded(tmp_path, monkeypatch):
     broken = tmp_path / "big-broken.xml"
     broken.write_text("<TEI>" + "<p>x</p>" * 500 + "</TEI")
     assert "not well-formed" in validate_paths([broken]).problems[0].message
+
+
+def test_several_independent_schema_errors_in_one_file_are_all_reported(edition):
+    article = edition / "sample-article.xml"
+    article.write_text(article.read_text(encoding="utf-8")
+                       .replace('type="subsection"', 'type="chapter"')
+                       .replace('<pb n="197"/>', '<pb n="197" edRef="#x"/>')
+                       .replace('unit="page" from="37"', 'unit="folio" from="37"'),
+                       encoding="utf-8")
+    problems = validate_paths([article]).problems
+    assert [(p.line, p.severity) for p in problems] == [(78, "error"), (79, "error"),
+                                                        (89, "error")]
+
+
+def test_default_path_is_the_project_tei_directory(edition, tmp_path, monkeypatch):
+    shutil.copytree(edition, tmp_path / "here" / "tei")
+    monkeypatch.chdir(tmp_path / "here")
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("5 files checked, all valid")
+
+
+def test_progress_bar_is_drawn_on_a_terminal_only():
+    import os
+    import pty
+
+    paths = [str(SCHEMA_FIXTURES / "rng-invalid"), str(SCHEMA_FIXTURES / "sch-invalid")]
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "teikit", "validate", *paths],
+                          stdout=subprocess.PIPE, stderr=slave, check=False, timeout=120)
+    os.close(slave)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(master)
+    assert proc.returncode == 1
+    assert b"validating" in terminal and b"100%" in terminal
+    assert b"validating" not in proc.stdout
