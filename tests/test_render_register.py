@@ -22,8 +22,10 @@ from teikit.render import read_edition, render
 from teikit.render.register import JSON_SCHEMA, build_index, build_index_streaming
 from teikit.render.summary import summarize
 from teikit.xmlio import parse
-from register_helpers import (EXTERNAL, SAMPLE_EDITION, TEI_ALL, TURKISH_ORDER, chromium, contrast,
-                              measure_in_browser, png_size_and_colours)
+from register_helpers import (EXTERNAL, SAMPLE_EDITION, TEI_ALL, TESTS, TURKISH_ORDER, chromium,
+                              contrast, measure_in_browser, png_size_and_colours, turkish_key)
+
+EDITION_REGISTERS = TESTS.parent / "tei" / "register"
 
 OUTPUTS = ["chronology.html", "index.html", "map.html", "register.json",
            "tei/events.xml", "tei/orgs.xml", "tei/persons.xml", "tei/places.xml"]
@@ -128,6 +130,43 @@ def test_names_in_the_html_edition_reach_their_register_entries(turkish_out):
     assert {f for _, _, f in to_register} >= {"per-ismet", "per-celebi", "pl-istanbul", "per-sukru"}
     register_ids = ids(turkish_out / "register" / "index.html")
     assert all(f in register_ids for _, _, f in to_register)
+
+
+# ------------------------------------------------------------------ the edition's own registers
+
+@pytest.fixture(scope="module")
+def edition_registers_out(tmp_path_factory) -> Path:
+    """The edition's real register files (tei/register/) with the sample article beside them."""
+    source = tmp_path_factory.mktemp("edition")
+    shutil.copytree(EDITION_REGISTERS, source / "register")
+    shutil.copy(SAMPLE_EDITION / "sample-article.xml", source)
+    out = tmp_path_factory.mktemp("out")
+    render([source], ["register"], out)
+    return out / "register"
+
+
+def test_every_entry_of_the_edition_registers_is_on_the_register_page(edition_registers_out):
+    expected = {i for f in EDITION_REGISTERS.glob("*.xml")
+                for i in parse(f).xpath("//*[local-name()='person' or local-name()='place' or "
+                                        "local-name()='org' or local-name()='event']/@xml:id")}
+    page = lxml.html.parse(str(edition_registers_out / "index.html")).getroot()
+    assert len(expected) > 100
+    assert set(page.xpath("//li[contains(@class, 'entry')]/@id")) == expected
+
+
+def test_edition_register_names_are_in_turkish_order_within_each_letter(edition_registers_out):
+    page = lxml.html.parse(str(edition_registers_out / "index.html")).getroot()
+    for section in page.xpath("//section[@class='letter']"):
+        names = [h.text_content() for h in section.xpath(".//h3")]
+        assert names == sorted(names, key=turkish_key), section.get("id")
+
+
+def test_enriched_edition_registers_are_valid_against_tei_all(edition_registers_out):
+    files = sorted((edition_registers_out / "tei").glob("*.xml"))
+    assert [f.name for f in files] == ["events.xml", "orgs.xml", "persons.xml", "places.xml"]
+    proc = subprocess.run(["jing", str(TEI_ALL), *map(str, files)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout
 
 
 # ------------------------------------------------------------------ other projects' TEI
