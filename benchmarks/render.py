@@ -54,7 +54,8 @@ TEI_C_CANDIDATES = [Path(p) / "html" / "html.xsl" for p in
 def default_paths() -> list[Path]:
     edition = ROOT / "tei"
     has_articles = edition.is_dir() and any(p for p in edition.glob("*.xml"))
-    return [edition if has_articles else ROOT / "tests" / "fixtures" / "edition", EXTERNAL]
+    return [edition if has_articles else ROOT / "tests" / "fixtures" / "edition",
+            *sorted(EXTERNAL.glob("*/*.xml"))]
 
 
 def best_ms(run, repeat: int) -> float:

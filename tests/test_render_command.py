@@ -87,7 +87,10 @@ def test_non_tei_document_is_refused_with_its_location(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_register_directory_is_not_rendered_as_articles(two_article_edition: Path) -> None:
+def test_subdirectories_are_not_rendered_as_articles(two_article_edition: Path) -> None:
+    drafts = two_article_edition / "drafts"
+    drafts.mkdir()
+    shutil.copy(two_article_edition / "sample-article.xml", drafts / "draft.xml")
     edition = read_edition([two_article_edition])
     assert [a.path.name for a in edition.articles] == ["sample-article.xml", "second-article.xml"]
     assert [d.path.name for d in edition.registers_for(edition.articles[0])] == \
@@ -186,3 +189,13 @@ def test_stylesheet_importing_a_module_outside_the_project_is_refused(tmp_path: 
             saxon.compile_stylesheet("imports.xsl")
     finally:
         saxon.compile_stylesheet.cache_clear()
+
+
+def test_two_articles_with_the_same_file_name_are_refused(tmp_path: Path) -> None:
+    for directory in ("a", "b"):
+        shutil.copytree(EDITION, tmp_path / directory)
+    result = run(str(tmp_path / "a" / "sample-article.xml"), str(tmp_path / "b" / "sample-article.xml"),
+                 "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "has the same file name as" in result.output and "rename one" in result.output
+    assert not (tmp_path / "out").exists()

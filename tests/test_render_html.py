@@ -39,7 +39,7 @@ def edition_out(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def external_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("external")
-    render([EXTERNAL], ["html"], out)
+    render(EXTERNAL_FILES, ["html"], out)
     return out
 
 

@@ -4,9 +4,9 @@ A render runs fixed phases, as a Sphinx build does:
 
 ``read``
     :func:`read_edition` parses every TEI file safely (:mod:`teikit.xmlio`). Articles are
-    the ``*.xml`` files given or found below the given directories, except those inside a
-    ``register/`` directory; register files are the ``register/*.xml`` next to the articles
-    (pointers ``register/persons.xml#per-x`` are relative to the article).
+    the ``*.xml`` files given, or found directly in the given directories (subdirectories
+    such as ``register/`` are not articles); register files are the ``register/*.xml`` next
+    to the articles (pointers ``register/persons.xml#per-x`` are relative to the article).
 ``check``
     :meth:`Renderer.check`: every article has a TEI root (``TEI`` or ``teiCorpus``).
 ``resolve``
@@ -116,12 +116,15 @@ class Edition:
 
 
 def find_articles(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The article files named by *paths* (files, or directories searched recursively)."""
+    """The article files named by *paths*: files, or the ``*.xml`` directly in a directory.
+
+    Subdirectories are not searched: ``tei/register/`` holds the registers and other
+    subdirectories (drafts, say) are not part of the edition. Name files to render them.
+    """
     found: dict[Path, Path] = {}
     for given in map(Path, paths):
         if given.is_dir():
-            candidates = sorted(p for p in given.rglob("*.xml")
-                                if "register" not in p.relative_to(given).parts[:-1])
+            candidates = sorted(p for p in given.glob("*.xml") if p.is_file())
             if not candidates:
                 raise InputError("no TEI files (*.xml) in this directory", str(given))
         elif given.is_file():
@@ -178,8 +181,13 @@ class Renderer:
 
     def check(self, edition: Edition) -> None:
         """Phase *check*: refuse what cannot be rendered, with file:line."""
+        outputs: dict[Path, Document] = {}
         for article in edition.articles:
             check_tei(article)
+            other = outputs.setdefault(self.output_path(article), article)
+            if other is not article:
+                raise InputError(f"has the same file name as {other.path}: both would be written to "
+                                 f"{self.output_path(article)}; rename one", str(article.path))
 
     def resolve(self, edition: Edition) -> dict[str, Any]:
         """Phase *resolve*: stylesheet parameters shared by every document."""
