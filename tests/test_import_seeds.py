@@ -148,9 +148,8 @@ def test_body_words_equal_the_source_words_with_hyphenation_undone(drafts, prefi
 @pytest.mark.parametrize("prefix", ARTICLES)
 def test_note_words_equal_the_footnote_words(drafts, prefix):
     result, root, _, lines = drafts[prefix]
-    source = " ".join(re.sub(r"^ ?\d{1,3} +", "", lines[no - 1]) if re.match(r"^ ?\d{1,3} +\S", lines[no - 1])
-                      else lines[no - 1] for no in sorted(result.footnote_lines))
-    assert words(" ".join(note_texts(root))) == words(join_lines(source.split("\n")).text)
+    source = [re.sub(r"^ ?\d{1,3} +", "", lines[no - 1]) for no in sorted(result.footnote_lines)]
+    assert words(" ".join(note_texts(root))) == words(join_lines(source).text)
 
 
 def test_abstracts_keep_every_word(drafts):

@@ -118,8 +118,8 @@ def _separate_footnotes(raw: list[str]) -> tuple[list[SourceLine], dict[int, lis
     zone: list[SourceLine] | None = None
     blank = 0
     for no, raw_line in enumerate(raw, 1):
-        if SEPARATOR.match(raw_line):
-            zone, blank = [], 0
+        if SEPARATOR.match(raw_line) and text:  # a page foot needs a page above it
+            zone, blank = ([] if zone is None else zone), 0
             continue
         if not raw_line.strip():
             blank += 1

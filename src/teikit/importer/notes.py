@@ -25,8 +25,9 @@ def place_notes(notes: list[Footnote], inlines: list[Inline | None], annotator: 
                 prefix: str, report: Report) -> list[tuple[int, str]]:
     """Attach every note to an inline as a milestone; return (line, n) of markers found."""
     markers = []
+    used: set[str] = set()
     for index, note in enumerate(notes, 1):
-        element = _note_element(note, annotator, prefix, index)
+        element = _note_element(note, annotator, prefix, index, used)
         target, offset = _marker(note, inlines)
         if target is None:
             target = _anchor(note, inlines)
@@ -43,14 +44,18 @@ def place_notes(notes: list[Footnote], inlines: list[Inline | None], annotator: 
     return markers
 
 
-def _note_element(note: Footnote, annotator: Annotator, prefix: str, index: int):
+def _note_element(note: Footnote, annotator: Annotator, prefix: str, index: int, used: set[str]):
     first = copy.copy(note.lines[0])
     first.raw = NOTE_NUMBER.sub("", first.raw, count=1) if note.n else first.raw
     inline = annotator.inline([first, *note.lines[1:]])
     element = etree.Element(f"{T}note", place="foot")
     if note.n:
         element.set("n", note.n)
-    element.set(f"{{{XML_NS}}}id", f"{prefix}-n{note.n}" if note.n else f"{prefix}-nu{index}")
+    ident = f"{prefix}-n{note.n}" if note.n else f"{prefix}-nu{index}"
+    if ident in used:  # a number printed twice (numbering restarting per page)
+        ident = f"{ident}-{index}"
+    used.add(ident)
+    element.set(f"{{{XML_NS}}}id", ident)
     emit(element, inline)
     return element
 
