@@ -75,8 +75,10 @@ RNG_CASES = {
                                             "expected one of chapter, document, page, volume",
     "unknown-element-in-paragraph": "element <seg> is not allowed inside <p>; allowed there: bibl,",
     "paragraph-after-subdivision": "element <p> is allowed in <div> but not here after <div>",
-    "date-when-not-iso": '@when="19 Mayıs 1919" on <date> has the wrong form',
-    "measure-quantity-not-a-number": '@quantity="on bin" on <measure> has the wrong form',
+    "date-when-not-iso": '@when="19 Mayıs 1919" on <date> has the wrong form: expected a day '
+                         "YYYY-MM-DD (1919-05-19) or a month YYYY-MM (1917-10) or a year",
+    "measure-quantity-not-a-number": '@quantity="on bin" on <measure> has the wrong form: '
+                                     "expected a plain number",
     "list-type-outside-closed-list": '@type="gloss" on <list> is not allowed: expected one of '
                                      "bulleted, numbered",
     "note-place-outside-closed-list": '@place="sidebar" on <note> is not allowed',

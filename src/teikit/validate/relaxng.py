@@ -152,6 +152,17 @@ def _remove(node: etree._Element, attribute: str | None) -> bool:
     return True
 
 
+#: how the XML Schema datatypes of attribute values read to a person
+_FORMS = {
+    "date": "a day YYYY-MM-DD (1919-05-19)", "gYearMonth": "a month YYYY-MM (1917-10)",
+    "gYear": "a year YYYY (1921)", "dateTime": "a moment YYYY-MM-DDThh:mm:ss",
+    "decimal": "a plain number (10000 or 2.5)", "double": "a number", "integer": "a whole number",
+    "nonNegativeInteger": "a whole number", "ID": "an XML name (letters, digits, '-', '.', '_')",
+    "NCName": "an XML name", "anyURI": "a URI without spaces", "language": "a language tag "
+    "such as tr or en", "token": "a word without spaces", "string": "text",
+}
+
+
 class Grammar:
     """What a RELAX NG grammar allows inside each element, read from its XML syntax."""
 
@@ -188,12 +199,29 @@ class Grammar:
         if attribute not in allowed:
             return (f"<{name}> may not carry @{attribute}; its attributes are: "
                     f"{', '.join('@' + a for a in sorted(allowed)) or 'none'}")
-        values = allowed[attribute]
-        if values:
+        values = [v for v in allowed[attribute] if not v.startswith("type:")]
+        forms = sorted({_FORMS.get(v[5:], v[5:]) for v in allowed[attribute]
+                        if v.startswith("type:")})
+        expected = [*values, *forms]
+        if values and not forms:
             return (f"@{attribute}=\"{value}\" on <{name}> is not allowed: expected one of "
                     f"{', '.join(values)}")
-        return (f"@{attribute}=\"{value}\" on <{name}> has the wrong form "
-                f"(for dates: ISO 8601 such as 1919-05-19, 1917-10 or 1921; for numbers: 10000)")
+        return (f"@{attribute}=\"{value}\" on <{name}> has the wrong form: expected "
+                f"{' or '.join(expected) or 'another value'}")
+
+    def _values(self, node, seen: set) -> set[str]:
+        """Values an attribute pattern lists, and ``type:<datatype>`` for each datatype."""
+        found: set[str] = set()
+        for child in node.iter(RNG + "value", RNG + "data", RNG + "ref"):
+            if child.tag == RNG + "value" and child.text:
+                found.add(child.text.strip())
+            elif child.tag == RNG + "data":
+                found.add(f"type:{child.get('type')}")
+            elif child.tag == RNG + "ref" and child.get("name") not in seen:
+                seen.add(child.get("name"))
+                for define in self._defines.get(child.get("name"), []):
+                    found |= self._values(define, seen)
+        return found
 
     def _walk(self, node, found, seen, want) -> None:
         for child in node:
@@ -205,7 +233,7 @@ class Grammar:
                     found.update(_pattern_names(child))
             elif tag == "attribute":
                 if want == "attribute":
-                    values = {v.text.strip() for v in child.iter(RNG + "value") if v.text}
+                    values = self._values(child, set())
                     for name in _pattern_names(child, attribute=True):
                         found.setdefault(name, set()).update(values)
             elif tag == "ref":
