@@ -229,6 +229,9 @@
                   select="../@n[matches(., '^[0-9.]+$')] ! (replace(., '\.$', '') || '.')"/>
     <xsl:element name="{if ($inline) then 'span' else 'h' || $depth}">
       <xsl:if test="$inline"><xsl:attribute name="class" select="'head'"/></xsl:if>
+      <!-- the bookmark's label: the heading without its footnotes -->
+      <xsl:attribute name="data-label" select="normalize-space(string-join(($number,
+                     string-join(.//text()[not(ancestor::tei:note)], '')), ' '))"/>
       <xsl:if test="$number">
         <span class="secno"><xsl:value-of select="$number"/></span>
         <xsl:text> </xsl:text>
