@@ -153,6 +153,29 @@ def test_external_dtd_is_never_read():
     assert "Dış DTD okunmaz." in "".join(tree.getroot().itertext())
 
 
+@pytest.mark.parametrize("lenient_ids", [False, True])
+def test_external_dtd_file_is_not_opened_whatever_the_options(tmp_path, lenient_ids):
+    """A file that is not a DTD makes libxml2 fail if it is ever read as the external subset."""
+    fake = tmp_path / "passwd"
+    fake.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    doc = tmp_path / "a.xml"
+    doc.write_text(f'<!DOCTYPE TEI SYSTEM "{fake.as_uri()}">' + tei_document("<p>metin</p>"))
+    tree = xmlio.parse(doc, lenient_ids=lenient_ids)
+    from lxml import etree
+    assert "root:x" not in etree.tostring(tree, encoding="unicode")
+    streamed = [p.text for p in xmlio.stream(doc, f"{{{TEI}}}p")]
+    assert streamed == ["metin"]
+
+
+@pytest.mark.parametrize("option", ["resolve_entities", "load_dtd", "dtd_validation",
+                                    "attribute_defaults"])
+def test_safe_parser_refuses_to_be_made_unsafe(option):
+    with pytest.raises(ValueError, match=option):
+        xmlio.safe_parser(**{option: True})
+    with pytest.raises(ValueError, match="no_network"):
+        xmlio.safe_parser(no_network=False)
+
+
 BOMB_MEMORY = """
     import resource, sys
     from teikit import xmlio

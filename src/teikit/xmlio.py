@@ -46,8 +46,43 @@ _LIMIT_MESSAGES = ("Resource limit exceeded", "huge text node", "Text node too l
                    "XML_PARSE_HUGE")
 
 
-def safe_parser(**overrides) -> etree.XMLParser:
-    """Return an lxml parser that cannot be made to fetch, expand or explode."""
+#: options a caller may not turn back on: each would let a file fetch or expand
+_UNSAFE = {"resolve_entities": True, "no_network": False, "load_dtd": True,
+           "dtd_validation": True, "attribute_defaults": True, "xinclude": True}
+
+
+class _RefuseExternal(etree.Resolver):
+    """Answer every external load (DTD, entity) with nothing; only *allowed* is read.
+
+    libxml2 can still reach for an external DTD with some option sets (lxml's
+    ``collect_ids=False`` makes it load ``<!DOCTYPE x SYSTEM "file:///etc/passwd">``),
+    so the load itself is cut off here, whatever the options.
+    """
+
+    def __init__(self, allowed: str | None = None) -> None:
+        super().__init__()
+        self.allowed = _local_path(allowed) if allowed else None
+
+    def resolve(self, url, pubid, context):
+        if self.allowed is not None and _local_path(url) == self.allowed:
+            return None  # the document being parsed: libxml2 reads it as usual
+        return self.resolve_string("", context)
+
+
+def _local_path(url: str) -> str:
+    parsed = urlparse(url)
+    path = unquote(parsed.path) if parsed.scheme == "file" else url
+    return os.path.abspath(path)
+
+
+def safe_parser(*, source: str | os.PathLike | None = None, **overrides) -> etree.XMLParser:
+    """Return an lxml parser that cannot be made to fetch, expand or explode.
+
+    *source* is the file this parser will read (the only load it lets through).
+    """
+    for name, unsafe in _UNSAFE.items():
+        if overrides.get(name, not unsafe) == unsafe:
+            raise ValueError(f"safe_parser: {name}={unsafe} would make parsing unsafe")
     options = dict(
         resolve_entities=False,
         no_network=True,
@@ -57,7 +92,9 @@ def safe_parser(**overrides) -> etree.XMLParser:
         remove_blank_text=False,
     )
     options.update(overrides)
-    return etree.XMLParser(**options)
+    parser = etree.XMLParser(**options)
+    parser.resolvers.add(_RefuseExternal(os.fspath(source) if source is not None else None))
+    return parser
 
 
 # --------------------------------------------------------------------------- reading
@@ -75,13 +112,13 @@ def parse(source: str | os.PathLike | bytes, *, name: str | None = None,
     path = name or (str(source) if not isinstance(source, bytes) else "<bytes>")
     _check_size(source, path)
     try:
-        tree = _parse_with(source, safe_parser(**ids))
+        tree = _parse_with(source, _parser_for(source, **ids))
     except etree.XMLSyntaxError as exc:
         if not _hit_size_limit(exc):
             raise _syntax_error(exc, path) from None
         _refuse_entities_in_prolog(source, path)
         try:
-            tree = _parse_with(source, safe_parser(huge_tree=True, **ids))
+            tree = _parse_with(source, _parser_for(source, huge_tree=True, **ids))
         except etree.XMLSyntaxError as exc2:
             raise _syntax_error(exc2, path) from None
         except OSError as exc2:
@@ -90,6 +127,10 @@ def parse(source: str | os.PathLike | bytes, *, name: str | None = None,
         raise _read_error(exc, source, path) from None
     _refuse_entities(tree, path)
     return tree
+
+
+def _parser_for(source, **options) -> etree.XMLParser:
+    return safe_parser(source=None if isinstance(source, bytes) else source, **options)
 
 
 def _parse_with(source, parser: etree.XMLParser) -> etree._ElementTree:

@@ -57,7 +57,7 @@ def _index_file(path: Path) -> list[str]:
     try:
         if path.stat().st_size > MAX_INDEXED_BYTES:
             return [opening, ' skipped="too large"/>']
-        tree = etree.parse(str(path), safe_parser())
+        tree = etree.parse(str(path), safe_parser(source=path))
     except (OSError, etree.XMLSyntaxError):
         return [opening, ' broken="true"/>']  # the file's own validation says why
     parts = [opening, ">"]
