@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.importer.annotate import Annotator, count_tags
+from teikit.importer.bibliography import printed_entries
 from teikit.importer.citations import CitationState
 from teikit.importer.front import split_front
 from teikit.importer.layout import analyse
@@ -49,6 +50,8 @@ class ImportResult:
     body_start_line: int = 1
     footnote_lines: set[int] = field(default_factory=set)
     markers: list[tuple[int, str]] = field(default_factory=list)
+    #: first source line of a bibliography printed in the text (its heading), if any
+    back_start_line: int | None = None
 
     def to_bytes(self) -> bytes:
         return etree.tostring(self.tree, xml_declaration=True, encoding="UTF-8",
@@ -67,10 +70,14 @@ def import_lines(lines: list[str], options: Options, name: str = "<text>") -> Im
     front = split_front(layout.blocks)
     annotator = Annotator(Register.load(options.register), report,
                           CitationState(options.prefix), options.line_breaks)
+    end = front.back_start if front.back_start is not None else len(layout.blocks)
+    printed = printed_entries(layout.blocks[end + 1:], report) if end < len(layout.blocks) else []
+    for entry in printed:
+        annotator.citations.add_printed(entry)
     abstract_ids = {id(b) for bs in front.abstracts.values() for b in bs}
     inlines = []
     for index, block in enumerate(layout.blocks):
-        in_body = index >= front.body_start
+        in_body = front.body_start <= index < end
         if block.kind == "ornament" or not in_body and id(block) not in abstract_ids:
             inlines.append(None)
             continue
@@ -78,19 +85,21 @@ def import_lines(lines: list[str], options: Options, name: str = "<text>") -> Im
         if block.kind == "quote" and in_body:
             report.doubt(block.first, "read as a block quotation (its lines are set wider "
                                       "than the body's)")
-    markers = place_notes(layout.footnotes, inlines, annotator, options.prefix, report)
+    markers, orphans = place_notes(layout.footnotes, inlines, annotator, options.prefix, report)
     if options.first_page is None:
         report.notes.append("pages numbered from 1: give --first-page for the printed numbers")
     last_page = first + max(layout.pages, 1) - 1
     meta = Meta(options.prefix, options.lang, Path(name).name, options.first_page, last_page,
                 schema_hrefs(options.output))
-    tree = document(meta, front, inlines, layout.blocks, list(annotator.citations.entries.values()))
+    tree = document(meta, front, inlines, layout.blocks, list(annotator.citations.entries.values()), end,
+                    orphans)
     _finish_report(report, tree, layout, front, annotator)
     for ident in meta.empty_divs:
         report.doubt(1, f"section {ident} has a heading but no text: an empty p keeps it valid")
     body_start = layout.blocks[front.body_start].first if layout.blocks else 1
+    back_line = layout.blocks[end].first if end < len(layout.blocks) else None
     foot = {l.no for note in layout.footnotes for l in note.lines}
-    return ImportResult(tree, report, body_start, foot, markers)
+    return ImportResult(tree, report, body_start, foot, markers, back_line)
 
 
 def _finish_report(report, tree, layout, front, annotator) -> None:
@@ -102,8 +111,9 @@ def _finish_report(report, tree, layout, front, annotator) -> None:
     if not front.titles:
         report.doubt(1, "no title found in the text: the header carries a placeholder title")
     for entry in annotator.citations.entries.values():
-        report.doubt(entry.first_line, f"bibliography entry {entry.key} created from a "
-                                       "citation: complete its title and details")
+        if entry.printed is None:
+            report.doubt(entry.first_line, f"bibliography entry {entry.key} created from a "
+                                           "citation: complete its title and details")
 
 
 def schema_hrefs(output: str | os.PathLike) -> tuple[str, str]:

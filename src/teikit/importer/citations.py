@@ -44,6 +44,7 @@ class Entry:
     suffix: str = ""
     archival: bool = False
     first_line: int = 0
+    printed: object = None  # a bibliography.PrintedEntry when the text lists the work
 
 
 @dataclass
@@ -58,12 +59,37 @@ class CitationState:
     block: int = 0
     count: int = 0
 
+    by_surname: dict[str, str] = field(default_factory=dict)
+
+    def add_printed(self, printed) -> Entry:
+        """Register an entry the text itself lists (see :mod:`bibliography`)."""
+        key = base = f"{self.prefix}-bib-{slug(printed.surname or 'entry')}-{printed.year_value}{printed.suffix}"
+        n = 1
+        while key in self.entries:
+            n += 1
+            key = f"{base}-{n}"
+        entry = Entry(key, printed.surname, printed.year_value, printed.suffix, False,
+                      printed.line, printed)
+        self.entries[key] = entry
+        if printed.year_value:
+            self.by_surname.setdefault(_surname_key(printed.surname, printed.year_value,
+                                                    printed.suffix), key)
+        return entry
+
     def entry(self, author: str, year: str, suffix: str = "", archival: bool = False,
               line: int = 0) -> Entry:
+        listed = self.by_surname.get(_surname_key(author, year, suffix))
+        if listed:
+            return self.entries[listed]
         key = f"{self.prefix}-bib-{slug(author)}-{year}{suffix}"
         if key not in self.entries:
             self.entries[key] = Entry(key, author.strip(), year, suffix, archival, line)
         return self.entries[key]
+
+
+def _surname_key(author: str, year: str, suffix: str) -> str:
+    first = re.split(r"[\s,]", author.strip(), maxsplit=1)[0]
+    return f"{slug(first)}-{year}{suffix}"
 
 
 def find_citations(text: str, state: CitationState, doubt=None, line_of=lambda o: 0) -> list[Span]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from teikit.importer.bibliography import is_bibliography_head
 from teikit.importer.layout import NUMBERED_HEAD, Block
 
 ABSTRACT_HEADS = {"öz": "tr", "özet": "tr", "abstract": "en", "summary": "en"}
@@ -27,6 +28,7 @@ class Front:
     keywords: dict[str, tuple[Block, list[str]]] = field(default_factory=dict)
     skipped: list[Block] = field(default_factory=list)  # headings and ornaments
     body_start: int = 0  # index of the first body block
+    back_start: int | None = None  # index of a printed bibliography's heading
 
 
 def turkish_lower(text: str) -> str:
@@ -37,6 +39,7 @@ def split_front(blocks: list[Block]) -> Front:
     """Sort the blocks before the body into titles, abstracts and keywords."""
     front = Front()
     start = _body_start(blocks)
+    front.back_start = _back_start(blocks, start)
     if start == 0:
         return front
     front.body_start = start
@@ -54,6 +57,13 @@ def _body_start(blocks: list[Block]) -> int:
         if text in INTRO_HEADS or NUMBERED_HEAD.match(block.text):
             return index
     return 0
+
+
+def _back_start(blocks: list[Block], start: int) -> int | None:
+    for index in range(start, len(blocks)):
+        if blocks[index].kind == "head" and is_bibliography_head(blocks[index].text):
+            return index
+    return None
 
 
 def _place(front: Front, block: Block, current: str | None) -> str | None:

@@ -22,17 +22,23 @@ from teikit.xmlio import XML_NS
 
 
 def place_notes(notes: list[Footnote], inlines: list[Inline | None], annotator: Annotator,
-                prefix: str, report: Report) -> list[tuple[int, str]]:
-    """Attach every note to an inline as a milestone; return (line, n) of markers found."""
+                prefix: str, report: Report):
+    """Attach every note to an inline as a milestone.
+
+    Returns the (line, n) of the markers found, and the notes no paragraph could take.
+    """
     markers = []
     used: set[str] = set()
+    orphans: list = []
     for index, note in enumerate(notes, 1):
         element = _note_element(note, annotator, prefix, index, used)
         target, offset = _marker(note, inlines)
         if target is None:
             target = _anchor(note, inlines)
             if target is None:
-                report.doubt(note.lines[0].no, "footnote with no paragraph to attach it to")
+                report.doubt(note.lines[0].no, "footnote with no paragraph to attach it to: "
+                                               "placed in a paragraph of its own at the end")
+                orphans.append(element)
                 continue
             offset = len(target.text)
             report.doubt(note.lines[0].no, f"footnote {note.n or '(unnumbered)'}: marker not "
@@ -41,7 +47,7 @@ def place_notes(notes: list[Footnote], inlines: list[Inline | None], annotator: 
             markers.append((target.source_line(offset), note.n))
             target.delete(offset, offset + len(note.n))
         target.milestones.append(Milestone(offset, lambda e=element: copy.deepcopy(e), 2))
-    return markers
+    return markers, orphans
 
 
 def _note_element(note: Footnote, annotator: Annotator, prefix: str, index: int, used: set[str]):
@@ -80,7 +86,9 @@ def _marker(note: Footnote, inlines: list[Inline | None]) -> tuple[Inline | None
 
 
 def _anchor(note: Footnote, inlines: list[Inline | None]) -> Inline | None:
-    for index in range(min(note.anchor, len(inlines) - 1), -1, -1):
+    """The paragraph the page foot interrupted, else the next one."""
+    start = min(note.anchor, len(inlines) - 1)
+    for index in [*range(start, -1, -1), *range(start + 1, len(inlines))]:
         if inlines[index] is not None:
             return inlines[index]
     return None

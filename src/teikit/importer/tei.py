@@ -39,7 +39,7 @@ def sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
 
 
 def document(meta: Meta, front: Front, inlines: list[Inline | None], blocks: list[Block],
-             entries: list[Entry]) -> etree._ElementTree:
+             entries: list[Entry], end: int | None = None, orphans=()) -> etree._ElementTree:
     """The whole TEI document with its two xml-model processing instructions."""
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     root.set(XID, meta.prefix)
@@ -47,10 +47,14 @@ def document(meta: Meta, front: Front, inlines: list[Inline | None], blocks: lis
     header(root, meta, front, inlines, blocks)
     text = sub(root, "text")
     body = Body(sub(text, "body"), meta.prefix)
-    body.build(blocks[front.body_start:], inlines[front.body_start:], _front_pages(front, blocks))
+    end = len(blocks) if end is None else end
+    body.build(blocks[front.body_start:end], inlines[front.body_start:end], _front_pages(front, blocks))
     meta.empty_divs = body.empty_divs
+    if orphans:
+        body.orphan_notes(list(orphans))
     if entries:
-        bibliography(sub(text, "back"), meta.prefix, entries)
+        head = blocks[end] if end < len(blocks) else None
+        bibliography(sub(text, "back"), meta.prefix, entries, head)
     tree = etree.ElementTree(root)
     for href, kind in zip(meta.schema_hrefs, ("relaxng", "schematron")):
         root.addprevious(_model_pi(href, kind))
@@ -173,6 +177,21 @@ class Body:
         if not len(self.body):
             sub(self.body, "p")
 
+    def orphan_notes(self, notes: list[etree._Element]) -> None:
+        """Notes no paragraph could take: a paragraph of their own at the end of the body."""
+        parent = self.body
+        while len(parent) and parent[-1].tag == T + "div":
+            parent = parent[-1]
+        if parent is not self.body and len(parent) and parent[-1].tag == T + "p" \
+                and not "".join(parent[-1].itertext()).strip():
+            p = parent[-1]
+        elif len(self.body) == 1 and self.body[0].tag == T + "p" and not len(self.body[0]):
+            p = self.body[0]
+        else:
+            p = sub(parent, "p")
+        for note in notes:
+            p.append(note)
+
     def _fill_empty_divs(self) -> None:
         """A heading with no text under it still needs content to be valid: an empty p."""
         for div in self.body.iter(T + "div"):
@@ -246,18 +265,29 @@ class Body:
         emit(item, inline)
 
 
-def bibliography(back, prefix: str, entries: list[Entry]) -> None:
+def bibliography(back, prefix: str, entries: list[Entry], head: Block | None = None) -> None:
+    """The printed list (wording kept) first, then the entries made from citations."""
     div = sub(back, "div", type="bibliography")
     div.set(XID, f"{prefix}-bibliography")
-    sub(div, "head", "Kaynakça")
+    sub(div, "head", head.text.strip() if head is not None else "Kaynakça")
     listing = sub(div, "listBibl")
-    for entry in sorted(entries, key=lambda e: e.key):
+    if head is not None and head.lines[0].page is not None:
+        sub(listing, "pb", n=str(head.lines[0].page))
+    for entry in [e for e in entries if e.printed is not None]:
         bibl = sub(listing, "bibl")
         bibl.set(XID, entry.key)
-        if entry.archival or re.match(r"^[A-ZÇĞİÖŞÜ]{2,}\b", entry.author):
-            bibl.set("type", "archival")
-            sub(bibl, "title", entry.author)
-        else:
-            sub(bibl, "author", entry.author)
-        sub(bibl, "date", entry.year + entry.suffix, when=entry.year).tail = None
-        bibl[0].tail = " "
+        emit(bibl, entry.printed.inline)
+    for entry in sorted((e for e in entries if e.printed is None), key=lambda e: e.key):
+        _made_entry(sub(listing, "bibl"), entry)
+
+
+def _made_entry(bibl, entry: Entry) -> None:
+    """An entry made from citations: author (or archive title) and year, to be completed."""
+    bibl.set(XID, entry.key)
+    if entry.archival or re.match(r"^[A-ZÇĞİÖŞÜ]{2,}\b", entry.author):
+        bibl.set("type", "archival")
+        sub(bibl, "title", entry.author)
+    else:
+        sub(bibl, "author", entry.author)
+    sub(bibl, "date", entry.year + entry.suffix, when=entry.year)
+    bibl[0].tail = " "
