@@ -199,3 +199,19 @@ def test_two_articles_with_the_same_file_name_are_refused(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert "has the same file name as" in result.output and "rename one" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_error_in_a_parallel_job_keeps_its_location(two_article_edition: Path, tmp_path: Path,
+                                                     monkeypatch) -> None:
+    """A stylesheet error inside a worker process reaches the user with the document's path."""
+    xslt = tmp_path / "xslt"
+    shutil.copytree(saxon.XSLT_DIR, xslt)
+    (xslt / "html.xsl").write_text(
+        '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0">'
+        '<xsl:template match="/"><xsl:sequence select="error((), \'broken page\')"/></xsl:template>'
+        '</xsl:stylesheet>', encoding="utf-8")
+    monkeypatch.setenv("TEIKIT_XSLT_DIR", str(xslt))
+    result = run(str(two_article_edition), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert result.exit_code == 1
+    assert "sample-article.xml: html.xsl failed" in result.output and "broken page" in result.output
+    assert not list((tmp_path / "out").rglob("*.html"))

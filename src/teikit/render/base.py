@@ -260,8 +260,13 @@ def _worker_init(name: str, out: str, paths: list[str]) -> None:
 
 
 def _worker_write(index: int) -> Path:
+    from teikit.errors import TeikitError
+    from teikit.render.saxon import RenderError
     renderer, edition = _WORKER["renderer"], _WORKER["edition"]
-    return renderer.write_document(edition.articles[index], edition)
+    try:
+        return renderer.write_document(edition.articles[index], edition)
+    except TeikitError as exc:  # crosses the process boundary with its full message
+        raise RenderError(str(exc)) from None
 
 
 def _write_in_parallel(renderer: Renderer, paths: Sequence[Path], count: int, jobs: int) -> list[Path]:
