@@ -203,7 +203,9 @@
       <xsl:variable name="l-ui" as="xs:string" select="if (starts-with($l, 'tr')) then 'tr' else if ($l = '') then $ui else 'en'"/>
       <section class="abstract" aria-labelledby="abstract-{$l}">
         <xsl:if test="$l ne ''"><xsl:attribute name="lang" select="$l"/></xsl:if>
-        <h2 id="abstract-{$l}"><xsl:value-of select="tk:label('abstract', $l-ui)"/></h2>
+        <h2 id="abstract-{$l}">
+          <xsl:value-of select="tk:label(if ($abstracts[tk:lang(.) = $l]) then 'abstract' else 'keywords', $l-ui)"/>
+        </h2>
         <xsl:for-each select="$abstracts[tk:lang(.) = $l]">
           <xsl:apply-templates select="* except tei:head" mode="tk:text"/>
         </xsl:for-each>
