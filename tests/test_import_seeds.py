@@ -60,7 +60,7 @@ def citations(p):
             for b in p.iterfind(".//t:bibl", NS)]
 
 
-@pytest.mark.parametrize("prefix, pages, notes", [("mosc", 39, 0), ("dipl", 34, 2)])
+@pytest.mark.parametrize("prefix, pages, notes", [("mosc", 39, 0), ("dipl", 33, 2)])
 def test_pages_and_footnotes_are_counted(drafts, prefix, pages, notes):
     result, root, _, _ = drafts[prefix]
     assert len(root.findall(".//t:pb", NS)) == pages == result.report.counts["pages"]

@@ -161,7 +161,7 @@ class _Grouper:
         self.width, self.double, self.report = width, double, report
         self.page = first_page - 1
         self.pages = 0
-        self.last_page_line = -10 ** 6
+        self.last_space_line = -10 ** 6  # last page start or lost-bullet item
         self.page_line = 1
         self.blocks: list[Block] = []
         self.footnotes: list[Footnote] = []
@@ -185,14 +185,15 @@ class _Grouper:
         self.page += 1
         self.pages += 1
         line.page = self.page
-        self.last_page_line = self.page_line = line.no
+        self.last_space_line = self.page_line = line.no
 
     def _is_lost_bullet(self, line: SourceLine) -> bool:
         if not self.blocks or not PAGE_START.match(line.raw) or BULLET.match(line.raw):
             return False
         previous = self.blocks[-1]
-        near = line.no - self.last_page_line <= LOST_BULLET_WINDOW
+        near = line.no - self.last_space_line <= LOST_BULLET_WINDOW
         if near and (previous.text.endswith(":") or previous.lost_bullet):
+            self.last_space_line = line.no
             self.report.doubt(line.no, "a line starting with a space just after a page start: "
                                        "read as a list item whose bullet glyph was lost")
             return True
@@ -213,6 +214,8 @@ class _Grouper:
             return True
         if self.double and self._heading_start(block):
             return self._heading_ends(block, line)
+        if block.kind == "item" and block.lines[-1].text.endswith((".", ";")):
+            return True  # a list item ends with its sentence
         return self._ends_paragraph(block.lines[-1])
 
     def _ends_paragraph(self, line: SourceLine) -> bool:
