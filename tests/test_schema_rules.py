@@ -11,6 +11,7 @@ from lxml import etree
 from teikit.errors import SchemaError
 from teikit.validate import PROJECT_SCH, check_file, validate_paths
 from teikit.validate.schematron import SchematronValidator, compile_schematron
+from teikit.xmlio import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION = ROOT / "tests" / "fixtures" / "edition"
@@ -131,3 +132,31 @@ def test_edition_index_follows_edits_between_runs(tmp_path):
     problems = check_file(article, SCHEMATRON_ONLY)
     assert [p.line for p in problems] == [68]
     assert "no entry register/persons.xml#per-lenin exists" in problems[0].message
+
+
+def test_rules_also_run_without_teikit_edition_index():
+    """Another Schematron processor passes no $edition: pointed files are read with doc()."""
+    validator = SchematronValidator(PROJECT_SCH)
+    article = EDITION / "sample-article.xml"
+    assert validator.check(parse(article), article.as_uri(), None) == []
+    broken = parse(article.read_bytes().replace(b"#per-lenin", b"#per-nobody"))
+    failures = validator.check(broken, article.as_uri(), None)
+    assert [f.pattern for f in failures] == ["pointers-resolve"]
+    assert "no entry register/persons.xml#per-nobody exists" in failures[0].message
+
+
+def test_draft_in_a_subdirectory_is_not_part_of_the_edition(tmp_path):
+    edition = tmp_path / "edition"
+    shutil.copytree(EDITION, edition)
+    (edition / "drafts").mkdir()
+    draft = edition / "drafts" / "bibliography.xml"
+    text = (EDITION / "sample-article.xml").read_text(encoding="utf-8")
+    draft.write_text(text.replace('href="../../../', 'href="../../../../')
+                     .replace('register/', '../register/'), encoding="utf-8")
+    # the draft repeats the article's ids: not an error, it is not part of the edition
+    assert check_file(draft, SCHEMATRON_ONLY) == []
+    assert check_file(edition / "sample-article.xml", SCHEMATRON_ONLY) == []
+    draft.write_text(draft.read_text(encoding="utf-8").replace("#per-lenin", "#per-nobody"),
+                     encoding="utf-8")
+    assert ["no entry ../register/persons.xml#per-nobody" in p.message
+            for p in check_file(draft, SCHEMATRON_ONLY)] == [True]

@@ -1,7 +1,8 @@
 """The edition index the Schematron rules need to look beyond one document.
 
-An edition is the directory that holds ``register/`` (``tei/`` in the project); a
-document outside any edition is its own one-directory edition. The index lists, for
+An edition is the directory that holds ``register/`` (``tei/`` in the project): the
+articles in it and the registers in ``register/``; a document outside any edition
+is its own one-directory edition. The index lists, for
 every ``*.xml`` file of the edition, its xml:ids (with the element that carries each)
 and every pointer it makes, resolved to an absolute URI. It is built by reading each
 file once, one at a time, with the safe parser (no DTD, no entities, no network), and
@@ -37,8 +38,11 @@ def edition_root(doc_path: Path) -> Path:
 
 
 def edition_files(root: Path) -> list[Path]:
-    """Every XML file of the edition rooted at *root*, in a stable order."""
-    return sorted(p for p in root.rglob("*.xml") if p.is_file())
+    """The files of the edition rooted at *root*: its articles (``*.xml``) and its
+    registers (``register/*.xml``), as docs/encoding.md lays them out. Files in other
+    subdirectories (drafts, work files) are not part of the edition."""
+    files = [*root.glob("*.xml"), *(root / "register").glob("*.xml")]
+    return sorted(p for p in files if p.is_file())
 
 
 def _build_index(root: Path) -> str:
