@@ -84,7 +84,7 @@ def test_shipped_fonts_come_with_their_licence() -> None:
 @pytest.fixture(scope="module")
 def external_volume(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("external")
-    [html, *_] = render([EXTERNAL], ["print"], out)["print"]
+    [html, *_] = render(EXTERNAL_FILES, ["print"], out)["print"]
     return html
 
 
