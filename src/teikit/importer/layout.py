@@ -214,8 +214,8 @@ class _Grouper:
             return True
         if self.double and self._heading_start(block):
             return self._heading_ends(block, line)
-        if block.kind == "item" and block.lines[-1].text.endswith((".", ";")):
-            return True  # a list item ends with its sentence
+        if self.double and block.kind == "item" and block.lines[-1].text.endswith((".", ";")):
+            return True  # double spacing hides where an item ends: at its sentence
         return self._ends_paragraph(block.lines[-1])
 
     def _ends_paragraph(self, line: SourceLine) -> bool:
