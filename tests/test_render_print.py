@@ -140,3 +140,12 @@ if TEI_ARTICLES:  # the articles are being encoded; the test exists once they ar
         page = lxml_html.parse(str(html)).getroot()
         assert len(page.findall(".//body/article")) == len(TEI_ARTICLES)
         assert page.find_class("register-entry")
+
+
+def test_articles_of_the_same_file_name_share_one_volume(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(EDITION / "sample-article.xml", tmp_path / folder / "article.xml")
+    [html, *_] = render([tmp_path / "a" / "article.xml", tmp_path / "b" / "article.xml"], ["print"],
+                        tmp_path / "out")["print"]
+    assert len(lxml_html.parse(str(html)).getroot().findall(".//body/article")) == 2

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from teikit.errors import OutputError, TeikitError
-from teikit.render.base import Edition, Renderer, register
+from teikit.render.base import Edition, Renderer, check_tei, register
 from teikit.xmlio import atomic_write
 
 #: the project root: holds xslt/ and fonts/
@@ -82,6 +82,11 @@ class PrintRenderer(Renderer):
     stylesheet = "print.xsl"
     suffix = ".html"
     per_document = False
+
+    def check(self, edition: Edition) -> None:
+        """Every article must be TEI; articles of the same file name are fine (one volume)."""
+        for article in edition.articles:
+            check_tei(article)
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
         html = volume_html(edition)
