@@ -64,6 +64,7 @@ def import_file(source: str | os.PathLike, options: Options) -> ImportResult:
 
 
 def import_lines(lines: list[str], options: Options, name: str = "<text>") -> ImportResult:
+    """Import already decoded *lines* (see :func:`import_file`)."""
     report = Report(source=name)
     first = options.first_page if options.first_page is not None else 1
     layout = analyse(lines, first, report)
@@ -71,12 +72,27 @@ def import_lines(lines: list[str], options: Options, name: str = "<text>") -> Im
     annotator = Annotator(Register.load(options.register), report,
                           CitationState(options.prefix), options.line_breaks)
     end = front.back_start if front.back_start is not None else len(layout.blocks)
-    printed = printed_entries(layout.blocks[end + 1:], report) if end < len(layout.blocks) else []
-    for entry in printed:
+    for entry in printed_entries(layout.blocks[end + 1:], report):
         annotator.citations.add_printed(entry)
+    inlines = _inlines(layout.blocks, front, end, annotator, report)
+    markers, orphans = place_notes(layout.footnotes, inlines, annotator, options.prefix, report)
+    if options.first_page is None:
+        report.notes.append("pages numbered from 1: give --first-page for the printed numbers")
+    meta = Meta(options.prefix, options.lang, Path(name).name, options.first_page,
+                first + max(layout.pages, 1) - 1, schema_hrefs(options.output))
+    tree = document(meta, front, inlines, layout.blocks,
+                    list(annotator.citations.entries.values()), end, orphans)
+    _finish_report(report, tree, front, annotator, meta)
+    return ImportResult(tree, report, _first_line(layout.blocks, front.body_start),
+                        {l.no for note in layout.footnotes for l in note.lines}, markers,
+                        layout.blocks[end].first if end < len(layout.blocks) else None)
+
+
+def _inlines(blocks, front, end: int, annotator: Annotator, report: Report) -> list:
+    """Annotated text of the body blocks and abstracts (None for the rest), in order."""
     abstract_ids = {id(b) for bs in front.abstracts.values() for b in bs}
     inlines = []
-    for index, block in enumerate(layout.blocks):
+    for index, block in enumerate(blocks):
         in_body = front.body_start <= index < end
         if block.kind == "ornament" or not in_body and id(block) not in abstract_ids:
             inlines.append(None)
@@ -85,24 +101,14 @@ def import_lines(lines: list[str], options: Options, name: str = "<text>") -> Im
         if block.kind == "quote" and in_body:
             report.doubt(block.first, "read as a block quotation (its lines are set wider "
                                       "than the body's)")
-    markers, orphans = place_notes(layout.footnotes, inlines, annotator, options.prefix, report)
-    if options.first_page is None:
-        report.notes.append("pages numbered from 1: give --first-page for the printed numbers")
-    last_page = first + max(layout.pages, 1) - 1
-    meta = Meta(options.prefix, options.lang, Path(name).name, options.first_page, last_page,
-                schema_hrefs(options.output))
-    tree = document(meta, front, inlines, layout.blocks, list(annotator.citations.entries.values()), end,
-                    orphans)
-    _finish_report(report, tree, layout, front, annotator)
-    for ident in meta.empty_divs:
-        report.doubt(1, f"section {ident} has a heading but no text: an empty p keeps it valid")
-    body_start = layout.blocks[front.body_start].first if layout.blocks else 1
-    back_line = layout.blocks[end].first if end < len(layout.blocks) else None
-    foot = {l.no for note in layout.footnotes for l in note.lines}
-    return ImportResult(tree, report, body_start, foot, markers, back_line)
+    return inlines
 
 
-def _finish_report(report, tree, layout, front, annotator) -> None:
+def _first_line(blocks, index: int) -> int:
+    return blocks[index].first if blocks else 1
+
+
+def _finish_report(report, tree, front, annotator, meta) -> None:
     count_tags(tree.getroot(), report)
     report.counts["bibliography entries"] = len(annotator.citations.entries)
     report.counts["sections"] = len(tree.getroot().findall(".//{*}body//{*}div"))
@@ -114,6 +120,8 @@ def _finish_report(report, tree, layout, front, annotator) -> None:
         if entry.printed is None:
             report.doubt(entry.first_line, f"bibliography entry {entry.key} created from a "
                                            "citation: complete its title and details")
+    for ident in meta.empty_divs:
+        report.doubt(1, f"section {ident} has a heading but no text: an empty p keeps it valid")
 
 
 def schema_hrefs(output: str | os.PathLike) -> tuple[str, str]:

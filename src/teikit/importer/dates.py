@@ -84,40 +84,36 @@ def _year_from_sentence(text: str, later, end: int, state: DateState) -> None:
 
 
 def _attributes(name: str, m: re.Match, state: DateState) -> dict[str, str] | None:
+    """ISO attributes for a match of pattern *name*; None when it is no valid date."""
     g = m.groups()
+    if name == "day-no-year" and state.year is None:
+        return None
+    if name not in ("years", "year", "day-no-year"):
+        state.year = int(g[_YEAR_GROUP[name]])
     try:
-        if name in ("days", "night"):
-            year, month = int(g[3]), MONTHS[g[2]]
-            state.year = year
-            return _range(_day(year, month, g[0]), _day(year, month, g[1]))
-        if name == "day-day":
-            year = state.year = int(g[4])
-            return _range(_day(year, MONTHS[g[1]], g[0]), _day(year, MONTHS[g[3]], g[2]))
-        if name == "day":
-            year = state.year = int(g[2])
-            return {"when": _day(year, MONTHS[g[1]], g[0])}
-        if name == "numeric":
-            year = state.year = int(g[2])
-            return {"when": _day(year, int(g[1]), g[0])}
-        if name == "months":
-            year = state.year = int(g[2])
-            return _range(f"{year}-{MONTHS[g[0]]:02d}", f"{year}-{MONTHS[g[1]]:02d}")
-        if name == "month":
-            year = state.year = int(g[1])
-            return {"when": f"{year}-{MONTHS[g[0]]:02d}"}
-        if name == "year-month":
-            year = state.year = int(g[0])
-            return {"when": f"{year}-{MONTHS[g[1]]:02d}"}
-        if name == "years":
-            return _years(g[0], g[1])
-        if name == "day-no-year":
-            if state.year is None:
-                return None
-            return {"when": _day(state.year, MONTHS[g[1]], g[0]), "cert": "medium",
-                    "evidence": "internal"}
-        return {"when": g[0]}
+        return _BUILD[name](g, state.year)
     except ValueError:  # 31 Şubat and the like: leave the text untagged
         return None
+
+
+#: index of the year group of each pattern that gives a year
+_YEAR_GROUP = {"days": 3, "night": 3, "day-day": 4, "day": 2, "numeric": 2, "months": 2,
+               "month": 1, "year-month": 0}
+
+_BUILD = {
+    "days": lambda g, y: _range(_day(y, MONTHS[g[2]], g[0]), _day(y, MONTHS[g[2]], g[1])),
+    "night": lambda g, y: _range(_day(y, MONTHS[g[2]], g[0]), _day(y, MONTHS[g[2]], g[1])),
+    "day-day": lambda g, y: _range(_day(y, MONTHS[g[1]], g[0]), _day(y, MONTHS[g[3]], g[2])),
+    "day": lambda g, y: {"when": _day(y, MONTHS[g[1]], g[0])},
+    "numeric": lambda g, y: {"when": _day(y, int(g[1]), g[0])},
+    "months": lambda g, y: _range(f"{y}-{MONTHS[g[0]]:02d}", f"{y}-{MONTHS[g[1]]:02d}"),
+    "month": lambda g, y: {"when": f"{y}-{MONTHS[g[0]]:02d}"},
+    "year-month": lambda g, y: {"when": f"{y}-{MONTHS[g[1]]:02d}"},
+    "years": lambda g, y: _years(g[0], g[1]),
+    "day-no-year": lambda g, y: {"when": _day(y, MONTHS[g[1]], g[0]), "cert": "medium",
+                                 "evidence": "internal"},
+    "year": lambda g, y: {"when": g[0]},
+}
 
 
 def _day(year: int, month: int, day: str) -> str:
