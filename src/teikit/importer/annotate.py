@@ -10,8 +10,8 @@ from lxml import etree
 from teikit.importer.citations import CitationState, find_citations
 from teikit.importer.dates import DateState, find_dates
 from teikit.importer.hyphenation import join_lines
-from teikit.importer.inline import T, Inline, Milestone
-from teikit.importer.layout import BULLET, Block, SourceLine
+from teikit.importer.inline import T, Inline, Milestone, resolve
+from teikit.importer.layout import BULLET, SourceLine
 from teikit.importer.measures import find_measures
 from teikit.importer.names import Register, unknown_candidates
 from teikit.importer.report import Report
@@ -60,7 +60,6 @@ class Annotator:
         self._unknown(inline)
 
     def _unknown(self, inline: Inline) -> None:
-        from teikit.importer.inline import resolve
         kept = resolve(inline.spans)
         for offset, name in unknown_candidates(inline.text, kept):
             if name not in self.register.words:
