@@ -39,7 +39,8 @@ def test_chronology_page_matches_golden(sample_page):
 
 
 def test_events_come_in_time_order_bce_first_month_before_its_days(dates_page):
-    assert [e[0] for e in entries(dates_page)] == ["-0044", "1917-10", "1917-10-25", "1920-06"]
+    assert [e[0] for e in entries(dates_page)] == ["-0044", "1917-10", "1917-10-25", "1918-03-03",
+                                                   "1920-06"]
 
 
 def test_ranges_show_both_ends(dates_page):
@@ -52,6 +53,12 @@ def test_each_event_carries_its_own_sentence_and_links_to_its_paragraph(dates_pa
     assert by_start["1917-10"][2] == "Ay ise Ekim 1917 olarak verilir!"
     assert by_start["1917-10-25"][3] == "../html/dates-bce-partial-and-unparseable.html#dt-p1"
     assert by_start["-0044"][2] == "Çok eski bir yıl: MÖ 44."
+
+
+def test_each_sentence_carries_the_language_of_its_paragraph(dates_page):
+    langs = {li.xpath("string(.//time/@datetime)"): li.xpath("string(.//p[@class='sentence']/@lang)")
+             for li in dates_page.xpath("//ol[@class='chronology']/li")}
+    assert langs["1918-03-03"] == "en" and langs["1917-10-25"] == "tr"
 
 
 def test_the_dates_own_words_are_marked_in_the_sentence(dates_page):
@@ -99,4 +106,4 @@ def test_a_date_in_a_footnote_keeps_the_footnote_sentence_and_anchor():
 def test_chronology_json_is_in_the_same_order_as_the_page(dates_page):
     data = json.loads(run("register-json.xsl", edition_index(DATES)[1]))
     assert [c["start"] for c in data["chronology"]] == [e[0] for e in entries(dates_page)]
-    assert [c["inferred"] for c in data["chronology"]] == [False] * 4
+    assert [c["inferred"] for c in data["chronology"]] == [False] * 5

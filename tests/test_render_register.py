@@ -250,3 +250,13 @@ def test_register_text_and_links_meet_wcag_aa_contrast(turkish_out, tmp_path):
     seen = measure_in_browser(turkish_out / "register" / "index.html", DESKTOP[0], tmp_path)
     assert contrast(seen["text"], seen["background"]) >= 7
     assert contrast(seen["link"], seen["background"]) >= 4.5
+
+
+def test_names_in_other_scripts_are_isolated_for_bidi_and_linked(tmp_path):
+    arabic = EXTERNAL / "openarabicpe" / "oclc_1034545644-i_.TEIP5.xml"
+    render([arabic], ["register"], tmp_path)
+    page = lxml.html.parse(str(tmp_path / "register" / "index.html")).getroot()
+    forms = page.xpath("//section[@id='cozulemeyen']//bdi[@class='form']/text()")
+    assert forms and all(any("\u0600" <= c <= "\u06ff" for c in f) for f in forms)
+    titles = page.xpath("//section[@id='cozulemeyen']//a[@class='occ']/@href")
+    assert titles and all(h.startswith("../html/oclc_1034545644-i_.TEIP5.html#") for h in titles)

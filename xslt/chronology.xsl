@@ -67,10 +67,13 @@
         <xsl:if test="@inferred = 'true'"><br/><small>(yılı bağlamdan çıkarıldı)</small></xsl:if>
       </p>
       <div class="what">
-        <p class="sentence" lang="tr"><xsl:sequence select="tk:mark(string(sentence), string(text))"/></p>
+        <p class="sentence" dir="auto">
+          <xsl:if test="@lang ne ''"><xsl:attribute name="lang" select="@lang"/></xsl:if>
+          <xsl:sequence select="tk:mark(string(sentence), string(text))"/>
+        </p>
         <p class="source">
           <a href="{tk:occurrence-href(.)}">
-            <xsl:value-of select="tk:article-title(..)"/>
+            <cite dir="auto"><xsl:call-template name="tk:title-lang"/><xsl:value-of select="tk:article-title(..)"/></cite>
             <xsl:if test="@page ne ''">, s. <xsl:value-of select="@page"/></xsl:if>
             <xsl:if test="@anchor ne ''">, <xsl:value-of select="tk:anchor-label(@anchor)"/></xsl:if>
           </a>

@@ -58,7 +58,9 @@
             <xsl:sort select="tk:tr-sort-key(normalize-space(current-group()[1]))"
                       collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
             <li><code><xsl:value-of select="current-grouping-key()"/></code>
-              (<xsl:value-of select="tk:tr-sort(distinct-values(current-group() ! normalize-space()))" separator="; "/>):
+              (<xsl:call-template name="tk:forms">
+                 <xsl:with-param name="forms" select="distinct-values(current-group() ! normalize-space())"/>
+               </xsl:call-template>):
               <xsl:call-template name="tk:occurrence-links">
                 <xsl:with-param name="occurrences" select="current-group()"/>
               </xsl:call-template>

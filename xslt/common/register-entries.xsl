@@ -118,6 +118,14 @@
                           else if ($anchor eq '') then '§' else $anchor"/>
   </xsl:function>
 
+  <!-- on an element made for an occurrence or date: lang="" of the article title shown -->
+  <xsl:template name="tk:title-lang">
+    <xsl:variable name="article" as="element(article)" select="ancestor-or-self::article"/>
+    <xsl:variable name="lang" as="xs:string"
+        select="string(($article/title[@lang = 'tr'], $article/title)[1]/@lang)"/>
+    <xsl:if test="$lang ne ''"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+  </xsl:template>
+
   <xsl:function name="tk:article-title" as="xs:string">
     <xsl:param name="article" as="element(article)"/>
     <xsl:sequence select="($article/title[@lang = 'tr'], $article/title, $article/@source)[1]/normalize-space()"/>
@@ -207,11 +215,12 @@
       <xsl:otherwise>
         <xsl:variable name="forms" as="xs:string*" select="distinct-values($occurrences ! normalize-space())"/>
         <p class="forms"><span class="label">Metindeki biçimler: </span>
-          <xsl:value-of select="tk:tr-sort($forms)" separator="; "/></p>
+          <xsl:call-template name="tk:forms"><xsl:with-param name="forms" select="$forms"/></xsl:call-template></p>
         <ul class="occurrences">
           <xsl:for-each-group select="$occurrences" group-by="../@id">
             <li class="in-article">
-              <a class="article" href="{tk:article-href(current-group()[1]/..)}" lang="tr">
+              <a class="article" href="{tk:article-href(current-group()[1]/..)}" dir="auto">
+                <xsl:for-each select="current-group()[1]"><xsl:call-template name="tk:title-lang"/></xsl:for-each>
                 <xsl:value-of select="tk:article-title(current-group()[1]/..)"/></a>
               <xsl:text>: </xsl:text>
               <xsl:call-template name="tk:occurrence-links">
@@ -222,6 +231,15 @@
         </ul>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- forms as the texts spell them, in Turkish order, each isolated for any script -->
+  <xsl:template name="tk:forms">
+    <xsl:param name="forms" as="xs:string*"/>
+    <xsl:for-each select="tk:tr-sort($forms)">
+      <bdi class="form"><xsl:value-of select="."/></bdi>
+      <xsl:if test="position() ne last()">; </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- one link per anchor, grouped by printed page: "s. 196: ¶1, ¶2; s. 197: ¶5" -->

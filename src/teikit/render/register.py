@@ -216,7 +216,7 @@ def build_index(edition: Edition) -> EditionIndex:
 def iter_summaries(paths: Iterable[str | os.PathLike]) -> Iterator[ArticleSummary]:
     """Parse, summarise and drop the articles below *paths* one at a time."""
     for path in find_articles(paths):
-        yield summarize(parse(path), path)
+        yield summarize(parse(path, lenient_ids=True), path)  # as read_edition reads them
 
 
 def build_index_streaming(paths: Iterable[str | os.PathLike]) -> EditionIndex:

@@ -74,6 +74,7 @@ class DatedEvent:
     anchor: str
     page: str
     inferred: bool
+    lang: str = ""      # the nearest xml:lang around the date ("" if none)
 
 
 @dataclass
@@ -104,7 +105,7 @@ class ArticleSummary:
                              kind=occ.kind, anchor=occ.anchor, page=occ.page).text = occ.form
         for date in self.dates:
             el = etree.SubElement(root, "date", start=date.start, end=date.end,
-                                  anchor=date.anchor, page=date.page,
+                                  anchor=date.anchor, page=date.page, lang=date.lang,
                                   inferred="true" if date.inferred else "false")
             etree.SubElement(el, "text").text = date.text
             etree.SubElement(el, "sentence").text = date.sentence
@@ -177,7 +178,16 @@ def _add_date(summary: ArticleSummary, node: etree._Element, page: str) -> None:
         text=_normalize(inside), sentence=_sentence(before, inside, after),
         anchor=_anchor(node), page=page,
         inferred=(node.get("evidence") in _INFERRED_EVIDENCE
-                  or node.get("cert") in _INFERRED_CERT)))
+                  or node.get("cert") in _INFERRED_CERT),
+        lang=_lang(node)))
+
+
+def _lang(node: etree._Element) -> str:
+    """The xml:lang in force at *node* (its own or its nearest ancestor's)."""
+    for el in (node, *node.iterancestors()):
+        if el.get(_XML_LANG) is not None:
+            return el.get(_XML_LANG)
+    return ""
 
 
 def _in_body(node: etree._Element) -> bool:
