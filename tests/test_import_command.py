@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,13 @@ def test_printed_page_range_only_when_the_first_page_is_given(tmp_path):
     run(SOURCE, "-o", out, "--force", "--first-page", "196", cwd=tmp_path)
     scope = etree.parse(str(out)).find(".//t:sourceDesc//t:biblScope", NS)
     assert (scope.get("from"), scope.get("to")) == ("196", "197")
+
+
+def test_report_warns_when_the_register_is_not_beside_the_output(tmp_path):
+    result = run(SOURCE, "-o", tmp_path / "x.xml", "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert "names point to register/*.xml beside x.xml" in result.output
+    (tmp_path / "tei").mkdir()
+    shutil.copytree(SAMPLE_REGISTER, tmp_path / "tei" / "register")
+    result = run(FIXTURES / "single-spaced-article.txt", "-o", tmp_path / "tei" / "x.xml", cwd=tmp_path)
+    assert "names point to" not in result.output
+    assert 'ref="register/persons.xml#per-mustafa-kemal"' in (tmp_path / "tei" / "x.xml").read_text()

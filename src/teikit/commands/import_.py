@@ -46,6 +46,9 @@ def command(source, output, lang, register, first_page, prefix, line_breaks, rep
     result = import_file(source, options)
     if register is None:
         result.report.notes.append("no register directory: names were not tagged")
+    elif register.resolve() != (output.parent / "register").resolve():
+        result.report.notes.append(f"names point to register/*.xml beside {output.name} "
+                                   f"(docs/encoding.md), but the register read was {register}")
     text = result.report.format()
     atomic_write(output, result.to_bytes(), force=force)
     if report_path:
