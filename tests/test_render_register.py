@@ -169,6 +169,63 @@ def test_enriched_edition_registers_are_valid_against_tei_all(edition_registers_
     assert proc.returncode == 0, proc.stdout
 
 
+# ------------------------------------------------------------------ the real edition (tei/)
+
+@pytest.fixture(scope="module")
+def edition_out(tmp_path_factory) -> Path:
+    """The edition in tei/ rendered to html and register."""
+    out = tmp_path_factory.mktemp("edition-out")
+    render([TESTS.parent / "tei"], ["html", "register"], out)
+    return out
+
+
+def element_text(page: lxml.html.HtmlElement, anchor: str) -> str:
+    """The text of the element *anchor*, without the printed page numbers set in it."""
+    element = page.get_element_by_id(anchor)
+    for marker in element.xpath(".//*[@role='doc-pagebreak']"):
+        marker.drop_tree()
+    return " ".join(element.text_content().split())
+
+
+def test_edition_register_links_land_on_paragraphs_that_contain_the_name(edition_out):
+    register = edition_out / "register" / "index.html"
+    pages: dict[Path, lxml.html.HtmlElement] = {}
+    occurrences = lxml.html.parse(str(register)).getroot().xpath("//a[@class='occ']")
+    assert len(occurrences) > 500
+    for link in occurrences:
+        _, target, anchor = links_of(register, link.get("href"))
+        page = pages.setdefault(target, lxml.html.parse(str(target)).getroot())
+        text = element_text(page, anchor)
+        for form in link.get("title").split("; "):
+            assert form in text, f"{link.get('href')}: {form!r}"
+
+
+def test_edition_register_pages_agree_with_the_printed_page_of_each_paragraph(edition_out):
+    data = json.loads((edition_out / "register" / "register.json").read_text("utf-8"))
+    articles = {a["id"]: parse(TESTS.parent / "tei" / a["source"]) for a in data["articles"]}
+    for entry in data["entries"]:
+        for occ in entry["occurrences"]:
+            anchor = articles[occ["article"]].xpath("//*[@xml:id=$a]", a=occ["anchor"])[0]
+            before = anchor.xpath("preceding::*[local-name()='pb'][1]/@n")
+            inside = anchor.xpath(".//*[local-name()='pb']/@n")
+            assert occ["page"] in before + inside, (entry["id"], occ)
+
+
+def test_edition_chronology_is_in_time_order_with_every_body_date(edition_out):
+    data = json.loads((edition_out / "register" / "register.json").read_text("utf-8"))
+    starts = [c["start"] for c in data["chronology"]]
+    assert starts == sorted(starts)  # the edition's years are all four-digit, CE
+    bodies = [parse(TESTS.parent / "tei" / a["source"]) for a in data["articles"]]
+    dated = sum(len(b.xpath("//*[local-name()='body']//*[local-name()='date'][@when or @from]"))
+                for b in bodies)
+    assert len(starts) == dated > 50
+
+
+def links_of(page: Path, href: str) -> tuple[str, Path, str]:
+    parts = urlsplit(href)
+    return href, (page.parent / unquote(parts.path)).resolve(), unquote(parts.fragment)
+
+
 # ------------------------------------------------------------------ other projects' TEI
 
 @pytest.mark.parametrize("name", EXTERNAL_FILES)
