@@ -3,8 +3,9 @@
     python benchmarks/make_corpus.py OUT [--docs 1000] [--mb 100] [--source DIR]
 
 Each document is a copy of one of the edition's articles (``tei/*.xml`` when the
-edition exists, else ``tests/fixtures/edition/``) whose body is repeated until the
-corpus reaches about ``--mb`` megabytes. Every copy gets its own prefix
+edition exists, else ``tests/fixtures/edition/``) whose body is repeated (or, for an
+article longer than its share, cut after a section) until the corpus reaches about
+``--mb`` megabytes. Every copy gets its own prefix
 (``smpl`` -> ``smpl00042``) and every xml:id is renumbered by the edition's
 conventions (sections ``<prefix>-s<n>``, paragraphs ``<prefix>-p<n>``, notes
 ``<prefix>-n<n>`` ...), with the references inside the copy rewritten to match,
@@ -44,13 +45,20 @@ def edition_sources(source: Path | None = None) -> tuple[list[Path], Path]:
     return articles, source / "register"
 
 
-def make_document(article: etree._ElementTree, number: int, copies: int) -> etree._ElementTree:
-    """Copy *article* with its body repeated *copies* times and every id made unique."""
+def make_document(article: etree._ElementTree, number: int, copies: int,
+                  keep: int | None = None) -> etree._ElementTree:
+    """Copy *article* with its body repeated *copies* times and every id made unique.
+
+    With *keep*, only the body's first *keep* parts (sections, page breaks) are used:
+    an article longer than the target size is cut at a section boundary, never inside.
+    """
     tree = copy.deepcopy(article)
     root = tree.getroot()
     old = root.get(XML_ID)
     new = f"{old}{number:05d}"
     body = root.find("tei:text/tei:body", NS)
+    for extra in list(body)[keep:] if keep else []:
+        body.remove(extra)
     blocks = [list(body)]
     for _ in range(copies - 1):
         block = [copy.deepcopy(child) for child in blocks[0]]
@@ -150,11 +158,16 @@ def absolute_schema_links(tree: etree._ElementTree, source: Path) -> None:
             pi.text = pi.text.replace(f'href="{href}"', f'href="{target.as_uri()}"')
 
 
-def copies_for(article: etree._ElementTree, per_document: int) -> int:
-    """How many body copies bring one document to about *per_document* bytes."""
-    one = len(etree.tostring(make_document(article, 0, 1)))
-    two = len(etree.tostring(make_document(article, 0, 2)))
-    return max(1, 1 + round((per_document - one) / max(1, two - one)))
+def fit(article: etree._ElementTree, per_document: int) -> tuple[int, int | None]:
+    """(copies, keep) that bring one document to about *per_document* bytes (not below)."""
+    size = lambda copies, keep=None: len(etree.tostring(make_document(article, 0, copies, keep)))
+    one = size(1)
+    if one > per_document:
+        parts = len(article.getroot().find("tei:text/tei:body", NS))
+        keep = next((k for k in range(1, parts + 1) if size(1, k) >= per_document), parts)
+        return 1, keep
+    two = size(2)
+    return max(1, 1 + round((per_document - one) / max(1, two - one))), None
 
 
 def make_corpus(out: Path, docs: int = 1000, megabytes: float = 100.0,
@@ -164,14 +177,14 @@ def make_corpus(out: Path, docs: int = 1000, megabytes: float = 100.0,
     trees = [parse(path) for path in articles]
     for tree, path in zip(trees, articles):
         absolute_schema_links(tree, path)
-    copies = [copies_for(tree, int(megabytes * 1e6 / docs)) for tree in trees]
+    shapes = [fit(tree, int(megabytes * 1e6 / docs)) for tree in trees]
     out.mkdir(parents=True, exist_ok=True)
     if register.is_dir():
         shutil.copytree(register, out / "register", dirs_exist_ok=True)
     written = []
     for number in range(docs):
         which = number % len(trees)
-        tree = make_document(trees[which], number, copies[which])
+        tree = make_document(trees[which], number, *shapes[which])
         path = out / f"{articles[which].stem}-{number:05d}.xml"
         atomic_write(path, etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
         written.append(path)

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from teikit.xmlio import NS, XML_NS, parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,5 +84,21 @@ def test_corpus_validates_against_tei_all_with_jing(corpus):
     jing = shutil.which("jing")
     assert jing, "jing is installed by .ci/run"
     proc = subprocess.run([jing, str(TEI_ALL), *map(str, files), *map(str, (out / "register").glob("*.xml"))],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout[:2000]
+
+
+def test_an_article_longer_than_its_share_is_cut_after_a_section(tmp_path):
+    generator = load_generator()
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURE / "register", source / "register")
+    long_article = generator.make_document(parse(FIXTURE / "sample-article.xml"), 7, 6)
+    (source / "long.xml").write_bytes(etree.tostring(long_article, xml_declaration=True,
+                                                     encoding="UTF-8"))
+    files = generator.make_corpus(tmp_path / "out", docs=2, megabytes=0.02, source=source)  # 10 kB each
+    sections = parse(files[0]).xpath("//tei:body/tei:div", namespaces=NS)
+    assert 1 < len(sections) < 6
+    assert all(10_000 <= p.stat().st_size < 13_000 for p in files)  # 3 of 6 sections
+    proc = subprocess.run([shutil.which("jing"), str(TEI_ALL), *map(str, files)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout[:2000]
