@@ -87,13 +87,15 @@ def test_non_tei_document_is_refused_with_its_location(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_subdirectories_are_not_rendered_as_articles(two_article_edition: Path) -> None:
-    drafts = two_article_edition / "drafts"
+def test_register_and_drafts_directories_are_not_articles(two_article_edition: Path) -> None:
+    drafts = two_article_edition / "bibliography-drafts"
     drafts.mkdir()
     shutil.copy(two_article_edition / "sample-article.xml", drafts / "draft.xml")
+    (two_article_edition / "part-two").mkdir()
+    shutil.copy(two_article_edition / "sample-article.xml", two_article_edition / "part-two" / "third.xml")
     edition = read_edition([two_article_edition])
-    assert [a.path.name for a in edition.articles] == ["sample-article.xml", "second-article.xml"]
-    assert [d.path.name for d in edition.registers_for(edition.articles[0])] == \
+    assert [a.path.name for a in edition.articles] == ["third.xml", "sample-article.xml", "second-article.xml"]
+    assert [d.path.name for d in edition.registers_for(edition.articles[1])] == \
         ["events.xml", "orgs.xml", "persons.xml", "places.xml"]
 
 

@@ -4,9 +4,10 @@ A render runs fixed phases, as a Sphinx build does:
 
 ``read``
     :func:`read_edition` parses every TEI file safely (:mod:`teikit.xmlio`). Articles are
-    the ``*.xml`` files given, or found directly in the given directories (subdirectories
-    such as ``register/`` are not articles); register files are the ``register/*.xml`` next
-    to the articles (pointers ``register/persons.xml#per-x`` are relative to the article).
+    the ``*.xml`` files given, or found below the given directories except in ``register/``
+    and in drafts directories (:func:`find_articles`); register files are the
+    ``register/*.xml`` next to the articles (pointers ``register/persons.xml#per-x`` are
+    relative to the article).
 ``check``
     :meth:`Renderer.check`: every article has a TEI root (``TEI`` or ``teiCorpus``).
 ``resolve``
@@ -116,15 +117,18 @@ class Edition:
 
 
 def find_articles(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The article files named by *paths*: files, or the ``*.xml`` directly in a directory.
+    """The article files named by *paths*: files, or the ``*.xml`` below directories.
 
-    Subdirectories are not searched: ``tei/register/`` holds the registers and other
-    subdirectories (drafts, say) are not part of the edition. Name files to render them.
+    Directories are searched recursively, except subdirectories that are not articles:
+    ``register/`` (the registers) and drafts (any directory whose name contains
+    ``draft``, e.g. ``tei/bibliography-drafts/``).
     """
     found: dict[Path, Path] = {}
     for given in map(Path, paths):
         if given.is_dir():
-            candidates = sorted(p for p in given.glob("*.xml") if p.is_file())
+            candidates = sorted(p for p in given.rglob("*.xml")
+                                if p.is_file() and not any(_not_articles(d) for d in
+                                                           p.relative_to(given).parts[:-1]))
             if not candidates:
                 raise InputError("no TEI files (*.xml) in this directory", str(given))
         elif given.is_file():
@@ -134,6 +138,11 @@ def find_articles(paths: Iterable[str | os.PathLike]) -> list[Path]:
         for path in candidates:
             found.setdefault(path.resolve(), path)
     return list(found.values())
+
+
+def _not_articles(directory: str) -> bool:
+    """True for a subdirectory whose files are not articles (registers, drafts)."""
+    return directory == "register" or "draft" in directory.lower()
 
 
 def read_edition(paths: Sequence[str | os.PathLike]) -> Edition:
