@@ -53,11 +53,29 @@ def test_narrative_citation_with_a_case_suffix():
     assert found == [("Şimşir’e (2006)", "#mosc-bib-simsir-2006", [])]
 
 
-def test_archival_citation_with_a_date():
-    found, state = cite("(TBMM G.C.Z., 24 Nisan 1920)")
-    assert found == [("TBMM G.C.Z., 24 Nisan 1920", "#mosc-bib-tbmm-gcz-1920",
-                      [("24 Nisan 1920", "date", {"when": "1920-04-24"})])]
+def test_archival_citation_cites_its_sitting_as_a_dated_document():
+    state = CitationState("mosc")
+    text = "(TBMM G.C.Z., 24 Nisan 1920)"
+    [span] = find_citations(text, state)
+    assert (text[span.start:span.end], span.attrs) == ("TBMM G.C.Z., 24 Nisan 1920",
+                                                       {"corresp": "#mosc-bib-tbmm-gcz-1920"})
+    [cited] = span.children
+    assert (text[cited.start:cited.end], cited.tag, cited.attrs) == \
+        ("24 Nisan 1920", "citedRange", {"unit": "document"})
+    assert [(c.tag, c.attrs) for c in cited.children] == [("date", {"when": "1920-04-24"})]
     assert state.entries["mosc-bib-tbmm-gcz-1920"].archival
+
+
+def test_suffix_beyond_c():
+    found, _ = cite("(Tansel, 2019 d: 63-64)")
+    assert found[0][1] == "#mosc-bib-tansel-2019d"
+
+
+def test_pages_after_a_semicolon_belong_to_the_reference_before():
+    found, _ = cite("(Bıyıklıoğlu, 1959: 18; 66)")
+    assert found == [("Bıyıklıoğlu, 1959: 18; 66", "#mosc-bib-biyiklioglu-1959",
+                      [("18", "citedRange", {"unit": "page", "from": "18"}),
+                       ("66", "citedRange", {"unit": "page", "from": "66"})])]
 
 
 def test_two_authors_joined_by_ve():

@@ -102,3 +102,9 @@ def test_any_text_gives_ordered_spans_with_iso_values(text, year):
                 assert ISO.match(span.attrs[key]), span.attrs
         if "from" in span.attrs:
             assert span.attrs["from"] <= span.attrs["to"]
+
+
+def test_english_dates_of_the_english_abstract():
+    assert dates("French on May 15, 1919, the Ottoman") == [("May 15, 1919", {"when": "1919-05-15"})]
+    assert dates("signed on 16 March 1921 and in October 1917") == \
+        [("16 March 1921", {"when": "1921-03-16"}), ("October 1917", {"when": "1917-10"})]

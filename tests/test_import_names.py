@@ -57,3 +57,18 @@ def test_unknown_capitalised_names_are_candidates_but_not_sentence_starts(regist
 def test_missing_register_directory_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="register directory not found"):
         Register.load(tmp_path / "nowhere")
+
+
+def test_a_form_shared_by_two_entries_is_left_for_the_editor(tmp_path):
+    (tmp_path / "events.xml").write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listEvent>
+      <event xml:id="ev-a" type="conference"><label type="preferred">I. Moskova görüşmeleri</label>
+        <label type="variant">Moskova görüşmeleri</label></event>
+      <event xml:id="ev-b" type="conference"><label type="preferred">II. Moskova görüşmeleri</label>
+        <label type="variant">Moskova görüşmeleri</label></event>
+    </listEvent></body></text></TEI>""", encoding="utf-8")
+    register = Register.load(tmp_path)
+    text = "Moskova görüşmeleri başladı; II. Moskova görüşmeleri sürdü."
+    assert [(text[s.start:s.end], s.attrs["ref"]) for s in register.find(text)] == \
+        [("II. Moskova görüşmeleri", "register/events.xml#ev-b")]
+    assert register.ambiguous(text) == [(0, "Moskova görüşmeleri",
+                                         ["register/events.xml#ev-a", "register/events.xml#ev-b"])]

@@ -55,6 +55,9 @@ class Annotator:
         spans += find_dates(inline.text, self.dates,
                             lambda offset, msg: self.report.doubt(where(offset), msg))
         spans += self.register.find(inline.text)
+        for offset, form, refs in self.register.ambiguous(inline.text):
+            self.report.doubt(where(offset), f"“{form}” names several register entries "
+                                             f"({', '.join(r.split('#')[1] for r in refs)}): left untagged")
         spans += find_measures(inline.text)
         inline.spans = spans
         self._unknown(inline)

@@ -20,7 +20,7 @@ from teikit.importer.layout import Block, SourceLine
 from teikit.importer.report import Report
 
 HEADS = {"kaynakça", "kaynaklar", "kaynakca", "references", "bibliography", "bibliyografya"}
-YEAR = re.compile(r"[(,.]\s*(1[5-9]\d\d|20[0-4]\d)\s?([a-c])?(?![\w])\s*\)?")
+YEAR = re.compile(r"[(,.]\s*(1[5-9]\d\d|20[0-4]\d)\s?([a-h])?(?![\w])\s*\)?")
 ENTRY_START = re.compile(r"^[A-ZÇĞİÖŞÜ][\w’'.-]*(?:\s[\w’'.-]+){0,3},\s.{0,80}?[(,.]\s*(1[5-9]\d\d|20[0-4]\d)")
 
 

@@ -20,7 +20,7 @@ UP = "A-ZÇĞİÖŞÜ"
 WORD = rf"[{UP}][\w.-]*"
 AUTHOR = rf"{WORD}(?:\s(?:ve|and|&)\s{WORD}|\s{WORD})*"
 YEAR = r"(1[5-9]\d\d|20[0-4]\d)"
-SUFFIX = r"(?:\s?([a-c])(?!\w))?"
+SUFFIX = r"(?:\s?([a-h])(?!\w))?"
 RANGE = r"\d+(?:\s?[-–]\s?\d+)?"
 PAGES = rf"{RANGE}(?:\s?,\s?{RANGE})*(?:\s?,)?"
 REF = re.compile(rf"\s*({AUTHOR}),\s?{YEAR}{SUFFIX}(?:\s?:\s?({PAGES}))?\s*")
@@ -118,11 +118,22 @@ def _parenthetical(paren: re.Match, state: CitationState, doubt, line_of) -> lis
     parts = _split(paren.group(1), inner_start)
     spans: list[Span] = []
     for start, part in parts:
+        if spans and PAGE_ONLY.fullmatch(part) and not _looks_like_years(part):
+            _more_pages(spans[-1], part, start)  # (Bıyıklıoğlu, 1959: 18; 66)
+            continue
         span = _reference(part, start, state, line_of)
         if span is None:
             return [] if not spans else _partial(spans, paren, doubt)
         spans.append(span)
     return spans
+
+
+def _more_pages(span: Span, part: str, start: int) -> None:
+    """Pages after a semicolon belong to the reference before them, which grows to hold them."""
+    lead = len(part) - len(part.lstrip())
+    body = part.strip()
+    span.end = start + lead + len(body)
+    span.children += _ranges(body, start + lead)
 
 
 def _partial(spans: list[Span], paren: re.Match, doubt) -> list[Span]:
@@ -172,7 +183,8 @@ def _archival(m: re.Match, begin: int, end: int, state: CitationState, line_of) 
         return None
     date = dates[0]
     offset = begin + m.start(2)
-    child = Span(offset + date.start, offset + date.end, "date", date.attrs)
+    date_span = Span(offset + date.start, offset + date.end, "date", date.attrs)
+    child = Span(date_span.start, date_span.end, "citedRange", {"unit": "document"}, [date_span])
     entry = state.entry(author.rstrip(",. ").replace(".", ""), year, archival=True,
                         line=line_of(begin))
     entry.author = author.rstrip(", ")

@@ -18,6 +18,11 @@ from teikit.importer.inline import Span
 MONTHS = {"Ocak": 1, "Şubat": 2, "Mart": 3, "Nisan": 4, "Mayıs": 5, "Haziran": 6,
           "Temmuz": 7, "Ağustos": 8, "Eylül": 9, "Ekim": 10, "Kasım": 11, "Aralık": 12}
 M = "(" + "|".join(MONTHS) + r")(?![a-zçğıöşü])"
+#: English month names, for the English abstract (``May 15, 1919``)
+EN_MONTHS = {name: n for n, name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], 1)}
+EN = "(" + "|".join(EN_MONTHS) + r")(?![a-z])"
 Y = r"(1[5-9]\d\d|20[0-4]\d)"
 D = r"(?<![\d.,])([0-3]?\d)"
 DASH = r"\s?[-–]\s?"
@@ -34,6 +39,9 @@ PATTERNS = [
     ("month", re.compile(M + r"\s" + Y + END)),
     ("year-month", re.compile(r"(?<![\d.])" + Y + r"\s" + M + r"(?=\s+ay)")),
     ("years", re.compile(r"(?<![\d.,])" + Y + DASH + r"(\d{4}|\d{2})(?![\d.,]\d|\d)")),
+    ("en-mdy", re.compile(EN + r"\s([0-3]?\d),?\s" + Y + END)),
+    ("en-dmy", re.compile(D + r"\s" + EN + r"\s" + Y + END)),
+    ("en-my", re.compile(EN + r"\s" + Y + END)),
     ("day-no-year", re.compile(D + r"\s" + M)),
     ("year", re.compile(r"(?<![\d.,:/])" + Y + r"(?![\d]|[.,]\d)")),
 ]
@@ -78,7 +86,8 @@ def _year_from_sentence(text: str, later, end: int, state: DateState) -> None:
     for start, _end, name, match in later:
         if re.search(r"[.!?]\s", text[end:start]):
             return
-        if name in ("days", "night", "day-day", "day", "numeric", "months", "month"):
+        if name in ("days", "night", "day-day", "day", "numeric", "months", "month",
+                    "en-mdy", "en-dmy", "en-my"):
             state.year = int(match.groups()[-1])
             return
 
@@ -98,7 +107,7 @@ def _attributes(name: str, m: re.Match, state: DateState) -> dict[str, str] | No
 
 #: index of the year group of each pattern that gives a year
 _YEAR_GROUP = {"days": 3, "night": 3, "day-day": 4, "day": 2, "numeric": 2, "months": 2,
-               "month": 1, "year-month": 0}
+               "month": 1, "year-month": 0, "en-mdy": 2, "en-dmy": 2, "en-my": 1}
 
 _BUILD = {
     "days": lambda g, y: _range(_day(y, MONTHS[g[2]], g[0]), _day(y, MONTHS[g[2]], g[1])),
@@ -113,6 +122,9 @@ _BUILD = {
     "day-no-year": lambda g, y: {"when": _day(y, MONTHS[g[1]], g[0]), "cert": "medium",
                                  "evidence": "internal"},
     "year": lambda g, y: {"when": g[0]},
+    "en-mdy": lambda g, y: {"when": _day(y, EN_MONTHS[g[0]], g[1])},
+    "en-dmy": lambda g, y: {"when": _day(y, EN_MONTHS[g[1]], g[0])},
+    "en-my": lambda g, y: {"when": f"{y}-{EN_MONTHS[g[0]]:02d}"},
 }
 
 

@@ -44,7 +44,11 @@ class Register:
     """All name forms of a register directory, compiled into one regex."""
 
     def __init__(self, forms: list[Form]):
-        self.forms = {f.text: f for f in sorted(forms, key=lambda f: len(f.text))}
+        self.forms: dict[str, list[Form]] = {}
+        for form in forms:
+            known = self.forms.setdefault(form.text, [])
+            if all(f.ref != form.ref for f in known):
+                known.append(form)
         ordered = sorted(self.forms, key=len, reverse=True)
         alternation = "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
         self.regex = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
@@ -66,15 +70,23 @@ class Register:
         return cls(forms)
 
     def find(self, text: str) -> list[Span]:
-        """Spans for every register form in *text*."""
+        """Spans for every register form in *text* that names one entry only."""
         spans = []
         for m in self.regex.finditer(text):
-            form = self.forms[m.group()]
+            if len(self.forms[m.group()]) > 1:
+                continue
+            form = self.forms[m.group()][0]
             attrs = {"ref": form.ref}
             if form.type:
                 attrs = {"type": form.type, "ref": form.ref}
             spans.append(Span(m.start(), m.end(), form.tag, attrs, priority=10))
         return spans
+
+
+    def ambiguous(self, text: str) -> list[tuple[int, str, list[str]]]:
+        """(offset, form, refs) of forms the register gives to several entries."""
+        return [(m.start(), m.group(), [f.ref for f in self.forms[m.group()]])
+                for m in self.regex.finditer(text) if len(self.forms[m.group()]) > 1]
 
 
 def _forms(path: Path, filename: str, entity: str, labels, tag: str, kind: str) -> list[Form]:
