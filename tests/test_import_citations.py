@@ -116,3 +116,11 @@ def test_any_text_gives_spans_inside_the_text_with_known_entries(text):
         assert span.attrs["corresp"][1:] in state.entries
         for child in span.children:
             assert span.start <= child.start < child.end <= span.end
+
+
+def test_a_page_belongs_to_the_narrative_citation_before_it_not_a_later_one():
+    found, _ = cite("Cebesoy (2017), zafer etkili olmuştur (167). Ateş’e (2004) göre, olumlu olmuştur (145).")
+    assert [(f[0], f[1]) for f in found] == [("Cebesoy (2017)", "#mosc-bib-cebesoy-2017"),
+                                             ("167", "#mosc-bib-cebesoy-2017"),
+                                             ("Ateş’e (2004)", "#mosc-bib-ates-2004"),
+                                             ("145", "#mosc-bib-ates-2004")]

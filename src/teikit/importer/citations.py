@@ -93,13 +93,20 @@ def _surname_key(author: str, year: str, suffix: str) -> str:
 
 
 def find_citations(text: str, state: CitationState, doubt=None, line_of=lambda o: 0) -> list[Span]:
-    """Citation spans in *text*; creates bibliography entries in *state*."""
-    spans = [s for m in NARRATIVE.finditer(text) for s in _narrative(m, state, line_of)]
-    for paren in PAREN.finditer(text):
-        if any(s.start <= paren.start() < s.end for s in spans):
-            continue
-        spans += _parenthetical(paren, state, doubt, line_of)
-    spans.sort(key=lambda s: s.start)
+    """Citation spans in *text*, read in order; creates bibliography entries in *state*.
+
+    Order matters: a page-only ``(37)`` belongs to the narrative citation before it.
+    """
+    found = [(m.start(), 0, m) for m in NARRATIVE.finditer(text)]
+    found += [(m.start(), 1, m) for m in PAREN.finditer(text)]
+    spans: list[Span] = []
+    for _start, kind, match in sorted(found, key=lambda f: (f[0], f[1])):
+        if any(s.start <= match.start() < s.end for s in spans):
+            continue  # the "(2018)" of "Müderrisoğlu (2018)"
+        if kind == 0:
+            spans += _narrative(match, state, line_of)
+        else:
+            spans += _parenthetical(match, state, doubt, line_of)
     return spans
 
 
