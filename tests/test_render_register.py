@@ -317,3 +317,11 @@ def test_names_in_other_scripts_are_isolated_for_bidi_and_linked(tmp_path):
     assert forms and all(any("\u0600" <= c <= "\u06ff" for c in f) for f in forms)
     titles = page.xpath("//section[@id='cozulemeyen']//a[@class='occ']/@href")
     assert titles and all(h.startswith("../html/oclc_1034545644-i_.TEIP5.html#") for h in titles)
+
+
+def test_every_tei_of_a_tei_corpus_is_summarised():
+    path = TESTS / "fixtures" / "register" / "corpus" / "tei-corpus-with-two-texts.xml"
+    summary = summarize(parse(path), path)
+    assert [(o.entry, o.anchor) for o in summary.occurrences] == [("per-a", "crp-a-p1"),
+                                                                  ("per-b", "crp-b-p1")]
+    assert [d.start for d in summary.dates] == ["1920-04-23", "1921-01-10"]

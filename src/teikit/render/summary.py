@@ -119,8 +119,8 @@ def summarize(tree: etree._ElementTree, source: str | Path) -> ArticleSummary:
     summary = ArticleSummary(source=source, article_id=root.get(_XML_ID) or source.stem,
                              titles=_titles(root))
     page = ""
-    for el in root.iter(_T + "text"):
-        for node in el.iter(_T + "pb", *NAME_TAGS, _T + "date"):
+    for text in _outer_texts(root):
+        for node in text.iter(_T + "pb", *NAME_TAGS, _T + "date"):
             if node.tag == _T + "pb":
                 page = node.get("n", page)
             elif node.tag == _T + "date":
@@ -128,8 +128,15 @@ def summarize(tree: etree._ElementTree, source: str | Path) -> ArticleSummary:
                     _add_date(summary, node, page)
             elif node.get("ref"):
                 summary.occurrences.extend(_occurrences(node, source, page))
-        break  # the first text: nested texts (group/text) are walked by iter() above
     return summary
+
+
+def _outer_texts(root: etree._Element):
+    """Every ``text`` not inside another one: one per TEI of a teiCorpus; texts nested
+    in a ``group`` are walked with their outer text."""
+    for text in root.iter(_T + "text"):
+        if not any(a.tag == _T + "text" for a in text.iterancestors()):
+            yield text
 
 
 def _titles(root: etree._Element) -> dict[str, str]:
@@ -197,7 +204,7 @@ def _in_body(node: etree._Element) -> bool:
 def _anchor(node: etree._Element) -> str:
     """The xml:id of the nearest ancestor that has one (the HTML keeps it as ``id``)."""
     for ancestor in node.iterancestors():
-        if ancestor.get(_XML_ID) and ancestor.tag != _T + "TEI":
+        if ancestor.get(_XML_ID) and ancestor.tag not in (_T + "TEI", _T + "teiCorpus"):
             return ancestor.get(_XML_ID)
     return ""
 
