@@ -174,3 +174,11 @@ def test_right_to_left_document_gets_dir_rtl_and_no_invented_metadata() -> None:
     assert doc.xpath("//i[@lang='en']/@dir") == []
     assert doc.xpath("//meta[@name='citation_author' or @name='citation_publication_date']") == []
     assert doc.xpath("//meta[@name='citation_title']/@content") == ["الزهور"]
+
+
+def test_section_numbers_are_never_printed_twice_nor_invented() -> None:
+    doc = page(FIXTURES / "section-numbers-printed-in-heads.xml")
+    headings = [h.text_content() for h in doc.xpath("//section/h2 | //section/h3")]
+    assert headings == ["GİRİŞ", "1. Birinci Bölüm", "1.1. Alt", "2. İkinci Bölüm"]
+    assert [a.text_content() for a in doc.xpath("//nav[@class='toc']//a")] == headings
+    assert doc.xpath("normalize-space(//p[@class='source'])") == "39 sayfa"

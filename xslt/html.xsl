@@ -165,11 +165,10 @@
           </xsl:for-each>
         </p>
       </xsl:if>
-      <xsl:for-each select="tei:fileDesc/tei:sourceDesc/tei:bibl[tei:biblScope[@unit = 'page']]">
+      <xsl:for-each select="(tei:fileDesc/tei:sourceDesc/tei:bibl/tei:biblScope[@unit = 'page'])[1]">
         <p class="source">
-          <xsl:value-of select="tk:label('pages', $ui)"/>
-          <xsl:text> </xsl:text>
-          <xsl:value-of select="tei:biblScope[@unit = 'page'][1]"/>
+          <xsl:value-of select="if (@from and @to) then tk:label('pages', $ui) || ' ' || @from || '–' || @to
+                                else normalize-space(.)"/>
         </p>
       </xsl:for-each>
     </header>

@@ -99,6 +99,16 @@
     <xsl:sequence select="min((6, $depth + 1))"/>
   </xsl:function>
 
+  <!-- the printed number of a section, shown before its heading: a numeric @n ("4.1") that
+       the heading does not already print ("4.1. Türkiye...") -->
+  <xsl:function name="tk:section-number" as="xs:string?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space($div/@n)"/>
+    <xsl:variable name="head" as="xs:string" select="normalize-space($div/tei:head[1])"/>
+    <xsl:sequence select="if (matches($n, '^\d+(\.\d+)*$') and not(matches($head, '^' || replace($n, '\.', '\\.') || '[.\s)]')))
+                          then $n else ()"/>
+  </xsl:function>
+
   <xsl:template match="tei:head[parent::*[matches(local-name(), '^div[1-7]?$')]]" mode="tk:text">
     <xsl:variable name="div" as="element()" select=".."/>
     <xsl:element name="h{tk:heading-level($div)}">
@@ -106,8 +116,10 @@
         <xsl:attribute name="id" select="tk:html-id($div) || '-h'"/>
       </xsl:if>
       <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
-      <xsl:if test="$div/@n and . is $div/tei:head[1]">
-        <span class="secnum"><xsl:value-of select="$div/@n"/>. </span>
+      <xsl:if test=". is $div/tei:head[1]">
+        <xsl:for-each select="tk:section-number($div)">
+          <span class="secnum"><xsl:value-of select="."/>. </span>
+        </xsl:for-each>
       </xsl:if>
       <xsl:apply-templates mode="#current"/>
     </xsl:element>
@@ -538,7 +550,9 @@
                   select="(tei:div | tei:div2 | tei:div3 | tei:div4)[tei:head][count(ancestor::*) lt 8]"/>
     <li dir="auto">
       <a href="#{tk:html-id(.)}">
-        <xsl:if test="@n"><span class="secnum"><xsl:value-of select="@n"/>. </span></xsl:if>
+        <xsl:for-each select="tk:section-number(.)">
+          <span class="secnum"><xsl:value-of select="."/>. </span>
+        </xsl:for-each>
         <xsl:apply-templates select="tei:head[1]" mode="tk:plain"/>
       </a>
       <xsl:if test="$sub">
