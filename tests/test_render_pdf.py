@@ -255,3 +255,25 @@ def test_image_on_the_web_is_left_out_not_fetched(tmp_path: Path) -> None:
         server.shutdown()
     assert len(document.pages) == 1
     assert requests == []
+
+
+# ---------------------------------------------------------------- the real edition
+
+TEI_ARTICLES = sorted((HERE.parent / "tei").glob("*.xml"))
+
+if TEI_ARTICLES:  # the articles are being encoded; the test exists once they are there
+    def test_real_edition_lays_out_with_footnotes_and_register_in_place() -> None:
+        from teikit.render.pdf import final_layout, misplaced_footnotes
+        from teikit.render.print import css_path, fonts_root
+        edition = read_edition(TEI_ARTICLES)
+        document = final_layout(lambda pages, breaks: volume_html(edition, css="", pages=pages,
+                                                                  breaks=breaks),
+                                css_path(), fonts_root())
+        anchors = {name for page in document.pages for name in page.anchors}
+        notes = [note.get("{http://www.w3.org/XML/1998/namespace}id") for article in TEI_ARTICLES
+                 for note in parse(article).iterfind(".//tei:text//tei:note", NS)
+                 if not note.xpath("ancestor::tei:listBibl", namespaces=NS)]
+        assert [n for n in notes if n not in anchors] == []  # no footnote lost
+        assert misplaced_footnotes(document) == {}
+        assert "register" in anchors and sum(a.startswith("reg-") for a in anchors) >= 20
+        assert len(document.pages) > 20

@@ -201,6 +201,12 @@ def test_note_without_id_gets_a_call_anchor_all_the_same(blocks) -> None:
         assert note.getprevious().get("id") == "fnref-" + note.get("id")
 
 
+def test_editorial_note_on_a_bibliography_entry_stays_in_the_entry(blocks) -> None:
+    entry = blocks.get_element_by_id("blk-bib-ornek-2020")
+    assert entry.tag == "li" and entry.text_content() == "Örnek 2020 [Künye makaleden.]"
+    assert not entry.find_class("footnote")
+
+
 def test_heading_bookmark_label_leaves_its_footnote_out(blocks) -> None:
     heading = blocks.get_element_by_id("blk-s1.1").find("h3")
     assert heading.get("data-label") == "1.1. Dipnotlu başlık"

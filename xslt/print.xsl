@@ -166,9 +166,11 @@
       <xsl:if test="exists($authors)">
         <p class="author"><xsl:value-of select="string-join($authors, ', ')"/></p>
       </xsl:if>
-      <xsl:for-each select="tei:fileDesc/tei:sourceDesc/tei:bibl[tei:biblScope[@unit = 'page']]">
+      <!-- the printed pages of the source, when the header gives them as a page range -->
+      <xsl:for-each select="(tei:fileDesc/tei:sourceDesc/tei:bibl/tei:biblScope[@unit = 'page']
+                             [matches(normalize-space(.), '^\d+(\s*[-–]\s*\d+)?$')])[1]">
         <p class="source"><xsl:value-of select="tk:label('pages', $tei/@xml:lang)"/>
-          <xsl:text> </xsl:text><xsl:value-of select="normalize-space(tei:biblScope[@unit = 'page'][1])"/></p>
+          <xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></p>
       </xsl:for-each>
       <xsl:for-each select="tei:profileDesc/tei:abstract">
         <xsl:variable name="lang" as="xs:string" select="(@xml:lang, $tei/@xml:lang, 'tr')[1]"/>
@@ -358,6 +360,18 @@
       <xsl:apply-templates>
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
+    </span>
+  </xsl:template>
+
+  <!-- An editor's remark on a bibliography entry stays with the entry, in brackets. -->
+  <xsl:template match="tei:note[ancestor::tei:listBibl]" priority="2">
+    <span class="editorial-note">
+      <xsl:sequence select="tk:lang(.)"/>
+      <xsl:text> [</xsl:text>
+      <xsl:apply-templates>
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 

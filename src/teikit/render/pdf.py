@@ -103,12 +103,11 @@ def lowest_block(document, page_number: int, notes: set[str]) -> str | None:
     return max(blocks, key=lambda name: blocks[name][1], default=None)
 
 
-def volume_pdf(make_html: Callable[[dict[str, int], list[str]], str], css: Path,
-               root: Path) -> bytes:
-    """The PDF of the volume.
+def final_layout(make_html: Callable[[dict[str, int], list[str]], str], css: Path, root: Path):
+    """Lay the volume out until a layout confirms its footnotes and register pages.
 
     *make_html(occurrence_pages, page_breaks)* runs ``xslt/print.xsl`` with those
-    parameters (see the module docstring).
+    parameters (see the module docstring). Returns WeasyPrint's laid-out document.
     """
     pages: dict[str, int] = {}
     breaks: list[str] = []
@@ -123,6 +122,13 @@ def volume_pdf(make_html: Callable[[dict[str, int], list[str]], str], css: Path,
             break
         breaks += list(dict.fromkeys(fixes))
         pages = found
+    return document
+
+
+def volume_pdf(make_html: Callable[[dict[str, int], list[str]], str], css: Path,
+               root: Path) -> bytes:
+    """The PDF of the volume laid out by :func:`final_layout`."""
+    document = final_layout(make_html, css, root)
     try:
         return document.write_pdf()
     except (ValueError, OSError) as exc:
