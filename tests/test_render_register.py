@@ -27,7 +27,7 @@ from register_helpers import (EXTERNAL, SAMPLE_EDITION, TEI_ALL, TESTS, TURKISH_
 
 EDITION_REGISTERS = TESTS.parent / "tei" / "register"
 
-OUTPUTS = ["chronology.html", "index.html", "map.html", "register.json",
+OUTPUTS = ["chronology.html", "index.html", "map.html", "register.json", "register.schema.json",
            "tei/events.xml", "tei/orgs.xml", "tei/persons.xml", "tei/places.xml"]
 NOT_WELL_FORMED = SAMPLE_EDITION.parent / "register" / "not-well-formed" / "unclosed-persname.xml"
 EXTERNAL_FILES = sorted(str(p.relative_to(EXTERNAL)) for p in EXTERNAL.rglob("*.xml"))
@@ -232,9 +232,10 @@ def links_of(page: Path, href: str) -> tuple[str, Path, str]:
 def test_external_tei_renders_a_register_without_error(name, tmp_path):
     written = render([EXTERNAL / name], ["register"], tmp_path)["register"]
     assert sorted(p.name for p in written) == ["chronology.html", "index.html", "map.html",
-                                               "register.json"]
+                                               "register.json", "register.schema.json"]
+    schema = json.loads((tmp_path / "register" / "register.schema.json").read_text("utf-8"))
     jsonschema.validate(json.loads((tmp_path / "register" / "register.json").read_text("utf-8")),
-                        JSON_SCHEMA)
+                        schema)
 
 
 def test_not_well_formed_input_fails_with_its_location_and_writes_nothing(tmp_path):

@@ -19,7 +19,8 @@ index once each. Python decides nothing about what the pages say: the rules live
 All of it goes to ``<out>/register/``. Another renderer can use the same index: call
 :func:`build_index` and pass ``index_node(index)`` to its stylesheet.
 
-``register.json`` (for portals) has this structure, checked by :data:`JSON_SCHEMA`::
+``register.json`` (for portals) has this structure, checked by :data:`JSON_SCHEMA`
+(written beside it as ``register.schema.json``)::
 
     {"format": "teikit-register/1",
      "articles":   [{"id", "source", "href", "titles": {lang: title}}],
@@ -41,6 +42,7 @@ Empty strings stand for "not given"; nothing is invented.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 import weakref
@@ -267,4 +269,6 @@ class RegisterRenderer(Renderer):
             params = {"index": self.index_node, "register-file": self.file_keys[doc.path]}
             result = transform("register-tei.xsl", doc.xdm, params, source=str(doc.path))
             outputs.append(atomic_write(self.target / "tei" / doc.path.name, result))
+        schema = json.dumps(JSON_SCHEMA, ensure_ascii=False, indent=1)
+        outputs.append(atomic_write(self.target / "register.schema.json", schema + "\n"))
         return outputs
