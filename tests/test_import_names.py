@@ -72,3 +72,10 @@ def test_a_form_shared_by_two_entries_is_left_for_the_editor(tmp_path):
         [("II. Moskova görüşmeleri", "register/events.xml#ev-b")]
     assert register.ambiguous(text) == [(0, "Moskova görüşmeleri",
                                          ["register/events.xml#ev-a", "register/events.xml#ev-b"])]
+
+
+def test_a_suffix_glued_after_a_vowel_stays_outside(register):
+    text = "Moskova Antlaşmasını yapabilmek için"
+    assert tagged(register, text) == [("Moskova Antlaşması", "name",
+                                       {"type": "treaty", "ref": "register/events.xml#ev-moscow-treaty"})]
+    assert tagged(register, "Samsunlu ve Leninist") == []

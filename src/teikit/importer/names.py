@@ -28,6 +28,8 @@ UP = "A-ZÇĞİÖŞÜÂÎÛ"
 #: name/@type values docs/encoding.md allows; an armistice is an agreement, the rest events
 NAME_TYPES = {"treaty": "treaty", "congress": "congress", "conference": "conference",
               "agreement": "agreement", "armistice": "agreement"}
+#: case suffixes glued without apostrophe after a vowel (``Moskova görüşmeleri|nde``)
+GLUED = r"n(?:d[ae]n?|[ıiuü]n|[ıiuü]|[ae])|yl[ae]"
 CANDIDATE = re.compile(rf"[{UP}][a-zçğıöşüâîû]+(?:\s[{UP}][a-zçğıöşüâîû]+)*")
 
 
@@ -51,7 +53,7 @@ class Register:
                 known.append(form)
         ordered = sorted(self.forms, key=len, reverse=True)
         alternation = "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
-        self.regex = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+        self.regex = re.compile(rf"(?<![\w])(?:{alternation})(?=(?:{GLUED})?(?![\w]))")
         self.words = {w for f in self.forms for w in f.split()}
 
     @classmethod
