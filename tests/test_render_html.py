@@ -64,9 +64,9 @@ def test_index_page_lists_every_article_with_both_titles(edition_out: Path) -> N
     assert entry.xpath("normalize-space(.//p[@class='authors'])") == "Ayşe Örnek"
 
 
-def test_every_link_of_the_edition_reaches_an_existing_target(edition_out: Path) -> None:
-    """Fragments inside a page, other pages, the TEI copy and the register's entries."""
-    html = edition_out / "html"
+def assert_links_resolve(html: Path) -> None:
+    """Fragments inside a page, other pages, the TEI copy and the register's entries all exist."""
+    ids: dict[Path, set[str]] = {}
     for page in html.glob("*.html"):
         doc = lxml_html.parse(str(page)).getroot()
         for href in doc.xpath("//a/@href | //link/@href"):
@@ -76,8 +76,13 @@ def test_every_link_of_the_edition_reaches_an_existing_target(edition_out: Path)
             target = (page.parent / parts.path).resolve() if parts.path else page
             assert target.is_file(), f"{page.name}: {href} points at a missing file"
             if parts.fragment and target.suffix == ".html":
-                ids = lxml_html.parse(str(target)).getroot().xpath("//@id")
-                assert parts.fragment in ids, f"{page.name}: {href} points at a missing anchor"
+                if target not in ids:
+                    ids[target] = set(lxml_html.parse(str(target)).getroot().xpath("//@id"))
+                assert parts.fragment in ids[target], f"{page.name}: {href} points at a missing anchor"
+
+
+def test_every_link_of_the_edition_reaches_an_existing_target(edition_out: Path) -> None:
+    assert_links_resolve(edition_out / "html")
 
 
 def test_edition_pages_pass_the_nu_html_checker(edition_out: Path) -> None:
@@ -113,4 +118,49 @@ def test_external_tei_file_renders_a_page_with_its_text(external_out: Path, sour
 def test_external_pages_pass_the_nu_html_checker(external_out: Path) -> None:
     assert len(list((external_out / "html").glob("*.html"))) == len(EXTERNAL_FILES) + 1
     result = nu_validate(external_out / "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------- the real edition (tei/)
+
+REAL = HERE.parent / "tei"
+
+
+@pytest.fixture(scope="module")
+def real_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("real")
+    render([REAL], ["html", "register"], out)
+    return out
+
+
+def test_real_edition_has_a_page_per_article(real_out: Path) -> None:
+    articles = sorted(p.stem for p in REAL.glob("*.xml"))
+    assert articles, "the edition in tei/ has no article"
+    assert sorted(p.stem for p in (real_out / "html").glob("*.html")) == sorted(articles + ["index"])
+
+
+def test_real_edition_links_reach_pages_anchors_and_register_entries(real_out: Path) -> None:
+    assert_links_resolve(real_out / "html")
+
+
+def test_every_tagged_name_of_the_real_edition_is_a_register_link(real_out: Path) -> None:
+    """Each persName/placeName/orgName/name with a register @ref outside a citation is a link."""
+    for source in REAL.glob("*.xml"):
+        tree = parse(source)
+        names = tree.xpath("//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName"
+                           " or self::tei:name][starts-with(@ref, 'register/')]"
+                           "[not(ancestor::tei:bibl[@corresp] or ancestor::tei:ref"
+                           " or ancestor::*[starts-with(@ref, 'register/')])]",
+                           namespaces={"tei": "http://www.tei-c.org/ns/1.0"})
+        page = lxml_html.parse(str(real_out / "html" / f"{source.stem}.html")).getroot()
+        links = page.xpath("//div[@class='text']//a[starts-with(@href, '../register/index.html#')]"
+                           " | //section[@class='footnotes']//a[starts-with(@href, '../register/index.html#')]")
+        assert names and len(links) == len(names), source.name
+        # same entries, as many times (notes move to the foot, so the order differs)
+        assert sorted(a.get("href").split("#")[1] for a in links) == \
+            sorted(n.get("ref").split("#")[1] for n in names)
+
+
+def test_real_edition_pages_pass_the_nu_html_checker(real_out: Path) -> None:
+    result = nu_validate(real_out / "html")
     assert result.returncode == 0, result.stdout + result.stderr
