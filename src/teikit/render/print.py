@@ -25,8 +25,6 @@ from teikit.errors import OutputError, TeikitError
 from teikit.render.base import Edition, Renderer, check_tei, register
 from teikit.xmlio import atomic_write
 
-#: the project root: holds xslt/ and fonts/
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 CSS_NAME = "print.css"
 FONTS_DIR = "fonts"
 VOLUME_STEM = "edition"
