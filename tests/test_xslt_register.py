@@ -173,7 +173,7 @@ def test_map_page_matches_golden(sample):
 
 def test_map_draws_only_places_with_valid_coordinates_and_lists_them(turkish):
     page = html(run("map.xsl", turkish[1]))
-    assert [a.get("href") for a in page.xpath("//svg//a")] == \
+    assert sorted(a.get("href") for a in page.xpath("//svg//a")) == \
         ["index.html#pl-istanbul", "index.html#pl-izmir"]
     assert [a.text for a in page.xpath("//ul[@class='places']//a")] == ["İstanbul", "İzmir"]
 
@@ -184,6 +184,19 @@ def test_map_puts_north_up_and_east_right(turkish):
                for c in page.xpath("//svg//circle")}
     istanbul, izmir = circles["index.html#pl-istanbul"], circles["index.html#pl-izmir"]
     assert istanbul[0] > izmir[0] and istanbul[1] < izmir[1]
+
+
+def test_labels_of_places_close_together_do_not_overlap(tmp_path):
+    page = html(run("map.xsl", edition_index(TURKISH_ORDER.parent / "close-places")[1]))
+    boxes = []
+    for text in page.xpath("//svg//a/text"):
+        x, y, width = float(text.get("x")), float(text.get("y")), len(text.text) * 7 + 4
+        x0 = x if text.get("text-anchor") == "start" else x - width
+        boxes.append((x0, y - 10, x0 + width, y + 2))
+    assert len(boxes) == 3
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 
 # ------------------------------------------------------------------ JSON and TEI

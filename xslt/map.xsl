@@ -61,6 +61,20 @@
     </xsl:call-template>
   </xsl:template>
 
+  <xsl:function name="tk:box" as="map(xs:string, xs:double)">
+    <xsl:param name="x0" as="xs:double"/>
+    <xsl:param name="y0" as="xs:double"/>
+    <xsl:param name="x1" as="xs:double"/>
+    <xsl:param name="y1" as="xs:double"/>
+    <xsl:sequence select="map{'x0': $x0, 'y0': $y0, 'x1': $x1, 'y1': $y1}"/>
+  </xsl:function>
+
+  <xsl:function name="tk:overlap" as="xs:boolean">
+    <xsl:param name="a" as="map(xs:string, xs:double)"/>
+    <xsl:param name="b" as="map(xs:string, xs:double)"/>
+    <xsl:sequence select="$a?x0 lt $b?x1 and $b?x0 lt $a?x1 and $a?y0 lt $b?y1 and $b?y0 lt $a?y1"/>
+  </xsl:function>
+
   <xsl:template name="svg-map">
     <xsl:param name="places" as="element(tei:place)+"/>
     <xsl:variable name="lats" as="xs:double+" select="$places ! tk:coordinates(.)[1]"/>
@@ -104,16 +118,38 @@
         </xsl:for-each>
       </g>
       <g class="places">
-        <xsl:for-each select="$places">
+        <!-- labels placed one by one, west to east: the first of four positions around
+             the point that overlaps no label placed before and no point (else the first:
+             the list below the map stays the reference) -->
+        <xsl:variable name="dots" as="map(xs:string, xs:double)*"
+            select="$places ! (let $c := tk:coordinates(.) return
+                    tk:box($x($c[2]) - 6, $y($c[1]) - 6, $x($c[2]) + 6, $y($c[1]) + 6))"/>
+        <xsl:iterate select="sort($places, (), function($p) { tk:coordinates($p)[2] })">
+          <xsl:param name="taken" as="map(xs:string, xs:double)*" select="()"/>
           <xsl:variable name="c" as="xs:double+" select="tk:coordinates(.)"/>
+          <xsl:variable name="px" as="xs:double" select="$x($c[2])"/>
+          <xsl:variable name="py" as="xs:double" select="$y($c[1])"/>
           <xsl:variable name="count" as="xs:integer" select="count(tk:occurrences-of(.))"/>
+          <xsl:variable name="label" as="xs:string" select="tk:entry-name(.)"/>
+          <xsl:variable name="width" as="xs:double" select="string-length($label) * 7 + 4"/>
+          <xsl:variable name="options" as="map(*)+" select="
+              for $dx in (7, -7), $dy in (-6, 14)
+              return map{'x': $px + $dx, 'y': $py + $dy, 'anchor': if ($dx gt 0) then 'start' else 'end',
+                         'box': tk:box(if ($dx gt 0) then $px + $dx else $px + $dx - $width, $py + $dy - 10,
+                                       if ($dx gt 0) then $px + $dx + $width else $px + $dx, $py + $dy + 2)}"/>
+          <xsl:variable name="free" as="map(*)"
+              select="($options[every $t in ($taken, $dots) satisfies not(tk:overlap(?box, $t))],
+                       $options)[1]"/>
           <a href="index.html#{@xml:id}">
-            <title><xsl:value-of select="tk:entry-name(.) || ' (' || $count || ' geçiş)'"/></title>
-            <circle cx="{$x($c[2])}" cy="{$y($c[1])}" r="{3 + min((math:sqrt($count), 7))}"
+            <title><xsl:value-of select="$label || ' (' || $count || ' geçiş)'"/></title>
+            <circle cx="{$px}" cy="{$py}" r="{3 + min((math:sqrt($count), 7))}"
                     fill="{if ($count gt 0) then '#0b4f8a' else '#ffffff'}" stroke="#0b4f8a" stroke-width="1.5"/>
-            <text x="{$x($c[2]) + 7}" y="{$y($c[1]) - 6}"><xsl:value-of select="tk:entry-name(.)"/></text>
+            <text x="{$free?x}" y="{$free?y}" text-anchor="{$free?anchor}"><xsl:value-of select="$label"/></text>
           </a>
-        </xsl:for-each>
+          <xsl:next-iteration>
+            <xsl:with-param name="taken" select="$taken, $free?box"/>
+          </xsl:next-iteration>
+        </xsl:iterate>
       </g>
     </svg>
   </xsl:template>
