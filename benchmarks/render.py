@@ -96,7 +96,8 @@ def main() -> None:
     tei_c = compile_file(tei_c_path) if tei_c_path else None
 
     print(f"SaxonC {processor().version}; html.xsl compiled once in {compile_ms:.0f} ms; "
-          f"best of {args.repeat} runs per document")
+          f"best of {args.repeat} runs per document; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs (compare runs only at similar load)")
     print("TEI Consortium stylesheets: " + (str(tei_c_path) if tei_c_path else
           "absent (looked in $TEI_STYLESHEETS, " + ", ".join(str(p) for p in TEI_C_CANDIDATES[-3:])
           + "); their html.xsl is reported at ~18-20 ms/document and ~1 MB/s in SaxonC-HE"))
