@@ -194,7 +194,7 @@ class Renderer:
         for article in edition.articles:
             check_tei(article)
             other = outputs.setdefault(self.output_path(article), article)
-            if other is not article:
+            if self.per_document and other is not article:
                 raise InputError(f"has the same file name as {other.path}: both would be written to "
                                  f"{self.output_path(article)}; rename one", str(article.path))
 
