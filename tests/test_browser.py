@@ -42,12 +42,12 @@ document.getElementById('page').addEventListener('load', function () {
     scrollWidth: d.documentElement.scrollWidth,
     main: box(d.querySelector('main')),
     pageNumber: box(d.querySelector('.pb')),
-    paragraph: box(d.getElementById('smpl-p1')),
+    paragraph: box(d.querySelector('.text p[id]')),
     focusedDate: w.getComputedStyle(date, '::after').content,
     dateNorm: date.getAttribute('data-norm'),
     text: [w.getComputedStyle(d.body).color, w.getComputedStyle(d.documentElement).backgroundColor],
     link: w.getComputedStyle(d.querySelector('a.cite')).color,
-    fontSize: parseFloat(w.getComputedStyle(d.querySelector('#smpl-p1')).fontSize)
+    fontSize: parseFloat(w.getComputedStyle(d.querySelector('.text p[id]')).fontSize)
   });
 });
 </script></body></html>
@@ -92,6 +92,13 @@ def png_size_and_colours(png: Path) -> tuple[tuple[int, int], int]:
             chunks.append(data[pos + 8:pos + 8 + length])
         pos += 12 + length
     return (width, height), len(set(zlib.decompress(b"".join(chunks))))
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("real-site")
+    render([HERE.parent / "tei"], ["html"], out)
+    return out / "html"
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +159,13 @@ def test_text_and_links_meet_wcag_aa_contrast(seen: dict) -> None:
     text, background = seen[PHONE]["text"]
     assert contrast(text, background) >= 7
     assert contrast(seen[PHONE]["link"], background) >= 4.5
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_real_edition_articles_fit_the_screen(real_site: Path, size, tmp_path: Path) -> None:
+    for article in sorted((HERE.parent / "tei").glob("*.xml")):
+        page = f"{article.stem}.html"
+        measured = measure(real_site, page, size, tmp_path)
+        assert measured["scrollWidth"] <= measured["viewport"] == size[0], page
+        dimensions, colours = png_size_and_colours(screenshot(real_site, page, size, tmp_path))
+        assert dimensions == size and colours > 50, page
