@@ -189,16 +189,17 @@ def test_external_dtd_is_not_fetched(monkeypatch):
     assert any("<teiHeader> is incomplete" in p.message for p in problems)
 
 
-def test_file_over_the_size_limit_is_streamed_not_loaded(tmp_path, monkeypatch):
-    monkeypatch.setattr("teikit.validate.core.MAX_BYTES", 1000)
+def test_file_over_the_size_limit_is_streamed_not_loaded(tmp_path):
     big = tmp_path / "big.xml"
-    big.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>" + "<p>x</p>" * 500 + "</TEI>")
-    problems = validate_paths([big]).problems
-    assert len(problems) == 1
-    assert "well-formed but was not validated" in problems[0].message
+    big.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>" + "<p>x</p>" * 150_000 + "</TEI>")
+    result = run("--max-mb", "1", str(big))
+    assert result.exit_code == 1
+    assert "file is 1.1 MB, over the 1.0 MB teikit loads" in result.output
+    assert "well-formed but was not validated" in result.output
     broken = tmp_path / "big-broken.xml"
-    broken.write_text("<TEI>" + "<p>x</p>" * 500 + "</TEI")
-    assert "not well-formed" in validate_paths([broken]).problems[0].message
+    broken.write_text("<TEI>" + "<p>x</p>" * 150_000 + "</TEI")
+    problems = validate_paths([broken], max_bytes=2**20).problems
+    assert [(p.line, p.message[:20]) for p in problems] == [(1, "not well-formed XML:")]
 
 
 def test_several_independent_schema_errors_in_one_file_are_all_reported(edition):

@@ -28,10 +28,13 @@ def _default_paths() -> list[str]:
                    "of the documents' xml-model PIs; may be repeated.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text for people, json for CI.")
+@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="load files up to this size for schema validation (default 200); "
+                   "larger ones are only streamed for well-formedness.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="validate in N processes.")
 def command(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str,
-            jobs: int) -> None:
+            jobs: int, max_mb: float | None) -> None:
     """Check TEI files (and directories of *.xml) for well-formedness, the RELAX NG schema
     and the Schematron rules; default PATH: the project's tei/.
 
@@ -42,14 +45,16 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str
     from teikit.validate import find_files, validate_paths
 
     targets = list(paths) or _default_paths()
+    max_bytes = None if max_mb is None else int(max_mb * 2**20)
     total = len(find_files(targets))
     show_bar = output_format == "text" and total >= PROGRESS_FROM and sys.stderr.isatty()
     if show_bar:
         with click.progressbar(length=total, label="validating", file=sys.stderr) as bar:
             report = validate_paths(targets, schema=schemas or None, jobs=jobs,
-                                    progress=bar.update)
+                                    progress=bar.update, max_bytes=max_bytes)
     else:
-        report = validate_paths(targets, schema=schemas or None, jobs=jobs)
+        report = validate_paths(targets, schema=schemas or None, jobs=jobs,
+                                max_bytes=max_bytes)
     if output_format == "json":
         click.echo(report.to_json())
     else:

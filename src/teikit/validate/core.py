@@ -28,8 +28,9 @@ from teikit.validate.report import Problem, Report
 from teikit.validate.schematron import SchematronValidator, locate
 from teikit.xmlio import parse
 
-#: files larger than this are only checked for well-formedness (streamed), not loaded
-MAX_BYTES = 512 * 1024 * 1024
+#: files larger than this are only checked for well-formedness (streamed), not loaded:
+#: an lxml tree takes several times its file's size in memory (--max-mb changes it)
+MAX_BYTES = 200 * 1024 * 1024
 
 
 def find_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -57,17 +58,20 @@ def schema_kind(path: Path) -> str:
 
 def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os.PathLike]
                    | str | os.PathLike | None = None, jobs: int = 1,
-                   progress: Callable[[int], None] | None = None) -> Report:
+                   progress: Callable[[int], None] | None = None,
+                   max_bytes: int | None = None) -> Report:
     """Validate every file under *paths*; return a :class:`Report` of all their problems.
 
     *schema*: one or more RELAX NG / Schematron files to use instead of each document's
     own xml-model PIs. *jobs* > 1 validates in that many processes. *progress* is called
-    with the number of files just finished.
+    with the number of files just finished. Files over *max_bytes* (default
+    :data:`MAX_BYTES`) are streamed for well-formedness only.
     """
     files = find_files(paths)
     schemas = _explicit_schemas(schema)
     report = Report(files=[str(f) for f in files])
-    tasks = [(str(f), schemas) for f in files]
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    tasks = [(str(f), schemas, limit) for f in files]
     if jobs > 1 and len(files) > 1:
         context = multiprocessing.get_context("spawn")
         indexes = {root: cached_index(root) for root in {edition_root(f) for f in files}}
@@ -106,20 +110,22 @@ def _explicit_schemas(schema) -> tuple[tuple[str, str], ...]:
     return tuple(result)
 
 
-def _check_task(task: tuple[str, tuple[tuple[str, str], ...]]) -> list[Problem]:
-    path, schemas = task
-    return check_file(Path(path), schemas)
+def _check_task(task: tuple[str, tuple[tuple[str, str], ...], int]) -> list[Problem]:
+    path, schemas, limit = task
+    return check_file(Path(path), schemas, limit)
 
 
-def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = ()) -> list[Problem]:
+def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = (),
+               max_bytes: int | None = None) -> list[Problem]:
     """All the problems of one file (well-formedness first, then its schemas)."""
     name = str(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
         return [Problem(name, 0, 0, "error", f"cannot read file: {exc.strerror or exc}")]
-    if size > MAX_BYTES:
-        return _too_large(path, size)
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    if size > limit:
+        return _too_large(path, size, limit)
     try:
         tree = parse(path)
     except InputError as exc:
@@ -191,7 +197,7 @@ def _schematron_problems(tree, path: Path, schema_path: str) -> list[Problem]:
     return problems
 
 
-def _too_large(path: Path, size: int) -> list[Problem]:
+def _too_large(path: Path, size: int, limit: int) -> list[Problem]:
     """Stream a huge file for well-formedness only, and say why it was not validated."""
     name = str(path)
     try:
@@ -204,6 +210,6 @@ def _too_large(path: Path, size: int) -> list[Problem]:
         line, column = exc.position if exc.position else (exc.lineno, 0)
         return [Problem(name, line, column + 1, "error", f"not well-formed XML: {exc.msg}")]
     return [Problem(name, 1, 1, "error",
-                    f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB "
-                    "teikit loads for schema validation; it is well-formed but was not "
-                    "validated: split it into smaller files")]
+                    f"file is {size / 2**20:.1f} MB, over the {limit / 2**20:.1f} MB teikit "
+                    "loads for schema validation; it is well-formed but was not validated: "
+                    "split it, or raise the limit with --max-mb")]
