@@ -417,11 +417,6 @@
     <span class="{local-name()}"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <!-- keep words apart where a structured entry has only elements -->
-  <xsl:template match="tei:biblStruct//*[not(text()[normalize-space()])]/*[preceding-sibling::*]" mode="tk:text"
-                priority="-0.1">
-    <xsl:text> </xsl:text><xsl:next-match/>
-  </xsl:template>
 
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="tk:text">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
