@@ -192,6 +192,12 @@ def test_pdf_metadata_gives_title_author_and_language(reader: PdfReader) -> None
     assert reader.trailer["/Root"]["/Lang"] == "tr"
 
 
+def test_pdf_is_tagged_for_screen_readers(reader: PdfReader) -> None:
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+
+
 def test_bookmarks_follow_the_headings(reader: PdfReader) -> None:
     titles = outline_titles(reader.outline)
     assert (0, "Örnek Makale: Moskova Antlaşması") in titles

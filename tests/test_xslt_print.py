@@ -85,8 +85,15 @@ def test_title_block_gives_both_titles_author_abstracts_and_keywords(sample) -> 
     assert keywords == ["Anahtar Kelimeler: Türkiye, Rusya", "Keywords: Turkey, Russia"]
 
 
-def test_running_author_string_is_the_article_author(sample) -> None:
+def test_running_head_strings_are_the_author_and_the_title(sample) -> None:
     assert sample.find(".//p[@class='running-author']").text_content().strip() == "Ayşe Örnek"
+    assert sample.find(".//p[@class='running-title']").text_content().strip() == (
+        "Örnek Makale: Moskova Antlaşması")
+
+
+def test_running_head_takes_the_short_title_when_there_is_one() -> None:
+    page = tree(CASES["blocks-inside-inline"])
+    assert page.find(".//p[@class='running-title']").text_content().strip() == "Bloklar"
 
 
 def test_running_author_falls_back_to_the_title_without_author() -> None:

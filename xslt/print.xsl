@@ -143,6 +143,14 @@
     <xsl:sequence select="(($main, $titles)[@xml:lang = $tei/@xml:lang], $main, $titles)[1]"/>
   </xsl:function>
 
+  <!-- A short title for the running head, in the article's language, when the header has one. -->
+  <xsl:function name="tk:short-title" as="element(tei:title)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="short" as="element(tei:title)*"
+                  select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'short']"/>
+    <xsl:sequence select="($short[@xml:lang = $tei/@xml:lang], $short[not(@xml:lang)])[1]"/>
+  </xsl:function>
+
   <!-- ================================================================ title block -->
   <xsl:template match="tei:teiHeader" mode="title-block">
     <xsl:variable name="tei" as="element()" select=".."/>
@@ -159,7 +167,11 @@
           <xsl:value-of select="normalize-space(.)"/>
         </p>
       </xsl:for-each>
-      <!-- copied by string-set into the left running head: the authors, else the title -->
+      <!-- copied by string-set into the running heads: the short title (else the title) on
+           the right, the authors (else the title) on the left -->
+      <p class="running-title" aria-hidden="true">
+        <xsl:value-of select="normalize-space((tk:short-title($tei), $main, 'Untitled')[1])"/>
+      </p>
       <p class="running-author" aria-hidden="true">
         <xsl:value-of select="(string-join($authors, ', ')[. ne ''], normalize-space($main))[1]"/>
       </p>

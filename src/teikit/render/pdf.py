@@ -127,9 +127,10 @@ def final_layout(make_html: Callable[[dict[str, int], list[str]], str], css: Pat
 
 def volume_pdf(make_html: Callable[[dict[str, int], list[str]], str], css: Path,
                root: Path) -> bytes:
-    """The PDF of the volume laid out by :func:`final_layout`."""
+    """The PDF of the volume laid out by :func:`final_layout`, tagged (a structure tree
+    of headings, paragraphs, lists and notes that screen readers and reflow use)."""
     document = final_layout(make_html, css, root)
     try:
-        return document.write_pdf()
+        return document.write_pdf(pdf_tags=True)
     except (ValueError, OSError) as exc:
         raise PdfError(f"WeasyPrint cannot write the PDF: {exc}") from None
