@@ -106,6 +106,12 @@ def test_sections_are_numbered_from_their_n(sample) -> None:
         "1. GİRİŞ", "1.1. Alt Bölüm"]
 
 
+def test_heading_that_prints_its_number_is_not_numbered_twice(blocks) -> None:
+    heading = blocks.get_element_by_id("blk-s2").find("h2")
+    assert heading.text_content() == "2. Numarası basılı başlık"
+    assert not heading.find_class("secno")
+
+
 def test_printed_page_numbers_become_marginal_marks(sample) -> None:
     marks = [s.text for s in sample.iter("span") if s.get("class") == "pb"]
     assert marks == ["196", "197"]

@@ -239,13 +239,16 @@
   <xsl:template match="tei:div/tei:head">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="depth" as="xs:integer" select="min((count(ancestor::tei:div), 4)) + 1"/>
+    <!-- the section number from @n, unless the heading already prints it -->
+    <xsl:variable name="n" as="xs:string?" select="../@n[matches(., '^[0-9.]+$')] ! replace(., '\.$', '')"/>
+    <xsl:variable name="text" as="xs:string"
+                  select="normalize-space(string-join(.//text()[not(ancestor::tei:note)], ''))"/>
     <xsl:variable name="number" as="xs:string?"
-                  select="../@n[matches(., '^[0-9.]+$')] ! (replace(., '\.$', '') || '.')"/>
+                  select="$n[not(matches($text, '^' || replace(., '\.', '\\.') || '\.?(\s|$)'))] ! (. || '.')"/>
     <xsl:element name="{if ($inline) then 'span' else 'h' || $depth}">
       <xsl:if test="$inline"><xsl:attribute name="class" select="'head'"/></xsl:if>
       <!-- the bookmark's label: the heading without its footnotes -->
-      <xsl:attribute name="data-label" select="normalize-space(string-join(($number,
-                     string-join(.//text()[not(ancestor::tei:note)], '')), ' '))"/>
+      <xsl:attribute name="data-label" select="normalize-space(string-join(($number, $text), ' '))"/>
       <xsl:if test="$number">
         <span class="secno"><xsl:value-of select="$number"/></span>
         <xsl:text> </xsl:text>
