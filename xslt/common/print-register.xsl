@@ -49,13 +49,17 @@
     <xsl:sequence select="if ($id eq '') then () else ($registers ! key('register-entry', $id, .))[1]"/>
   </xsl:function>
 
+  <!-- occurrences numbered in document order, once per document (an accumulator, not
+       xsl:number level="any", which would rescan the document for every name) -->
+  <xsl:accumulator name="tk:occurrence-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:name[@ref]"
+                          select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:function name="tk:occurrence-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="n" as="xs:string">
-      <xsl:number select="$name" level="any" from="tei:TEI"
-                  count="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:name[@ref]"/>
-    </xsl:variable>
-    <xsl:sequence select="'occ-' || ($name/ancestor::tei:TEI[1]/@xml:id, 'doc')[1] || '-' || $n"/>
+    <xsl:sequence select="'occ-' || ($name/ancestor::tei:TEI[1]/@xml:id, 'doc')[1] || '-'
+                          || $name/accumulator-after('tk:occurrence-number')"/>
   </xsl:function>
 
   <!-- ============================================================ the register -->
