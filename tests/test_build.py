@@ -125,12 +125,13 @@ def test_static_dts_templates_lead_to_valid_files(site):
 
 
 def pagefind_records(site: Path) -> dict[str, dict]:
+    """Pagefind's fragments (gzip, then JSON after a signature), by page URL."""
     records = {}
     for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         record = json.loads(data[len(b"pagefind_dcd"):])
-        records[record["meta"]["paragraph"]] = record
+        records[record["url"]] = record
     return records
 
 
@@ -139,15 +140,27 @@ def test_search_index_is_turkish_with_article_person_place_facets(site):
     assert list(entry["languages"]) == ["tr"] and entry["languages"]["tr"]["wasm"] == "tr"
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "search.html").is_file()
     records = pagefind_records(site)
-    assert sorted(records) == ["scnd-p1", "scnd-p2", "smpl-p1", "smpl-p2", "thrd-p1", "thrd-p2"]
-    first = records["smpl-p1"]
-    assert first["filters"]["article"] == ["Örnek Makale: Moskova Antlaşması"]
-    assert first["filters"]["place"] == ["Samsun"]
-    assert "Lenin" in first["filters"]["person"]
-    assert "place" not in records["thrd-p1"]["filters"]          # its place carries no @ref
-    assert "Bkz." not in first["content"]                        # footnotes are not paragraph text
-    page, anchor = first["url"].split("#")
-    assert anchor == "smpl-p1" and (site / page.lstrip("/")).is_file()
+    assert sorted(records) == ["/html/sample-article.html", "/html/second-article.html",
+                               "/html/third-review.html"]
+    sample = records["/html/sample-article.html"]
+    assert sample["meta"]["title"] == "Örnek Makale: Moskova Antlaşması"
+    assert sample["filters"]["article"] == ["Örnek Makale: Moskova Antlaşması"]
+    assert sample["filters"]["place"] == ["Samsun"]
+    assert {"Lenin", "Mustafa Kemal Atatürk"} <= set(sample["filters"]["person"])
+    assert "place" not in records["/html/third-review.html"]["filters"]   # its place has no @ref
+    assert "10.000 tüfek" in sample["content"] and "Bkz. Şimşir, 2006." in sample["content"]
+    # sections are sub-results, anchored where the reading page has the same ids
+    page = (site / "html" / "sample-article.html").read_text("utf-8")
+    anchors = [a["id"] for a in sample["anchors"]]
+    assert anchors == ["smpl-s1", "smpl-s1.1"]
+    assert all(f'id="{anchor}"' in page for anchor in anchors)
+
+
+def test_without_an_html_format_search_links_to_plain_text_pages(edition, tmp_path):
+    build(edition, tmp_path / "site", formats=[])
+    records = pagefind_records(tmp_path / "site")
+    assert sorted(records) == ["/text/sample-article.html", "/text/second-article.html", "/text/third-review.html"]
+    assert all((tmp_path / "site" / url.lstrip("/")).is_file() for url in records)
 
 
 def test_second_build_with_nothing_changed_rewrites_nothing(edition, tmp_path):

@@ -191,3 +191,13 @@ def test_site_files_are_served(server):
     assert httpx.get(f"{server}/tei/sample-article.xml").content == SAMPLE.read_bytes()
     assert httpx.get(f"{server}/index.json").json()["articles"][1]["id"] == "smpl"
     assert httpx.get(f"{server}/search.html").status_code == 200
+
+
+def test_serving_a_folder_that_is_no_site_is_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+
+    result = CliRunner().invoke(main, ["serve", str(tmp_path), "--port", "0"])
+    assert result.exit_code == 1
+    assert "not a built site" in result.output and "Traceback" not in result.output

@@ -12,7 +12,8 @@ The site (``--out``, default ``site/``) holds:
 ``api/dts/``           static DTS 1.0 Level 0: entry ``index.json``, collections,
                        full navigation trees and documents, per resource and per ref
 ``pagefind/``          the browser-side full-text search (Pagefind, Turkish stemming,
-                       filters ``article``, ``person``, ``place``); ``search.html``
+                       filters ``article``, ``person``, ``place``; sections as
+                       sub-results); ``search.html`` (``text/`` when no HTML format)
 =====================  =============================================================
 
 Incremental rule. Each output group has a key, a SHA-256 over its inputs; the keys are
@@ -316,22 +317,27 @@ class Builder:
         return files
 
     def search(self, edition, sources: Sources) -> list[Path]:
-        """The Pagefind index: one record per paragraph, filtered by article, person, place."""
-        from urllib.parse import urlparse
-
-        records = list(_search_records(edition, sources, self._page_for, urlparse(self.base_url).path or "/"))
+        """The Pagefind index: one search page per article (sections as sub-results),
+        filtered by article, person and place, indexed in one pass by Pagefind's binary."""
         scratch = self.out / ".pagefind-scratch"
         shutil.rmtree(scratch, ignore_errors=True)
+        written: list[Path] = []
         try:
-            asyncio.run(_pagefind(records, scratch))
-            written = [self.write(f"pagefind/{p.relative_to(scratch)}", p.read_bytes())
-                       for p in sorted(scratch.rglob("*")) if p.is_file()]
+            for article in edition.articles:
+                page = self._page_for(article)
+                html = search_page(article, sources)
+                if not page.endswith(".html"):          # no HTML format: a plain text page
+                    page = f"text/{article.path.stem}.html"
+                    written.append(self.write(page, html))
+                atomic_write(scratch / "pages" / page, html)
+            asyncio.run(_pagefind(scratch / "pages", scratch / "bundle"))
+            written += [self.write(f"pagefind/{p.relative_to(scratch / 'bundle')}", p.read_bytes())
+                        for p in sorted((scratch / "bundle").rglob("*")) if p.is_file()]
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         written.append(self.write("search.html", SEARCH_PAGE))
-        stale = self.out / "pagefind"
         keep = {p.resolve() for p in written}
-        for path in stale.rglob("*"):
+        for path in (self.out / "pagefind").rglob("*"):
             if path.is_file() and path.resolve() not in keep:
                 path.unlink()
         return written
@@ -370,36 +376,47 @@ class StaticUrls(dts.Urls):
         return f"{self.base}/navigation/{self.segment(resource)}{tail}.json"
 
 
-def _search_records(edition, sources: Sources, page_for, root_path: str = "/"):
-    """(url, content, language, meta, filters) for each paragraph of each article."""
-    for article in edition.articles:
-        root = article.root
-        language = (root.get(f"{{{XML_NS}}}lang") or "tr").split("-")[0]
-        page = page_for(article)
-        for paragraph in root.xpath("//tei:text//tei:p[@xml:id]", namespaces=NS):
-            words = paragraph.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS)
-            text = " ".join("".join(words).split())
-            if not text:
-                continue
-            refs = paragraph.xpath(".//@ref", namespaces=NS)
-            filters = {"article": [article.title]}
-            for facet, prefix in (("person", "register/persons.xml#"), ("place", "register/places.xml#")):
-                names = sorted({sources.labels[r] for r in refs if r.startswith(prefix) and r in sources.labels})
-                if names:
-                    filters[facet] = names
-            anchor = paragraph.get(f"{{{XML_NS}}}id")
-            yield dict(url=f"{root_path}{page}#{anchor}", content=text, language=language,
-                       meta={"title": article.title, "paragraph": anchor}, filters=filters)
+def search_page(article, sources: Sources) -> str:
+    """What Pagefind indexes for an article, at the URL of its reading page: the text of
+    the body (footnotes after their paragraph), sections as ``h2`` anchored by their
+    xml:id (sub-results), and the filters as ``data-pagefind-filter`` elements."""
+    from html import escape
+
+    root = article.root
+    language = escape(root.get(f"{{{XML_NS}}}lang") or "tr")
+    refs = set(root.xpath("//tei:text//@ref", namespaces=NS))
+    filters = [("article", article.title)]
+    for facet, prefix in (("person", "register/persons.xml#"), ("place", "register/places.xml#")):
+        filters += [(facet, name) for name in sorted({sources.labels[r] for r in refs
+                                                      if r.startswith(prefix) and r in sources.labels})]
+    lines = [f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
+             f"<title>{escape(article.title)}</title></head><body><main data-pagefind-body>",
+             "<div data-pagefind-ignore>" + "".join(
+                 f'<span data-pagefind-filter="{facet}">{escape(value)}</span>' for facet, value in filters)
+             + "</div>", f'<h1 data-pagefind-meta="title">{escape(article.title)}</h1>']
+    for element in root.xpath("//tei:text/tei:body//*[self::tei:div[@xml:id][tei:head] or "
+                              "(self::tei:p and not(ancestor::tei:note) and not(ancestor::tei:p))]",
+                              namespaces=NS):
+        if element.tag == f"{{{NS['tei']}}}div":
+            head = " ".join("".join(element.find(f"{{{NS['tei']}}}head").itertext()).split())
+            lines.append(f'<h2 id="{escape(element.get(f"{{{XML_NS}}}id"))}">{escape(head)}</h2>')
+            continue
+        words = element.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS)
+        lines.append(f"<p>{escape(' '.join(''.join(words).split()))}</p>")
+        for note in element.xpath(".//tei:note", namespaces=NS):
+            lines.append(f"<p>{escape(' '.join(''.join(note.itertext()).split()))}</p>")
+    lines.append("</main></body></html>\n")
+    return "\n".join(lines)
 
 
-async def _pagefind(records: list[dict], scratch: Path) -> None:
-    """Index *records* with Pagefind (its binary ships in the wheel) into *scratch*."""
+async def _pagefind(pages: Path, bundle: Path) -> None:
+    """Index the directory *pages* with Pagefind (its binary ships in the wheel) into *bundle*.
+    One add_directory call: Pagefind's own fast, parallel indexing of a site."""
     from pagefind.index import PagefindIndex
 
-    async with PagefindIndex(config={"output_path": str(scratch.resolve()),
+    async with PagefindIndex(config={"output_path": str(bundle.resolve()),
                                      "write_playground": False}) as index:
-        for record in records:
-            await index.add_custom_record(**record)
+        await index.add_directory(str(pages.resolve()))
 
 
 SEARCH_PAGE = """<!DOCTYPE html>

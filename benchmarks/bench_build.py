@@ -1,0 +1,76 @@
+"""Benchmark of ``teikit build``: a full build versus rebuilds, measured in one run.
+
+    python benchmarks/bench_build.py [--docs 20] [--mb 2] [--to html --to register ...]
+
+Makes a corpus with benchmarks/make_corpus.py (copies of the edition's articles with
+renumbered ids and the shared registers), then times, into the same site directory:
+
+1. the first build (the baseline: everything rendered, indexed and written);
+2. a second build with nothing changed (must rewrite nothing);
+3. a build after one register entry that every copy points to gained an attribute;
+4. a build after one register entry that no article points to changed.
+
+Prints each time and its ratio to the first build, and the files each build wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from teikit.publish.site import build  # noqa: E402
+
+
+def timed(label: str, source: Path, out: Path, formats, baseline: float | None) -> float:
+    started = time.perf_counter()
+    report = build(source, out, formats=formats)
+    elapsed = time.perf_counter() - started
+    ratio = f"{elapsed / baseline:6.3f} x first build" if baseline else "  baseline"
+    print(f"{label:<44} {elapsed:8.2f} s  {ratio}  rebuilt {len(report.rebuilt):3d} parts, "
+          f"wrote {len(report.written):4d} files", flush=True)
+    return elapsed
+
+
+def touch_entry(register: Path, entry_id: str) -> None:
+    text = register.read_text("utf-8")
+    marker = f'xml:id="{entry_id}"'
+    register.write_text(text.replace(marker, marker + ' cert="high"', 1), "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20)
+    parser.add_argument("--mb", type=float, default=2)
+    parser.add_argument("--to", action="append", default=None, help="formats (default: all registered)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, out = Path(tmp) / "corpus", Path(tmp) / "site"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(corpus),
+                        "--docs", str(args.docs), "--mb", str(args.mb)], check=True, stdout=subprocess.DEVNULL)
+        print(f"corpus: {len(list(corpus.glob('*.xml')))} articles, formats: {args.to or 'all registered'}",
+              flush=True)
+        first = timed("1. first build", corpus, out, args.to, None)
+        timed("2. rebuild, nothing changed", corpus, out, args.to, first)
+        places = corpus / "register" / "places.xml"
+        used = "pl-samsun" if 'xml:id="pl-samsun"' in places.read_text("utf-8") else None
+        if used:
+            touch_entry(places, used)
+            timed(f"3. rebuild, entry {used} (cited) changed", corpus, out, args.to, first)
+        ids = [line.split('xml:id="')[1].split('"')[0] for line in places.read_text("utf-8").splitlines()
+               if 'xml:id="pl-' in line]
+        cited = " ".join(p.read_text("utf-8") for p in corpus.glob("*.xml"))
+        unused = next((i for i in ids if f"#{i}\"" not in cited), None)
+        if unused:
+            touch_entry(places, unused)
+            timed(f"4. rebuild, entry {unused} (uncited) changed", corpus, out, args.to, first)
+
+
+if __name__ == "__main__":
+    main()
