@@ -289,8 +289,8 @@ PAGES = ["index.html", "chronology.html", "map.html"]
 @pytest.mark.parametrize("page", PAGES)
 def test_register_pages_screenshot_shows_a_rendered_page(turkish_out, page, size, tmp_path):
     png = tmp_path / f"{Path(page).stem}-{size[0]}.png"
-    result = chromium(tmp_path, f"--window-size={size[0]},{size[1]}", f"--screenshot={png}",
-                      (turkish_out / "register" / page).as_uri())
+    result = chromium(tmp_path, f"--window-size={size[0]},{size[1]}", "--virtual-time-budget=2000",
+                      f"--screenshot={png}", (turkish_out / "register" / page).as_uri())
     assert png.is_file(), result.stderr
     dimensions, colours = png_size_and_colours(png)
     assert dimensions == size
