@@ -40,6 +40,7 @@ import asyncio
 import hashlib
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -151,6 +152,11 @@ class Builder:
         files = produce()
         self.manifest[name] = {"key": key, "files": sorted(str(p.relative_to(self.out)) for p in files)}
         self.report.rebuilt.append(name)
+
+    def write_many(self, files: list[tuple[str, bytes | str]]) -> list[Path]:
+        """:meth:`write` for many files at once: in threads, as each write waits on fsync."""
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            return list(pool.map(lambda item: self.write(*item), files))
 
     def write(self, relative: str, data: bytes | str) -> Path:
         """Write a file of the site only if its bytes differ from what is there."""
@@ -295,26 +301,24 @@ class Builder:
         """DTS Level 0 as files: every response a static client can ask for."""
         urls = StaticUrls(self.base_url + "api/dts")
         downloads = {a.id: f"{self.base_url}tei/{a.path.name}" for a in edition.articles}
-        files = [self.write("api/dts/index.json", dts.entry(urls).body),
-                 self.write("api/dts/collection.json", dts.collection(
-                     edition, [], urls, title=self.title, downloads=downloads).body)]
+        collection = lambda params: dts.collection(  # noqa: E731
+            edition, params, urls, title=self.title, downloads=downloads).body
+        files = [("api/dts/index.json", dts.entry(urls).body), ("api/dts/collection.json", collection([]))]
         for article in edition.articles:
             rid = article.id
-            files.append(self.write(f"api/dts/collection/{rid}.json", dts.collection(
-                edition, [("id", rid)], urls, title=self.title, downloads=downloads).body))
-            files.append(self.write(f"api/dts/navigation/{rid}.json", dts.navigation(
-                edition, [("resource", rid), ("down", "-1")], urls, urls.navigation_file(rid)).body))
-            files.append(self.write(f"api/dts/document/{rid}.xml",
-                                    dts.document(edition, [("resource", rid)], urls).body))
+            files += [(f"api/dts/collection/{rid}.json", collection([("id", rid)])),
+                      (f"api/dts/navigation/{rid}.json", dts.navigation(
+                          edition, [("resource", rid), ("down", "-1")], urls, urls.navigation_file(rid)).body),
+                      (f"api/dts/document/{rid}.xml", dts.document(edition, [("resource", rid)], urls).body)]
             trees = dts.citation_trees(article)
             for unit in trees[0].units if trees else []:
-                ref = unit.identifier
-                files.append(self.write(f"api/dts/navigation/{rid}/{StaticUrls.segment(ref)}.json",
-                                        dts.navigation(edition, [("resource", rid), ("ref", ref), ("down", "-1")],
-                                                       urls, urls.navigation_file(rid, ref)).body))
-                files.append(self.write(f"api/dts/document/{rid}/{StaticUrls.segment(ref)}.xml",
-                                        dts.document(edition, [("resource", rid), ("ref", ref)], urls).body))
-        return files
+                ref, name = unit.identifier, StaticUrls.segment(unit.identifier)
+                files += [(f"api/dts/navigation/{rid}/{name}.json", dts.navigation(
+                              edition, [("resource", rid), ("ref", ref), ("down", "-1")], urls,
+                              urls.navigation_file(rid, ref)).body),
+                          (f"api/dts/document/{rid}/{name}.xml",
+                           dts.document(edition, [("resource", rid), ("ref", ref)], urls).body)]
+        return self.write_many(files)
 
     def search(self, edition, sources: Sources) -> list[Path]:
         """The Pagefind index: one search page per article (sections as sub-results),
@@ -331,8 +335,8 @@ class Builder:
                     written.append(self.write(page, html))
                 atomic_write(scratch / "pages" / page, html)
             asyncio.run(_pagefind(scratch / "pages", scratch / "bundle"))
-            written += [self.write(f"pagefind/{p.relative_to(scratch / 'bundle')}", p.read_bytes())
-                        for p in sorted((scratch / "bundle").rglob("*")) if p.is_file()]
+            written += self.write_many([(f"pagefind/{p.relative_to(scratch / 'bundle')}", p.read_bytes())
+                                        for p in sorted((scratch / "bundle").rglob("*")) if p.is_file()])
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         written.append(self.write("search.html", SEARCH_PAGE))
