@@ -4,7 +4,9 @@ Generated sources mix the traps of the seeds: leading spaces (page starts), hyph
 line ends, blank lines, bullets, ``1. Madde`` lines, headings, dates, citations, lines of
 spaces followed by footnotes. The words of the draft's body and notes, with the
 bibliography and header left out, must be the source's words after hyphenation is
-undone, minus footnote numbers and markers (digits), in the same multiset.
+undone, minus footnote numbers and markers (digits), in the same multiset. (A line
+ending in a hyphen before a blank line is ambiguous -- hyphenation or paragraph end --
+so the generator ends such lines with a dash instead.)
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ PREFIX = st.sampled_from(["", " ", "  ", ""])
 def sources(draw):
     lines = draw(st.lists(st.tuples(PREFIX, LINE), min_size=1, max_size=40))
     text = [prefix + line if line.strip() else line for prefix, line in lines]
+    for i in range(len(text) - 1):  # a hyphen before a paragraph break is not a hyphenation
+        if text[i].rstrip().endswith("-") and not text[i + 1].strip():
+            text[i] = text[i].rstrip()[:-1] + "–"
     if not any(re.search(r"[^\W\d_]", line) for line in text):
         text.append("Son satır.")
     return text
