@@ -250,3 +250,15 @@ def test_site_cannot_be_written_inside_the_edition(edition):
     with pytest.raises(OutputError, match="cannot be inside the edition"):
         build(edition, edition / "site", formats=[])
     assert not (edition / "site").exists()
+
+
+def test_html_meta_json_index_and_dts_share_one_dublin_core(site):
+    """The HTML citation_* tags, the JSON index and DTS all come from dublin-core.xsl."""
+    from lxml import html
+
+    page = html.parse(str(site / "html" / "sample-article.html"))
+    meta = {m.get("name"): m.get("content") for m in page.iter("meta") if m.get("name")}
+    index = json.loads((site / "index.json").read_text("utf-8"))["articles"][1]["dublinCore"]
+    resource = json.loads((site / "api/dts/collection/smpl.json").read_text("utf-8"))["dublinCore"]
+    assert meta["citation_author"] == index["creator"][0]["value"] == resource["creator"][0] == "Örnek, Ayşe"
+    assert meta["citation_title"] == index["title"][0]["value"] == resource["title"][0]["value"]
