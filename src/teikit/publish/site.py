@@ -25,13 +25,16 @@ second build with nothing changed rewrites nothing. The inputs of each group:
 * an article's page in a per-article format: the article file, **the register entries
   it points to** (each entry hashed on its own, canonicalised), every stylesheet under
   ``xslt/`` and teikit's version;
-* an edition-wide output of a format (register page, print edition), the JSON index,
-  sitemap, OAI and DTS files and the search index: every article and register file,
-  the stylesheets and teikit's version.
+* an edition-wide output of a format (register page, print edition) and the search
+  index (its person/place filters name register entries): every article and register
+  file, the stylesheets and teikit's version;
+* the JSON index, sitemap, OAI and DTS files: every article (not the registers), the
+  stylesheets (the Dublin Core mapping is one), teikit's version and the build options.
 
 So when a register entry changes, the pages of exactly the articles that point to it
-are rebuilt, with the register page and the edition-wide files; the other articles'
-pages are left alone. When a stylesheet changes, everything rendered is rebuilt.
+are rebuilt, with the register page, the print edition and the search index; the other
+articles' pages, the JSON index, sitemap, OAI and DTS files are left alone. When a
+stylesheet changes, everything rendered is rebuilt.
 """
 
 from __future__ import annotations
@@ -98,6 +101,11 @@ class Sources:
         refs = sorted(set(tree.getroot().xpath("//@ref", namespaces=NS)))
         return _digest([path.read_bytes(), self.stylesheets_key.encode()]
                        + [r.encode() + b"=" + self.entries.get(r, b"") for r in refs])
+
+    def articles_key(self, extra: str = "") -> str:
+        """Every article (not the registers), the stylesheets and *extra*."""
+        return _digest([p.name.encode() + b"\0" + p.read_bytes() for p in self.articles]
+                       + [self.stylesheets_key.encode(), extra.encode()])
 
     def edition_key(self, extra: str = "") -> str:
         return _digest([p.name.encode() + b"\0" + p.read_bytes() for p in self.articles + self.registers]
@@ -182,12 +190,13 @@ class Builder:
                    lambda: [self.write(f"tei/register/{p.name}", p.read_bytes()) for p in sources.registers])
         self.render(sources, trees)
         edition = edition_module.load(self.source)
-        everything = sources.edition_key(self.base_url + self.title + ",".join(self._formats()))
-        self.group("index", everything, lambda: [self.write("index.json", self.index_json(edition))])
-        self.group("sitemap", everything, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
-        self.group("oai", everything, lambda: [self.write("oai/static.xml", static_repository(
+        settings = self.base_url + self.title + ",".join(self._formats())
+        articles, everything = sources.articles_key(settings), sources.edition_key(settings)
+        self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
+        self.group("sitemap", articles, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
+        self.group("oai", articles, lambda: [self.write("oai/static.xml", static_repository(
             edition, OaiConfig(base_url=self.base_url + "oai/static.xml", repository_name=self.title)))])
-        self.group("dts", everything, lambda: self.static_dts(edition))
+        self.group("dts", articles, lambda: self.static_dts(edition))
         self.group("search", everything, lambda: self.search(edition, sources))
         self._forget_stale()
         manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
