@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from teikit.render import read_edition, render  # noqa: E402
+from teikit.render import render  # noqa: E402
 from teikit.render.base import find_articles  # noqa: E402
 from teikit.render.summary import summarize  # noqa: E402
 from teikit.xmlio import parse  # noqa: E402
