@@ -8,14 +8,19 @@
     teikit render - -to print : teikit.render.print.PrintRenderer runs this stylesheet once for
                                the whole edition and writes print/edition.html beside print.css
                                and the fonts;
-    teikit render - -to pdf   : teikit.render.print.PdfRenderer takes that same HTML and lets
-                               WeasyPrint lay it out into print/edition.pdf.
+    teikit render - -to pdf   : teikit.render.print.PdfRenderer runs it with css='' and hands
+                               the HTML to WeasyPrint (teikit.render.pdf), which lays it out
+                               into pdf/edition.pdf; after a first layout it runs it again
+                               with what that layout found (the last two parameters).
 
   Invocation: named template xsl:initial-template (no source document) with
-    $articles  as document-node()*  the articles, in volume order
-    $registers as document-node()*  tei/register/*.xml (persons, places, orgs, events)
-    $title     as xs:string               the volume title ('' = derived from the articles)
-    $css       as xs:string               href of the print stylesheet
+    $articles          as document-node()*   the articles, in volume order
+    $registers         as document-node()*   tei/register/*.xml (persons, places, orgs, events)
+    $title             as xs:string          the volume title ('' = derived from the articles)
+    $css               as xs:string          href of the print stylesheet ('' = no link)
+    $occurrence-pages  as map(xs:string, xs:integer)  occurrence anchor -> page of a layout
+                                             (common/print-register.xsl: one number per page)
+    $page-breaks       as xs:string*         ids of blocks that must start a page
 
   Rules only; the look is in print.css. What each TEI element becomes:
     article title block (titles, author, abstracts, keywords, both languages), numbered
