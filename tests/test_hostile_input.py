@@ -237,3 +237,84 @@ def test_ctrl_c_in_the_middle_of_a_build_leaves_no_partial_file(corpus, tmp_path
     assert "Traceback" not in done.stderr
     assert partial_files(out) == []
     assert_complete_html(out)
+
+
+# --------------------------------------------------------------------------- no fetching
+
+class RecordingServer:
+    """A real HTTP server on 127.0.0.1 that serves an XML file and records every request."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        requests = self.requests = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the stdlib's name
+                requests.append(self.path)
+                body = b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="x"/>'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def server():
+    recording = RecordingServer()
+    yield recording
+    recording.close()
+
+
+def pointing_outside(edition: Path, server: RecordingServer) -> Path:
+    """The sample article with pointers to the network and to /etc/passwd, and an external DTD."""
+    article = edition / "sample-article.xml"
+    text = article.read_text(encoding="utf-8")
+    text = text.replace('<bibl corresp="#smpl-bib-simsir-2006">Şimşir, 2006</bibl>',
+                        f'<bibl corresp="{server.url}/bib.xml#x">Şimşir, 2006</bibl>', 1)
+    text = text.replace('<bibl corresp="#smpl-bib-muderrisoglu-2018">Müderrisoğlu (2018)</bibl>',
+                        '<bibl corresp="file:///etc/passwd#root">Müderrisoğlu (2018)</bibl>', 1)
+    text = text.replace("<TEI ", f'<!DOCTYPE TEI SYSTEM "{server.url}/tei.dtd">\n<TEI ', 1)
+    article.write_text(text, encoding="utf-8")
+    return article
+
+
+def test_validate_never_fetches_what_a_document_points_at(tmp_path, server):
+    edition = make_edition(tmp_path / "ed")
+    pointing_outside(edition, server)
+    for jobs in ("1", "2"):
+        result = invoke("validate", "--jobs", jobs, str(edition))
+        assert "Traceback" not in result.output and PASSWD_LINE not in result.output
+    assert server.requests == []
+
+
+def test_render_never_fetches_what_a_document_points_at(tmp_path, server):
+    edition = make_edition(tmp_path / "ed")
+    pointing_outside(edition, server)
+    out = tmp_path / "out"
+    result = invoke("render", str(edition), "--to", "html", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert server.requests == []
+    assert PASSWD_LINE not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+
+
+def test_the_recording_server_sees_a_real_fetch(server):
+    """Control for the two tests above: a fetch, when one happens, is recorded."""
+    import urllib.request
+    with urllib.request.urlopen(f"{server.url}/bib.xml") as response:
+        assert b"TEI" in response.read()
+    assert server.requests == ["/bib.xml"]
