@@ -22,6 +22,8 @@ from teikit.xmlio import parse
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
 MAX_ROUNDS = 25
+#: documents with more elements than this are reported with their first error only
+MAX_ELEMENTS_TO_RETRY = 50_000
 #: errors about one misplaced element, which can be dropped to look for the next error
 _REMOVABLE = {"RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_EXTRACONTENT"}
 
@@ -48,25 +50,49 @@ class RelaxNGValidator:
         self.grammar = Grammar(grammar_tree)
 
     def check(self, tree: etree._ElementTree) -> list[RngError]:
-        """Validate *tree*; return its errors, each explained (the tree is not changed)."""
+        """Validate *tree*; return its errors, each explained (the tree is not changed).
+
+        The first error is read from *tree* itself. Looking for more works on a copy
+        and is done for documents up to ``MAX_ELEMENTS_TO_RETRY`` elements (a copy and
+        a validation per further error would cost too much on a huge file).
+        """
         if self._schema.validate(tree):
             return []
+        found = self._first_error(tree)
+        if found is None:
+            return [RngError(tree.getroot(), None, self._log_summary())]
+        errors = [self._error(*found)]
+        if not self._worth_retrying(tree, found):
+            return errors
         work = copy.deepcopy(tree)
-        originals = dict(zip(work.getroot().iter(), tree.getroot().iter()))
-        errors: list[RngError] = []
-        for _ in range(MAX_ROUNDS):
+        node = _counterpart(work, found[0], tree)
+        if node is None:
+            return errors
+        for _ in range(MAX_ROUNDS - 1):
+            if not _remove(node, found[1]) or self._schema.validate(work):
+                break
             found = self._first_error(work)
             if found is None:
                 break
-            node, attribute, kind, raw = found
-            errors.append(RngError(originals.get(node, tree.getroot()), attribute,
-                                   self._explain(node, attribute, kind, raw)))
-            removable = attribute is not None or kind in _REMOVABLE
-            if not removable or not _remove(node, attribute):
+            original = _counterpart(tree, found[0], work)
+            errors.append(self._error(tree.getroot() if original is None else original,
+                                      *found[1:], explain_node=found[0]))
+            if not self._worth_retrying(work, found):
                 break
-            if self._schema.validate(work):
-                break
+            node = found[0]
         return errors
+
+    def _worth_retrying(self, tree: etree._ElementTree, found) -> bool:
+        removable = found[1] is not None or found[2] in _REMOVABLE
+        return removable and _element_count(tree) <= MAX_ELEMENTS_TO_RETRY
+
+    def _error(self, element, attribute, kind, raw, explain_node=None) -> RngError:
+        node = element if explain_node is None else explain_node
+        return RngError(element, attribute, self._explain(node, attribute, kind, raw))
+
+    def _log_summary(self) -> str:
+        messages = [e.message for e in self._schema.error_log]
+        return "; ".join(dict.fromkeys(messages)) or "the document does not match the schema"
 
     def _first_error(self, work: etree._ElementTree):
         self._schema.validate(work)
@@ -117,6 +143,28 @@ def _prefixes(tree: etree._ElementTree) -> dict[str, str]:
             if prefix:
                 found.setdefault(prefix, uri)
     return found
+
+
+def _element_count(tree: etree._ElementTree, limit: int = MAX_ELEMENTS_TO_RETRY) -> int:
+    """How many elements *tree* has, counting no further than *limit* + 1."""
+    count = 0
+    for count, _ in enumerate(tree.getroot().iter(etree.Element), 1):
+        if count > limit:
+            break
+    return count
+
+
+def _counterpart(target: etree._ElementTree, node: etree._Element,
+                 source: etree._ElementTree) -> etree._Element | None:
+    """The element of *target* that *node* (of *source*, a copy of it) stands for.
+
+    Matched by tag and source line, then by order among the elements with both; no
+    table of every element is kept (holding that many proxies makes lxml crawl)."""
+    line, tag = node.sourceline, node.tag
+    same = [e for e in source.getroot().iter(tag) if e.sourceline == line]
+    index = next((i for i, e in enumerate(same) if e is node), 0)
+    candidates = [e for e in target.getroot().iter(tag) if e.sourceline == line]
+    return candidates[min(index, len(candidates) - 1)] if candidates else None
 
 
 def _where(node: etree._Element) -> str:
