@@ -132,3 +132,20 @@ def test_compiling_after_the_lock_is_refused(layout):
     xslt.transform(executable, etree.fromstring("<doc/>"), {"href": "x"})
     with pytest.raises(SchemaError, match="before the first transform"):
         xslt.compile(project / "xslt" / "a.xsl")
+
+
+def test_lock_processor_locks_a_runner_of_its_own(layout):
+    from saxonche import PySaxonProcessor
+
+    from teikit.security import lock_processor
+
+    project, outside = layout
+    processor = PySaxonProcessor(license=False)
+    executable = processor.new_xslt30_processor().compile_stylesheet(
+        stylesheet_file=str(write(project, "own.xsl", reading("unparsed-text($href)"))))
+    executable.set_parameter("href", processor.make_string_value((outside / "secret.txt").as_uri()))
+    source = processor.parse_xml(xml_text="<doc/>")
+    assert SECRET in executable.transform_to_string(xdm_node=source)  # unlocked: it reads
+    lock_processor(processor)
+    with pytest.raises(Exception, match="prohibited"):
+        executable.transform_to_string(xdm_node=source)

@@ -103,8 +103,17 @@ class HardenedXslt:
     def lock(self) -> None:
         """Forbid every URI access from now on (Saxon cannot undo it)."""
         if not self.locked:
-            self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+            lock_processor(self.processor)
             self.locked = True
+
+
+def lock_processor(processor) -> None:
+    """Forbid *processor* (a ``PySaxonProcessor``) to read any URI from now on.
+
+    One-way: Saxon cannot re-allow access, so compile every stylesheet first. For a
+    runner with its own processor (``teikit.render.saxon``): compile, then call this.
+    """
+    processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
 
 
 def check_stylesheet_modules(path: Path, root: Path, _seen: set[Path] | None = None) -> None:
