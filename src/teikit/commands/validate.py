@@ -29,7 +29,7 @@ def _default_paths() -> list[str]:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text for people, json for CI.")
 @click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="load files up to this size for schema validation (default 200); "
+              help="load files up to this size for schema validation (default 100); "
                    "larger ones are only streamed for well-formedness.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="validate in N processes.")

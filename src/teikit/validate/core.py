@@ -30,7 +30,7 @@ from teikit.xmlio import parse
 
 #: files larger than this are only checked for well-formedness (streamed), not loaded:
 #: an lxml tree takes several times its file's size in memory (--max-mb changes it)
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 100 * 1024 * 1024
 
 
 def find_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
