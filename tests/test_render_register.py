@@ -136,17 +136,18 @@ def test_names_in_the_html_edition_reach_their_register_entries(turkish_out):
 
 @pytest.fixture(scope="module")
 def edition_registers_out(tmp_path_factory) -> Path:
-    """The edition's real register files (tei/register/) with the sample article beside them."""
+    """The edition's real register files (tei/register/) with the sample article beside them,
+    rendered into ``<copy>/out/register`` (the copy of the registers is ``<copy>/register``)."""
     source = tmp_path_factory.mktemp("edition")
     shutil.copytree(EDITION_REGISTERS, source / "register")
     shutil.copy(SAMPLE_EDITION / "sample-article.xml", source)
-    out = tmp_path_factory.mktemp("out")
-    render([source], ["register"], out)
-    return out / "register"
+    render([source / "sample-article.xml"], ["register"], source / "out")
+    return source / "out" / "register"
 
 
 def test_every_entry_of_the_edition_registers_is_on_the_register_page(edition_registers_out):
-    expected = {i for f in EDITION_REGISTERS.glob("*.xml")
+    copied = edition_registers_out.parents[1] / "register"
+    expected = {i for f in copied.glob("*.xml")
                 for i in parse(f).xpath("//*[local-name()='person' or local-name()='place' or "
                                         "local-name()='org' or local-name()='event']/@xml:id")}
     page = lxml.html.parse(str(edition_registers_out / "index.html")).getroot()
@@ -172,10 +173,22 @@ def test_enriched_edition_registers_are_valid_against_tei_all(edition_registers_
 # ------------------------------------------------------------------ the real edition (tei/)
 
 @pytest.fixture(scope="module")
-def edition_out(tmp_path_factory) -> Path:
-    """The edition in tei/ rendered to html and register."""
+def edition(tmp_path_factory) -> Path:
+    """A snapshot of the edition in tei/ (articles and registers), so that the checks read
+    exactly the files that were rendered even while editors change tei/."""
+    snapshot = tmp_path_factory.mktemp("edition") / "tei"
+    snapshot.mkdir()
+    for article in (TESTS.parent / "tei").glob("*.xml"):
+        shutil.copy(article, snapshot)
+    shutil.copytree(TESTS.parent / "tei" / "register", snapshot / "register")
+    return snapshot
+
+
+@pytest.fixture(scope="module")
+def edition_out(edition, tmp_path_factory) -> Path:
+    """The edition rendered to html and register."""
     out = tmp_path_factory.mktemp("edition-out")
-    render([TESTS.parent / "tei"], ["html", "register"], out)
+    render([edition], ["html", "register"], out)
     return out
 
 
@@ -200,9 +213,9 @@ def test_edition_register_links_land_on_paragraphs_that_contain_the_name(edition
             assert form in text, f"{link.get('href')}: {form!r}"
 
 
-def test_edition_register_pages_agree_with_the_printed_page_of_each_paragraph(edition_out):
+def test_edition_register_pages_agree_with_the_printed_page_of_each_paragraph(edition, edition_out):
     data = json.loads((edition_out / "register" / "register.json").read_text("utf-8"))
-    articles = {a["id"]: parse(TESTS.parent / "tei" / a["source"]) for a in data["articles"]}
+    articles = {a["id"]: parse(edition / a["source"]) for a in data["articles"]}
     for entry in data["entries"]:
         for occ in entry["occurrences"]:
             anchor = articles[occ["article"]].xpath("//*[@xml:id=$a]", a=occ["anchor"])[0]
@@ -211,11 +224,11 @@ def test_edition_register_pages_agree_with_the_printed_page_of_each_paragraph(ed
             assert occ["page"] in before + inside, (entry["id"], occ)
 
 
-def test_edition_chronology_is_in_time_order_with_every_body_date(edition_out):
+def test_edition_chronology_is_in_time_order_with_every_body_date(edition, edition_out):
     data = json.loads((edition_out / "register" / "register.json").read_text("utf-8"))
     starts = [c["start"] for c in data["chronology"]]
     assert starts == sorted(starts)  # the edition's years are all four-digit, CE
-    bodies = [parse(TESTS.parent / "tei" / a["source"]) for a in data["articles"]]
+    bodies = [parse(edition / a["source"]) for a in data["articles"]]
     dated = sum(len(b.xpath("//*[local-name()='body']//*[local-name()='date'][@when or @from]"))
                 for b in bodies)
     assert len(starts) == dated > 50
