@@ -211,11 +211,15 @@ def test_bookmarks_follow_the_headings(reader: PdfReader) -> None:
 # ---------------------------------------------------------------- other scripts
 
 def test_letters_inscriptions_and_other_scripts_print_to_pdf(tmp_path: Path) -> None:
-    files = [EXTERNAL / "hbas" / "L041001.xml", EXTERNAL / "isicily" / "ISic030013.xml"]
+    # the Arabic journal's footnotes start with a line break, which WeasyPrint 70 cannot
+    # lay out unless print.xsl trims them
+    files = [EXTERNAL / "hbas" / "L041001.xml", EXTERNAL / "isicily" / "ISic030013.xml",
+             EXTERNAL / "openarabicpe" / "oclc_644997575-i_1.TEIP5.xml"]
     [pdf] = render(files, ["pdf"], tmp_path)["pdf"]
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Schnitzler" in text
     assert re.search(r"[\u0370-\u03ff]{3}", text), "the Greek of the inscription is missing"
+    assert re.search(r"[\u0600-\u06ff\ufb50-\ufeff]{3}", text), "the Arabic is missing"
 
 
 # ---------------------------------------------------------------- nothing fetched from outside

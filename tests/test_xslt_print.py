@@ -209,7 +209,7 @@ def test_unknown_elements_fall_back_to_their_text(blocks) -> None:
 
 def test_note_without_id_gets_a_call_anchor_all_the_same(blocks) -> None:
     notes = [s for s in blocks.iter("span") if s.get("class") == "footnote"]
-    assert len(notes) == 3
+    assert len(notes) == 4
     for note in notes:
         assert note.getprevious().get("id") == "fnref-" + note.get("id")
 
@@ -224,6 +224,11 @@ def test_heading_bookmark_label_leaves_its_footnote_out(blocks) -> None:
     heading = blocks.get_element_by_id("blk-s1.1").find("h3")
     assert heading.get("data-label") == "1.1. Dipnotlu başlık"
     assert "Başlığın dipnotu." in heading.text_content()
+
+
+def test_footnote_whitespace_is_trimmed_and_collapsed(blocks) -> None:
+    note = blocks.get_element_by_id("blk-n3")
+    assert note.text_content() == "Satır sonuyla başlayan dipnot"
 
 
 def test_every_block_has_an_id_a_layout_can_find(blocks) -> None:

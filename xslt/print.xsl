@@ -383,6 +383,19 @@
     </span>
   </xsl:template>
 
+  <!-- A footnote's whitespace is collapsed here and trimmed at its ends: WeasyPrint (70)
+       fails on a footnote whose text starts with a line break ("Got ' \n' between two
+       lines"). In HTML the runs collapse anyway, so nothing visible changes. -->
+  <xsl:template match="tei:note//text()">
+    <xsl:variable name="note" as="element(tei:note)" select="ancestor::tei:note[1]"/>
+    <xsl:variable name="texts" as="text()*" select="$note//text()"/>
+    <xsl:variable name="collapsed" as="xs:string" select="replace(., '\s+', ' ')"/>
+    <xsl:value-of select="if (. is $texts[1] and . is $texts[last()]) then normalize-space(.)
+                          else if (. is $texts[1]) then replace($collapsed, '^ ', '')
+                          else if (. is $texts[last()]) then replace($collapsed, ' $', '')
+                          else $collapsed"/>
+  </xsl:template>
+
   <!-- An editor's remark on a bibliography entry stays with the entry, in brackets. -->
   <xsl:template match="tei:note[ancestor::tei:listBibl]" priority="2">
     <span class="editorial-note">
