@@ -244,3 +244,12 @@ def test_progress_bar_is_drawn_on_a_terminal_only():
     assert proc.returncode == 1
     assert b"validating" in terminal and b"100%" in terminal
     assert b"validating" not in proc.stdout
+
+
+def test_unreadable_file_is_reported_not_raised(tmp_path):
+    dangling = tmp_path / "gone.xml"
+    dangling.symlink_to(tmp_path / "no-such-target.xml")
+    problems = validate_paths([tmp_path]).problems
+    assert [(p.path, p.line, p.column, p.severity) for p in problems] == [
+        (str(dangling), 1, 1, "error")]
+    assert problems[0].message.startswith("cannot read file: No such file or directory")

@@ -39,7 +39,7 @@ def find_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
+            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file() or p.is_symlink()))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -122,14 +122,14 @@ def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = (),
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return [Problem(name, 0, 0, "error", f"cannot read file: {exc.strerror or exc}")]
+        return [Problem(name, 1, 1, "error", f"cannot read file: {exc.strerror or exc}")]
     limit = MAX_BYTES if max_bytes is None else max_bytes
     if size > limit:
         return _too_large(path, size, limit)
     try:
         tree = parse(path)
     except InputError as exc:
-        return [Problem(name, exc.line or 0, exc.column or 0, "error", str(exc.args[0]))]
+        return [Problem(name, exc.line or 1, exc.column or 1, "error", str(exc.args[0]))]
     problems: list[Problem] = []
     chosen, notes = _choose(tree, path, schemas)
     problems.extend(Problem(name, 1, 1, "warning", note) for note in notes)
