@@ -68,7 +68,12 @@ def load(directory: str | Path) -> Edition:
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError("no such edition directory", str(directory))
-    articles = [load_article(path) for path in sorted(directory.glob("*.xml"))]
+    return load_files(sorted(directory.glob("*.xml")))
+
+
+def load_files(paths: list[Path]) -> Edition:
+    """Load the articles at *paths*; their xml:ids must differ."""
+    articles = [load_article(path) for path in paths]
     seen: dict[str, Path] = {}
     for article in articles:
         if article.id in seen:

@@ -80,6 +80,13 @@ class Sources:
     entries: dict[str, bytes]          # "register/persons.xml#per-x" -> canonical bytes
     labels: dict[str, str]             # same key -> preferred name
     stylesheets_key: str
+    content: dict[Path, bytes] = field(default_factory=dict)   # each input read once
+
+    def bytes(self, path: Path) -> bytes:
+        """The input file as read at the start of the build (one consistent snapshot)."""
+        if path not in self.content:
+            self.content[path] = path.read_bytes()
+        return self.content[path]
 
     @classmethod
     def read(cls, directory: Path) -> "Sources":
@@ -89,26 +96,28 @@ class Sources:
         if not articles:
             raise InputError("no TEI articles (*.xml) in this directory", str(directory))
         registers = sorted((directory / "register").glob("*.xml"))
-        entries, labels = {}, {}
+        entries, labels, content = {}, {}, {}
+        for path in articles + registers:
+            content[path] = path.read_bytes()
         for path in registers:
-            for entry in parse(path).getroot().xpath("//*[@xml:id]", namespaces=NS):
+            for entry in parse(content[path], name=str(path)).getroot().xpath("//*[@xml:id]", namespaces=NS):
                 key = f"register/{path.name}#{entry.get(f'{{{XML_NS}}}id')}"
                 entries[key] = etree.tostring(entry, method="c14n", with_comments=False)
                 labels[key] = _preferred_name(entry)
-        return cls(directory, articles, registers, entries, labels, _stylesheets_key())
+        return cls(directory, articles, registers, entries, labels, _stylesheets_key(), content)
 
     def article_key(self, path: Path, tree: etree._ElementTree) -> str:
         refs = sorted(set(tree.getroot().xpath("//@ref", namespaces=NS)))
-        return _digest([path.read_bytes(), self.stylesheets_key.encode()]
+        return _digest([self.bytes(path), self.stylesheets_key.encode()]
                        + [r.encode() + b"=" + self.entries.get(r, b"") for r in refs])
 
     def articles_key(self, extra: str = "") -> str:
         """Every article (not the registers), the stylesheets and *extra*."""
-        return _digest([p.name.encode() + b"\0" + p.read_bytes() for p in self.articles]
+        return _digest([p.name.encode() + b"\0" + self.bytes(p) for p in self.articles]
                        + [self.stylesheets_key.encode(), extra.encode()])
 
     def edition_key(self, extra: str = "") -> str:
-        return _digest([p.name.encode() + b"\0" + p.read_bytes() for p in self.articles + self.registers]
+        return _digest([p.name.encode() + b"\0" + self.bytes(p) for p in self.articles + self.registers]
                        + [self.stylesheets_key.encode(), extra.encode()])
 
 
@@ -182,14 +191,14 @@ class Builder:
         if out == source or source in out.parents:
             raise OutputError(f"the site ({self.out}) cannot be inside the edition ({self.source})")
         self.out.mkdir(parents=True, exist_ok=True)
-        trees = {p: parse(p) for p in sources.articles}
-        for path, tree in trees.items():
-            self.group(f"tei:{path.name}", _digest([path.read_bytes()]),
-                       lambda path=path: [self.write(f"tei/{path.name}", path.read_bytes())])
-        self.group("tei:register", _digest([p.name.encode() + p.read_bytes() for p in sources.registers]),
-                   lambda: [self.write(f"tei/register/{p.name}", p.read_bytes()) for p in sources.registers])
+        trees = {p: parse(sources.bytes(p), name=str(p)) for p in sources.articles}
+        for path in trees:
+            self.group(f"tei:{path.name}", _digest([sources.bytes(path)]),
+                       lambda path=path: [self.write(f"tei/{path.name}", sources.bytes(path))])
+        self.group("tei:register", _digest([p.name.encode() + sources.bytes(p) for p in sources.registers]),
+                   lambda: [self.write(f"tei/register/{p.name}", sources.bytes(p)) for p in sources.registers])
         self.render(sources, trees)
-        edition = edition_module.load(self.source)
+        edition = edition_module.load_files([self.out / "tei" / p.name for p in sources.articles])
         settings = self.base_url + self.title + ",".join(self._formats())
         articles, everything = sources.articles_key(settings), sources.edition_key(settings)
         self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
