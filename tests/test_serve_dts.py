@@ -201,3 +201,17 @@ def test_serving_a_folder_that_is_no_site_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["serve", str(tmp_path), "--port", "0"])
     assert result.exit_code == 1
     assert "not a built site" in result.output and "Traceback" not in result.output
+
+
+def test_a_broken_cite_structure_stops_the_server_with_a_clear_message(tmp_path):
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+
+    site = tmp_path / "site"
+    (site / "tei").mkdir(parents=True)
+    text = SAMPLE.read_text("utf-8").replace('match="//tei:body/tei:div"', 'match="//tei:body/tei:div[["')
+    (site / "tei" / "broken-refs.xml").write_text(text, "utf-8")
+    result = CliRunner().invoke(main, ["serve", str(site), "--port", "0"])
+    assert result.exit_code == 1
+    assert "broken-refs.xml" in result.output and "not a usable XPath" in result.output

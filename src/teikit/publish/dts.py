@@ -25,6 +25,7 @@ from urllib.parse import quote, urlencode
 
 from lxml import etree
 
+from teikit.errors import InputError
 from teikit.publish.edition import Article, Edition
 from teikit.xmlio import NS, TEI_NS
 
@@ -134,6 +135,14 @@ def citation_trees(article: Article) -> list[CitationTree]:
 
 
 def _citation_trees(article: Article) -> list[CitationTree]:
+    try:
+        return _read_trees(article)
+    except etree.XPathError as exc:
+        raise InputError(f"a citeStructure's @match or @use is not a usable XPath: {exc}",
+                         str(article.path)) from None
+
+
+def _read_trees(article: Article) -> list[CitationTree]:
     trees = []
     for refs in article.root.xpath("tei:teiHeader/tei:encodingDesc/tei:refsDecl[tei:citeStructure]",
                                    namespaces=NS):

@@ -147,6 +147,10 @@ class Repository:
         return root
 
     def _check(self, pairs: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
+        for name, value in pairs:
+            if _NOT_XML.search(name) or _NOT_XML.search(value):
+                raise OaiError("badVerb" if name == "verb" else "badArgument",
+                               "the request holds characters that XML cannot carry")
         verbs = [v for k, v in pairs if k == "verb"]
         if len(verbs) != 1 or verbs[0] not in VERBS:
             raise OaiError("badVerb", "missing, repeated or illegal verb; legal verbs: " + ", ".join(VERBS))
@@ -321,6 +325,7 @@ class Repository:
             token.text = f"{encoded}.{self._sign(payload)}"
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 

@@ -32,6 +32,8 @@ def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
     if not tei_dir.is_dir():
         raise InputError("not a built site (it has no tei/ folder); run `teikit build` first", str(site))
     edition = edition_module.load(tei_dir)
+    for article in edition.articles:
+        dts.citation_trees(article)      # a broken refsDecl stops the start, not a request
     public_url = public_url.rstrip("/")
     repository = Repository(edition, OaiConfig(base_url=f"{public_url}/oai", page_size=page_size,
                                                sets=sets, repository_name=repository_name))
