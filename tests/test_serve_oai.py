@@ -254,3 +254,34 @@ def test_three_hundred_concurrent_requests_all_answer_correctly(server):
     results = asyncio.run(run())
     assert len(results) == 300
     assert all(r == (200, True, True) for r in results), [r for r in results if r != (200, True, True)][:5]
+
+
+_NAMES = ["verb", "identifier", "metadataPrefix", "from", "until", "set", "resumptionToken"]
+_VALUES = ["Identify", "ListRecords", "ListIdentifiers", "GetRecord", "ListSets", "ListMetadataFormats",
+           "oai_dc", "tei", "oai:teikit:smpl", "2026-11-21", "2026-11-21T00:00:00Z", "edition", "type:article"]
+
+
+@pytest.fixture(scope="module")
+def repository():
+    from teikit.publish import edition, oai
+
+    return oai.Repository(edition.load(SAMPLE.parent), oai.OaiConfig(page_size=1))
+
+
+def test_any_request_whatsoever_gets_a_valid_oai_response(repository):
+    """Hypothesis throws arbitrary argument lists at the repository: every answer is a
+    schema-valid OAI-PMH response (a record or one of the protocol's errors), never a crash."""
+    from hypothesis import given, settings, strategies as st
+
+    names = st.one_of(st.sampled_from(_NAMES), st.text(max_size=8))
+    values = st.one_of(st.sampled_from(_VALUES), st.text(max_size=30))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(names, values), max_size=5))
+    def check(pairs):
+        root = assert_valid(oai_pmh_tei_schema(), repository.respond(pairs))
+        code = error_code(root)
+        assert code in (None, "badVerb", "badArgument", "badResumptionToken", "cannotDisseminateFormat",
+                        "idDoesNotExist", "noRecordsMatch", "noSetHierarchy", "noMetadataFormats")
+
+    check()
