@@ -215,3 +215,31 @@ def test_a_broken_cite_structure_stops_the_server_with_a_clear_message(tmp_path)
     result = CliRunner().invoke(main, ["serve", str(site), "--port", "0"])
     assert result.exit_code == 1
     assert "broken-refs.xml" in result.output and "not a usable XPath" in result.output
+
+
+def test_any_query_whatsoever_gets_200_400_or_404():
+    """Hypothesis throws arbitrary parameters at the three endpoints: never a crash, and
+    every 200 navigation answer matches the schema."""
+    import json
+
+    from hypothesis import given, settings, strategies as st
+
+    from teikit.publish import dts, edition
+
+    loaded = edition.load(SAMPLE.parent)
+    urls = dts.Urls("http://127.0.0.1:8000/dts")
+    names = st.sampled_from(["resource", "id", "ref", "start", "end", "down", "tree", "page", "nav",
+                             "mediaType", "x"])
+    values = st.one_of(st.sampled_from(["smpl", "1", "1.1", "1.2", "-1", "0", "2", "children",
+                                        "parents", "application/tei+xml"]), st.text(max_size=12))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(names, values), max_size=5))
+    def check(params):
+        for response in (dts.collection(loaded, params, urls), dts.document(loaded, params, urls),
+                         dts.navigation(loaded, params, urls, "http://127.0.0.1:8000/dts/navigation")):
+            assert response.status in (200, 400, 404)
+        if response.status == 200:
+            assert_matches("navigation", json.loads(response.body))
+
+    check()
