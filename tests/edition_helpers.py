@@ -134,3 +134,23 @@ def bad_dates(root) -> list[bytes]:
                 "medium", "internal"):
             bad.append(etree.tostring(d))
     return bad
+
+
+EVENT_NAME_TYPES = {"treaty": "treaty", "congress": "congress", "conference": "conference",
+                    "agreement": "agreement", "armistice": "agreement"}
+
+
+def event_type_mismatches(root) -> list[tuple[str, str, str]]:
+    """(event id, register type, name/@type) where a name's type does not follow its event's type.
+
+    The text's ``name/@type`` is the event's type for treaties, congresses, conferences and
+    agreements, ``agreement`` for an armistice, and ``event`` otherwise (docs/encoding.md).
+    """
+    entries = register_entries()
+    bad = []
+    for name in root.iter(f"{TEI}name"):
+        ident = name.get("ref").partition("#")[2]
+        kind = entries[ident][1].get("type")
+        if name.get("type") != EVENT_NAME_TYPES.get(kind, "event"):
+            bad.append((ident, kind, name.get("type")))
+    return bad

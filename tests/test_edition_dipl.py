@@ -32,8 +32,8 @@ from lxml import etree
 
 from teikit.validate import validate_paths
 
-from edition_helpers import (XML_ID, XML_LANG, bad_dates, citations, dates, names, paragraph, refs,
-                             seed_words, unresolved_refs, untagged_register_forms)
+from edition_helpers import (XML_ID, XML_LANG, bad_dates, citations, dates, event_type_mismatches, names, paragraph,
+                             refs, seed_words, unresolved_refs, untagged_register_forms)
 from import_helpers import NS, PROJECT, SEEDS, TEI, TEI_ALL, jing_errors, note_texts, text_without_notes, words
 
 ARTICLE = PROJECT / "tei" / "turkish-diplomats-1917-1925.xml"
@@ -256,6 +256,11 @@ def test_every_measure_is_normalised(root):
 def test_every_ref_resolves_to_an_entry_of_the_right_register(root):
     assert len(refs(root)) > 900
     assert unresolved_refs(root) == []
+
+
+def test_event_names_carry_the_type_of_their_event(root):
+    assert len(root.findall(".//t:body//t:name", NS)) >= 90
+    assert event_type_mismatches(root) == []
 
 
 def test_every_citation_resolves_and_every_work_is_cited(root):
