@@ -122,7 +122,10 @@ def texts(element):
 
 
 def bad_dates(root) -> list[bytes]:
-    """Dates of the text and abstracts lacking ISO values, or with an unprinted year not marked inferred."""
+    """Dates of the text and abstracts lacking ISO values, or with an unprinted year not marked inferred.
+
+    A century (``17.Yüzyıl``) prints its years: it is a range, not an inference.
+    """
     bad = []
     holders = [root.find(".//t:text", NS), *root.iterfind(".//t:abstract", NS),
                *root.iterfind(".//t:sourceDesc//t:note", NS)]
@@ -130,8 +133,8 @@ def bad_dates(root) -> list[bytes]:
         values = [d.get("when")] if d.get("when") else [d.get("from"), d.get("to")]
         if not all(v and ISO.match(v) for v in values):
             bad.append(etree.tostring(d))
-        elif not re.search(r"\d{4}", "".join(d.itertext())) and (d.get("cert"), d.get("evidence")) != (
-                "medium", "internal"):
+        elif not re.search(r"\d{4}|\d\d?\. ?[Yy]üzyıl", "".join(d.itertext())) and (
+                d.get("cert"), d.get("evidence")) != ("medium", "internal"):
             bad.append(etree.tostring(d))
     return bad
 

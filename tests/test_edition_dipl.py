@@ -178,6 +178,10 @@ def test_years_taken_from_the_narrative_are_marked_inferred(root):
     assert ("1924 Eylül", "1924-09", None, None, None) in dates(paragraph(root, "dipl-p86"))
 
 
+def test_a_century_is_a_range_of_years(root):
+    assert dates(paragraph(root, "dipl-p6"))[0] == ("17.Yüzyıl", None, "1601", "1700", None)
+
+
 def test_a_night_is_a_range_of_two_days(root):
     assert ("22-23 Şubat 1921", None, "1921-02-22", "1921-02-23", None) in dates(paragraph(root, "dipl-p77"))
 
