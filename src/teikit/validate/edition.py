@@ -69,6 +69,7 @@ def _index_file(path: Path) -> list[str]:
         name = etree.QName(value.getparent()).localname
         parts.append(f"<id name={quoteattr(name)}>{escape(value)}</id>")
     resolved: dict[str, str] = {"": uri}  # file part of a pointer -> absolute file URI
+    pointers: set[str] = set()  # each target once: the index only says what is pointed at
     for value in tree.xpath(_POINTERS):
         for token in value.split():
             if token.startswith("#") or token.startswith("file:") or not _SCHEME.match(token):
@@ -76,7 +77,8 @@ def _index_file(path: Path) -> list[str]:
                 base = resolved.get(file_part)
                 if base is None:
                     base = resolved[file_part] = urljoin(uri, file_part)
-                parts.append(f"<ptr>{escape(base + hash_mark + fragment)}</ptr>")
+                pointers.add(base + hash_mark + fragment)
+    parts.extend(f"<ptr>{escape(pointer)}</ptr>" for pointer in sorted(pointers))
     parts.append("</file>")
     return parts
 
