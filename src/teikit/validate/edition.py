@@ -22,7 +22,10 @@ from lxml import etree
 from teikit.xmlio import safe_parser
 
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who")
-_POINTERS = " | ".join(f"//@{name}" for name in POINTER_ATTRIBUTES)
+#: one path, not a union: libxml2 merges the node-sets of a union in quadratic time
+#: (4.7 s instead of 0.6 s for the pointers of a 15 MB article)
+_POINTERS = ('//@*[namespace-uri()="" and ('
+             + " or ".join(f'local-name()="{name}"' for name in POINTER_ATTRIBUTES) + ")]")
 #: larger files are left out of the index (they are not schema-validated either)
 MAX_INDEXED_BYTES = 512 * 1024 * 1024
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
