@@ -25,9 +25,9 @@ def _format_choices() -> list[str]:
               help="Output format; repeat it for several, or 'all'.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Directory the outputs go into (one subdirectory per format).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Render articles in this many processes.")
-def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Render articles in this many processes [default: every core].")
+def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int | None) -> None:
     """Render the TEI edition at PATH... (default: tei/) to HTML, print, PDF or register."""
     names = sorted(load_renderers()) if "all" in formats else list(dict.fromkeys(formats))
     written = render(list(paths) or [Path("tei")], names, out, jobs)

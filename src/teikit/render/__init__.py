@@ -17,14 +17,14 @@ import pkgutil
 from pathlib import Path
 from typing import Sequence
 
-from teikit.render.base import (RENDERERS, Document, Edition, Renderer, read_edition,
-                                register)
+from teikit.render.base import (RENDERERS, Document, Edition, Renderer, default_jobs,
+                                read_edition, register)
 
-__all__ = ["RENDERERS", "Document", "Edition", "Renderer", "load_renderers", "read_edition",
-           "register", "render"]
+__all__ = ["RENDERERS", "Document", "Edition", "Renderer", "default_jobs", "load_renderers",
+           "read_edition", "register", "render"]
 
 #: modules of this package that hold machinery, not output formats
-_MACHINERY = {"base", "saxon"}
+_MACHINERY = {"base", "document", "parallel", "saxon"}
 
 
 def load_renderers() -> dict[str, type[Renderer]]:
@@ -36,15 +36,17 @@ def load_renderers() -> dict[str, type[Renderer]]:
 
 
 def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
-           out: str | os.PathLike = "out", jobs: int = 1) -> dict[str, list[Path]]:
+           out: str | os.PathLike = "out", jobs: int | None = None) -> dict[str, list[Path]]:
     """Render the edition at *paths* into each format of *formats* below *out*.
 
-    Returns, per format, the files written. The edition is read once.
+    Articles are written in *jobs* processes (default: every core). Returns, per
+    format, the files written. The edition is read once, into small handles: each
+    article's tree is parsed again, transformed and dropped while it is written.
     """
     load_renderers()
     edition = read_edition(paths)
     written: dict[str, list[Path]] = {}
     for name in formats:
         renderer = RENDERERS[name](out)
-        written[name] = renderer.run(edition, jobs=jobs, paths=[Path(p) for p in paths])
+        written[name] = renderer.run(edition, jobs=jobs or default_jobs())
     return written

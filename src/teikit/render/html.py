@@ -41,7 +41,7 @@ class HtmlRenderer(Renderer):
 
     def write_index(self, edition: Edition) -> Path:
         params = {
-            "articles": [article.xdm for article in edition.articles],
+            "articles": [article.header_xdm for article in edition.articles],
             "pages": [self.output_path(article).name for article in edition.articles],
             "register-page": REGISTER_PAGE,
             "chronology-page": CHRONOLOGY_PAGE,

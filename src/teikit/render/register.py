@@ -47,12 +47,13 @@ import os
 import tempfile
 import weakref
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from lxml import etree
 from saxonche import PySaxonApiError
 
-from teikit.render.base import Document, Edition, Renderer, find_articles, register
+from teikit.render.base import (Document, Edition, Renderer, find_articles, read_registers,
+                                register)
 from teikit.render.summary import ArticleSummary, summarize
 from teikit.xmlio import XML_NS, atomic_write, parse
 
@@ -208,29 +209,22 @@ def _copy_root(tree: etree._ElementTree) -> etree._Element:
 
 
 def build_index(edition: Edition) -> EditionIndex:
-    """The edition index of an edition already read (see :class:`EditionIndex`)."""
+    """The edition index of an edition already read: each article is parsed, summarised
+    and dropped in turn (see :class:`EditionIndex`)."""
     index = EditionIndex(edition.all_registers)
     for article in edition.articles:
-        index.add(summarize(article.tree, article.path))
+        with article.loaded():
+            index.add(summarize(article.tree, article.path))
     return index
 
 
-def iter_summaries(paths: Iterable[str | os.PathLike]) -> Iterator[ArticleSummary]:
-    """Parse, summarise and drop the articles below *paths* one at a time."""
-    for path in find_articles(paths):
-        yield summarize(parse(path, lenient_ids=True), path)  # as read_edition reads them
-
-
 def build_index_streaming(paths: Iterable[str | os.PathLike]) -> EditionIndex:
-    """The edition index without ever holding two article trees (issue 7)."""
-    paths = list(paths)
+    """The edition index without a read phase: never holds two article trees (issue 7)."""
     articles = find_articles(paths)
-    directories = sorted({p.resolve().parent for p in articles})
-    registers = [Document(p, parse(p)) for d in directories
-                 for p in sorted((d / "register").glob("*.xml"))]
-    index = EditionIndex(registers)
-    for summary in iter_summaries(paths):
-        index.add(summary)
+    registers = read_registers(p.resolve().parent for p in articles)
+    index = EditionIndex(doc for docs in registers.values() for doc in docs)
+    for path in articles:
+        index.add(summarize(parse(path, lenient_ids=True), path))  # as read_edition reads them
     return index
 
 

@@ -1,0 +1,97 @@
+"""Phase *read* of a render keeps handles, not trees: rendering N documents holds one
+article tree at a time, so memory does not grow with N (issue 7)."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from teikit.render import document, load_renderers, read_edition, render
+
+HERE = Path(__file__).parent
+EDITION = HERE / "fixtures" / "edition"
+COPIES = 6
+#: the fixture's own article and its copies
+ARTICLES = COPIES + 1
+
+
+@pytest.fixture
+def many_article_edition(tmp_path: Path) -> Path:
+    """The sample edition with its article copied under several names and prefixes."""
+    edition = tmp_path / "tei"
+    shutil.copytree(EDITION, edition)
+    text = (edition / "sample-article.xml").read_text(encoding="utf-8")
+    for n in range(COPIES):
+        (edition / f"copy-{n}.xml").write_text(text.replace('xml:id="smpl"', f'xml:id="cp{n}"'),
+                                               encoding="utf-8")
+    return edition
+
+
+@pytest.fixture
+def parse_log(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Record every article parse, and how many other articles held a tree at that moment."""
+    log: dict = {"parses": Counter(), "held_at_parse": []}
+    handles: list[document.Document] = []
+    real_parse, real_init = document.parse, document.Document.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        handles.append(self)
+
+    def parse(path, **options):
+        if isinstance(path, Path) and path.parent.name != "register":
+            log["parses"][path.name] += 1
+            log["held_at_parse"].append(sum(1 for h in handles if h.path.parent.name != "register"
+                                            and (h._tree is not None or h._xdm is not None)))
+        return real_parse(path, **options)
+
+    monkeypatch.setattr(document.Document, "__init__", init)
+    monkeypatch.setattr(document, "parse", parse)
+    return log
+
+
+def test_read_phase_keeps_no_article_tree(many_article_edition: Path, parse_log: dict) -> None:
+    edition = read_edition([many_article_edition])
+    assert len(edition.articles) == ARTICLES
+    assert all(a._tree is None and a._xdm is None for a in edition.articles)
+    assert all(d._tree is not None for d in edition.all_registers)   # registers stay parsed
+    assert parse_log["held_at_parse"] == [0] * len(edition.articles)
+
+
+def test_html_render_holds_one_article_tree_at_a_time(many_article_edition: Path, tmp_path: Path,
+                                                      parse_log: dict) -> None:
+    written = render([many_article_edition], ["html"], tmp_path / "out", jobs=1)["html"]
+    pages = [p for p in written if p.suffix == ".html" and p.name != "index.html"]
+    assert len(pages) == ARTICLES
+    # each article is read once (read phase) and parsed once more to be written ...
+    assert set(parse_log["parses"].values()) == {2}
+    # ... while no other article holds its tree or its Saxon node
+    assert parse_log["held_at_parse"] == [0] * (2 * (ARTICLES))
+
+
+def test_index_page_lists_every_article_from_the_headers_alone(many_article_edition: Path,
+                                                               tmp_path: Path) -> None:
+    render([many_article_edition], ["html"], tmp_path / "out", jobs=1)
+    index = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    for n in range(COPIES):
+        assert f'href="copy-{n}.html"' in index
+    assert index.count('<li class="article"') == ARTICLES
+
+
+def test_loaded_document_drops_its_tree_after_the_block(many_article_edition: Path) -> None:
+    article = read_edition([many_article_edition]).articles[0]
+    with article.loaded():
+        assert article.xdm is article.xdm            # one Saxon node for the whole block
+        assert article.root.tag.endswith("}TEI")
+    assert article._tree is None and article._xdm is None
+
+
+def test_register_render_reads_each_article_once_more(many_article_edition: Path, tmp_path: Path,
+                                                      parse_log: dict) -> None:
+    load_renderers()
+    render([many_article_edition], ["register"], tmp_path / "out", jobs=1)
+    assert set(parse_log["parses"].values()) == {2}
+    assert parse_log["held_at_parse"] == [0] * (2 * (ARTICLES))
