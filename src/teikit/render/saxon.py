@@ -20,9 +20,19 @@ from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmItem, PyXdmValue
 from teikit.errors import SchemaError, TeikitError
 from teikit.security import check_stylesheet_modules
 
-#: the stylesheets: ``xslt/`` at the root of the project (override with TEIKIT_XSLT_DIR)
-XSLT_DIR = Path(os.environ.get("TEIKIT_XSLT_DIR")
-                or Path(__file__).resolve().parents[3] / "xslt")
+def _find_xslt_dir() -> Path:
+    """Where the stylesheets are: $TEIKIT_XSLT_DIR, else those a regular install ships
+    (``teikit/_data/xslt``, copied by setup.py), else ``xslt/`` of the checkout."""
+    configured = os.environ.get("TEIKIT_XSLT_DIR")
+    if configured:
+        return Path(configured)
+    package = Path(__file__).resolve().parents[1]
+    shipped = package / "_data" / "xslt"
+    return shipped if shipped.is_dir() else package.parents[1] / "xslt"
+
+
+#: the stylesheets (their parent directory is the project root: fonts/ sits beside them)
+XSLT_DIR = _find_xslt_dir()
 
 
 class RenderError(TeikitError):

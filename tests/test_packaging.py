@@ -1,0 +1,62 @@
+"""A regular (non-editable) ``pip install .`` ships the stylesheets and fonts, and a
+render from the installed package finds them without the repository."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITION = ROOT / "tests" / "fixtures" / "edition"
+#: what a build reads from the repository
+SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "src", "xslt", "fonts")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel built by pip from a clean copy of the repository (no build/ left in it)."""
+    work = tmp_path_factory.mktemp("packaging")
+    tree = work / "teikit"
+    tree.mkdir()
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tree / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, tree / name)
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
+                           str(work / "dist"), str(tree)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    return next((work / "dist").glob("teikit-*.whl"))
+
+
+def test_wheel_holds_every_stylesheet_asset_and_font(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = [f"teikit/_data/{p.relative_to(ROOT)}" for top in ("xslt", "fonts")
+                for p in (ROOT / top).rglob("*") if p.is_file()]
+    assert expected and [n for n in expected if n not in names] == []
+    assert "teikit/_data/xslt/common/html-text.xsl" in names
+
+
+def test_render_from_the_installed_package_uses_its_own_stylesheets(wheel: Path,
+                                                                    tmp_path: Path) -> None:
+    site = tmp_path / "site-packages"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = ("import sys, teikit.render.saxon as s; print(s.XSLT_DIR); "
+            "from teikit.cli import main; main(sys.argv[1:])")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site)}     # no TEIKIT_XSLT_DIR
+    proc = subprocess.run([sys.executable, "-c", code, "render", str(EDITION), "--to", "html",
+                           "--to", "register", "--jobs", "1", "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0] == str(site / "teikit" / "_data" / "xslt")
+    page = (tmp_path / "out" / "html" / "sample-article.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE HTML>")
+    assert (tmp_path / "out" / "html" / "assets" / "edition.css").is_file()
+    assert (tmp_path / "out" / "register" / "index.html").is_file()
