@@ -1,6 +1,7 @@
 """Scale benchmark: validate, render and build a large corpus, against baselines from the same run.
 
     python benchmarks/scale.py [--docs 1000] [--mb 100] [--jobs N] [--corpus DIR] [--json FILE]
+                               [--big-mb 50] [--timeout 3600]
 
 Steps, each a real ``teikit`` subprocess timed from outside:
 
@@ -13,7 +14,9 @@ Steps, each a real ``teikit`` subprocess timed from outside:
    only parses and serialises every document with lxml (one process per core);
 5. ``teikit build --to html`` (first build), then one document touched (a comment
    appended: the text is not changed) and a second build: what was redone, and the
-   ratio incremental / full.
+   ratio incremental / full;
+6. one ``--big-mb`` (50) MB document validated by teikit and by jing: the ratio shows
+   whether anything per document grows faster than its size.
 
 Peak memory is measured two ways: the largest single process (``ru_maxrss`` from
 ``wait4``, which covers the command's worker processes too) and the sum of the
@@ -205,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="reuse this corpus (it is modified by the build step)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds per step")
+    parser.add_argument("--big-mb", type=float, default=50.0,
+                        help="also validate one document this large (0: skip)")
     args = parser.parse_args(argv)
     globals()["TIMEOUT"] = args.timeout
     work = Path(tempfile.mkdtemp(prefix="teikit-scale-"))
@@ -259,6 +264,16 @@ def run_all(args, work: Path) -> int:
     print(line(again))
     print(f"  touched {victim}; rebuilt {len(rebuilt)} part(s): {', '.join(rebuilt)}")
 
+    if args.big_mb:
+        print(f"one large document (the sample article's body repeated to {args.big_mb:.0f} MB)")
+        big = work / "big"
+        make_corpus(big, 1, args.big_mb, ROOT / "tests" / "fixtures" / "edition")
+        big_file = next(big.glob("*.xml"))
+        big_mb = big_file.stat().st_size / 1e6
+        step("big_validate", "teikit validate, one large document", [*TEIKIT, "validate", str(big_file)],
+             1, big_mb)
+        step("big_jing", "jing teikit.rng, the same document", ["jing", str(RNG), str(big_file)], 1, big_mb)
+
     print("\nratios (same run)")
     ratios = {
         "validate_rng / jing": runs["validate_rng"].seconds / runs["jing"].seconds,
@@ -268,6 +283,8 @@ def run_all(args, work: Path) -> int:
         "validate peak memory, all / tenth": runs["validate"].peak_process_mb / runs["validate_tenth"].peak_process_mb,
         "render peak memory, all / tenth": runs["render"].peak_process_mb / runs["render_tenth"].peak_process_mb,
     }
+    if args.big_mb:
+        ratios["large document: validate / jing"] = runs["big_validate"].seconds / runs["big_jing"].seconds
     for name, value in ratios.items():
         print(f"  {name:<36} {value:6.2f}")
     failed = [r.label for r in runs.values() if r.returncode not in (0, 1)]
