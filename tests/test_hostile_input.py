@@ -318,3 +318,40 @@ def test_the_recording_server_sees_a_real_fetch(server):
     with urllib.request.urlopen(f"{server.url}/bib.xml") as response:
         assert b"TEI" in response.read()
     assert server.requests == ["/bib.xml"]
+
+
+# --------------------------------------------------------------------------- import
+
+SEED = ROOT.parent / "shared" / "seeds" / "article-moscow-treaty-1921.txt"
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("GİRİŞ\n\nBir metin çok güzel.\n".encode("latin-1", errors="replace"), r":3:11: not UTF-8 text"),
+    (b"GIRIS\n\x00\x01\x02binary", r":2:1: the file contains NUL bytes"),
+    (b"", r": the file is empty"),
+])
+def test_import_refuses_undecodable_text_and_writes_nothing(tmp_path, content, expected):
+    source = tmp_path / "kaynak metin.txt"
+    source.write_bytes(content)
+    out = tmp_path / "tei" / "x.xml"
+    result = invoke("import", str(source), "-o", str(out))
+    assert result.exit_code == 1
+    assert re.search(r"^Error: .*kaynak metin\.txt" + expected, result.output, re.M), result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() and partial_files(tmp_path) == []
+
+
+def test_import_into_a_path_blocked_by_a_file(tmp_path):
+    (tmp_path / "tei").write_text("not a directory")
+    result = invoke("import", str(SEED), "-o", str(tmp_path / "tei" / "mosc.xml"))
+    assert result.exit_code == 1
+    assert "a file of that name is in the way" in result.output and "Traceback" not in result.output
+
+
+def test_import_when_the_disk_fills_leaves_no_partial_file(tmp_path):
+    out = tmp_path / "tei" / "mosc.xml"
+    proc = subprocess.run([*TEIKIT, "import", str(SEED), "-o", str(out)], capture_output=True,
+                          text=True, check=False, preexec_fn=limit_file_size(8192))
+    assert proc.returncode == 1
+    assert "disk or your quota is full" in proc.stderr and "Traceback" not in proc.stderr
+    assert not out.exists() and partial_files(tmp_path) == []

@@ -356,8 +356,10 @@ def test_unreachable_output_directory_is_an_output_error():
 
 def test_output_under_a_file_is_an_output_error(tmp_path):
     (tmp_path / "file").write_text("x")
-    with pytest.raises(OutputError, match="cannot write to"):
+    with pytest.raises(OutputError, match="cannot write to .*file: a file of that name is in the way"):
         xmlio.atomic_write(tmp_path / "file" / "a.html", "x")
+    with pytest.raises(OutputError, match="Not a directory"):
+        xmlio.atomic_write(tmp_path / "file" / "deeper" / "a.html", "x")
 
 
 def test_interrupt_while_writing_leaves_no_partial_file(tmp_path):

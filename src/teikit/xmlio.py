@@ -446,6 +446,8 @@ def _fsync(tmp: Path) -> None:
 
 def _reason(exc: OSError) -> str:
     """A short human reason; name the disk-full cases plainly."""
+    if exc.errno == errno.EEXIST:
+        return "a file of that name is in the way (it is not a directory)"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return f"{exc.strerror} (the disk or your quota is full; nothing was written)"
     return exc.strerror or str(exc)
