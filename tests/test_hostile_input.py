@@ -355,3 +355,18 @@ def test_import_when_the_disk_fills_leaves_no_partial_file(tmp_path):
     assert proc.returncode == 1
     assert "disk or your quota is full" in proc.stderr and "Traceback" not in proc.stderr
     assert not out.exists() and partial_files(tmp_path) == []
+
+
+def test_render_never_follows_an_xinclude_out_of_the_edition(tmp_path):
+    edition = make_edition(tmp_path / "ed")
+    article = edition / "sample-article.xml"
+    text = article.read_text(encoding="utf-8").replace(
+        "<p>Blok alıntı metni.</p>",
+        '<p>Blok alıntı metni.<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+        'href="../../../../../../../../etc/passwd" parse="text"/></p>', 1)
+    article.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("render", str(edition), "--to", "html", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    rendered = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert "Blok alıntı metni." in rendered and PASSWD_LINE not in rendered
