@@ -79,3 +79,36 @@ def test_a_suffix_glued_after_a_vowel_stays_outside(register):
     assert tagged(register, text) == [("Moskova Antlaşması", "name",
                                        {"type": "treaty", "ref": "register/events.xml#ev-moscow-treaty"})]
     assert tagged(register, "Samsunlu ve Leninist") == []
+
+
+@pytest.fixture(scope="module")
+def plural_register(tmp_path_factory):
+    """Register forms ending in a consonant: a plural name and a person with a title."""
+    folder = tmp_path_factory.mktemp("register")
+    (folder / "orgs.xml").write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listOrg>
+      <org xml:id="org-bolsevik"><orgName type="preferred">Bolşevik Partisi</orgName>
+        <orgName type="variant">Bolşevikler</orgName></org>
+    </listOrg></body></text></TEI>""", encoding="utf-8")
+    (folder / "persons.xml").write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>
+      <person xml:id="per-bekir-sami"><persName type="preferred">Bekir Sami</persName>
+        <persName type="variant">Bekir Sami Bey</persName></person>
+    </listPerson></body></text></TEI>""", encoding="utf-8")
+    return Register.load(folder)
+
+
+@pytest.mark.parametrize("word", ["Bolşeviklerin", "Bolşeviklere", "Bolşeviklerden", "Bolşeviklerle",
+                                  "Bolşevikleri"])
+def test_a_suffix_glued_after_a_consonant_without_apostrophe_stays_outside(plural_register, word):
+    text = f"Ali Fuat Paşa {word} ilişkisini anlatır."
+    assert tagged(plural_register, text) == [("Bolşevikler", "orgName",
+                                             {"ref": "register/orgs.xml#org-bolsevik"})]
+
+
+def test_a_consonant_form_inside_a_longer_word_is_still_not_tagged(plural_register):
+    assert tagged(plural_register, "Bolşeviklerinkiler ve Bolşeviklerce") == []
+
+
+def test_a_glued_suffix_after_bey_leaves_the_title_outside(plural_register):
+    text = "Bekir Sami Beyin görüşleri"
+    assert tagged(plural_register, text) == [("Bekir Sami", "persName",
+                                             {"ref": "register/persons.xml#per-bekir-sami"})]

@@ -185,3 +185,10 @@ def _remove_markers(joined, body_lines, markers) -> str:
         m = list(re.finditer(rf"(?<=[^\W\d]|[)”’\"]){n}(?=[\s.,;:]|$)", text[start:end]))[-1]
         text = text[:start + m.start()] + text[start + m.end():]
     return text
+
+
+def test_plural_names_with_a_glued_suffix_are_linked(drafts):
+    root = drafts["dipl"][1]
+    glued = [e for e in root.iterfind(".//t:body//t:orgName", NS)
+             if e.text == "Bolşevikler" and (e.tail or "").startswith("in ")]
+    assert len(glued) >= 10  # "Bolşeviklerin", printed without an apostrophe

@@ -3,7 +3,9 @@
 The register (``tei/register/{persons,places,orgs,events}.xml``) gives each
 entity a preferred form and variants; every form is searched as a whole word,
 longest first, so ``Mustafa Kemal Paşa`` wins over ``Mustafa Kemal``. A Turkish
-case suffix after the apostrophe stays outside the tag by construction.
+case suffix after the apostrophe stays outside the tag by construction; one glued
+on without an apostrophe (``Moskova Antlaşmasını``, ``Bolşeviklerin``) is left
+outside the tag too.
 Capitalised words that no form covers are reported as unknown candidates.
 """
 
@@ -30,6 +32,12 @@ NAME_TYPES = {"treaty": "treaty", "congress": "congress", "conference": "confere
               "agreement": "agreement", "armistice": "agreement"}
 #: case suffixes glued without apostrophe after a vowel (``Moskova görüşmeleri|nde``)
 GLUED = r"n(?:d[ae]n?|[ıiuü]n|[ıiuü]|[ae])|yl[ae]"
+#: the same after a consonant (``Bolşevikler|in``, ``Kafkaslar|a``, ``Sovyetler|den``)
+GLUED_AFTER_CONSONANT = r"[ıiuü]n|[dt][ae]n?|l[ae]|[ıiuü]|[ae]"
+VOWELS = "aeıioöuüâîû"
+#: a form ending in this title takes no glued suffix: ``Bekir Sami Beyin`` is tagged
+#: ``<persName>Bekir Sami</persName> Beyin``, as the curation does
+UNSUFFIXED_TITLES = (" Bey",)
 CANDIDATE = re.compile(rf"[{UP}][a-zçğıöşüâîû]+(?:\s[{UP}][a-zçğıöşüâîû]+)*")
 
 
@@ -52,8 +60,8 @@ class Register:
             if all(f.ref != form.ref for f in known):
                 known.append(form)
         ordered = sorted(self.forms, key=len, reverse=True)
-        alternation = "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
-        self.regex = re.compile(rf"(?<![\w])(?:{alternation})(?=(?:{GLUED})?(?![\w]))")
+        alternation = "|".join(_with_suffixes(f) for f in ordered) or r"(?!x)x"
+        self.regex = re.compile(rf"(?<![\w])(?:{alternation})")
         self.words = {w for f in self.forms for w in f.split()}
 
     @classmethod
@@ -89,6 +97,14 @@ class Register:
         """(offset, form, refs) of forms the register gives to several entries."""
         return [(m.start(), m.group(), [f.ref for f in self.forms[m.group()]])
                 for m in self.regex.finditer(text) if len(self.forms[m.group()]) > 1]
+
+
+def _with_suffixes(form: str) -> str:
+    """Regex for *form* as a whole word, optionally followed by a glued case suffix."""
+    glued = GLUED
+    if form[-1:].lower() not in VOWELS and not form.endswith(UNSUFFIXED_TITLES):
+        glued = f"{GLUED}|{GLUED_AFTER_CONSONANT}"
+    return rf"{re.escape(form)}(?=(?:{glued})?(?![\w]))"
 
 
 def _forms(path: Path, filename: str, entity: str, labels, tag: str, kind: str) -> list[Form]:
