@@ -124,3 +124,21 @@ def test_a_page_belongs_to_the_narrative_citation_before_it_not_a_later_one():
                                              ("167", "#mosc-bib-cebesoy-2017"),
                                              ("Ateş’e (2004)", "#mosc-bib-ates-2004"),
                                              ("145", "#mosc-bib-ates-2004")]
+
+
+def test_page_only_citation_goes_to_the_nearest_preceding_author_not_the_last_of_the_paragraph():
+    text = ("Cebesoy (2017) der ki (167). Sonyel (2003) de ekler (43), "
+            "oysa Okyar (2017) başka görür.")
+    found, _ = cite(text)
+    assert [(f[0], f[1]) for f in found] == [("Cebesoy (2017)", "#mosc-bib-cebesoy-2017"),
+                                             ("167", "#mosc-bib-cebesoy-2017"),
+                                             ("Sonyel (2003)", "#mosc-bib-sonyel-2003"),
+                                             ("43", "#mosc-bib-sonyel-2003"),
+                                             ("Okyar (2017)", "#mosc-bib-okyar-2017")]
+
+
+def test_year_suffix_d_after_a_space_with_a_single_page():
+    found, state = cite("(Tansel, 2019 d: 63)")
+    assert found == [("Tansel, 2019 d: 63", "#mosc-bib-tansel-2019d",
+                      [("63", "citedRange", {"unit": "page", "from": "63"})])]
+    assert state.entries["mosc-bib-tansel-2019d"].suffix == "d"

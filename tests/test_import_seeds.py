@@ -192,3 +192,22 @@ def test_plural_names_with_a_glued_suffix_are_linked(drafts):
     glued = [e for e in root.iterfind(".//t:body//t:orgName", NS)
              if e.text == "Bolşevikler" and (e.tail or "").startswith("in ")]
     assert len(glued) >= 10  # "Bolşeviklerin", printed without an apostrophe
+
+
+def test_page_only_citations_go_to_the_nearest_preceding_author_of_their_paragraph(drafts):
+    p = paragraph(drafts["mosc"][1], "Doğu’da Ermenilere karşı kazanılan zafer")
+    pages = [(key, ranges) for key, ranges in citations(p) if ranges and
+             key in {"mosc-bib-cebesoy-2017", "mosc-bib-sonyel-2003", "mosc-bib-okyar-2017",
+                     "mosc-bib-ates-2004"}]
+    assert pages == [("mosc-bib-cebesoy-2017", [("167", None)]),
+                     ("mosc-bib-sonyel-2003", [("43", None)]),
+                     ("mosc-bib-okyar-2017", [("110", None)]),
+                     ("mosc-bib-ates-2004", [("145", None)])]
+
+
+def test_year_suffix_d_is_kept_in_citation_and_bibliography(drafts):
+    p = paragraph(drafts["mosc"][1], "darıltılması yoluna gidilmemesi")
+    assert ("mosc-bib-tansel-2019d", [("63", None)]) in citations(p)
+    assert ("mosc-bib-tansel-2019d", [("63", "64")]) in citations(p)
+    entry = drafts["mosc"][1].find(".//t:listBibl/t:bibl[@xml:id='mosc-bib-tansel-2019d']", NS)
+    assert "".join(entry.itertext()).split() == ["Tansel", "2019d"]
