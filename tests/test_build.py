@@ -263,3 +263,34 @@ def test_html_meta_json_index_and_dts_share_one_dublin_core(site):
     resource = json.loads((site / "api/dts/collection/smpl.json").read_text("utf-8"))["dublinCore"]
     assert meta["citation_author"] == index["creator"][0]["value"] == resource["creator"][0] == "Örnek, Ayşe"
     assert meta["citation_title"] == index["title"][0]["value"] == resource["title"][0]["value"]
+
+
+def _links(page: Path) -> list[str]:
+    root = etree.parse(str(page), etree.HTMLParser()).getroot()
+    return [a.get("href") for a in root.iter("a")]
+
+
+def test_front_page_links_every_article_output_search_and_interface(site):
+    links = _links(site / "index.html")
+    for target in ("html/sample-article.html", "tei/sample-article.xml", "html/index.html",
+                   "register/index.html", "pdf/edition.pdf", "search.html", "index.json",
+                   "oai/static.xml", "api/dts/index.json", "sitemap.xml"):
+        assert target in links, target
+    assert all((site / link).is_file() for link in links), links
+
+
+def test_without_an_html_format_the_front_page_links_only_what_exists(edition, tmp_path):
+    build(edition, tmp_path / "site", formats=[])
+    links = _links(tmp_path / "site" / "index.html")
+    assert "tei/sample-article.xml" in links and "html/index.html" not in links
+    assert all((tmp_path / "site" / link).is_file() for link in links), links
+
+
+def test_search_page_leads_back_to_the_front_page(site):
+    assert "index.html" in _links(site / "search.html")
+
+
+def test_sitemap_lists_the_front_page_and_the_search_on_the_first_build(site):
+    root = etree.parse(str(site / "sitemap.xml")).getroot()
+    locations = {u.findtext(f"{SITEMAP}loc") for u in root.iter(f"{SITEMAP}url")}
+    assert {f"{BASE}index.html", f"{BASE}search.html"} <= locations

@@ -193,6 +193,12 @@ def test_site_files_are_served(server):
     assert httpx.get(f"{server}/search.html").status_code == 200
 
 
+def test_the_url_the_server_announces_opens_the_front_page(server):
+    response = httpx.get(f"{server}/")
+    assert response.status_code == 200 and 'href="search.html"' in response.text
+    assert 'href="tei/sample-article.xml"' in response.text
+
+
 def test_serving_a_folder_that_is_no_site_is_a_clear_error(tmp_path):
     from click.testing import CliRunner
 

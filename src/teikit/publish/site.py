@@ -6,6 +6,7 @@ The site (``--out``, default ``site/``) holds:
 ``tei/``               the TEI articles and ``tei/register/`` as they are
 ``<format>/``          every registered renderer's output (``teikit.render.RENDERERS``:
                        HTML, register, print/PDF, ... whatever is registered)
+``index.html``         the front page: articles, outputs, search and interfaces linked
 ``index.json``         the JSON index of the edition (Dublin Core from the one mapping)
 ``sitemap.xml``        every HTML page and TEI file, with its last modification day
 ``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc records)
@@ -53,6 +54,7 @@ from lxml import etree
 from teikit import __version__
 from teikit.errors import InputError, OutputError
 from teikit.publish import dts, edition as edition_module
+from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, static_repository
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
 
@@ -201,12 +203,13 @@ class Builder:
         edition = edition_module.load_files([self.out / "tei" / p.name for p in sources.articles])
         settings = self.base_url + self.title + ",".join(self._formats())
         articles, everything = sources.articles_key(settings), sources.edition_key(settings)
+        self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
+        self.group("search", everything, lambda: self.search(edition, sources))
         self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
         self.group("sitemap", articles, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
         self.group("oai", articles, lambda: [self.write("oai/static.xml", static_repository(
             edition, OaiConfig(base_url=self.base_url + "oai/static.xml", repository_name=self.title)))])
         self.group("dts", articles, lambda: self.static_dts(edition))
-        self.group("search", everything, lambda: self.search(edition, sources))
         self._forget_stale()
         manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
         if not ((self.out / MANIFEST).is_file() and (self.out / MANIFEST).read_bytes() == manifest):
@@ -287,6 +290,11 @@ class Builder:
             if candidate.is_file():
                 return f"{name}/{article.path.stem}.html"
         return f"tei/{article.path.name}"
+
+    def front_page(self, edition) -> str:
+        """The site's ``index.html``: articles, every output, the search and the interfaces."""
+        articles = [(a.title, self._page_for(a), f"tei/{a.path.name}") for a in edition.articles]
+        return front_page(self.title, articles, self.out)
 
     def index_json(self, edition) -> str:
         articles = [{
@@ -450,6 +458,7 @@ SEARCH_PAGE = """<!DOCTYPE html>
   <script src="pagefind/pagefind-ui.js"></script>
 </head>
 <body>
+  <nav><a href="index.html">Ana sayfa / Home</a></nav>
   <main>
     <h1>Arama / Search</h1>
     <div id="search"></div>
