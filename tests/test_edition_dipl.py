@@ -226,6 +226,13 @@ def test_glued_suffixes_stay_outside_the_tags(root):
         "ev-moskova-antlasmasi", "1921", "’nd")
 
 
+def test_a_title_with_a_glued_suffix_is_tagged_with_the_name(root):
+    # "Ali Fuat Paşaya", "Bekir Sami Beyin": the register form includes the title
+    titled = {(e.text, e.tail[:2]) for e in root.iter(f"{TEI}persName")
+              if e.text and e.text.endswith((" Bey", " Paşa")) and e.tail and e.tail[:1].isalpha()}
+    assert {("Ali Fuat Paşa", "ya"), ("Bekir Sami Bey", "in"), ("Talat Paşa", "yı")} <= titled
+
+
 def test_ambiguous_forms_are_decided_by_context(root):
     assert ("İnönü", "pl-inonu") in names(paragraph(root, "dipl-p40"), "placeName")
     assert ("Kamenev", "per-kamenev") in names(paragraph(root, "dipl-p74"), "persName")
