@@ -209,6 +209,37 @@ def test_serving_a_folder_that_is_no_site_is_a_clear_error(tmp_path):
     assert "not a built site" in result.output and "Traceback" not in result.output
 
 
+def test_a_busy_port_is_a_clear_error_not_a_server_log(server):
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+
+    port = server.rsplit(":", 1)[1]            # the fixture's server holds it
+    result = CliRunner().invoke(main, ["serve", "unused-site", "--port", port])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"Error: cannot listen on 127.0.0.1:{port}: Address already in use" in result.output
+
+
+def test_port_zero_announces_the_port_actually_used(tmp_path):
+    import re
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    build(three_article_edition(tmp_path / "tei"), site, formats=[])
+    process = subprocess.Popen([sys.executable, "-m", "teikit", "serve", str(site), "--port", "0"],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        port = re.search(r"http://127\.0\.0\.1:(\d+)/", line).group(1)
+        assert port != "0"
+        identify = httpx.get(f"http://127.0.0.1:{port}/oai?verb=Identify", timeout=30).text
+        assert f"<baseURL>http://127.0.0.1:{port}/oai</baseURL>" in identify
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def test_a_broken_cite_structure_stops_the_server_with_a_clear_message(tmp_path):
     from click.testing import CliRunner
 

@@ -2,26 +2,59 @@
 
 from __future__ import annotations
 
+import socket
+
 import click
+
+from teikit.errors import OutputError
 
 
 @click.command("serve")
 @click.argument("site", default="site", type=click.Path(file_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port, printed at start).")
 @click.option("--public-url", default=None,
               help="The URL the site is reached at (default http://HOST:PORT); used in OAI and DTS responses.")
 @click.option("--page-size", default=50, show_default=True, type=click.IntRange(1, 10000),
               help="Records per OAI-PMH list response before a resumption token.")
 @click.option("--no-sets", is_flag=True, help="Do not offer OAI-PMH sets (answers noSetHierarchy).")
 def command(site: str, host: str, port: int, public_url: str | None, page_size: int, no_sets: bool) -> None:
-    """Serve SITE (made by `teikit build`) over HTTP with OAI-PMH and DTS endpoints."""
+    """Serve SITE (made by `teikit build`) over HTTP with OAI-PMH and DTS endpoints.
+
+    The front page is at http://HOST:PORT/, OAI-PMH at /oai, DTS at /dts.
+    """
     import uvicorn
 
     from teikit.publish.server import create_app
 
-    app = create_app(site, public_url=public_url or f"http://{host}:{port}",
-                     page_size=page_size, sets=not no_sets)
+    listener = listen(host, port)
+    port = listener.getsockname()[1]
+    try:
+        app = create_app(site, public_url=public_url or f"http://{host}:{port}",
+                         page_size=page_size, sets=not no_sets)
+    except BaseException:
+        listener.close()
+        raise
     click.echo(f"Serving {site} at http://{host}:{port}/ (OAI-PMH: /oai, DTS: /dts); Ctrl-C stops.",
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[listener])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on *host*:*port*, so a busy port or unknown host is an ``Error:``
+    line before anything starts (uvicorn would log it and exit 3)."""
+    try:
+        family, kind, _proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        listener = socket.socket(family, kind)
+    except OSError as error:
+        raise OutputError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(2048)      # connections wait in the backlog until uvicorn accepts them
+    except OSError as error:
+        listener.close()
+        raise OutputError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    return listener
