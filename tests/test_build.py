@@ -224,6 +224,14 @@ def test_missing_edition_directory_is_a_clear_error(tmp_path):
         build(tmp_path / "nowhere", tmp_path / "site")
 
 
+def test_unknown_format_is_a_clear_error_and_writes_nothing(edition, tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "nonsense"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "Error: unknown output format(s): nonsense; registered: " in result.output
+    assert not out.exists()
+
+
 def test_build_command_reports_what_it_did(edition, tmp_path):
     out = tmp_path / "site"
     first = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "html"])
