@@ -346,11 +346,13 @@ def test_atomic_write_onto_a_directory_is_an_output_error(tmp_path):
 
 def test_unreachable_output_directory_is_an_output_error():
     import tempfile
-    base = Path(tempfile.mkdtemp(prefix="teikit-private-"))  # mode 0700: nobody cannot enter
+    base = Path(tempfile.mkdtemp(prefix="teikit-private-"))
+    base.chmod(0o000)  # neither its owner (without root) nor nobody may enter
     try:
         message = write_as_unprivileged_user(base / "out")
         assert "Permission denied" in message and message.startswith("cannot write")
     finally:
+        base.chmod(0o700)
         base.rmdir()
 
 
