@@ -216,7 +216,7 @@ def test_broken_article_stops_the_build_with_its_position(tmp_path):
     result = CliRunner().invoke(main, ["build", str(source), "--out", str(tmp_path / "site")])
     assert result.exit_code == 1
     assert "broken.xml:3:" in result.output and "Traceback" not in result.output
-    assert not (tmp_path / "site" / MANIFEST).exists()
+    assert not (tmp_path / "site").exists()      # not even an empty site directory
 
 
 def test_missing_edition_directory_is_a_clear_error(tmp_path):

@@ -192,9 +192,9 @@ class Builder:
         source, out = self.source.resolve(), self.out.resolve()
         if out == source or source in out.parents:
             raise OutputError(f"the site ({self.out}) cannot be inside the edition ({self.source})")
-        self._formats()                      # an unknown --to stops the build before any write
+        self._formats()                      # an unknown --to stops the build before any write,
+        trees = {p: parse(sources.bytes(p), name=str(p)) for p in sources.articles}   # so does a bad article
         self.out.mkdir(parents=True, exist_ok=True)
-        trees = {p: parse(sources.bytes(p), name=str(p)) for p in sources.articles}
         for path in trees:
             self.group(f"tei:{path.name}", _digest([sources.bytes(path)]),
                        lambda path=path: [self.write(f"tei/{path.name}", sources.bytes(path))])
