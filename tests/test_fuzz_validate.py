@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 import tempfile
 from pathlib import Path
 
@@ -21,20 +20,15 @@ from lxml import etree
 
 from teikit.validate import PROJECT_RNG, validate_paths
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "edition"
+from scale_helpers import FIXTURE, make_edition, with_absolute_schema_links
+
 SNIPPETS = [b"<", b"&", b"&amp;", b"</p>", b"<p>", b"<hi>", b"]]>", b"<!--", b"\xff", b"\xc4",
             "ğ".encode(), b' xml:id="smpl-p1"', b' ref="#nowhere"', b"<!DOCTYPE TEI []>",
             b"<?pi x?>", b'<date when="1919-13-45">x</date>', b'<pb n="x"/>', b"\x00", b"\t"]
 
 
-def source_bytes() -> bytes:
-    text = (FIXTURE / "sample-article.xml").read_text(encoding="utf-8")
-    return re.sub(r'href="(?:\.\./)+schemas/', f'href="{(ROOT / "schemas").as_uri()}/',
-                  text).encode("utf-8")
-
-
-SOURCE = source_bytes()
+SOURCE = with_absolute_schema_links(
+    (FIXTURE / "sample-article.xml").read_text(encoding="utf-8")).encode("utf-8")
 POSITION = st.integers(0, len(SOURCE))
 
 
@@ -107,14 +101,8 @@ def workspace(tmp_path_factory):
 
 
 def new_edition(workspace: Path) -> Path:
-    edition = Path(tempfile.mkdtemp(dir=workspace))
-    (edition / "register").mkdir()
-    for register in (FIXTURE / "register").glob("*.xml"):
-        text = register.read_text(encoding="utf-8")
-        (edition / "register" / register.name).write_text(
-            re.sub(r'href="(?:\.\./)+schemas/', f'href="{(ROOT / "schemas").as_uri()}/', text),
-            encoding="utf-8")
-    return edition
+    """A fresh edition directory (the index of an edition is cached by its path)."""
+    return make_edition(Path(tempfile.mkdtemp(dir=workspace)) / "ed", article=False)
 
 
 @settings(max_examples=int(os.environ.get("TEIKIT_FUZZ_EXAMPLES", 40)), deadline=None,

@@ -7,8 +7,6 @@ Every case ends the same way: a clear ``Error:``/``error:`` line naming the file
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import shutil
 import signal
@@ -22,8 +20,7 @@ from click.testing import CliRunner
 
 from teikit.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "edition"
+from scale_helpers import FIXTURE, ROOT, load_generator, make_edition
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 TEIKIT = [sys.executable, "-m", "teikit"]
 PASSWD_LINE = "root:x:0:0"
@@ -40,21 +37,6 @@ BROKEN = {
     "wrong-namespace.xml": r":1:1: error: .*wrong namespace: expecting http://www.tei-c.org/ns/1.0",
     "non-tei-root.xml": r":2:1: error: .*Expecting element TEI, got html",
 }
-
-
-def with_absolute_schema_links(text: str) -> str:
-    """The fixtures link their schemas relatively; a copy elsewhere needs absolute links."""
-    return re.sub(r'href="(?:\.\./)+schemas/', f'href="{(ROOT / "schemas").as_uri()}/', text)
-
-
-def make_edition(directory: Path) -> Path:
-    """A valid one-article edition (the sample fixture and its registers) in *directory*."""
-    (directory / "register").mkdir(parents=True)
-    for source in FIXTURE.rglob("*.xml"):
-        target = directory / source.relative_to(FIXTURE)
-        target.write_text(with_absolute_schema_links(source.read_text(encoding="utf-8")),
-                          encoding="utf-8")
-    return directory
 
 
 def partial_files(directory: Path) -> list[Path]:
@@ -186,13 +168,6 @@ def test_render_when_the_disk_fills_leaves_no_partial_file(tmp_path):
 
 
 # --------------------------------------------------------------------------- Ctrl-C
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,16 +11,9 @@ import pytest
 from lxml import etree
 from teikit.xmlio import NS, XML_NS, parse
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "edition"
+from scale_helpers import FIXTURE, ROOT, load_generator
+
 TEI_ALL = ROOT.parent / "shared" / "schemas-reference" / "tei_all.rng"
-
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
