@@ -45,14 +45,9 @@ TITLE_NOTE, FOOTNOTE_1, BODY_START = (110, 114), (1347, 1349), 54
 FOOTNOTE_MARKER = (1290, "2010b:33)1 de", "2010b:33) de")
 KEYWORD_LABEL = "Anahtar Sözcükler:"
 
-# Words that begin with a register form but name a people, a language or a follower, not the entity.
-DEMONYMS = {"Almancaya", "Alman", "Gürcü", "Gürcüce", "Rusça", "Rusçadan", "Rusçayı", "Ruslar", "Rusların",
-            "Ruslara", "Ruslarla", "Türkler", "Türklerle", "Türklerin", "İngilizler", "İngilizlere", "İngilizlerle",
-            "Fransızlarla", "Fransızca", "Ermenilere", "Ermeniler", "Azerbaycanlıların", "Ukraynalıların",
-            "Osmanlıya", "Kemalistler", "Batılı", "Asyalı", "Müslümanların", "Müslüman", "Yahudi", "Yahudilerin",
-            "Lehli", "Tatarları", "İttihatçılarla", "Bolşevizm", "Bolshevism", "Bolşeviklik", "Sovyetçi",
-            "Osmanlılar", "Russian"}
-# Common words that begin with a register form (“Aras”)
+# Words that begin with a register form but name a people, or an adjective, not the entity.
+DEMONYMS = {"Osmanlılar", "Ukraynalıların", "Azerbaycanlıların", "Asyalı", "Russian"}
+# Common words that begin with a register form ("Aras").
 COMMON_WORDS = {"Arasındaki"}
 
 
