@@ -25,16 +25,14 @@ from collections import Counter
 import pytest
 from lxml import etree
 
-from teikit.importer.hyphenation import join_lines
 from teikit.validate import validate_paths
 
+from edition_helpers import (XML_ID, XML_LANG, citations, names, paragraph, refs, seed_words,
+                             unresolved_refs, untagged_register_forms)
 from import_helpers import NS, PROJECT, SEEDS, TEI, TEI_ALL, jing_errors, note_texts, text_without_notes, words
 
 ARTICLE = PROJECT / "tei" / "moscow-treaty-1921.xml"
-REGISTER = PROJECT / "tei" / "register"
 SEED = SEEDS / "article-moscow-treaty-1921.txt"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # Seed line ranges (1-based, inclusive), see the module docstring.
 ABSTRACT_TR, KEYWORDS_TR, ABSTRACT_EN, KEYWORDS_EN, BODY_START = (3, 19), 21, (25, 43), 45, 47
@@ -53,34 +51,6 @@ def root():
 @pytest.fixture(scope="module")
 def seed_lines():
     return SEED.read_text(encoding="utf-8").split("\n")
-
-
-def seed_words(lines: list[str], first: int, last: int) -> list[str]:
-    kept = [line for line in lines[first - 1:last] if line.strip()]
-    return words(join_lines(kept).text)
-
-
-def paragraph(root, pid: str):
-    return root.find(f".//t:p[@xml:id='{pid}']", NS)
-
-
-def citations(element):
-    return [(b.get("corresp")[1:], [(c.get("from"), c.get("to")) for c in b.iterfind("t:citedRange", NS)])
-            for b in element.iterfind(".//t:bibl[@corresp]", NS)]
-
-
-def names(element, tag: str):
-    return [("".join(e.itertext()), e.get("ref").split("#")[1]) for e in element.iter(f"{TEI}{tag}")]
-
-
-def register_entries() -> dict[str, tuple[str, etree._Element]]:
-    """xml:id -> (register file name, entry) for the whole edition's registers."""
-    out = {}
-    for name in ("persons", "places", "orgs", "events"):
-        tree = etree.parse(str(REGISTER / f"{name}.xml"))
-        for entry in tree.iter(f"{TEI}person", f"{TEI}place", f"{TEI}org", f"{TEI}event"):
-            out[entry.get(XML_ID)] = (f"{name}.xml", entry)
-    return out
 
 
 # ------------------------------------------------------------------ validity
@@ -267,17 +237,8 @@ def test_every_measure_is_normalised(root):
 # ------------------------------------------------------------------ links
 
 def test_every_ref_resolves_to_an_entry_of_the_right_register(root):
-    entries = register_entries()
-    kind = {"persName": "persons.xml", "placeName": "places.xml", "orgName": "orgs.xml", "name": "events.xml"}
-    refs = [e for e in root.iter() if isinstance(e.tag, str) and e.get("ref")]
-    assert len(refs) > 1000
-    for e in refs:
-        target, _, entry_id = e.get("ref").partition("#")
-        assert entry_id in entries, e.get("ref")
-        assert target == "register/" + entries[entry_id][0]
-        local = etree.QName(e).localname
-        if local in kind:
-            assert entries[entry_id][0] == kind[local], e.get("ref")
+    assert len(refs(root)) > 1000
+    assert unresolved_refs(root) == []
 
 
 def test_every_citation_resolves_and_every_work_is_cited(root):
@@ -288,31 +249,5 @@ def test_every_citation_resolves_and_every_work_is_cited(root):
 
 
 def test_every_register_form_printed_in_the_text_is_tagged(root):
-    forms = set()
-    for _, entry in register_entries().values():
-        for n in entry.iter(f"{TEI}persName", f"{TEI}placeName", f"{TEI}orgName", f"{TEI}label"):
-            if n.get("type") in ("preferred", "variant"):
-                form = " ".join("".join(n.itertext()).split())
-                if len(form) > 2:
-                    forms.add(form)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")(\w*)")
-    tagged = {f"{TEI}{t}" for t in ("persName", "placeName", "orgName", "name", "title", "bibl", "date")}
-    untagged = []
-    for holder in [root.find(".//t:text", NS), *root.iterfind(".//t:abstract", NS)]:
-        for text, owner in _texts(holder):
-            if any(a.tag in tagged for a in [owner, *owner.iterancestors()]):
-                continue
-            untagged += [m.group(0) for m in pattern.finditer(text) if m.group(0) not in DEMONYMS]
-    assert untagged == []
-
-
-def _texts(element):
-    """(text, element that holds it) for every text and tail under *element*."""
-    for e in element.iter():
-        if not isinstance(e.tag, str):
-            continue
-        if e.text:
-            yield e.text, e
-        if e.tail and e is not element:
-            yield e.tail, e.getparent()
+    holders = [root.find(".//t:text", NS), *root.iterfind(".//t:abstract", NS)]
+    assert untagged_register_forms(holders, DEMONYMS) == []
