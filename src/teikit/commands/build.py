@@ -14,11 +14,14 @@ import click
 @click.option("--base-url", default="http://127.0.0.1:8000/", show_default=True,
               help="The URL the site will be published at (sitemap, OAI, DTS, index).")
 @click.option("--to", "formats", multiple=True,
-              help="Render only this format (repeatable); default: every registered format.")
+              help="Render only this format (repeatable: html, print, pdf, register); "
+                   "default: every registered format.")
 def command(edition: str, out: str, base_url: str, formats: tuple[str, ...]) -> None:
     """Build the static site of EDITION (a folder of TEI articles with register/) into --out.
 
-    Only what changed since the last build is rebuilt; see teikit.publish.site for the rule.
+    The site gets a front page (index.html), every format, the TEI files, a JSON index, a
+    sitemap, static OAI-PMH and DTS files and a search page. Building again rebuilds only
+    the parts whose inputs changed (their keys are kept in SITE/.teikit-build.json).
     """
     from teikit.publish.site import build
 
