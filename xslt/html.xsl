@@ -39,6 +39,8 @@
   <xsl:param name="css" as="xs:string" select="'assets/edition.css'"/>
   <xsl:param name="chronology-page" as="xs:string" select="'../register/chronology.html'"/>
   <xsl:param name="map-page" as="xs:string" select="'../register/map.html'"/>
+  <!-- the site's search page, set by teikit build (none: no link, e.g. teikit render) -->
+  <xsl:param name="search-page" as="xs:string" select="''"/>
 
   <!-- the article is the initial match selection: its accumulators (element and note
        numbers, common/) must be applicable to it -->
@@ -118,6 +120,7 @@
           <li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li>
           <li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li>
           <li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li>
+          <xsl:if test="$search-page"><li><a href="{$search-page}"><xsl:value-of select="tk:label('search', $ui)"/></a></li></xsl:if>
         </ul>
       </nav>
     </header>

@@ -32,6 +32,8 @@
   <xsl:param name="css" as="xs:string" select="'assets/edition.css'"/>
   <xsl:param name="chronology-page" as="xs:string" select="'../register/chronology.html'"/>
   <xsl:param name="map-page" as="xs:string" select="'../register/map.html'"/>
+  <!-- the site's search page, set by teikit build (none: no link, e.g. teikit render) -->
+  <xsl:param name="search-page" as="xs:string" select="''"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
   <xsl:mode name="tk:entry" on-no-match="shallow-skip"/>
@@ -58,6 +60,7 @@
               <li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li>
               <li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li>
               <li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li>
+              <xsl:if test="$search-page"><li><a href="{$search-page}"><xsl:value-of select="tk:label('search', $ui)"/></a></li></xsl:if>
             </ul>
           </nav>
         </header>

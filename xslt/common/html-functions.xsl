@@ -30,6 +30,7 @@
       'register':     map { 'tr': 'Dizin',                'en': 'Register' },
       'chronology':   map { 'tr': 'Kronoloji',            'en': 'Chronology' },
       'map':          map { 'tr': 'Harita',               'en': 'Map' },
+      'search':       map { 'tr': 'Arama',                'en': 'Search' },
       'contents':     map { 'tr': 'İçindekiler',          'en': 'Contents' },
       'abstract':     map { 'tr': 'Özet',                 'en': 'Abstract' },
       'keywords':     map { 'tr': 'Anahtar kelimeler',    'en': 'Keywords' },
