@@ -47,6 +47,7 @@ class HtmlRenderer(Renderer):
             "chronology-page": CHRONOLOGY_PAGE,
             "map-page": MAP_PAGE,
             "css": "assets/edition.css",
+            "search-page": self.shared.get("search-page", ""),   # set by teikit build
         }
         html = call_template(self.index_stylesheet, params, source=str(self.target / "index.html"))
         return atomic_write(self.target / "index.html", html)
