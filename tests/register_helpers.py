@@ -13,6 +13,8 @@ from pathlib import Path
 
 import lxml.html
 
+from browser_helpers import browse as chromium
+from browser_helpers import contrast, png_size_and_colours  # noqa: F401 (for the register tests)
 from teikit.render import read_edition
 from teikit.render.register import build_index, index_node
 from teikit.render.saxon import transform
@@ -66,10 +68,6 @@ def html(text: str):
 
 # ------------------------------------------------------------------ a real browser
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--no-first-run", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
-
-#: loads PAGE in an iframe WIDTH px wide and writes what it measured into #result
 HARNESS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>harness</title></head>
 <body style="margin:0"><pre id="result">pending</pre>
 <iframe id="page" title="page" style="border:0" src="PAGE" width="WIDTH" height="800"></iframe>
@@ -90,16 +88,6 @@ document.getElementById('page').addEventListener('load', function () {
 """
 
 
-def chromium(tmp: Path, *args: str):
-    """Run Debian's chromium headless with a throw-away profile in *tmp*."""
-    import shutil
-    import subprocess
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert exe, "Debian's chromium is needed (apt-get install chromium; .ci/run installs it)"
-    return subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={tmp / 'profile'}", *args],
-                          capture_output=True, text=True, timeout=120)
-
-
 def measure_in_browser(page: Path, width: int, tmp: Path) -> dict:
     """Open *page* at *width* CSS pixels and return what HARNESS measured."""
     import json
@@ -113,32 +101,6 @@ def measure_in_browser(page: Path, width: int, tmp: Path) -> dict:
             break
     harness.unlink()
     return json.loads(seen)
-
-
-def png_size_and_colours(png: Path) -> tuple[tuple[int, int], int]:
-    """Width, height and the number of distinct byte values of the pixel data (stdlib only)."""
-    import struct
-    import zlib
-    data = png.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    chunks, pos = [], 8
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        if kind == b"IDAT":
-            chunks.append(data[pos + 8:pos + 8 + length])
-        pos += 12 + length
-    return (width, height), len(set(zlib.decompress(b"".join(chunks))))
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio of two CSS rgb() colours."""
-    def luminance(css: str) -> float:
-        channels = [int(float(v)) / 255 for v in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
-        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 # ------------------------------------------------------------------ an independent oracle

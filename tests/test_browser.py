@@ -9,23 +9,17 @@ what it measured into its own DOM, which chromium prints with --dump-dom.
 from __future__ import annotations
 
 import json
-import shutil
-import struct
-import subprocess
-import zlib
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
+from browser_helpers import browse, contrast, png_size_and_colours
 from teikit.render import render
 
 HERE = Path(__file__).parent
 EDITION = HERE / "fixtures" / "edition"
 PHONE, DESKTOP = (390, 844), (1366, 900)
-
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--no-first-run", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
 
 HARNESS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>harness</title></head>
 <body style="margin:0"><pre id="result">pending</pre>
@@ -54,18 +48,6 @@ document.getElementById('page').addEventListener('load', function () {
 """
 
 
-def chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert exe, "Debian's chromium is needed (apt-get install chromium; .ci/run installs it)"
-    return exe
-
-
-def browse(tmp: Path, *args: str) -> subprocess.CompletedProcess:
-    profile = tmp / "chromium-profile"
-    return subprocess.run([chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=120)
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
@@ -78,20 +60,6 @@ def screenshot(site: Path, page: str, size: tuple[int, int], tmp: Path) -> Path:
     result = browse(tmp, f"--window-size={size[0]},{size[1]}", f"--screenshot={png}", (site / page).as_uri())
     assert png.is_file(), result.stderr
     return png
-
-
-def png_size_and_colours(png: Path) -> tuple[tuple[int, int], int]:
-    """Width, height and the number of distinct byte values in the pixel data (stdlib only)."""
-    data = png.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    chunks, pos = [], 8
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        if kind == b"IDAT":
-            chunks.append(data[pos + 8:pos + 8 + length])
-        pos += 12 + length
-    return (width, height), len(set(zlib.decompress(b"".join(chunks))))
 
 
 @pytest.fixture(scope="module")
@@ -116,16 +84,6 @@ def measure(site: Path, page: str, size: tuple[int, int], tmp: Path) -> dict:
                     "--dump-dom", harness.as_uri())
     dom = lxml_html.document_fromstring(result.stdout)
     return json.loads(dom.get_element_by_id("result").text)
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio of two CSS rgb() colours."""
-    def luminance(css: str) -> float:
-        channels = [int(float(v)) / 255 for v in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
-        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])

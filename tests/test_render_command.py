@@ -21,6 +21,17 @@ def run(*args: str):
 
 
 @pytest.fixture
+def xslt_dir(monkeypatch):
+    """Point the runner at another stylesheet directory for one test, compiled afresh."""
+    def use(directory: Path) -> Path:
+        monkeypatch.setattr(saxon, "XSLT_DIR", directory)
+        saxon.compile_stylesheet.cache_clear()
+        return directory
+    yield use
+    saxon.compile_stylesheet.cache_clear()
+
+
+@pytest.fixture
 def two_article_edition(tmp_path: Path) -> Path:
     """The sample edition with a second article and a non-article register directory."""
     edition = tmp_path / "tei"
@@ -111,7 +122,8 @@ def test_parallel_jobs_write_the_same_files_as_one_job(two_article_edition: Path
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
 
-def test_a_failing_stylesheet_names_the_document_and_stylesheet(tmp_path: Path, monkeypatch) -> None:
+def test_a_failing_stylesheet_names_the_document_and_stylesheet(tmp_path: Path, monkeypatch,
+                                                              xslt_dir) -> None:
     """A new format is a subclass plus @register; its XSLT errors reach the user as Error: lines."""
     xslt = tmp_path / "xslt"
     xslt.mkdir()
@@ -119,35 +131,27 @@ def test_a_failing_stylesheet_names_the_document_and_stylesheet(tmp_path: Path, 
         '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0">'
         '<xsl:template match="/"><xsl:sequence select="error((), \'no rule for this\')"/></xsl:template>'
         '</xsl:stylesheet>', encoding="utf-8")
-    monkeypatch.setattr(saxon, "XSLT_DIR", xslt)
-    saxon.compile_stylesheet.cache_clear()
+    xslt_dir(xslt)
 
     class Failing(Renderer):
         name, stylesheet, suffix = "failing-test-format", "fails.xsl", ".txt"
 
     monkeypatch.setitem(RENDERERS, Failing.name, Failing)
-    try:
-        with pytest.raises(saxon.RenderError) as caught:
-            Failing(tmp_path / "out").run(read_edition([EDITION]))
-    finally:
-        saxon.compile_stylesheet.cache_clear()
+    with pytest.raises(saxon.RenderError) as caught:
+        Failing(tmp_path / "out").run(read_edition([EDITION]))
     message = str(caught.value)
     assert str(EDITION / "sample-article.xml") in message
     assert "fails.xsl" in message and "no rule for this" in message
     assert not (tmp_path / "out").exists()
 
 
-def test_stylesheet_that_does_not_compile_is_a_schema_error(tmp_path: Path, monkeypatch) -> None:
+def test_stylesheet_that_does_not_compile_is_a_schema_error(tmp_path: Path, xslt_dir) -> None:
     (tmp_path / "bad.xsl").write_text("<xsl:stylesheet xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
                                       " version='3.0'><xsl:template match='/'><xsl:value-of select='(('/>"
                                       "</xsl:template></xsl:stylesheet>", encoding="utf-8")
-    monkeypatch.setattr(saxon, "XSLT_DIR", tmp_path)
-    saxon.compile_stylesheet.cache_clear()
-    try:
-        with pytest.raises(saxon.SchemaError, match="bad.xsl: cannot compile the stylesheet"):
-            saxon.compile_stylesheet("bad.xsl")
-    finally:
-        saxon.compile_stylesheet.cache_clear()
+    xslt_dir(tmp_path)
+    with pytest.raises(saxon.SchemaError, match="bad.xsl: cannot compile the stylesheet"):
+        saxon.compile_stylesheet("bad.xsl")
 
 
 def test_each_stylesheet_is_compiled_once_per_process() -> None:
@@ -155,7 +159,7 @@ def test_each_stylesheet_is_compiled_once_per_process() -> None:
     assert saxon.compile_stylesheet("html.xsl") is first
 
 
-def test_typed_parameters_reach_the_stylesheet(tmp_path: Path, monkeypatch) -> None:
+def test_typed_parameters_reach_the_stylesheet(tmp_path: Path, xslt_dir) -> None:
     (tmp_path / "echo.xsl").write_text(
         '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"'
         ' xmlns:xs="http://www.w3.org/2001/XMLSchema">'
@@ -165,18 +169,14 @@ def test_typed_parameters_reach_the_stylesheet(tmp_path: Path, monkeypatch) -> N
         '<xsl:param name="m" as="map(*)"/>'
         '<xsl:template match="/"><xsl:value-of select="$s, $i + 1, not($b), count($seq), $m?k?*"/></xsl:template>'
         '</xsl:stylesheet>', encoding="utf-8")
-    monkeypatch.setattr(saxon, "XSLT_DIR", tmp_path)
-    saxon.compile_stylesheet.cache_clear()
-    try:
-        edition: Edition = read_edition([EDITION])
-        out = saxon.transform("echo.xsl", edition.articles[0].xdm,
-                              {"s": "Şğı", "i": 41, "b": False, "seq": ["a", "b", "c"], "m": {"k": [1, 2]}})
-    finally:
-        saxon.compile_stylesheet.cache_clear()
+    xslt_dir(tmp_path)
+    edition: Edition = read_edition([EDITION])
+    out = saxon.transform("echo.xsl", edition.articles[0].xdm,
+                          {"s": "Şğı", "i": 41, "b": False, "seq": ["a", "b", "c"], "m": {"k": [1, 2]}})
     assert out == "Şğı 42 true 3 1 2"
 
 
-def test_stylesheet_importing_a_module_outside_the_project_is_refused(tmp_path: Path, monkeypatch) -> None:
+def test_stylesheet_importing_a_module_outside_the_project_is_refused(tmp_path: Path, xslt_dir) -> None:
     xslt = tmp_path / "project" / "xslt"
     xslt.mkdir(parents=True)
     (tmp_path / "outside.xsl").write_text("<xsl:stylesheet xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
@@ -184,13 +184,9 @@ def test_stylesheet_importing_a_module_outside_the_project_is_refused(tmp_path: 
     (xslt / "imports.xsl").write_text("<xsl:stylesheet xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
                                       " version='3.0'><xsl:import href='../../outside.xsl'/>"
                                       "</xsl:stylesheet>", encoding="utf-8")
-    monkeypatch.setattr(saxon, "XSLT_DIR", xslt)
-    saxon.compile_stylesheet.cache_clear()
-    try:
-        with pytest.raises(saxon.SchemaError, match="outside the project"):
-            saxon.compile_stylesheet("imports.xsl")
-    finally:
-        saxon.compile_stylesheet.cache_clear()
+    xslt_dir(xslt)
+    with pytest.raises(saxon.SchemaError, match="outside the project"):
+        saxon.compile_stylesheet("imports.xsl")
 
 
 def test_two_articles_with_the_same_file_name_are_refused(tmp_path: Path) -> None:
@@ -217,3 +213,14 @@ def test_error_in_a_parallel_job_keeps_its_location(two_article_edition: Path, t
     assert result.exit_code == 1
     assert "sample-article.xml: html.xsl failed" in result.output and "broken page" in result.output
     assert not list((tmp_path / "out").rglob("*.html"))
+
+
+def test_public_facade_offers_import_render_and_validate(two_article_edition: Path, tmp_path: Path) -> None:
+    import teikit
+    for name in teikit.__all__:
+        assert getattr(teikit, name) is not None, name
+    assert "html" in teikit.RENDERERS and teikit.ImportOptions is not None
+    written = teikit.render_edition([two_article_edition], ["html"], tmp_path / "out", jobs=1)
+    assert tmp_path / "out" / "html" / "second-article.html" in written["html"]
+    assert [a.path.name for a in teikit.read_edition([two_article_edition]).articles] == \
+        ["sample-article.xml", "second-article.xml"]

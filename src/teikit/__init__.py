@@ -19,12 +19,33 @@ __all__ = [
     "parse",
     "atomic_write",
     "validate_paths",
+    "import_file",
+    "import_lines",
+    "ImportOptions",
+    "render_edition",
+    "read_edition",
+    "RENDERERS",
+    "Renderer",
 ]
+
+#: name -> (module, attribute) of the parts imported on first use (Saxon, schemas, WeasyPrint)
+_LAZY = {
+    "validate_paths": ("teikit.validate", "validate_paths"),
+    "import_file": ("teikit.importer", "import_file"),
+    "import_lines": ("teikit.importer", "import_lines"),
+    "ImportOptions": ("teikit.importer", "Options"),
+    "render_edition": ("teikit.render", "render"),   # teikit.render is the package
+    "read_edition": ("teikit.render", "read_edition"),
+    "RENDERERS": ("teikit.render", "load_renderers"),
+    "Renderer": ("teikit.render", "Renderer"),
+}
 
 
 def __getattr__(name: str):
     """Import heavy parts of the facade (Saxon, schemas) only when they are used."""
-    if name == "validate_paths":
-        from teikit.validate import validate_paths
-        return validate_paths
-    raise AttributeError(f"module 'teikit' has no attribute {name!r}")
+    if name not in _LAZY:
+        raise AttributeError(f"module 'teikit' has no attribute {name!r}")
+    import importlib
+    module, attribute = _LAZY[name]
+    value = getattr(importlib.import_module(module), attribute)
+    return value() if name == "RENDERERS" else value   # every format registered

@@ -93,6 +93,7 @@ def _pb(n: int):
 
 def _lb(in_word: bool):
     def make():
+        """A fresh lb (break="no" inside a word)."""
         element = etree.Element(f"{T}lb")
         if in_word:
             element.set("break", "no")

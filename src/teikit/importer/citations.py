@@ -78,6 +78,7 @@ class CitationState:
 
     def entry(self, author: str, year: str, suffix: str = "", archival: bool = False,
               line: int = 0) -> Entry:
+        """The bibliography entry a citation (author, year, suffix) points to, made if new."""
         listed = self.by_surname.get(_surname_key(author, year, suffix))
         if listed:
             return self.entries[listed]

@@ -167,6 +167,7 @@ class _Grouper:
         self.footnotes: list[Footnote] = []
 
     def add(self, line: SourceLine) -> None:
+        """Put *line* into the current block or start a new one (page, item, paragraph)."""
         lost = self._is_lost_bullet(line)
         if not lost and (PAGE_START.match(line.raw) or not self.pages):
             self._start_page(line)

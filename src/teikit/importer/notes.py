@@ -33,21 +33,30 @@ def place_notes(notes: list[Footnote], inlines: list[Inline | None], annotator: 
     for index, note in enumerate(notes, 1):
         element = _note_element(note, annotator, prefix, index, used)
         target, offset = _marker(note, inlines)
-        if target is None:
-            target = _anchor(note, inlines)
+        if target is not None:
+            markers.append((target.source_line(offset), note.n))
+            target.delete(offset, offset + len(note.n))
+        else:
+            target = _fallback(note, inlines, report)
             if target is None:
-                report.doubt(note.lines[0].no, "footnote with no paragraph to attach it to: "
-                                               "placed in a paragraph of its own at the end")
                 orphans.append(element)
                 continue
             offset = len(target.text)
-            report.doubt(note.lines[0].no, f"footnote {note.n or '(unnumbered)'}: marker not "
-                                           f"found, placed at the end of the paragraph at line {target.line}")
-        else:
-            markers.append((target.source_line(offset), note.n))
-            target.delete(offset, offset + len(note.n))
         target.milestones.append(Milestone(offset, lambda e=element: copy.deepcopy(e), 2))
     return markers, orphans
+
+
+def _fallback(note: Footnote, inlines: list[Inline | None], report: Report) -> Inline | None:
+    """Where a note whose marker was not found goes: the end of its paragraph, or (None)
+    a paragraph of its own; the report says which."""
+    target = _anchor(note, inlines)
+    if target is None:
+        report.doubt(note.lines[0].no, "footnote with no paragraph to attach it to: "
+                                       "placed in a paragraph of its own at the end")
+    else:
+        report.doubt(note.lines[0].no, f"footnote {note.n or '(unnumbered)'}: marker not "
+                                       f"found, placed at the end of the paragraph at line {target.line}")
+    return target
 
 
 def _note_element(note: Footnote, annotator: Annotator, prefix: str, index: int, used: set[str]):

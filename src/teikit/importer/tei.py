@@ -32,6 +32,7 @@ class Meta:
 
 
 def sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+    """A new TEI child *tag* of *parent* (``_`` in attribute names becomes ``-``)."""
     element = etree.SubElement(parent, T + tag, {k.replace("_", "-"): v for k, v in attrs.items()})
     if text is not None:
         element.text = text
@@ -79,9 +80,22 @@ def _front_pages(front: Front, blocks: list[Block]) -> list[int]:
 
 
 def header(root, meta: Meta, front: Front, inlines, blocks) -> None:
+    """The teiHeader of the draft: titles, publication, source, encoding, profile, revision."""
     head = sub(root, "teiHeader")
     file_desc = sub(head, "fileDesc")
     titles = _titles(front)
+    _title_stmt(file_desc, meta, titles)
+    publication(file_desc, meta)
+    _source_desc(file_desc, meta, titles)
+    encoding(head)
+    profile(head, meta, front, inlines, blocks)
+    sub(sub(head, "revisionDesc"), "change",
+        f"Draft imported with teikit import from {meta.source_name}; to be curated.",
+        when=meta.today, who=f"#{meta.prefix}-resp-import")
+
+
+def _title_stmt(file_desc, meta: Meta, titles: list[tuple[str, str]]) -> None:
+    """The titles found (or a placeholder saying none was) and who encoded the draft."""
     title_stmt = sub(file_desc, "titleStmt")
     for lang, text in titles or [(meta.lang, f"[title not found in {meta.source_name}]")]:
         sub(title_stmt, "title", text, type="main").set(XLANG, lang)
@@ -89,19 +103,16 @@ def header(root, meta: Meta, front: Front, inlines, blocks) -> None:
     resp.set(XID, f"{meta.prefix}-resp-import")
     sub(resp, "resp", "TEI encoding (draft made by teikit import)")
     sub(resp, "orgName", "teikit editorial team")
-    publication(file_desc, meta)
+
+
+def _source_desc(file_desc, meta: Meta, titles: list[tuple[str, str]]) -> None:
+    """The printed article the draft comes from: its titles and pages."""
     source = sub(sub(file_desc, "sourceDesc"), "bibl", type="article")
     for lang, text in titles:
         sub(source, "title", text, level="a").set(XLANG, lang)
     if meta.first_page is not None:
         sub(source, "biblScope", f"{meta.first_page}-{meta.last_page}", unit="page",
             **{"from": str(meta.first_page), "to": str(meta.last_page)})
-    encoding(head)
-    profile(head, meta, front, inlines, blocks)
-    revision = sub(sub(head, "revisionDesc"), "change",
-                   f"Draft imported with teikit import from {meta.source_name}; to be curated.",
-                   when=meta.today, who=f"#{meta.prefix}-resp-import")
-    del revision
 
 
 def _titles(front: Front) -> list[tuple[str, str]]:
@@ -109,6 +120,7 @@ def _titles(front: Front) -> list[tuple[str, str]]:
 
 
 def publication(file_desc, meta: Meta) -> None:
+    """The publicationStmt: publisher, date, the article prefix as idno, the licence."""
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", "teikit digital edition")
     sub(pub, "date", meta.today[:4], when=meta.today)
@@ -118,6 +130,7 @@ def publication(file_desc, meta: Meta) -> None:
 
 
 def encoding(head) -> None:
+    """The encodingDesc: what the draft is, hyphenation and quotation, citation structure."""
     enc = sub(head, "encodingDesc")
     sub(sub(enc, "projectDesc"), "p", "Draft produced by teikit import from text extracted "
                                       "from the printed article; awaiting curation.")
@@ -131,6 +144,7 @@ def encoding(head) -> None:
 
 
 def profile(head, meta: Meta, front: Front, inlines, blocks) -> None:
+    """The profileDesc: abstracts, languages used, keywords."""
     prof = sub(head, "profileDesc")
     index = {id(b): i for i, b in enumerate(blocks)}
     for lang, abstract_blocks in front.abstracts.items():
@@ -163,6 +177,7 @@ class Body:
         self.empty_divs: list[str] = []
 
     def build(self, blocks: list[Block], inlines: list[Inline | None], pages: list[int]) -> None:
+        """Emit every body block in order; *pages* are page starts not yet printed as pb."""
         self.pending_pages = list(pages)
         for block, inline in zip(blocks, inlines):
             page = block.lines[0].page

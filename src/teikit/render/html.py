@@ -32,6 +32,7 @@ class HtmlRenderer(Renderer):
     index_stylesheet = "index.xsl"
 
     def params(self, article: Document, edition: Edition) -> dict[str, Any]:
+        """The base parameters, plus where the index page and the CSS are."""
         return {**super().params(article, edition),
                 "index-page": "index.html", "css": "assets/edition.css"}
 
@@ -40,6 +41,7 @@ class HtmlRenderer(Renderer):
         return [self.write_index(edition), *self.copy_assets(), *self.copy_sources(edition)]
 
     def write_index(self, edition: Edition) -> Path:
+        """``index.html``: every article's titles, authors and abstract (from its header)."""
         params = {
             "articles": [article.header_xdm for article in edition.articles],
             "pages": [self.output_path(article).name for article in edition.articles],
@@ -53,6 +55,7 @@ class HtmlRenderer(Renderer):
         return atomic_write(self.target / "index.html", html)
 
     def copy_assets(self) -> list[Path]:
+        """Copy :data:`ASSETS` from ``xslt/assets/`` into ``<out>/html/assets/``."""
         return [atomic_write(self.target / "assets" / name, (XSLT_DIR / "assets" / name).read_bytes())
                 for name in ASSETS]
 

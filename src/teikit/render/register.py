@@ -248,12 +248,14 @@ class RegisterRenderer(Renderer):
     per_document = False
 
     def resolve(self, edition: Edition) -> dict:
+        """Build the edition index from per-article summaries (one article tree at a time)."""
         with build_index(edition) as index:
             self.index_node = index_node(index)
             self.file_keys = {doc.path: index.file_key(doc.path) for doc in edition.all_registers}
         return {}
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
+        """The pages of :data:`PAGES`, the enriched register files and the JSON schema."""
         from teikit.render.saxon import transform
         outputs = []
         for stylesheet, name in PAGES.items():

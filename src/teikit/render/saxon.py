@@ -99,6 +99,7 @@ def xdm(value: Any, keep: list | None = None):
 
 
 def _convert(value: Any, keep: list):
+    """One Python value as an XDM value: atomic values here, containers below."""
     proc = processor()
     if isinstance(value, PyXdmValue):
         return value
@@ -110,20 +111,31 @@ def _convert(value: Any, keep: list):
         return proc.make_double_value(value)
     if isinstance(value, (str, os.PathLike)):
         return proc.make_string_value(os.fspath(value))
-    if isinstance(value, Mapping):  # a list inside a map becomes an array (saxonche
-        # cannot put a sequence in a map): read it in XPath as $map?key?*
-        return proc.make_map2({str(k): (proc.make_array([xdm(i, keep) for i in v])
-                                        if isinstance(v, (list, tuple)) else xdm(v, keep))
-                               for k, v in value.items()})
+    if isinstance(value, Mapping):
+        return _map(value, keep)
     if isinstance(value, (list, tuple)):
-        sequence = proc.empty_sequence()
-        for item in value:
-            converted = xdm(item, keep)
-            if not isinstance(converted, PyXdmItem):
-                raise TypeError("a sequence parameter holds single items (str, number, node)")
-            sequence.add_xdm_item(converted)
-        return sequence
+        return _sequence(value, keep)
     raise TypeError(f"cannot pass {type(value).__name__} as a stylesheet parameter")
+
+
+def _map(value: Mapping, keep: list):
+    """A map; a list inside it becomes an array (saxonche cannot put a sequence in a
+    map): read it in XPath as ``$map?key?*``."""
+    proc = processor()
+    return proc.make_map2({str(k): (proc.make_array([xdm(i, keep) for i in v])
+                                    if isinstance(v, (list, tuple)) else xdm(v, keep))
+                           for k, v in value.items()})
+
+
+def _sequence(value: list | tuple, keep: list):
+    """A sequence of single items (strings, numbers, nodes)."""
+    sequence = processor().empty_sequence()
+    for item in value:
+        converted = xdm(item, keep)
+        if not isinstance(converted, PyXdmItem):
+            raise TypeError("a sequence parameter holds single items (str, number, node)")
+        sequence.add_xdm_item(converted)
+    return sequence
 
 
 def transform(stylesheet: str, document, params: Mapping[str, Any] | None = None,
@@ -160,11 +172,13 @@ def call_template(stylesheet: str, params: Mapping[str, Any] | None = None,
 
 
 def _set_parameters(executable, params: Mapping[str, Any] | None, keep: list) -> None:
+    """Set the typed parameters of one run (those of the previous run cleared)."""
     executable.clear_parameters()
     for name, value in (params or {}).items():
         executable.set_parameter(name, xdm(value, keep))
 
 
 def _first_line(exc: Exception) -> str:
+    """The first line of Saxon's message: what a person needs to read."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
