@@ -46,6 +46,7 @@
        numbers, common/) must be applicable to it -->
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
   <xsl:mode name="tk:title-block" on-no-match="shallow-skip"/>
+  <xsl:mode name="tk:author" on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="tei:TEI | tei:teiCorpus"/>
