@@ -140,27 +140,42 @@ def test_search_index_is_turkish_with_article_person_place_facets(site):
     assert list(entry["languages"]) == ["tr"] and entry["languages"]["tr"]["wasm"] == "tr"
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "search.html").is_file()
     records = pagefind_records(site)
-    assert sorted(records) == ["/html/sample-article.html", "/html/second-article.html",
-                               "/html/third-review.html"]
-    sample = records["/html/sample-article.html"]
-    assert sample["meta"]["title"] == "Örnek Makale: Moskova Antlaşması"
-    assert sample["filters"]["article"] == ["Örnek Makale: Moskova Antlaşması"]
-    assert sample["filters"]["place"] == ["Samsun"]
-    assert {"Lenin", "Mustafa Kemal Atatürk"} <= set(sample["filters"]["person"])
-    assert "place" not in records["/html/third-review.html"]["filters"]   # its place has no @ref
-    assert "10.000 tüfek" in sample["content"] and "Bkz. Şimşir, 2006." in sample["content"]
-    # sections are sub-results, anchored where the reading page has the same ids
+    # one record per paragraph, at its own anchor (the quoted one, without an id, at its section's)
+    assert sorted(u for u in records if u.startswith("/html/sample-article.html")) == [
+        "/html/sample-article.html#smpl-p1", "/html/sample-article.html#smpl-p2",
+        "/html/sample-article.html#smpl-s1.1"]
+    assert len(records) == 9
+    first, second = records["/html/sample-article.html#smpl-p1"], records["/html/sample-article.html#smpl-p2"]
+    assert first["meta"]["title"] == "Örnek Makale: Moskova Antlaşması — GİRİŞ"
+    assert first["filters"]["article"] == ["Örnek Makale: Moskova Antlaşması"]
+    assert first["filters"]["place"] == ["Samsun"]
+    assert set(first["filters"]["person"]) == {"Lenin", "Mustafa Kemal Atatürk"}
+    assert "Bkz. Şimşir, 2006." in first["content"]          # its footnote is searched with it
+    # the paragraph naming nobody carries the article filter only
+    assert set(second["filters"]) == {"article"} and "10.000 tüfek" in second["content"]
+    assert "place" not in records["/html/third-review.html#thrd-p1"]["filters"]   # its place has no @ref
     page = (site / "html" / "sample-article.html").read_text("utf-8")
-    anchors = [a["id"] for a in sample["anchors"]]
-    assert anchors == ["smpl-s1", "smpl-s1.1"]
-    assert all(f'id="{anchor}"' in page for anchor in anchors)
+    assert all(f'id="{url.split("#")[1]}"' in page for url in records if url.startswith("/html/sample"))
 
 
 def test_without_an_html_format_search_links_to_plain_text_pages(edition, tmp_path):
     build(edition, tmp_path / "site", formats=[])
     records = pagefind_records(tmp_path / "site")
-    assert sorted(records) == ["/text/sample-article.html", "/text/second-article.html", "/text/third-review.html"]
-    assert all((tmp_path / "site" / url.lstrip("/")).is_file() for url in records)
+    assert {url.split("#")[0] for url in records} == {
+        "/text/sample-article.html", "/text/second-article.html", "/text/third-review.html"}
+    for url in records:
+        path, anchor = url.lstrip("/").split("#")
+        assert f'id="{anchor}"' in (tmp_path / "site" / path).read_text("utf-8")
+
+
+def test_search_page_prefixes_results_with_the_path_of_the_base_url(edition, tmp_path):
+    build(edition, tmp_path / "site", base_url="https://example.org/editions/teikit", formats=[])
+    assert 'baseUrl: "/editions/teikit/"' in (tmp_path / "site" / "search.html").read_text("utf-8")
+
+
+def test_article_and_index_pages_link_the_search_in_their_header(site):
+    for page in ("html/index.html", "html/sample-article.html"):
+        assert "../search.html" in _links(site / page) and (site / "search.html").is_file()
 
 
 def test_second_build_with_nothing_changed_rewrites_nothing(edition, tmp_path):

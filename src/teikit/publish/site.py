@@ -48,6 +48,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -251,6 +252,7 @@ class Builder:
                 state["edition"] = edition
                 renderer = RENDERERS[name](self.out)
                 renderer.prepare(edition)
+                renderer.shared["search-page"] = "../search.html"   # header link (HTML formats)
                 state[name] = renderer
             return state[name], state["edition"]
 
@@ -348,25 +350,25 @@ class Builder:
         return self.write_many(files)
 
     def search(self, edition, sources: Sources) -> list[Path]:
-        """The Pagefind index: one search page per article (sections as sub-results),
-        filtered by article, person and place, indexed in one pass by Pagefind's binary."""
+        """The Pagefind index: one record per paragraph, at its anchor in the article's
+        reading page, filtered by article and by the persons and places it names."""
         scratch = self.out / ".pagefind-scratch"
         shutil.rmtree(scratch, ignore_errors=True)
         written: list[Path] = []
+        records: list[dict] = []
         try:
             for article in edition.articles:
                 page = self._page_for(article)
-                html = search_page(article, sources)
                 if not page.endswith(".html"):          # no HTML format: a plain text page
                     page = f"text/{article.path.stem}.html"
-                    written.append(self.write(page, html))
-                atomic_write(scratch / "pages" / page, html)
-            asyncio.run(_pagefind(scratch / "pages", scratch / "bundle"))
+                    written.append(self.write(page, search_page(article, sources)))
+                records += search_records(article, sources, page)
+            asyncio.run(_pagefind(records, scratch / "bundle"))
             written += self.write_many([(f"pagefind/{p.relative_to(scratch / 'bundle')}", p.read_bytes())
                                         for p in sorted((scratch / "bundle").rglob("*")) if p.is_file()])
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        written.append(self.write("search.html", SEARCH_PAGE))
+        written.append(self.write("search.html", search_html(urlsplit(self.base_url).path or "/")))
         keep = {p.resolve() for p in written}
         for path in (self.out / "pagefind").rglob("*"):
             if path.is_file() and path.resolve() not in keep:
@@ -407,47 +409,97 @@ class StaticUrls(dts.Urls):
         return f"{self.base}/navigation/{self.segment(resource)}{tail}.json"
 
 
+@dataclass
+class Paragraph:
+    """One paragraph of an article's body as the search sees it: where it is (its own
+    xml:id, else its section's), its section heading, its text (its footnotes after it)
+    and the register pointers in it."""
+
+    id: str | None
+    section: tuple[str, str] | None
+    text: str
+    refs: set[str]
+
+    @property
+    def anchor(self) -> str | None:
+        return self.id or (self.section[0] if self.section else None)
+
+
+def paragraphs(article) -> list[Paragraph]:
+    """The body paragraphs of *article* (not those inside notes or inside another paragraph)."""
+    found = []
+    for p in article.root.xpath("//tei:text/tei:body//tei:p[not(ancestor::tei:note) and not(ancestor::tei:p)]",
+                                namespaces=NS):
+        divs = p.xpath("ancestor::tei:div[@xml:id][tei:head][1]", namespaces=NS)
+        section = (divs[0].get(f"{{{XML_NS}}}id"), _words(divs[0].find(f"{{{NS['tei']}}}head").itertext())) \
+            if divs else None
+        text = " ".join([_words(p.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS))]
+                        + [_words(note.itertext()) for note in p.xpath(".//tei:note", namespaces=NS)])
+        found.append(Paragraph(p.get(f"{{{XML_NS}}}id"), section, text, set(p.xpath(".//@ref", namespaces=NS))))
+    return found
+
+
+def _words(texts) -> str:
+    return " ".join("".join(texts).split())
+
+
+def _filters(refs: set[str], sources: Sources) -> dict[str, list[str]]:
+    """The person and place filters of the register entries among *refs*."""
+    found = {}
+    for facet, prefix in (("person", "register/persons.xml#"), ("place", "register/places.xml#")):
+        names = sorted({sources.labels[r] for r in refs if r.startswith(prefix) and r in sources.labels})
+        if names:
+            found[facet] = names
+    return found
+
+
+def search_records(article, sources: Sources, page: str) -> list[dict]:
+    """Pagefind custom records of *article*, one per paragraph, at ``/page#anchor`` (Pagefind
+    UI prefixes its baseUrl): a reader filtering by a person reaches the paragraphs naming them."""
+    language = article.root.get(f"{{{XML_NS}}}lang") or "tr"
+    records = []
+    for paragraph in paragraphs(article):
+        title = article.title + (f" — {paragraph.section[1]}" if paragraph.section else "")
+        records.append({"url": f"/{page}" + (f"#{paragraph.anchor}" if paragraph.anchor else ""),
+                        "content": paragraph.text, "language": language, "meta": {"title": title},
+                        "filters": {"article": [article.title], **_filters(paragraph.refs, sources)}})
+    return records
+
+
 def search_page(article, sources: Sources) -> str:
-    """What Pagefind indexes for an article, at the URL of its reading page: the text of
-    the body (footnotes after their paragraph), sections as ``h2`` anchored by their
-    xml:id (sub-results), and the filters as ``data-pagefind-filter`` elements."""
+    """The plain reading page of an article when no HTML format is built: its body
+    paragraphs (footnotes after them) with their anchors, under their section headings."""
     from html import escape
 
-    root = article.root
-    language = escape(root.get(f"{{{XML_NS}}}lang") or "tr")
-    refs = set(root.xpath("//tei:text//@ref", namespaces=NS))
-    filters = [("article", article.title)]
-    for facet, prefix in (("person", "register/persons.xml#"), ("place", "register/places.xml#")):
-        filters += [(facet, name) for name in sorted({sources.labels[r] for r in refs
-                                                      if r.startswith(prefix) and r in sources.labels})]
+    language = escape(article.root.get(f"{{{XML_NS}}}lang") or "tr")
     lines = [f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
-             f"<title>{escape(article.title)}</title></head><body><main data-pagefind-body>",
-             "<div data-pagefind-ignore>" + "".join(
-                 f'<span data-pagefind-filter="{facet}">{escape(value)}</span>' for facet, value in filters)
-             + "</div>", f'<h1 data-pagefind-meta="title">{escape(article.title)}</h1>']
-    for element in root.xpath("//tei:text/tei:body//*[self::tei:div[@xml:id][tei:head] or "
-                              "(self::tei:p and not(ancestor::tei:note) and not(ancestor::tei:p))]",
-                              namespaces=NS):
-        if element.tag == f"{{{NS['tei']}}}div":
-            head = " ".join("".join(element.find(f"{{{NS['tei']}}}head").itertext()).split())
-            lines.append(f'<h2 id="{escape(element.get(f"{{{XML_NS}}}id"))}">{escape(head)}</h2>')
-            continue
-        words = element.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS)
-        lines.append(f"<p>{escape(' '.join(''.join(words).split()))}</p>")
-        for note in element.xpath(".//tei:note", namespaces=NS):
-            lines.append(f"<p>{escape(' '.join(''.join(note.itertext()).split()))}</p>")
+             f"<title>{escape(article.title)}</title></head><body><main>",
+             f"<h1>{escape(article.title)}</h1>"]
+    section = None
+    for paragraph in paragraphs(article):
+        if paragraph.section and paragraph.section != section:
+            section = paragraph.section
+            lines.append(f'<h2 id="{escape(section[0])}">{escape(section[1])}</h2>')
+        anchor = f' id="{escape(paragraph.id)}"' if paragraph.id else ""
+        lines.append(f"<p{anchor}>{escape(paragraph.text)}</p>")
     lines.append("</main></body></html>\n")
     return "\n".join(lines)
 
 
-async def _pagefind(pages: Path, bundle: Path) -> None:
-    """Index the directory *pages* with Pagefind (its binary ships in the wheel) into *bundle*.
-    One add_directory call: Pagefind's own fast, parallel indexing of a site."""
+async def _pagefind(records: list[dict], bundle: Path) -> None:
+    """Index the custom *records* with Pagefind (its binary ships in the wheel) into *bundle*."""
     from pagefind.index import PagefindIndex
 
     async with PagefindIndex(config={"output_path": str(bundle.resolve()),
                                      "write_playground": False}) as index:
-        await index.add_directory(str(pages.resolve()))
+        for record in records:
+            await index.add_custom_record(**record)
+
+
+def search_html(base_path: str) -> str:
+    """``search.html``: the Pagefind UI; result URLs are prefixed with *base_path*, the path
+    of ``--base-url``, so the search works when the site is hosted under a folder."""
+    return SEARCH_PAGE.replace("BASE_URL", json.dumps(base_path))
 
 
 SEARCH_PAGE = """<!DOCTYPE html>
@@ -466,7 +518,7 @@ SEARCH_PAGE = """<!DOCTYPE html>
   </main>
   <script>
     window.addEventListener('DOMContentLoaded', () => {
-      new PagefindUI({ element: "#search", showSubResults: true });
+      new PagefindUI({ element: "#search", showSubResults: true, baseUrl: BASE_URL });
     });
   </script>
 </body>
