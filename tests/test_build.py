@@ -317,3 +317,15 @@ def test_sitemap_lists_the_front_page_and_the_search_on_the_first_build(site):
     root = etree.parse(str(site / "sitemap.xml")).getroot()
     locations = {u.findtext(f"{SITEMAP}loc") for u in root.iter(f"{SITEMAP}url")}
     assert {f"{BASE}index.html", f"{BASE}search.html"} <= locations
+
+
+def test_name_and_admin_email_reach_the_static_oai_and_the_front_page(edition, tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "html",
+                                       "--name", "Türk-Sovyet İlişkileri", "--admin-email", "editor@example.org"])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(out / "oai" / "static.xml")).getroot()
+    assert root.findtext(f"{STATIC}Identify/{OAI}repositoryName") == "Türk-Sovyet İlişkileri"
+    assert root.findtext(f"{STATIC}Identify/{OAI}adminEmail") == "editor@example.org"
+    assert "<h1>Türk-Sovyet İlişkileri</h1>" in (out / "index.html").read_text("utf-8")
+    assert json.loads((out / "index.json").read_text("utf-8"))["title"] == "Türk-Sovyet İlişkileri"

@@ -285,3 +285,20 @@ def test_any_request_whatsoever_gets_a_valid_oai_response(repository):
                         "idDoesNotExist", "noRecordsMatch", "noSetHierarchy", "noMetadataFormats")
 
     check()
+
+
+def test_repository_name_and_admin_email_are_the_portals_to_set(site):
+    with serve(site, "--name", "Türk-Sovyet İlişkileri", "--admin-email", "editor@example.org") as base:
+        root = oai_get(base, verb="Identify")
+        assert root.findtext(f"{OAI}Identify/{OAI}repositoryName") == "Türk-Sovyet İlişkileri"
+        assert root.findtext(f"{OAI}Identify/{OAI}adminEmail") == "editor@example.org"
+        assert httpx.get(f"{base}/dts/collection").json()["title"] == "Türk-Sovyet İlişkileri"
+
+
+def test_an_admin_email_oai_pmh_would_refuse_is_a_usage_error(site):
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+
+    result = CliRunner().invoke(main, ["serve", str(site), "--admin-email", "editors"])
+    assert result.exit_code == 2 and "'editors' is not an e-mail address" in result.output

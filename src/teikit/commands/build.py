@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import click
+
+#: OAI-PMH's emailType (OAI-PMH.xsd): what a harvester's registry checks adminEmail against
+EMAIL = re.compile(r"\S+@(\S+\.)+\S+")
+
+
+def check_email(_ctx, _param, value: str) -> str:
+    """Click callback: refuse an address OAI-PMH's schema would not accept."""
+    if not EMAIL.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not an e-mail address")
+    return value
+
+
+def publishing_options(command):
+    """``--name`` and ``--admin-email``, shared by ``build`` and ``serve``."""
+    command = click.option("--admin-email", default="editors@teikit.invalid", show_default=True,
+                           callback=check_email,
+                           help="Contact address OAI-PMH Identify gives harvesters.")(command)
+    return click.option("--name", default="teikit digital edition", show_default=True,
+                        help="Name of the edition (front page, OAI-PMH repositoryName, "
+                             "DTS collection).")(command)
 
 
 @click.command("build")
@@ -16,7 +37,9 @@ import click
 @click.option("--to", "formats", multiple=True,
               help="Render only this format (repeatable: html, print, pdf, register); "
                    "default: every registered format.")
-def command(edition: str, out: str, base_url: str, formats: tuple[str, ...]) -> None:
+@publishing_options
+def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], name: str,
+            admin_email: str) -> None:
     """Build the static site of EDITION (a folder of TEI articles with register/) into --out.
 
     The site gets a front page (index.html), every format, the TEI files, a JSON index, a
@@ -26,6 +49,7 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...]) -> 
     from teikit.publish.site import build
 
     started = time.perf_counter()
-    report = build(edition, out, base_url=base_url, formats=list(formats) or None)
+    report = build(edition, out, base_url=base_url, formats=list(formats) or None, title=name,
+                   admin_email=admin_email)
     click.echo(f"Built {out}: {len(report.rebuilt)} part(s) rebuilt, {len(report.skipped)} unchanged, "
                f"{len(report.written)} file(s) written in {time.perf_counter() - started:.1f} s.")

@@ -6,6 +6,7 @@ import socket
 
 import click
 
+from teikit.commands.build import publishing_options
 from teikit.errors import OutputError
 
 
@@ -19,7 +20,9 @@ from teikit.errors import OutputError
 @click.option("--page-size", default=50, show_default=True, type=click.IntRange(1, 10000),
               help="Records per OAI-PMH list response before a resumption token.")
 @click.option("--no-sets", is_flag=True, help="Do not offer OAI-PMH sets (answers noSetHierarchy).")
-def command(site: str, host: str, port: int, public_url: str | None, page_size: int, no_sets: bool) -> None:
+@publishing_options
+def command(site: str, host: str, port: int, public_url: str | None, page_size: int, no_sets: bool,
+            name: str, admin_email: str) -> None:
     """Serve SITE (made by `teikit build`) over HTTP with OAI-PMH and DTS endpoints.
 
     The front page is at http://HOST:PORT/, OAI-PMH at /oai, DTS at /dts.
@@ -32,7 +35,8 @@ def command(site: str, host: str, port: int, public_url: str | None, page_size: 
     port = listener.getsockname()[1]
     try:
         app = create_app(site, public_url=public_url or f"http://{host}:{port}",
-                         page_size=page_size, sets=not no_sets)
+                         page_size=page_size, sets=not no_sets, repository_name=name,
+                         admin_email=admin_email)
     except BaseException:
         listener.close()
         raise

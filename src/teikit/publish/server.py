@@ -25,7 +25,8 @@ from teikit.publish.oai import OaiConfig, Repository
 
 def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
                page_size: int = 50, sets: bool = True,
-               repository_name: str = "teikit digital edition") -> Starlette:
+               repository_name: str = "teikit digital edition",
+               admin_email: str = OaiConfig.admin_email) -> Starlette:
     """Build the application for the site directory *site* (made by ``teikit build``)."""
     site = Path(site)
     tei_dir = site / "tei"
@@ -36,7 +37,8 @@ def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
         dts.citation_trees(article)      # a broken refsDecl stops the start, not a request
     public_url = public_url.rstrip("/")
     repository = Repository(edition, OaiConfig(base_url=f"{public_url}/oai", page_size=page_size,
-                                               sets=sets, repository_name=repository_name))
+                                               sets=sets, repository_name=repository_name,
+                                               admin_email=admin_email))
     urls = dts.Urls(f"{public_url}/dts")
     downloads = {a.id: f"{public_url}/tei/{a.path.name}" for a in edition.articles}
 

@@ -148,11 +148,12 @@ class Builder:
     """One build of *source* into *out*; :meth:`run` does everything in order."""
 
     def __init__(self, source: str | Path, out: str | Path, base_url: str = "http://127.0.0.1:8000/",
-                 title: str = "teikit digital edition", formats: list[str] | None = None) -> None:
+                 title: str = "teikit digital edition", formats: list[str] | None = None,
+                 admin_email: str = OaiConfig.admin_email) -> None:
         self.source, self.out = Path(source), Path(out)
         self.formats = formats
         self.base_url = base_url.rstrip("/") + "/"
-        self.title = title
+        self.title, self.admin_email = title, admin_email
         self.report = BuildReport()
         manifest = self.out / MANIFEST
         try:
@@ -203,14 +204,15 @@ class Builder:
                    lambda: [self.write(f"tei/register/{p.name}", sources.bytes(p)) for p in sources.registers])
         self.render(sources, trees)
         edition = edition_module.load_files([self.out / "tei" / p.name for p in sources.articles])
-        settings = self.base_url + self.title + ",".join(self._formats())
+        settings = self.base_url + self.title + self.admin_email + ",".join(self._formats())
         articles, everything = sources.articles_key(settings), sources.edition_key(settings)
         self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
         self.group("search", everything, lambda: self.search(edition, sources))
         self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
         self.group("sitemap", articles, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
         self.group("oai", articles, lambda: [self.write("oai/static.xml", static_repository(
-            edition, OaiConfig(base_url=self.base_url + "oai/static.xml", repository_name=self.title)))])
+            edition, OaiConfig(base_url=self.base_url + "oai/static.xml", repository_name=self.title,
+                               admin_email=self.admin_email)))])
         self.group("dts", articles, lambda: self.static_dts(edition))
         self._forget_stale()
         manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
