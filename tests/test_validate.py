@@ -141,6 +141,35 @@ def test_parallel_jobs_report_the_same_problems_as_one_job():
     assert len(one.errors) >= 15
 
 
+def _record_jobs(monkeypatch) -> list[int]:
+    """Wrap the real validate_paths (it still validates) to see the jobs the CLI asks for."""
+    import teikit.validate as facade
+    seen: list[int] = []
+    real = facade.validate_paths
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs["jobs"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(facade, "validate_paths", spy)
+    return seen
+
+
+def test_validate_uses_every_core_by_default(monkeypatch):
+    seen = _record_jobs(monkeypatch)
+    monkeypatch.setattr("os.cpu_count", lambda: 3)
+    result = run(str(EDITION))
+    assert result.exit_code == 0, result.output
+    assert seen == [3]
+
+
+def test_validate_jobs_one_still_runs_in_one_process(monkeypatch):
+    seen = _record_jobs(monkeypatch)
+    result = run("-j", "1", str(EDITION))
+    assert result.exit_code == 0, result.output
+    assert seen == [1]
+
+
 def test_validate_paths_is_on_the_public_facade():
     assert "validate_paths" in teikit.__all__
     report = teikit.validate_paths([EDITION])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,11 @@ from teikit.validate.locate import PROJECT_ROOT
 
 #: show a progress bar on a terminal from this many files on
 PROGRESS_FROM = 10
+
+
+def default_jobs() -> int:
+    """Processes ``validate`` uses without ``--jobs``: every core of the machine."""
+    return os.cpu_count() or 1
 
 
 def _default_paths() -> list[str]:
@@ -31,10 +37,10 @@ def _default_paths() -> list[str]:
 @click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=None,
               help="load files up to this size for schema validation (default 100); "
                    "larger ones are only streamed for well-formedness.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="validate in N processes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Validate in N processes [default: every core; -j 1 for one process].")
 def command(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str,
-            jobs: int, max_mb: float | None) -> None:
+            jobs: int | None, max_mb: float | None) -> None:
     """Check TEI files (and directories of *.xml) for well-formedness, the RELAX NG schema
     and the Schematron rules; default PATH: the project's tei/.
 
@@ -45,6 +51,7 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str
     from teikit.validate import find_files, validate_paths
 
     targets = list(paths) or _default_paths()
+    jobs = jobs or default_jobs()
     max_bytes = None if max_mb is None else int(max_mb * 2**20)
     total = len(find_files(targets))
     show_bar = output_format == "text" and total >= PROGRESS_FROM and sys.stderr.isatty()
