@@ -329,3 +329,17 @@ def test_name_and_admin_email_reach_the_static_oai_and_the_front_page(edition, t
     assert root.findtext(f"{STATIC}Identify/{OAI}adminEmail") == "editor@example.org"
     assert "<h1>Türk-Sovyet İlişkileri</h1>" in (out / "index.html").read_text("utf-8")
     assert json.loads((out / "index.json").read_text("utf-8"))["title"] == "Türk-Sovyet İlişkileri"
+
+
+def test_an_article_printing_its_english_title_first_is_listed_by_its_turkish_title(tmp_path):
+    source = three_article_edition(tmp_path / "tei")
+    path = source / "second-article.xml"
+    tr = '<title type="main" xml:lang="tr">Örnek Makale: Moskova Antlaşması</title>'
+    en = '<title type="main" xml:lang="en">Sample Article: The Treaty of Moscow</title>'
+    text = path.read_text("utf-8")
+    assert f"{tr}\n        {en}" in text
+    path.write_text(text.replace(f"{tr}\n        {en}", f"{en}\n        {tr}"), "utf-8")
+    build(source, tmp_path / "site", formats=[])
+    index = json.loads((tmp_path / "site" / "index.json").read_text("utf-8"))
+    assert {a["id"]: a["title"] for a in index["articles"]}["scnd"] == "Örnek Makale: Moskova Antlaşması"
+    assert "Sample Article" not in (tmp_path / "site" / "index.html").read_text("utf-8")

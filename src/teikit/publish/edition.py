@@ -43,9 +43,13 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The first title of the Dublin Core record (the mapping decides which)."""
+        """The Dublin Core title in the article's own language (TEI/@xml:lang), else the
+        record's first: an article that prints its English title first keeps its Turkish
+        one beside the other Turkish articles (front page, search, DTS, JSON index)."""
         titles = self.dublin_core.get("title") or [{"value": self.id}]
-        return titles[0]["value"]
+        language = self.root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        own = [t for t in titles if language and t.get("lang") == language]
+        return (own or titles)[0]["value"]
 
     @property
     def tei_bytes(self) -> bytes:
