@@ -224,14 +224,16 @@ def test_removed_article_disappears_from_the_site(edition, tmp_path):
     assert [a["id"] for a in json.loads((out / "index.json").read_text("utf-8"))["articles"]] == ["scnd", "smpl"]
 
 
-def test_broken_article_stops_the_build_with_its_position(tmp_path):
-    source = tmp_path / "tei"
-    source.mkdir()
+def test_broken_article_is_reported_and_every_other_article_is_built(tmp_path):
+    source = three_article_edition(tmp_path / "tei")
     (source / "broken.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>\n</TEI>\n', "utf-8")
-    result = CliRunner().invoke(main, ["build", str(source), "--out", str(tmp_path / "site")])
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(source), "--out", str(out), "-j", "1"])
     assert result.exit_code == 1
-    assert "broken.xml:3:" in result.output and "Traceback" not in result.output
-    assert not (tmp_path / "site").exists()      # not even an empty site directory
+    assert "broken.xml:3:" in result.stderr and "Traceback" not in result.stderr + result.stdout
+    ids = [a["id"] for a in json.loads((out / "index.json").read_text("utf-8"))["articles"]]
+    assert len(ids) == 3 and (out / "html" / "sample-article.html").is_file()
+    assert not list(out.rglob("broken*")) and not list(out.rglob("*.tmp*"))
 
 
 def test_missing_edition_directory_is_a_clear_error(tmp_path):

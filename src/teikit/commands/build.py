@@ -37,19 +37,27 @@ def publishing_options(command):
 @click.option("--to", "formats", multiple=True,
               help="Render only this format (repeatable: html, print, pdf, register); "
                    "default: every registered format.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Render changed articles in this many processes [default: every core].")
 @publishing_options
 def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], name: str,
-            admin_email: str) -> None:
+            admin_email: str, jobs: int | None) -> None:
     """Build the static site of EDITION (a folder of TEI articles with register/) into --out.
 
     The site gets a front page (index.html), every format, the TEI files, a JSON index, a
     sitemap, static OAI-PMH and DTS files and a search page. Building again rebuilds only
     the parts whose inputs changed (their keys are kept in SITE/.teikit-build.json).
+    A malformed article is reported (file:line:column) and left out, the others are
+    built, and the exit status is 1.
     """
     from teikit.publish.site import build
 
     started = time.perf_counter()
     report = build(edition, out, base_url=base_url, formats=list(formats) or None, title=name,
-                   admin_email=admin_email)
+                   admin_email=admin_email, jobs=jobs)
+    for error in report.errors:
+        click.echo(f"Error: {error}", err=True)
     click.echo(f"Built {out}: {len(report.rebuilt)} part(s) rebuilt, {len(report.skipped)} unchanged, "
                f"{len(report.written)} file(s) written in {time.perf_counter() - started:.1f} s.")
+    if report.errors:
+        click.get_current_context().exit(1)

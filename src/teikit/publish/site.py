@@ -54,14 +54,17 @@ from lxml import etree
 
 from teikit import __version__
 from teikit.errors import InputError, OutputError
-from teikit.publish import dts, edition as edition_module
+from teikit.publish import dts, edition as edition_module, records
 from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, static_repository
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
 
+SEARCH_CACHE = ".teikit-cache/search"     # per-article Pagefind records, merged into pagefind/
+
 XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
 MANIFEST = ".teikit-build.json"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SEARCH_LINK = {"search-page": "../search.html"}       # the HTML pages' header link
 
 
 @dataclass
@@ -71,6 +74,7 @@ class BuildReport:
     rebuilt: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)   # "file:line:column: message" of skipped articles
 
 
 @dataclass
@@ -83,13 +87,13 @@ class Sources:
     entries: dict[str, bytes]          # "register/persons.xml#per-x" -> canonical bytes
     labels: dict[str, str]             # same key -> preferred name
     stylesheets_key: str
-    content: dict[Path, bytes] = field(default_factory=dict)   # each input read once
+    content: dict[Path, bytes] = field(default_factory=dict)   # the register files, read once
+    digests: dict[Path, str] = field(default_factory=dict)     # every article's SHA-256
 
     def bytes(self, path: Path) -> bytes:
-        """The input file as read at the start of the build (one consistent snapshot)."""
-        if path not in self.content:
-            self.content[path] = path.read_bytes()
-        return self.content[path]
+        """A register file as read at the start of the build; an article as on disk now
+        (articles are not kept: a build's memory must not grow with the edition)."""
+        return self.content[path] if path in self.content else path.read_bytes()
 
     @classmethod
     def read(cls, directory: Path) -> "Sources":
@@ -99,28 +103,29 @@ class Sources:
         if not articles:
             raise InputError("no TEI articles (*.xml) in this directory", str(directory))
         registers = sorted((directory / "register").glob("*.xml"))
-        entries, labels, content = {}, {}, {}
-        for path in articles + registers:
-            content[path] = path.read_bytes()
+        entries, labels = {}, {}
+        content = {path: path.read_bytes() for path in registers}
+        digests = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in articles}
         for path in registers:
             for entry in parse(content[path], name=str(path)).getroot().xpath("//*[@xml:id]", namespaces=NS):
                 key = f"register/{path.name}#{entry.get(f'{{{XML_NS}}}id')}"
                 entries[key] = etree.tostring(entry, method="c14n", with_comments=False)
                 labels[key] = _preferred_name(entry)
-        return cls(directory, articles, registers, entries, labels, _stylesheets_key(), content)
+        return cls(directory, articles, registers, entries, labels, _stylesheets_key(), content, digests)
 
-    def article_key(self, path: Path, tree: etree._ElementTree) -> str:
-        refs = sorted(set(tree.getroot().xpath("//@ref", namespaces=NS)))
-        return _digest([self.bytes(path), self.stylesheets_key.encode()]
+    def article_key(self, path: Path, refs: list[str]) -> str:
+        """The article, the stylesheets and the register entries among *refs* (its @ref values)."""
+        return _digest([self.digests[path].encode(), self.stylesheets_key.encode()]
                        + [r.encode() + b"=" + self.entries.get(r, b"") for r in refs])
 
     def articles_key(self, extra: str = "") -> str:
         """Every article (not the registers), the stylesheets and *extra*."""
-        return _digest([p.name.encode() + b"\0" + self.bytes(p) for p in self.articles]
+        return _digest([p.name.encode() + b"\0" + self.digests[p].encode() for p in self.articles]
                        + [self.stylesheets_key.encode(), extra.encode()])
 
     def edition_key(self, extra: str = "") -> str:
-        return _digest([p.name.encode() + b"\0" + self.bytes(p) for p in self.articles + self.registers]
+        return _digest([p.name.encode() + b"\0" + self.digests[p].encode() for p in self.articles]
+                       + [p.name.encode() + b"\0" + self.bytes(p) for p in self.registers]
                        + [self.stylesheets_key.encode(), extra.encode()])
 
 
@@ -149,9 +154,12 @@ class Builder:
 
     def __init__(self, source: str | Path, out: str | Path, base_url: str = "http://127.0.0.1:8000/",
                  title: str = "teikit digital edition", formats: list[str] | None = None,
-                 admin_email: str = OaiConfig.admin_email) -> None:
+                 admin_email: str = OaiConfig.admin_email, jobs: int | None = None) -> None:
+        from teikit.render.base import default_jobs
+
         self.source, self.out = Path(source), Path(out)
         self.formats = formats
+        self.jobs = jobs or default_jobs()
         self.base_url = base_url.rstrip("/") + "/"
         self.title, self.admin_email = title, admin_email
         self.report = BuildReport()
@@ -165,13 +173,21 @@ class Builder:
     # -- the incremental machinery ------------------------------------------------------
     def group(self, name: str, key: str, produce: Callable[[], list[Path]]) -> None:
         """Rebuild group *name* unless its key and files are as last time."""
+        if not self.fresh(name, key):
+            self.record(name, key, produce())
+
+    def fresh(self, name: str, key: str) -> bool:
+        """True (and the group kept) when group *name* has *key* and its files, as last time."""
         before = self.previous.get(name)
         if before and before.get("key") == key and all((self.out / f).is_file() for f in before["files"]):
             self.manifest[name] = before
             self.report.skipped.append(name)
-            return
-        files = produce()
-        self.manifest[name] = {"key": key, "files": sorted(str(p.relative_to(self.out)) for p in files)}
+            return True
+        return False
+
+    def record(self, name: str, key: str, files: list[Path]) -> None:
+        """Group *name* was rebuilt with *key* into *files*."""
+        self.manifest[name] = {"key": key, "files": sorted(str(Path(p).relative_to(self.out)) for p in files)}
         self.report.rebuilt.append(name)
 
     def write_many(self, files: list[tuple[str, bytes | str]]) -> list[Path]:
@@ -190,35 +206,74 @@ class Builder:
 
     # -- the build --------------------------------------------------------------------
     def run(self) -> BuildReport:
+        """Stream the articles (per-document parts), render, then the edition-wide parts."""
         sources = Sources.read(self.source)
         source, out = self.source.resolve(), self.out.resolve()
         if out == source or source in out.parents:
             raise OutputError(f"the site ({self.out}) cannot be inside the edition ({self.source})")
-        self._formats()                      # an unknown --to stops the build before any write,
-        trees = {p: parse(sources.bytes(p), name=str(p)) for p in sources.articles}   # so does a bad article
-        self.out.mkdir(parents=True, exist_ok=True)
-        for path in trees:
-            self.group(f"tei:{path.name}", _digest([sources.bytes(path)]),
-                       lambda path=path: [self.write(f"tei/{path.name}", sources.bytes(path))])
+        settings = self.base_url + self.title + self.admin_email + ",".join(self._formats())
+        self.out.mkdir(parents=True, exist_ok=True)   # an unknown --to stopped the build before
         self.group("tei:register", _digest([p.name.encode() + sources.bytes(p) for p in sources.registers]),
                    lambda: [self.write(f"tei/register/{p.name}", sources.bytes(p)) for p in sources.registers])
-        self.render(sources, trees)
-        edition = edition_module.load_files([self.out / "tei" / p.name for p in sources.articles])
-        settings = self.base_url + self.title + self.admin_email + ",".join(self._formats())
-        articles, everything = sources.articles_key(settings), sources.edition_key(settings)
-        self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
-        self.group("search", everything, lambda: self.search(edition, sources))
-        self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
-        self.group("sitemap", articles, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
-        self.group("oai", articles, lambda: [self.write("oai/static.xml", static_repository(
-            edition, OaiConfig(base_url=self.base_url + "oai/static.xml", repository_name=self.title,
-                               admin_email=self.admin_email)))])
-        self.group("dts", articles, lambda: self.static_dts(edition))
+        summaries, refs = self.stream(sources, settings)
+        if summaries:
+            self.render(sources, refs)
+            self.edition_wide(records.edition_of(summaries, sources.digests), sources, settings)
         self._forget_stale()
         manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
         if not ((self.out / MANIFEST).is_file() and (self.out / MANIFEST).read_bytes() == manifest):
             atomic_write(self.out / MANIFEST, manifest)
         return self.report
+
+    def stream(self, sources: Sources, settings: str) -> tuple[list, dict[Path, list[str]]]:
+        """Parse one article at a time, write its per-document parts, keep a small summary
+        and its register pointers; a broken article is reported and skipped."""
+        summaries, refs, ids = [], {}, {}
+        for path in sources.articles:
+            try:
+                article = edition_module.load_article(path)
+                if article.id in ids:
+                    raise InputError(f"xml:id {article.id!r} is also the id of {ids[article.id]}", str(path))
+                summary = records.summary(article)
+                pointers = sorted(set(article.root.xpath("//@ref", namespaces=NS)))
+                self.per_document(article, sources, pointers, settings)
+            except InputError as exc:
+                self.report.errors.append(str(exc))
+                continue
+            ids[article.id], refs[path] = path, pointers
+            summaries.append(summary)
+        return summaries, refs
+
+    def per_document(self, article, sources: Sources, refs: list[str], settings: str) -> None:
+        """An article's TEI copy, DTS files and search records: computed, then written."""
+        path, stale = article.path, []
+        parts = {f"tei:{path.name}": (_digest([sources.digests[path].encode()]),
+                                      lambda: [(f"tei/{path.name}", path.read_bytes())]),
+                 f"dts:{path.name}": (_digest([sources.digests[path].encode(), settings.encode(),
+                                               sources.stylesheets_key.encode()]),
+                                      lambda: records.dts_files(article, StaticUrls(self.base_url + "api/dts"),
+                                                                self.title, f"{self.base_url}tei/{path.name}")),
+                 f"search:{path.name}": (_digest([sources.article_key(path, refs).encode(), settings.encode()]),
+                                         lambda: self.search_files(article, sources))}
+        for name, (key, produce) in parts.items():
+            if not self.fresh(name, key):
+                stale.append((name, key, produce()))
+        for name, key, files in stale:
+            self.record(name, key, self.write_many(files))
+
+    def edition_wide(self, edition, sources: Sources, settings: str) -> None:
+        """The front page, JSON index, sitemap, OAI file, DTS root and search index, from summaries."""
+        search = _digest([self.manifest[f"search:{a.path.name}"]["key"].encode() for a in edition.articles]
+                         + [settings.encode()])
+        self.group("search", search, lambda: self.search(edition))    # before the sitemap lists it
+        articles = sources.articles_key(settings)
+        self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
+        self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
+        self.group("sitemap", articles, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
+        self.group("oai", articles, lambda: [self.write("oai/static.xml", static_repository(
+            edition, OaiConfig(base_url=self.base_url + "oai/static.xml", repository_name=self.title,
+                               admin_email=self.admin_email)))])
+        self.group("dts", articles, lambda: self.dts_root(edition))
 
     def _forget_stale(self) -> None:
         """Remove files that an earlier build made and this one no longer makes."""
@@ -241,8 +296,9 @@ class Builder:
                              f"registered: {', '.join(sorted(RENDERERS))}")
         return sorted(self.formats)
 
-    def render(self, sources: Sources, trees: dict[Path, etree._ElementTree]) -> None:
-        """Every registered format: changed articles one by one, then the edition-wide part."""
+    def render(self, sources: Sources, refs: dict[Path, list[str]]) -> None:
+        """Every registered format: changed articles (in ``jobs`` processes), then the
+        edition-wide part. *refs*: the readable articles and their register pointers."""
         from teikit.render import RENDERERS
         from teikit.render.base import read_edition
 
@@ -250,28 +306,44 @@ class Builder:
 
         def prepared(name: str):
             if name not in state:
-                edition = state.get("edition") or read_edition([self.source])
+                edition = state.get("edition") or read_edition(list(refs))
                 state["edition"] = edition
                 renderer = RENDERERS[name](self.out)
                 renderer.prepare(edition)
-                renderer.shared["search-page"] = "../search.html"   # header link (HTML formats)
+                renderer.shared.update(SEARCH_LINK)         # header link (HTML formats)
                 state[name] = renderer
             return state[name], state["edition"]
 
         for name in self._formats():
-            cls = RENDERERS[name]
-            if cls.per_document:
-                for path, tree in trees.items():
-                    key = _digest([name.encode(), sources.article_key(path, tree).encode()])
-                    self.group(f"{name}:{path.name}", key, lambda name=name, path=path: self._render_one(
-                        *prepared(name), path))
+            if RENDERERS[name].per_document:
+                stale = {}
+                for path, pointers in refs.items():
+                    key = _digest([name.encode(), sources.article_key(path, pointers).encode()])
+                    if not self.fresh(f"{name}:{path.name}", key):
+                        stale[path.resolve()] = (f"{name}:{path.name}", key)
+                if stale:
+                    self._render_many(*prepared(name), stale)
             self.group(f"{name}:edition", _digest([name.encode(), sources.edition_key().encode()]),
                        lambda name=name: self._render_finish(*prepared(name)))
 
-    def _render_one(self, renderer, edition, path: Path) -> list[Path]:
-        article = next(a for a in edition.articles if a.path.resolve() == path.resolve())
-        data = renderer.render_document(article, edition)
-        return [self.write(str(renderer.output_path(article).relative_to(self.out)), data)]
+    def _render_many(self, renderer, edition, stale: dict[Path, tuple[str, str]]) -> None:
+        """Render the *stale* articles (resolved path -> group, key), in processes when worth it."""
+        from teikit.render.document import Edition
+        from teikit.render.parallel import write_in_parallel
+
+        documents = [a for a in edition.articles if a.path.resolve() in stale]
+        if self.jobs > 1 and len(documents) > 1:
+            outputs = write_in_parallel(renderer, Edition(documents, edition.registers), self.jobs, SEARCH_LINK)
+            self.report.written.extend(outputs)
+        else:
+            outputs = [self._render_one(renderer, edition, document) for document in documents]
+        for document, output in zip(documents, outputs):
+            self.record(*stale[document.path.resolve()], [Path(output)])
+
+    def _render_one(self, renderer, edition, article) -> Path:
+        with article.loaded():
+            data = renderer.render_document(article, edition)
+        return self.write(str(renderer.output_path(article).relative_to(self.out)), data)
 
     def _render_finish(self, renderer, edition) -> list[Path]:
         outputs = [renderer.output_path(a) for a in edition.articles] if renderer.per_document else []
@@ -289,10 +361,9 @@ class Builder:
                       and (p.suffix != ".xml" or p.parts[0] == "tei"))
 
     def _page_for(self, article) -> str:
-        """The reading page of an article: its HTML if a format made one, else its TEI."""
+        """The reading page of an article: its HTML if a format makes one, else its TEI."""
         for name in ("html", "reading", "web"):
-            candidate = self.out / name / f"{article.path.stem}.html"
-            if candidate.is_file():
+            if name in self._formats():
                 return f"{name}/{article.path.stem}.html"
         return f"tei/{article.path.name}"
 
@@ -328,44 +399,37 @@ class Builder:
                 etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = stamp.strftime("%Y-%m-%d")
         return etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
 
-    def static_dts(self, edition) -> list[Path]:
-        """DTS Level 0 as files: every response a static client can ask for."""
+    def dts_root(self, edition) -> list[Path]:
+        """The DTS entry point and root collection (the articles' own files are per document)."""
         urls = StaticUrls(self.base_url + "api/dts")
         downloads = {a.id: f"{self.base_url}tei/{a.path.name}" for a in edition.articles}
-        collection = lambda params: dts.collection(  # noqa: E731
-            edition, params, urls, title=self.title, downloads=downloads).body
-        files = [("api/dts/index.json", dts.entry(urls).body), ("api/dts/collection.json", collection([]))]
-        for article in edition.articles:
-            rid = article.id
-            files += [(f"api/dts/collection/{rid}.json", collection([("id", rid)])),
-                      (f"api/dts/navigation/{rid}.json", dts.navigation(
-                          edition, [("resource", rid), ("down", "-1")], urls, urls.navigation_file(rid)).body),
-                      (f"api/dts/document/{rid}.xml", dts.document(edition, [("resource", rid)], urls).body)]
-            trees = dts.citation_trees(article)
-            for unit in trees[0].units if trees else []:
-                ref, name = unit.identifier, StaticUrls.segment(unit.identifier)
-                files += [(f"api/dts/navigation/{rid}/{name}.json", dts.navigation(
-                              edition, [("resource", rid), ("ref", ref), ("down", "-1")], urls,
-                              urls.navigation_file(rid, ref)).body),
-                          (f"api/dts/document/{rid}/{name}.xml",
-                           dts.document(edition, [("resource", rid), ("ref", ref)], urls).body)]
-        return self.write_many(files)
+        collection = dts.collection(edition, [], urls, title=self.title, downloads=downloads).body
+        return self.write_many([("api/dts/index.json", dts.entry(urls).body),
+                                ("api/dts/collection.json", collection)])
 
-    def search(self, edition, sources: Sources) -> list[Path]:
+    def search_files(self, article, sources: Sources) -> list[tuple[str, str]]:
+        """An article's Pagefind records (kept under SEARCH_CACHE) and, when no HTML format
+        is built, its plain text page."""
+        page, files = self._page_for(article), []
+        if not page.endswith(".html"):
+            page = f"text/{article.path.stem}.html"
+            files.append((page, search_page(article, sources)))
+        found = search_records(article, sources, page)
+        return files + [(f"{SEARCH_CACHE}/{article.path.stem}.json", json.dumps(found, ensure_ascii=False))]
+
+    def search(self, edition) -> list[Path]:
         """The Pagefind index: one record per paragraph, at its anchor in the article's
-        reading page, filtered by article and by the persons and places it names."""
+        reading page, filtered by article and by the persons and places it names. The
+        records are the articles' own (see :meth:`search_files`), merged here."""
         scratch = self.out / ".pagefind-scratch"
         shutil.rmtree(scratch, ignore_errors=True)
         written: list[Path] = []
-        records: list[dict] = []
+        found: list[dict] = []
         try:
             for article in edition.articles:
-                page = self._page_for(article)
-                if not page.endswith(".html"):          # no HTML format: a plain text page
-                    page = f"text/{article.path.stem}.html"
-                    written.append(self.write(page, search_page(article, sources)))
-                records += search_records(article, sources, page)
-            asyncio.run(_pagefind(records, scratch / "bundle"))
+                cache = self.out / SEARCH_CACHE / f"{article.path.stem}.json"
+                found += json.loads(cache.read_text("utf-8"))
+            asyncio.run(_pagefind(found, scratch / "bundle"))
             written += self.write_many([(f"pagefind/{p.relative_to(scratch / 'bundle')}", p.read_bytes())
                                         for p in sorted((scratch / "bundle").rglob("*")) if p.is_file()])
         finally:

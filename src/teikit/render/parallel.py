@@ -19,14 +19,16 @@ from teikit.render.document import Document, DocumentInfo, Edition, read_registe
 _WORKER: dict[str, Any] = {}
 
 
-def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path]:
-    """Write every article of *edition* with *renderer* in *jobs* processes, in order."""
+def write_in_parallel(renderer, edition: Edition, jobs: int, shared: dict | None = None) -> list[Path]:
+    """Write every article of *edition* with *renderer* in *jobs* processes, in order;
+    *shared* adds stylesheet parameters to what each worker resolves (``teikit build``'s
+    search-page link)."""
     handles = [(str(a.path), a.info) for a in edition.articles]
     count = len(handles)
     workers = min(jobs, count)
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                              initializer=_worker_init,
-                             initargs=(renderer.name, str(renderer.out), handles)) as pool:
+                             initargs=(renderer.name, str(renderer.out), handles, shared or {})) as pool:
         return list(pool.map(_worker_write, range(count), chunksize=_chunk(count, workers)))
 
 
@@ -35,14 +37,14 @@ def _chunk(count: int, workers: int) -> int:
     return max(1, min(16, count // (workers * 4)))
 
 
-def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]]) -> None:
+def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], shared: dict) -> None:
     """In each worker process: rebuild the edition from the handles and resolve once."""
     from teikit.render import RENDERERS, load_renderers
     load_renderers()
     articles = [Document(path, info=info) for path, info in handles]
     edition = Edition(articles, read_registers(a.path.resolve().parent for a in articles))
     renderer = RENDERERS[name](out)
-    renderer.shared = renderer.resolve(edition)
+    renderer.shared = {**renderer.resolve(edition), **shared}
     _WORKER.update(renderer=renderer, edition=edition)
 
 

@@ -1,0 +1,65 @@
+"""Small per-document records for ``teikit build``: what the edition-wide files need of an
+article once its tree is dropped.
+
+The build parses one article at a time, writes what is per document (its DTS files, its
+search records) and keeps only an :func:`summary`: id, path, datestamp, Dublin Core,
+bibl types and the shape of its citation trees (no units, no elements). The JSON index,
+sitemap, OAI static repository and the DTS root collection are built from these
+summaries, so the memory of a build does not grow with the size of the articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from teikit.publish import dts
+from teikit.publish.edition import Article, Edition
+
+
+class Summary(Article):
+    """An :class:`Article` without its tree: what needed the tree (the title, the shape of
+    the citation trees) was computed while the article was loaded."""
+
+    @property
+    def title(self) -> str:
+        return self.__dict__["_title"]
+
+
+def summary(article: Article) -> Summary:
+    """*article* without its tree: the citation trees keep their structure, not their units."""
+    trees = [dts.CitationTree(t.identifier, t.structure, []) for t in dts.citation_trees(article)]
+    light = Summary(article.id, article.path, None, article.datestamp, article.dc_xml, article.types)
+    light.__dict__.update(_citation_trees=trees, _title=article.title)
+    return light
+
+
+def edition_of(summaries: list[Article], digests: dict[Path, str]) -> Edition:
+    """The edition of *summaries* in id order; the fingerprint comes from the file digests."""
+    articles = sorted(summaries, key=lambda a: a.id)
+    fingerprint = hashlib.sha256()
+    for article in articles:
+        fingerprint.update(article.id.encode() + b"\0" + digests[article.path].encode())
+    return Edition(articles, fingerprint.hexdigest()[:16])
+
+
+def dts_files(article: Article, urls, title: str, download: str) -> list[tuple[str, bytes]]:
+    """The static DTS files of one article (its tree is still loaded): its collection
+    resource, its full navigation and document, and the same per top-level citable unit."""
+    edition = Edition([article], "")
+    rid = article.id
+    segment = urls.segment
+    files = [(f"api/dts/collection/{rid}.json", dts.collection(
+                 edition, [("id", rid)], urls, title=title, downloads={rid: download}).body),
+             (f"api/dts/navigation/{rid}.json", dts.navigation(
+                 edition, [("resource", rid), ("down", "-1")], urls, urls.navigation_file(rid)).body),
+             (f"api/dts/document/{rid}.xml", dts.document(edition, [("resource", rid)], urls).body)]
+    trees = dts.citation_trees(article)
+    for unit in trees[0].units if trees else []:
+        ref, name = unit.identifier, segment(unit.identifier)
+        files += [(f"api/dts/navigation/{rid}/{name}.json", dts.navigation(
+                      edition, [("resource", rid), ("ref", ref), ("down", "-1")], urls,
+                      urls.navigation_file(rid, ref)).body),
+                  (f"api/dts/document/{rid}/{name}.xml",
+                   dts.document(edition, [("resource", rid), ("ref", ref)], urls).body)]
+    return files
