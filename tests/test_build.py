@@ -146,7 +146,7 @@ def test_search_index_is_turkish_with_article_person_place_facets(site):
         "/html/sample-article.html#smpl-s1.1"]
     assert len(records) == 9
     first, second = records["/html/sample-article.html#smpl-p1"], records["/html/sample-article.html#smpl-p2"]
-    assert first["meta"]["title"] == "Örnek Makale: Moskova Antlaşması — GİRİŞ"
+    assert first["meta"]["heading"] == "Örnek Makale: Moskova Antlaşması — GİRİŞ"
     assert first["filters"]["article"] == ["Örnek Makale: Moskova Antlaşması"]
     assert first["filters"]["place"] == ["Samsun"]
     assert set(first["filters"]["person"]) == {"Lenin", "Mustafa Kemal Atatürk"}

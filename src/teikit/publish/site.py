@@ -521,13 +521,16 @@ def _filters(refs: set[str], sources: Sources) -> dict[str, list[str]]:
 
 def search_records(article, sources: Sources, page: str) -> list[dict]:
     """Pagefind custom records of *article*, one per paragraph, at ``/page#anchor`` (Pagefind
-    UI prefixes its baseUrl): a reader filtering by a person reaches the paragraphs naming them."""
+    UI prefixes its baseUrl): a reader filtering by a person reaches the paragraphs naming them.
+    The result heading (article — section) is meta ``heading``, not ``title``: Pagefind
+    searches a record's title, and the article title in every record made each of its
+    paragraphs match its words, the shortest first. search.html shows it as the title."""
     language = article.root.get(f"{{{XML_NS}}}lang") or "tr"
     records = []
     for paragraph in paragraphs(article):
         title = article.title + (f" — {paragraph.section[1]}" if paragraph.section else "")
         records.append({"url": f"/{page}" + (f"#{paragraph.anchor}" if paragraph.anchor else ""),
-                        "content": paragraph.text, "language": language, "meta": {"title": title},
+                        "content": paragraph.text, "language": language, "meta": {"heading": title},
                         "filters": {"article": [article.title], **_filters(paragraph.refs, sources)}})
     return records
 
@@ -584,7 +587,8 @@ SEARCH_PAGE = """<!DOCTYPE html>
   </main>
   <script>
     window.addEventListener('DOMContentLoaded', () => {
-      new PagefindUI({ element: "#search", showSubResults: true, baseUrl: BASE_URL });
+      new PagefindUI({ element: "#search", showSubResults: true, baseUrl: BASE_URL,
+                       processResult: (result) => { result.meta.title = result.meta.heading; return result; } });
     });
   </script>
 </body>
