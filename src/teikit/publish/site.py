@@ -12,9 +12,11 @@ The site (``--out``, default ``site/``) holds:
 ``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc records)
 ``api/dts/``           static DTS 1.0 Level 0: entry ``index.json``, collections,
                        full navigation trees and documents, per resource and per ref
-``pagefind/``          the browser-side full-text search (Pagefind, Turkish stemming,
-                       filters ``article``, ``person``, ``place``; sections as
-                       sub-results); ``search.html`` (``text/`` when no HTML format)
+``pagefind/``          the browser-side full-text search (Pagefind, Turkish stemming):
+                       one record per paragraph at its anchor, filtered by ``article``
+                       and the ``person``/``place`` entries that paragraph names;
+                       ``search.html`` (result links under ``--base-url``'s path;
+                       ``text/`` pages when no HTML format)
 =====================  =============================================================
 
 Incremental rule. Each output group has a key, a SHA-256 over its inputs; the keys are
