@@ -407,8 +407,10 @@ def atomic_output(path: str | os.PathLike, *, force: bool = True) -> Iterator[Pa
     engine): ``with atomic_output(out) as tmp: engine.write(tmp)``.
     """
     target = Path(path)
-    tmp = _make_temp(target, force)
+    tmp: Path | None = None
     try:
+        with _interrupts_deferred():   # no Ctrl-C between mkstemp and this try
+            tmp = _make_temp(target, force)
         yield tmp
         _fsync(tmp)
         os.chmod(tmp, 0o644)
@@ -419,6 +421,22 @@ def atomic_output(path: str | os.PathLike, *, force: bool = True) -> Iterator[Pa
     except BaseException:
         _unlink_quietly(tmp)
         raise
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back during the block (POSIX): their Python handlers run
+    after it, once the caller can clean up what the block created."""
+    import signal
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _make_temp(target: Path, force: bool) -> Path:
@@ -453,7 +471,9 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _unlink_quietly(path: str | os.PathLike) -> None:
+def _unlink_quietly(path: str | os.PathLike | None) -> None:
+    if path is None:
+        return
     try:
         os.unlink(path)
     except OSError:
