@@ -20,7 +20,8 @@ import errno
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -307,39 +308,102 @@ def stream(path: str | os.PathLike, tag: str | tuple[str, ...]) -> Iterator[etre
 
 # --------------------------------------------------------------------------- XInclude
 
+@dataclass
+class IncludeEvent:
+    """What became of one top-level ``xi:include`` (see :func:`expand_xincludes`).
+
+    *outcome* is ``"included"`` (its target replaced it), ``"fallback"`` (its target
+    was not read and its ``xi:fallback`` replaced it) or ``"failed"`` (no fallback:
+    the include was removed). *inserted* holds the elements that replaced it.
+    """
+
+    include: etree._Element
+    href: str
+    outcome: str
+    reason: str = ""
+    inserted: list = field(default_factory=list)
+
+
+class _Unavailable(InputError):
+    """An include whose target is not read (refused or missing): its fallback may stand in."""
+
+
 def expand_xincludes(tree: etree._ElementTree, root_dir: str | os.PathLike,
                      path: str | os.PathLike, _depth: int = 0,
-                     _seen: tuple[str, ...] = ()) -> etree._ElementTree:
+                     _seen: tuple[str, ...] = (), *,
+                     on_include: Callable[[IncludeEvent], None] | None = None
+                     ) -> etree._ElementTree:
     """Replace each ``xi:include`` by what it points at, refusing anything outside *root_dir*.
 
     Only local files are followed (no scheme but ``file:``); ``parse="text"`` and
     ``parse="xml"`` are supported, ``xpointer`` is not; cycles and nesting deeper
-    than :data:`MAX_XINCLUDE_DEPTH` are refused.
+    than :data:`MAX_XINCLUDE_DEPTH` are refused. A target that is refused or missing
+    is never read: the include's ``xi:fallback`` content replaces it, as XInclude
+    says; without a fallback that is an :class:`InputError` - or, when *on_include*
+    is given, the include is removed and reported as ``"failed"``. *on_include* is
+    told what became of every include of this document (not of nested ones).
     """
     base = Path(path).resolve()
     for include in list(tree.getroot().iter(f"{{{XI_NS}}}include")):
-        target = _include_target(include, base, Path(root_dir).resolve(), str(path))
-        if str(target) in _seen or _depth >= MAX_XINCLUDE_DEPTH:
-            raise InputError(f"XInclude of {include.get('href')} loops or nests too deep",
-                             str(path), include.sourceline, 1)
-        replacement = _load_include(include, target, root_dir, _depth, _seen + (str(base),))
-        _replace(include, replacement)
+        event = _expand_one(include, base, Path(root_dir).resolve(), str(path), _depth,
+                            _seen + (str(base),))
+        if event.outcome == "failed" and on_include is None:
+            raise InputError(event.reason, str(path), include.sourceline, 1)
+        if on_include is not None:
+            on_include(event)
+        _replace(include, event.inserted)
     return tree
 
 
+def _expand_one(include, base: Path, root: Path, path: str, depth: int,
+                seen: tuple[str, ...]) -> IncludeEvent:
+    """Load one include's target, or its fallback when the target is not read."""
+    href = include.get("href", "")
+    try:
+        target = _include_target(include, base, root, path)
+    except _Unavailable as exc:
+        fallback = include.find(f"{{{XI_NS}}}fallback")
+        if fallback is None:
+            return IncludeEvent(include, href, "failed",
+                                f"{exc.args[0]}, and the include has no xi:fallback")
+        return IncludeEvent(include, href, "fallback", f"{exc.args[0]}; its xi:fallback is used",
+                            _fallback_content(fallback))
+    if str(target) in seen or depth >= MAX_XINCLUDE_DEPTH:
+        raise InputError(f"XInclude of {href} loops or nests too deep",
+                         path, include.sourceline, 1)
+    loaded = _load_include(include, target, root, depth, seen)
+    return IncludeEvent(include, href, "included", "", [loaded])
+
+
+def _fallback_content(fallback: etree._Element) -> list:
+    """The fallback's text and children, in order, as :func:`_replace` takes them."""
+    content: list = [fallback.text] if fallback.text else []
+    for child in fallback:
+        tail, child.tail = child.tail, None
+        content.append(child)
+        if tail:
+            content.append(tail)
+    return content
+
+
 def _include_target(include: etree._Element, base: Path, root: Path, path: str) -> Path:
+    """The file an include reads; :class:`_Unavailable` when it must not or cannot be read."""
     href = include.get("href", "")
     where = (path, include.sourceline, 1)
     parsed = urlparse(href)
-    if not href or include.get("xpointer"):
-        raise InputError("XInclude without href, or with xpointer, is not supported", *where)
+    if not href:
+        raise InputError("XInclude without href is not supported", *where)
     if parsed.scheme not in ("", "file") or parsed.netloc not in ("", "localhost"):
-        raise InputError(f"XInclude of {href} refused: only files inside the edition "
-                         "may be included", *where)
+        raise _Unavailable(f"XInclude of {href} refused: only files inside the edition "
+                           "may be included", *where)
     target = (base.parent / unquote(parsed.path)).resolve()
     if not target.is_relative_to(root):
-        raise InputError(f"XInclude of {href} refused: it points outside the edition ({root})",
-                         *where)
+        raise _Unavailable(f"XInclude of {href} refused: it points outside the edition "
+                           f"({root}) and is not read", *where)
+    if not target.is_file():
+        raise _Unavailable(f"XInclude of {href} failed: no such file", *where)
+    if include.get("xpointer"):
+        raise _Unavailable(f"XInclude of {href} failed: xpointer is not supported", *where)
     return target
 
 
@@ -365,21 +429,26 @@ def _read_bytes(target: Path) -> bytes:
         raise InputError(f"cannot read file: {exc.strerror or exc}", str(target)) from None
 
 
-def _replace(include: etree._Element, replacement) -> None:
+def _replace(include: etree._Element, content: list) -> None:
+    """Put *content* (strings and elements, in order) where *include* was."""
     parent = include.getparent()
     if parent is None:
         raise InputError("an XInclude cannot be the root element", None)
-    if isinstance(replacement, str):
-        previous = include.getprevious()
-        text = replacement + (include.tail or "")
-        if previous is not None:
-            previous.tail = (previous.tail or "") + text
+    previous, index = include.getprevious(), parent.index(include)
+    tail = include.tail
+    parent.remove(include)
+    for item in [*content, tail]:
+        if item is None or (isinstance(item, str) and not item):
+            continue
+        if isinstance(item, str):
+            if previous is not None:
+                previous.tail = (previous.tail or "") + item
+            else:
+                parent.text = (parent.text or "") + item
         else:
-            parent.text = (parent.text or "") + text
-        parent.remove(include)
-        return
-    replacement.tail = include.tail
-    parent.replace(include, replacement)
+            item.tail = None
+            parent.insert(index, item)
+            previous, index = item, index + 1
 
 
 # --------------------------------------------------------------------------- writing

@@ -5,6 +5,10 @@ column (and the true line of a start tag spread over several lines) is found in 
 file's text: the n-th element named ``p`` in document order is the n-th ``<p`` start
 tag outside comments, CDATA sections and processing instructions. The text is read
 only for files that have a problem, once per file.
+
+After XInclude expansion the tree holds elements that are not written in the file:
+they are left out of the counting, and a problem inside them is placed at the
+``xi:include`` that brought them in (*included* maps each inserted element to it).
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ _TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^>\
 class _FileText:
     """Start-tag offsets of one file, by qualified name, and its line starts."""
 
-    def __init__(self, path: Path, tree: etree._ElementTree) -> None:
+    def __init__(self, path: Path, tree: etree._ElementTree, skip: frozenset = frozenset()) -> None:
         self.tree = tree
+        self.skip = skip
         self.text = path.read_bytes().decode("utf-8", errors="replace")
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self.starts: dict[str, list[int]] = {}
@@ -33,6 +38,8 @@ class _FileText:
         self.order: dict[etree._Element, int] = {}
         counters: dict[str, int] = {}
         for element in tree.getroot().iter(etree.Element):
+            if element in skip:
+                continue
             name = _written_name(element)
             self.order[element] = counters.get(name, 0)
             counters[name] = self.order[element] + 1
@@ -82,20 +89,38 @@ def _written_name(element: etree._Element) -> str:
     return f"{element.prefix}:{local}" if element.prefix else local
 
 
-_cache: dict[str, _FileText] = {}
+_cache: dict[str, tuple[_FileText, dict]] = {}
+
+
+def start_tags(path: Path, tree: etree._ElementTree,
+               elements: list[etree._Element]) -> dict[etree._Element, tuple[int, int]]:
+    """(line, column) of each of *elements* in a tree not yet changed (not cached)."""
+    text = _FileText(path, tree)
+    return {element: text.locate(element, None) or (element.sourceline or 1, 1)
+            for element in elements}
 
 
 def position(path: Path, tree: etree._ElementTree, element: etree._Element,
-             attribute: str | None = None) -> tuple[int, int]:
-    """(line, column) where *element*'s start tag (or its *attribute*) is written."""
+             attribute: str | None = None,
+             included: dict[etree._Element, tuple[int, int]] | None = None) -> tuple[int, int]:
+    """(line, column) where *element*'s start tag (or its *attribute*) is written.
+
+    *included* maps each element an XInclude inserted to the include's (line, column).
+    """
+    included = included or {}
+    for node in (element, *element.iterancestors()):
+        if node in included:
+            return included[node]
     key = str(path)
-    text = _cache.get(key)
-    if text is None or text.tree is not tree:
+    text, cached_for = _cache.get(key, (None, None))
+    if text is None or text.tree is not tree or cached_for is not included:
         _cache.clear()
+        skip = frozenset(e for top in included for e in top.iter())
         try:
-            text = _cache[key] = _FileText(path, tree)
+            text = _FileText(path, tree, skip)
         except OSError:
             return element.sourceline or 1, 1
+        _cache[key] = (text, included)
     if attribute and attribute.startswith("{"):
         namespace, local = attribute[1:].split("}")
         attribute = f"xml:{local}" if namespace.endswith("XML/1998/namespace") else local
