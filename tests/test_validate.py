@@ -365,3 +365,11 @@ def test_verdicts_on_the_external_corpora_agree_with_jing():
     assert len(files) == 21
     report = validate_paths(files, schema=TEI_ALL, jobs=2)
     assert set(report.invalid_files) == _jing_invalid(files)
+
+
+def test_directory_without_xml_files_is_an_error_not_all_valid(tmp_path):
+    (tmp_path / "notes.txt").write_text("not XML")
+    result = run(str(tmp_path))
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {tmp_path}: no XML files found"
+    assert "all valid" not in result.output

@@ -44,12 +44,19 @@ MAX_BYTES = 100 * 1024 * 1024
 
 
 def find_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Expand directories into their ``*.xml`` files (recursively); keep files as given."""
+    """Expand directories into their ``*.xml`` files (recursively); keep files as given.
+
+    A directory without any ``*.xml`` is an :class:`InputError` (a typo in a path must
+    not read as "all valid").
+    """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file() or p.is_symlink()))
+            inside = sorted(p for p in path.rglob("*.xml") if p.is_file() or p.is_symlink())
+            if not inside:
+                raise InputError("no XML files found", str(path))
+            found.extend(inside)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
