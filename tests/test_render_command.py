@@ -224,3 +224,32 @@ def test_public_facade_offers_import_render_and_validate(two_article_edition: Pa
     assert tmp_path / "out" / "html" / "second-article.html" in written["html"]
     assert [a.path.name for a in teikit.read_edition([two_article_edition]).articles] == \
         ["sample-article.xml", "second-article.xml"]
+
+
+def test_register_file_given_as_an_article_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    persons = EDITION / "register" / "persons.xml"
+    result = run(str(persons), "--to", "all", "--out", str(tmp_path / "o9"))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {persons} is a register file (listPerson), not an article; "
+                             "render the edition directory instead\n")
+    assert not (tmp_path / "o9").exists()
+
+
+def test_register_file_moved_out_of_register_is_still_recognised_by_its_content(tmp_path: Path) -> None:
+    places = tmp_path / "places-copy.xml"
+    shutil.copy(EDITION / "register" / "places.xml", places)
+    result = run(str(places), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "places-copy.xml is a register file (listPlace), not an article" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_article_with_a_list_of_persons_beside_its_prose_is_still_an_article(tmp_path: Path) -> None:
+    text = (EDITION / "sample-article.xml").read_text(encoding="utf-8")
+    article = tmp_path / "with-list.xml"
+    article.write_text(text.replace("<body>", "<body><listPerson><person><persName>X</persName>"
+                                    "</person></listPerson>", 1), encoding="utf-8")
+    assert "<listPerson>" in article.read_text(encoding="utf-8")
+    result = run(str(article), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "html" / "with-list.html").is_file()

@@ -12,7 +12,11 @@ A render runs fixed phases, as a Sphinx build does:
     (small, shared by every article) are the ``register/*.xml`` next to the articles,
     kept parsed (pointers ``register/persons.xml#per-x`` are relative to the article).
 ``check``
-    :meth:`Renderer.check`: every article has a TEI root (``TEI`` or ``teiCorpus``).
+    :meth:`Renderer.check`: every article has a TEI root (``TEI`` or ``teiCorpus``) and
+    is not a register file. A register file is recognised by its content, so that a copy
+    moved elsewhere is still refused: its body holds a ``listPerson``, ``listPlace``,
+    ``listOrg`` or ``listEvent`` and no ``p`` outside them (an article may carry such a
+    list beside its prose); in a ``register/`` directory the list alone suffices.
 ``resolve``
     :meth:`Renderer.resolve`: what spans documents (registers, occurrences, page numbers)
     is computed once and returned as stylesheet parameters shared by every document.
@@ -79,13 +83,17 @@ def default_jobs() -> int:
 
 
 def check_tei(document: Document) -> None:
-    """Raise :class:`InputError` unless *document* has a TEI root element."""
+    """Raise :class:`InputError` unless *document* is a TEI article: it has a TEI root
+    element and is not a register file (see :meth:`DocumentInfo.is_register`)."""
     info = document.info
     if info.tag not in TEI_ROOTS:
         name = etree.QName(info.tag)
         raise InputError(f"not a TEI document: the root element is <{name.localname}>"
                          f" in namespace '{name.namespace or ''}', expected "
                          f"<TEI xmlns=\"{TEI_NS}\">", str(document.path), info.line, 1)
+    if info.is_register(document.path):
+        raise InputError(f"{document.path} is a register file ({info.register_list}), not an "
+                         "article; render the edition directory instead")
 
 
 class Renderer:

@@ -25,6 +25,8 @@ from teikit.xmlio import TEI_NS, XML_NS, parse
 TEI_ROOTS = frozenset({f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"})
 _HEADER_PARTS = (f"{{{TEI_NS}}}teiHeader",)
 _SHALLOW_PARTS = (f"{{{TEI_NS}}}text",)
+#: the lists a register file's body is made of (docs/encoding.md, "Registers")
+REGISTER_LISTS = frozenset(f"{{{TEI_NS}}}{n}" for n in ("listPerson", "listPlace", "listOrg", "listEvent"))
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,33 @@ class DocumentInfo:
     line: int           # the root element's line
     id: str             # the root's xml:id ("" if none)
     header: bytes       # the root element holding only its teiHeader (and a bare text)
+    register_list: str = ""  # "listPerson" etc. when the body holds such a list, else ""
+    prose: bool = True       # the body has a <p> outside those lists
 
     @classmethod
     def of(cls, tree: etree._ElementTree) -> "DocumentInfo":
         """The summary of a parsed document."""
         root = tree.getroot()
+        register_list, prose = _body_kind(root)
         return cls(root.tag, root.sourceline or 1, root.get(f"{{{XML_NS}}}id") or "",
-                   etree.tostring(_header_copy(root)))
+                   etree.tostring(_header_copy(root)), register_list, prose)
+
+    def is_register(self, path: Path) -> bool:
+        """True for a register file: its body is register lists without prose, or it
+        sits in a ``register/`` directory and its body holds such a list."""
+        return bool(self.register_list) and (not self.prose or path.parent.name == "register")
+
+
+def _body_kind(root: etree._Element) -> tuple[str, bool]:
+    """The first register list in the first body (its local name, or ""), and whether
+    the body has a paragraph outside such lists."""
+    body = root.find(f".//{{{TEI_NS}}}body")
+    if body is None:
+        return "", True
+    lists = [el for el in body.iter(*REGISTER_LISTS)]
+    prose = any(not any(a.tag in REGISTER_LISTS for a in p.iterancestors())
+                for p in body.iter(f"{{{TEI_NS}}}p"))
+    return (etree.QName(lists[0]).localname if lists else ""), prose
 
 
 def _header_copy(root: etree._Element) -> etree._Element:
