@@ -92,6 +92,20 @@ def test_unknown_declared_encoding_is_an_input_error(tmp_path):
         xmlio.parse(odd)
 
 
+def test_mismatched_encodingdesc_tag_is_a_syntax_error_without_the_encoding_hint():
+    with pytest.raises(InputError) as info:
+        xmlio.parse(b"<encodingDesc><p>x</encodingDesc>", name="header.xml")
+    message = str(info.value)
+    assert message.startswith("header.xml:1:")
+    assert "not well-formed XML: Opening and ending tag mismatch" in message
+    assert "save the file as UTF-8" not in message
+
+
+def test_unsupported_declared_encoding_gets_the_encoding_hint():
+    with pytest.raises(InputError, match="Unsupported encoding.*save the file as UTF-8"):
+        xmlio.parse(b'<?xml version="1.0" encoding="x-no-such-charset"?>\n<TEI/>', name="odd.xml")
+
+
 def test_locate_encoding_error_accepts_clean_files():
     assert xmlio.locate_encoding_error("<a>ğ</a>".encode(), "a.xml") is None
 

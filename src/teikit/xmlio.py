@@ -43,6 +43,10 @@ TEI_ROOTS = ("TEI", "teiCorpus")
 
 _BOMB_MESSAGES = ("amplification", "entity reference loop", "entity loop")
 _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
+#: libxml2 error codes that are about the file's encoding (a tag named encodingDesc is not)
+_ENCODING_ERRORS = frozenset(getattr(etree.ErrorTypes, name) for name in (
+    "ERR_ENCODING_NAME", "ERR_INVALID_ENCODING", "ERR_UNKNOWN_ENCODING",
+    "ERR_UNSUPPORTED_ENCODING", "IO_ENCODER", "WAR_ENCODING_MISMATCH"))
 _LIMIT_MESSAGES = ("Resource limit exceeded", "huge text node", "Text node too long",
                    "XML_PARSE_HUGE")
 
@@ -165,7 +169,7 @@ def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> InputError:
     elif "Char 0x0 " in message:
         message = ("NUL bytes: the file looks like UTF-16 without a byte-order mark; "
                    f"{_ENCODING_HINT}")
-    elif "encoding" in message.lower():
+    elif exc.code in _ENCODING_ERRORS:
         message = f"{message}; {_ENCODING_HINT}"
     else:
         message = f"not well-formed XML: {message}"
