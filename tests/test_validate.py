@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from click.testing import CliRunner
 
 import teikit
@@ -373,3 +375,34 @@ def test_directory_without_xml_files_is_an_error_not_all_valid(tmp_path):
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {tmp_path}: no XML files found"
     assert "all valid" not in result.output
+
+
+PROJECT_TEI = ROOT / "tei"
+_UNTAGGED_CLAIM = ("etiketlenmez", "etiketlenmedi")
+
+
+def _tagged_words(ref: str) -> set[str]:
+    """Each word the articles tag with *ref*, with the suffix glued after the tag."""
+    words = set()
+    for article in PROJECT_TEI.glob("*.xml"):
+        for element in etree.parse(str(article)).iterfind(f".//*[@ref='{ref}']"):
+            tail = re.match(r"[^\W\d_]*", element.tail or "").group(0)
+            words.add("".join(element.itertext()) + tail)
+    return words
+
+
+def test_register_notes_do_not_claim_tagged_glued_forms_are_untagged():
+    """A register note saying a glued form (Bolşeviklerin) is not tagged misleads editors
+    once the articles tag it; the register files stay valid."""
+    for register in (PROJECT_TEI / "register").glob("*.xml"):
+        tree = etree.parse(str(register))
+        for note in tree.iterfind(".//{http://www.tei-c.org/ns/1.0}note[@type='editorial']"):
+            text = "".join(note.itertext())
+            if not any(claim in text for claim in _UNTAGGED_CLAIM):
+                continue
+            entry = note.getparent().get("{http://www.w3.org/XML/1998/namespace}id")
+            tagged = _tagged_words(f"register/{register.name}#{entry}")
+            claimed = re.findall(r"\(([^)]*)\)", text)
+            assert not tagged & {w.strip() for c in claimed for w in c.split(",")}, text
+    assert "etiketlenmez" not in (PROJECT_TEI / "register" / "orgs.xml").read_text("utf-8")
+    assert validate_paths([PROJECT_TEI]).ok
