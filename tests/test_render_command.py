@@ -76,17 +76,71 @@ def test_directory_without_tei_files_is_reported(tmp_path: Path) -> None:
     assert "no TEI files (*.xml) in this directory" in result.output
 
 
-def test_malformed_article_is_reported_with_line_and_column_and_nothing_is_written(
-        two_article_edition: Path, tmp_path: Path) -> None:
-    broken = two_article_edition / "broken.xml"
+def _break(edition: Path, name: str = "broken.xml") -> Path:
+    """Write a malformed article (a tag mismatch on line 2) into *edition*."""
+    broken = edition / name
     broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <text><body></text>\n</TEI>\n',
                       encoding="utf-8")
+    return broken
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_malformed_article_is_reported_and_every_other_article_is_still_rendered(
+        two_article_edition: Path, tmp_path: Path, jobs: str) -> None:
+    broken = _break(two_article_edition)
     out = tmp_path / "out"
-    result = run(str(two_article_edition), "--out", str(out))
+    result = run(str(two_article_edition), "--to", "html", "--to", "register", "--out", str(out),
+                 "--jobs", jobs)
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {broken}:2:")
-    assert "not well-formed" in result.output
-    assert not out.exists()
+    lines = result.output.splitlines()
+    assert lines[-2].startswith(f"{broken}:2:22: not well-formed XML")
+    assert lines[-1] == "Error: 1 of 3 articles could not be rendered"
+    assert f"html: 6 file(s) in {out / 'html'} (from 2 of 3 articles)" in lines
+    assert any(line.startswith(f"register: ") and line.endswith("(from 2 of 3 articles)") for line in lines)
+    assert sorted(p.name for p in (out / "html").glob("*.html")) == \
+        ["index.html", "sample-article.html", "second-article.html"]
+    index = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert "second-article.html" in index and "broken.html" not in index
+    assert "broken" not in (out / "register" / "index.html").read_text(encoding="utf-8")
+    assert not list(out.rglob("*.part")) and "Traceback" not in result.output
+
+
+def test_every_broken_article_is_listed_one_per_line_before_the_count(
+        two_article_edition: Path, tmp_path: Path) -> None:
+    first, second = _break(two_article_edition, "a-broken.xml"), _break(two_article_edition, "z-broken.xml")
+    (two_article_edition / "not-tei.xml").write_text("<?xml version='1.0'?>\n<html/>\n", encoding="utf-8")
+    result = run(str(two_article_edition), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-4:] == [
+        f"{first}:2:22: not well-formed XML: Opening and ending tag mismatch: body line 2 and text",
+        f"{two_article_edition / 'not-tei.xml'}:2:1: not a TEI document: the root element is <html> in "
+        f"namespace '', expected <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">",
+        f"{second}:2:22: not well-formed XML: Opening and ending tag mismatch: body line 2 and text",
+        "Error: 3 of 5 articles could not be rendered"]
+    assert (tmp_path / "out" / "html" / "second-article.html").is_file()
+
+
+def test_when_no_article_can_be_read_nothing_is_written(tmp_path: Path) -> None:
+    edition = tmp_path / "tei"
+    edition.mkdir()
+    first, second = _break(edition, "one.xml"), _break(edition, "two.xml")
+    result = run(str(edition), "--to", "all", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{first}:2:22: not well-formed XML: Opening and ending tag mismatch: body line 2 and text",
+        f"{second}:2:22: not well-formed XML: Opening and ending tag mismatch: body line 2 and text",
+        "Error: 2 of 2 articles could not be rendered"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_api_raises_the_failures_after_rendering_the_rest(two_article_edition: Path,
+                                                                 tmp_path: Path) -> None:
+    from teikit.render import RenderFailures, render
+    _break(two_article_edition)
+    with pytest.raises(RenderFailures) as caught:
+        render([two_article_edition], ["html"], tmp_path / "out", jobs=1)
+    assert caught.value.total == 3 and len(caught.value.failures) == 1
+    assert tmp_path / "out" / "html" / "second-article.html" in caught.value.written["html"]
 
 
 def test_non_tei_document_is_refused_with_its_location(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 The formats come from the renderer registry (:mod:`teikit.render`); ``all`` renders
 every one. Each format writes into its own directory below ``--out``
-(``out/html/``, ``out/register/``, ...).
+(``out/html/``, ``out/register/``, ...). An article that cannot be read is reported
+(``path:line:column: message``) and the others are still rendered; the summary lines
+then say how many articles the outputs were built from, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from teikit.render import load_renderers, render
+from teikit.render import RenderFailures, load_renderers, render
 
 
 def _format_choices() -> list[str]:
@@ -30,6 +32,13 @@ def _format_choices() -> list[str]:
 def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int | None) -> None:
     """Render the TEI edition at PATH... (default: tei/) to HTML, print, PDF or register."""
     names = sorted(load_renderers()) if "all" in formats else list(dict.fromkeys(formats))
-    written = render(list(paths) or [Path("tei")], names, out, jobs)
+    try:
+        written, failed = render(list(paths) or [Path("tei")], names, out, jobs), None
+    except RenderFailures as exc:
+        written, failed = exc.written, exc
+    built_from = f" (from {failed.total - len(failed.failures)} of {failed.total} articles)" if failed else ""
     for name, files in written.items():
-        click.echo(f"{name}: {len(files)} file(s) in {out / name}")
+        click.echo(f"{name}: {len(files)} file(s) in {out / name}{built_from}")
+    if failed:
+        click.echo(failed.report(), err=True)
+        raise failed

@@ -17,11 +17,12 @@ import pkgutil
 from pathlib import Path
 from typing import Sequence
 
-from teikit.render.base import (RENDERERS, Document, Edition, Renderer, default_jobs,
+from teikit.errors import TeikitError
+from teikit.render.base import (RENDERERS, Document, Edition, Renderer, check_tei, default_jobs,
                                 read_edition, register)
 
-__all__ = ["RENDERERS", "Document", "Edition", "Renderer", "default_jobs", "load_renderers",
-           "read_edition", "register", "render"]
+__all__ = ["RENDERERS", "Document", "Edition", "RenderFailures", "Renderer", "default_jobs",
+           "load_renderers", "read_edition", "register", "render"]
 
 #: modules of this package that hold machinery, not output formats
 _MACHINERY = {"base", "document", "parallel", "saxon"}
@@ -36,17 +37,46 @@ def load_renderers() -> dict[str, type[Renderer]]:
 
 
 def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
-           out: str | os.PathLike = "out", jobs: int | None = None) -> dict[str, list[Path]]:
+           out: str | os.PathLike = "out", jobs: int | None = None,
+           failures: list[TeikitError] | None = None) -> dict[str, list[Path]]:
     """Render the edition at *paths* into each format of *formats* below *out*.
 
     Articles are written in *jobs* processes (default: every core). Returns, per
     format, the files written. The edition is read once, into small handles: each
     article's tree is parsed again, transformed and dropped while it is written.
+
+    An article that cannot be read (malformed XML, not TEI, a register file) does not
+    stop the others: every other article is rendered in every format, and edition-wide
+    outputs (register, index page, print volume) are built from the articles read.
+    The errors are appended to *failures* when it is given; otherwise
+    :class:`RenderFailures` is raised at the end. When no article at all can be read,
+    nothing is written: a single error is raised as itself, several as
+    :class:`RenderFailures`.
     """
     load_renderers()
-    edition = read_edition(paths)
+    found: list[TeikitError] = []
+    edition = read_edition(paths, failures=found, check=check_tei)
+    if found and not edition.articles:
+        raise found[0] if len(found) == 1 else RenderFailures(found, len(found), {})
     written: dict[str, list[Path]] = {}
     for name in formats:
         renderer = RENDERERS[name](out)
         written[name] = renderer.run(edition, jobs=jobs or default_jobs())
+    if failures is not None:
+        failures.extend(found)
+    elif found:
+        raise RenderFailures(found, len(found) + len(edition.articles), written)
     return written
+
+
+class RenderFailures(TeikitError):
+    """Some articles could not be rendered; the others were (see :func:`render`)."""
+
+    def __init__(self, failures: list[TeikitError], total: int,
+                 written: dict[str, list[Path]]) -> None:
+        self.failures, self.total, self.written = failures, total, written
+        super().__init__(f"{len(failures)} of {total} articles could not be rendered")
+
+    def report(self) -> str:
+        """One line per article that failed (``path:line:column: message``)."""
+        return "\n".join(str(exc) for exc in self.failures)

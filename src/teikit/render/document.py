@@ -15,7 +15,7 @@ import os
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from lxml import etree
 
@@ -210,7 +210,23 @@ def read_registers(directories: Iterable[Path]) -> dict[Path, list[Document]]:
             for directory in sorted(set(directories))}
 
 
-def read_edition(paths: Sequence[str | os.PathLike]) -> Edition:
-    """Phase *read*: a handle per article, and the register files next to them."""
-    articles = [Document.read(path) for path in find_articles(paths)]
+def read_edition(paths: Sequence[str | os.PathLike], failures: list[InputError] | None = None,
+                 check: Callable[[Document], None] | None = None) -> Edition:
+    """Phase *read*: a handle per article, and the register files next to them.
+
+    An article that cannot be read (or that *check* refuses with :class:`InputError`)
+    raises that error; given a *failures* list, the error is appended there instead, in
+    the order of the files, and the article left out of the edition.
+    """
+    articles = []
+    for path in find_articles(paths):
+        try:
+            article = Document.read(path)
+            if check is not None:
+                check(article)
+            articles.append(article)
+        except InputError as exc:
+            if failures is None:
+                raise
+            failures.append(exc)
     return Edition(articles, read_registers(a.path.resolve().parent for a in articles))
