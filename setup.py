@@ -1,9 +1,10 @@
-"""Build hook: ship the stylesheets and fonts inside the package.
+"""Build hook: ship the stylesheets, fonts and schemas inside the package.
 
-``xslt/`` and ``fonts/`` stay at the top level of the repository (where editors and
+``xslt/``, ``fonts/`` and ``schemas/`` stay at the top level of the repository (where editors and
 the XSLT tools expect them); a regular (non-editable) ``pip install .`` copies them
 into ``teikit/_data/`` of the built package, where :data:`teikit.render.saxon.XSLT_DIR`
-finds them when no checkout is around. Everything else is declared in pyproject.toml.
+finds them (and :data:`teikit.validate.locate.SCHEMA_DIR` the schemas) when no
+checkout is around. Everything else is declared in pyproject.toml.
 """
 
 from pathlib import Path
@@ -12,7 +13,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 #: top-level directories copied into the package, below teikit/_data/
-DATA_DIRS = ("xslt", "fonts")
+DATA_DIRS = ("xslt", "fonts", "schemas")
 
 
 class BuildWithData(build_py):

@@ -1,5 +1,5 @@
-"""A regular (non-editable) ``pip install .`` ships the stylesheets and fonts, and a
-render from the installed package finds them without the repository."""
+"""A regular (non-editable) ``pip install .`` ships the stylesheets, fonts and schemas,
+and render and validate from the installed package find them without the repository."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EDITION = ROOT / "tests" / "fixtures" / "edition"
 #: what a build reads from the repository
-SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "src", "xslt", "fonts")
+SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "src", "xslt", "fonts",
+           "schemas")
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,27 @@ def test_render_from_the_installed_package_uses_its_own_stylesheets(wheel: Path,
     assert page.startswith("<!DOCTYPE HTML>")
     assert (tmp_path / "out" / "html" / "assets" / "edition.css").is_file()
     assert (tmp_path / "out" / "register" / "index.html").is_file()
+
+
+def test_validate_from_the_installed_package_uses_its_own_schemas(wheel: Path,
+                                                                  tmp_path: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = [f"teikit/_data/{p.relative_to(ROOT)}" for p in (ROOT / "schemas").rglob("*")
+                if p.is_file()]
+    assert "teikit/_data/schemas/teikit.rng" in expected
+    assert [n for n in expected if n not in names] == []
+    site = tmp_path / "site-packages"
+    zipfile.ZipFile(wheel).extractall(site)
+    article = tmp_path / "edition"
+    shutil.copytree(EDITION, article)
+    code = ("import sys, teikit.validate.locate as l; print(l.SCHEMA_DIR); "
+            "from teikit.cli import main; main(sys.argv[1:])")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site)}
+    proc = subprocess.run([sys.executable, "-c", code, "validate", "-j", "1", str(article)],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == str(site / "teikit" / "_data" / "schemas")
+    # the copies' xml-model PIs name ../../../schemas, which is not there: the package's are used
+    assert "the project schema is used instead" in proc.stdout
+    assert "all valid: 0 errors" in lines[-1]

@@ -11,7 +11,16 @@ from lxml import etree
 
 #: the repository root (src/teikit/validate/locate.py -> ../../..)
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
-SCHEMA_DIR = PROJECT_ROOT / "schemas"
+
+
+def _find_schema_dir() -> Path:
+    """The schemas a regular install ships (``teikit/_data/schemas``, copied by setup.py
+    like the stylesheets), else ``schemas/`` of the checkout."""
+    shipped = Path(__file__).resolve().parents[1] / "_data" / "schemas"
+    return shipped if shipped.is_dir() else PROJECT_ROOT / "schemas"
+
+
+SCHEMA_DIR = _find_schema_dir()
 PROJECT_RNC = SCHEMA_DIR / "teikit.rnc"
 PROJECT_RNG = SCHEMA_DIR / "teikit.rng"
 PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
