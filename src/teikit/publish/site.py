@@ -42,7 +42,6 @@ stylesheet changes, everything rendered is rebuilt.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import shutil
@@ -59,6 +58,7 @@ from teikit.errors import InputError, OutputError
 from teikit.publish import dts, edition as edition_module, records
 from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, static_repository
+from teikit.publish.pagefind_service import index_records
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
 
 SEARCH_CACHE = ".teikit-cache/search"     # per-article Pagefind records, merged into pagefind/
@@ -431,7 +431,7 @@ class Builder:
             for article in edition.articles:
                 cache = self.out / SEARCH_CACHE / f"{article.path.stem}.json"
                 found += json.loads(cache.read_text("utf-8"))
-            asyncio.run(_pagefind(found, scratch / "bundle"))
+            index_records(found, scratch / "bundle")
             written += self.write_many([(f"pagefind/{p.relative_to(scratch / 'bundle')}", p.read_bytes())
                                         for p in sorted((scratch / "bundle").rglob("*")) if p.is_file()])
         finally:
@@ -555,16 +555,6 @@ def search_page(article, sources: Sources) -> str:
         lines.append(f"<p{anchor}>{escape(paragraph.text)}</p>")
     lines.append("</main></body></html>\n")
     return "\n".join(lines)
-
-
-async def _pagefind(records: list[dict], bundle: Path) -> None:
-    """Index the custom *records* with Pagefind (its binary ships in the wheel) into *bundle*."""
-    from pagefind.index import PagefindIndex
-
-    async with PagefindIndex(config={"output_path": str(bundle.resolve()),
-                                     "write_playground": False}) as index:
-        for record in records:
-            await index.add_custom_record(**record)
 
 
 def search_html(base_path: str) -> str:
