@@ -34,7 +34,12 @@ SEARCH_JS = """(async (query, filter) => {
     for (let i = 0; i < 300; i++) { const v = test(); if (v) return v; await new Promise(r => setTimeout(r, 50)); }
     throw new Error('timed out waiting for ' + what);
   };
-  const links = () => [...document.querySelectorAll('.pagefind-ui__result-link')].map(a => a.getAttribute('href'));
+  // the result links, once every listed result has loaded (they fill in one by one)
+  const links = () => {
+    const items = [...document.querySelectorAll('.pagefind-ui__result')];
+    const found = items.map(r => r.querySelector('.pagefind-ui__result-link')).filter(a => a);
+    return found.length === items.length ? found.map(a => a.getAttribute('href')) : [];
+  };
   const message = () => (document.querySelector('.pagefind-ui__message') || {}).textContent || '';
   const input = await wait(() => document.querySelector('.pagefind-ui__search-input'), 'the search box');
   input.value = query;
