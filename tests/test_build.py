@@ -345,3 +345,38 @@ def test_an_article_printing_its_english_title_first_is_listed_by_its_turkish_ti
     index = json.loads((tmp_path / "site" / "index.json").read_text("utf-8"))
     assert {a["id"]: a["title"] for a in index["articles"]}["scnd"] == "Örnek Makale: Moskova Antlaşması"
     assert "Sample Article" not in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+def test_touching_one_article_redoes_only_its_own_dts_and_search_records(tmp_path):
+    source = three_article_edition(tmp_path / "tei")
+    out = tmp_path / "site"
+    build(source, out, formats=["html"], jobs=1)
+    touched = source / "second-article.xml"
+    touched.write_text(touched.read_text("utf-8") + "<!-- touched -->\n", "utf-8")
+    report = build(source, out, formats=["html"], jobs=1)
+    per_document = {g for g in report.rebuilt if ":" in g and not g.endswith(":edition")}
+    assert per_document == {"tei:second-article.xml", "dts:second-article.xml",
+                            "search:second-article.xml", "html:second-article.xml"}
+    assert {"dts:sample-article.xml", "search:sample-article.xml"} <= set(report.skipped)
+    rewritten = {str(p.relative_to(out)) for p in report.written}
+    assert not any(name.startswith(("api/dts/collection/smpl", "api/dts/document/smpl")) for name in rewritten)
+    assert "tei/second-article.xml" in rewritten
+
+
+def test_build_renders_in_every_core_by_default(tmp_path, monkeypatch):
+    from teikit.publish.site import Builder
+    monkeypatch.setattr("os.cpu_count", lambda: 3)
+    assert Builder(tmp_path / "tei", tmp_path / "site").jobs == 3
+    assert Builder(tmp_path / "tei", tmp_path / "site", jobs=1).jobs == 1
+
+
+def test_parallel_build_writes_the_same_pages_as_one_process(tmp_path):
+    source = three_article_edition(tmp_path / "tei")
+    one, two = tmp_path / "one", tmp_path / "two"
+    build(source, one, formats=["html"], jobs=1)
+    result = CliRunner().invoke(main, ["build", str(source), "--out", str(two), "--to", "html", "-j", "2"])
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.relative_to(one) for p in (one / "html").glob("*.html"))
+    assert len(pages) >= 3
+    for page in pages:
+        assert (two / page).read_bytes() == (one / page).read_bytes(), page
