@@ -25,19 +25,36 @@ files exist) is not rebuilt, and a file is only written when its bytes differ, s
 second build with nothing changed rewrites nothing. The inputs of each group:
 
 * an article's TEI copy: the article file;
-* an article's page in a per-article format: the article file, **the register entries
-  it points to** (each entry hashed on its own, canonicalised), every stylesheet under
+* an article's DTS files (``api/dts/collection|navigation|document/<id>...``): the
+  article file, the stylesheets, teikit's version and the build options;
+* an article's search records (``.teikit-cache/search/<stem>.json``, and its
+  ``text/<stem>.html`` when no HTML format is built): the article file, **the register
+  entries it points to**, the stylesheets, teikit's version and the build options;
+* an article's page in a per-article format: the article file, the register entries it
+  points to (each entry hashed on its own, canonicalised), every stylesheet under
   ``xslt/`` and teikit's version;
-* an edition-wide output of a format (register page, print edition) and the search
-  index (its person/place filters name register entries): every article and register
-  file, the stylesheets and teikit's version;
-* the JSON index, sitemap, OAI and DTS files: every article (not the registers), the
-  stylesheets (the Dublin Core mapping is one), teikit's version and the build options.
+* an edition-wide output of a format (register page, print edition): every article and
+  register file, the stylesheets and teikit's version;
+* the Pagefind index (``pagefind/``, ``search.html``): the keys of every article's search
+  records and the build options; it is re-assembled from the cached records, no article
+  is parsed again for it;
+* the front page, JSON index, sitemap, OAI file and DTS root (``api/dts/index.json``,
+  ``collection.json``): every article (not the registers), the stylesheets, teikit's
+  version and the build options; they are written from small per-article summaries
+  (id, datestamp, Dublin Core, citation-tree shapes) gathered while streaming.
 
-So when a register entry changes, the pages of exactly the articles that point to it
-are rebuilt, with the register page, the print edition and the search index; the other
-articles' pages, the JSON index, sitemap, OAI and DTS files are left alone. When a
-stylesheet changes, everything rendered is rebuilt.
+So touching one article redoes its own TEI copy, DTS files, search records and pages,
+then the cheap merged files (front page, index, sitemap, OAI, DTS root, Pagefind index,
+edition-wide format outputs); the other articles' DTS files and search records are left
+alone. When a register entry changes, the pages and search records of exactly the
+articles that point to it are redone, with the register page, the print edition and the
+Pagefind index. When a stylesheet changes, everything rendered is rebuilt.
+
+Streaming. Articles are parsed one at a time; each one's per-document parts are computed,
+then written, and its tree is dropped. A malformed article (or one whose xml:id another
+article already has) is reported in :attr:`BuildReport.errors` as file:line:column and
+left out; every other article is built. Changed articles of a per-document format are
+rendered in ``jobs`` processes (default: every core).
 """
 
 from __future__ import annotations
