@@ -289,13 +289,24 @@ def test_register_file_given_as_an_article_is_refused_and_nothing_is_written(tmp
     assert not (tmp_path / "o9").exists()
 
 
-def test_register_file_moved_out_of_register_is_still_recognised_by_its_content(tmp_path: Path) -> None:
-    places = tmp_path / "places-copy.xml"
+def test_any_file_given_from_a_register_directory_is_refused(tmp_path: Path) -> None:
+    register = tmp_path / "tei" / "register"
+    register.mkdir(parents=True)
+    shutil.copy(EDITION / "sample-article.xml", register / "notes.xml")
+    result = run(str(register / "notes.xml"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {register / 'notes.xml'} is a register file (in a register/ "
+                             "directory), not an article; render the edition directory instead\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_list_of_places_outside_a_register_directory_renders_as_a_page(tmp_path: Path) -> None:
+    """A real TEI gazetteer (a body that is only a listPlace) is a document of its own."""
+    places = tmp_path / "gazetteer.xml"
     shutil.copy(EDITION / "register" / "places.xml", places)
     result = run(str(places), "--out", str(tmp_path / "out"))
-    assert result.exit_code == 1
-    assert "places-copy.xml is a register file (listPlace), not an article" in result.output
-    assert not (tmp_path / "out").exists()
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "html" / "gazetteer.html").is_file()
 
 
 def test_article_with_a_list_of_persons_beside_its_prose_is_still_an_article(tmp_path: Path) -> None:
@@ -307,3 +318,67 @@ def test_article_with_a_list_of_persons_beside_its_prose_is_still_an_article(tmp
     result = run(str(article), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "html" / "with-list.html").is_file()
+
+
+@pytest.fixture
+def forty_article_edition(tmp_path: Path) -> Path:
+    """An edition big enough for `render --to all` to take seconds: forty copies of the sample."""
+    edition = tmp_path / "tei"
+    shutil.copytree(EDITION / "register", edition / "register")
+    text = (EDITION / "sample-article.xml").read_text(encoding="utf-8")
+    for i in range(40):
+        (edition / f"article-{i:02}.xml").write_text(text.replace('xml:id="smpl"', f'xml:id="a{i:02}"'),
+                                                      encoding="utf-8")
+    return edition
+
+
+def _complete(path: Path) -> bool:
+    """A finished output: an HTML page ends with </html>, a PDF with %%EOF, nothing is empty."""
+    data = path.read_bytes()
+    if path.suffix == ".html":
+        return data.rstrip().lower().endswith(b"</html>")
+    if path.suffix == ".pdf":
+        return data.rstrip().endswith(b"%%EOF")
+    return len(data) > 0
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_mid_render_leaves_no_partial_file_and_exits_130(forty_article_edition: Path,
+                                                                tmp_path: Path, jobs: str) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "teikit.cli", "render", str(forty_article_edition),
+                                "--to", "all", "--out", str(out), "--jobs", jobs],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("html/article-*.html")) and time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)    # what Ctrl-C in a terminal does: the whole group
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, (stdout, stderr)
+    assert stderr.decode().startswith("Error: interrupted"), stderr
+    assert b"Traceback" not in stderr + stdout
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert 0 < len(list(out.glob("html/article-*.html"))) < 40   # interrupted mid-run indeed
+    assert not [p for p in written if ".part" in p.name]
+    assert [p for p in written if not _complete(p)] == []
+    time.sleep(0.5)
+    assert _live_processes_in_group(process.pid) == []   # no worker outlived the command
+
+
+def _live_processes_in_group(pgid: int) -> list[str]:
+    """The processes of group *pgid* still running (zombies left to init do not count), from /proc."""
+    live = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            live.append(stat.parent.name)
+    return live

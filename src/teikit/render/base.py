@@ -13,10 +13,11 @@ A render runs fixed phases, as a Sphinx build does:
     kept parsed (pointers ``register/persons.xml#per-x`` are relative to the article).
 ``check``
     :meth:`Renderer.check`: every article has a TEI root (``TEI`` or ``teiCorpus``) and
-    is not a register file. A register file is recognised by its content, so that a copy
-    moved elsewhere is still refused: its body holds a ``listPerson``, ``listPlace``,
-    ``listOrg`` or ``listEvent`` and no ``p`` outside them (an article may carry such a
-    list beside its prose); in a ``register/`` directory the list alone suffices.
+    is not a register file. A register file is recognised by its location, a
+    ``register/`` directory (docs/encoding.md), as :func:`find_articles` skips those
+    directories: content would misjudge real TEI documents that are only a
+    ``listPlace`` (a gazetteer renders as a page of its own). The error names the
+    file's register list (``listPerson``...) when it has one.
 ``resolve``
     :meth:`Renderer.resolve`: what spans documents (registers, occurrences, page numbers)
     is computed once and returned as stylesheet parameters shared by every document.
@@ -92,7 +93,8 @@ def check_tei(document: Document) -> None:
                          f" in namespace '{name.namespace or ''}', expected "
                          f"<TEI xmlns=\"{TEI_NS}\">", str(document.path), info.line, 1)
     if info.is_register(document.path):
-        raise InputError(f"{document.path} is a register file ({info.register_list}), not an "
+        kind = info.register_list or "in a register/ directory"
+        raise InputError(f"{document.path} is a register file ({kind}), not an "
                          "article; render the edition directory instead")
 
 

@@ -38,32 +38,27 @@ class DocumentInfo:
     id: str             # the root's xml:id ("" if none)
     header: bytes       # the root element holding only its teiHeader (and a bare text)
     register_list: str = ""  # "listPerson" etc. when the body holds such a list, else ""
-    prose: bool = True       # the body has a <p> outside those lists
 
     @classmethod
     def of(cls, tree: etree._ElementTree) -> "DocumentInfo":
         """The summary of a parsed document."""
         root = tree.getroot()
-        register_list, prose = _body_kind(root)
         return cls(root.tag, root.sourceline or 1, root.get(f"{{{XML_NS}}}id") or "",
-                   etree.tostring(_header_copy(root)), register_list, prose)
+                   etree.tostring(_header_copy(root)), _register_list(root))
 
     def is_register(self, path: Path) -> bool:
-        """True for a register file: its body is register lists without prose, or it
-        sits in a ``register/`` directory and its body holds such a list."""
-        return bool(self.register_list) and (not self.prose or path.parent.name == "register")
+        """True for a register file: one in a ``register/`` directory, where
+        :func:`find_articles` never looks for articles either. Content alone is not
+        enough: a real TEI document may be a list of places with no prose (a gazetteer,
+        e.g. HBAS's listplace.xml) and still render as a page of its own."""
+        return path.parent.name == "register"
 
 
-def _body_kind(root: etree._Element) -> tuple[str, bool]:
-    """The first register list in the first body (its local name, or ""), and whether
-    the body has a paragraph outside such lists."""
+def _register_list(root: etree._Element) -> str:
+    """The local name of the first register list in the first body, or ""."""
     body = root.find(f".//{{{TEI_NS}}}body")
-    if body is None:
-        return "", True
-    lists = [el for el in body.iter(*REGISTER_LISTS)]
-    prose = any(not any(a.tag in REGISTER_LISTS for a in p.iterancestors())
-                for p in body.iter(f"{{{TEI_NS}}}p"))
-    return (etree.QName(lists[0]).localname if lists else ""), prose
+    found = next(body.iter(*REGISTER_LISTS), None) if body is not None else None
+    return etree.QName(found).localname if found is not None else ""
 
 
 def _header_copy(root: etree._Element) -> etree._Element:

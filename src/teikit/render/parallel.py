@@ -5,14 +5,22 @@ the edition as the read phase left it (paths and small :class:`DocumentInfo` sum
 not trees), reads the register files, resolves once with its own Saxon processor, then
 parses, transforms and drops one article at a time: memory per worker does not grow
 with the number of documents.
+
+Ctrl-C (SIGINT to the process group) is handled by the parent alone: the workers start
+with SIGINT held back and then ignore it; the parent cancels the queued articles and
+sends each worker SIGTERM, which unwinds the article being written (its temporary file
+removed by :func:`teikit.xmlio.atomic_output`) and ends the worker without a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from teikit.render.document import Document, DocumentInfo, Edition, read_registers
 
@@ -26,10 +34,48 @@ def write_in_parallel(renderer, edition: Edition, jobs: int, shared: dict | None
     handles = [(str(a.path), a.info) for a in edition.articles]
     count = len(handles)
     workers = min(jobs, count)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                             initializer=_worker_init,
-                             initargs=(renderer.name, str(renderer.out), handles, shared or {})) as pool:
-        return list(pool.map(_worker_write, range(count), chunksize=_chunk(count, workers)))
+    pool = None
+    try:
+        with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                       initializer=_worker_init,
+                                       initargs=(renderer.name, str(renderer.out), handles, shared or {}))
+            results = pool.map(_worker_write, range(count), chunksize=_chunk(count, workers))
+        written = list(results)
+    except BaseException:
+        if pool is not None:
+            _stop(pool)
+        raise
+    pool.shutdown()
+    return written
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold SIGINT back in this thread during the block; a Ctrl-C is delivered after it.
+    Processes started in the block inherit the held signal."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    from multiprocessing import resource_tracker
+    resource_tracker.ensure_running()   # started later, it would unblock SIGINT again
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """On Ctrl-C or an error: drop the queued articles and end every worker now; each
+    removes the temporary file it is writing (SIGTERM, see :func:`_on_sigterm`)."""
+    processes = list((pool._processes or {}).values())  # no public handle on the workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=30)
 
 
 def _chunk(count: int, workers: int) -> int:
@@ -38,7 +84,14 @@ def _chunk(count: int, workers: int) -> int:
 
 
 def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], shared: dict) -> None:
-    """In each worker process: rebuild the edition from the handles and resolve once."""
+    """In each worker process: rebuild the edition from the handles and resolve once.
+
+    Ctrl-C is the parent's to handle (it reaches the whole process group): a worker
+    ignores SIGINT and ends on the parent's SIGTERM, removing its temporary file."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     from teikit.render import RENDERERS, load_renderers
     load_renderers()
     articles = [Document(path, info=info) for path, info in handles]
@@ -53,7 +106,26 @@ def _worker_write(index: int) -> Path:
     from teikit.errors import TeikitError
     from teikit.render.saxon import RenderError
     renderer, edition = _WORKER["renderer"], _WORKER["edition"]
+    _WORKER["busy"] = True
     try:
         return renderer.write_document(edition.articles[index], edition)
     except TeikitError as exc:
         raise RenderError(str(exc)) from None
+    except _Terminated:
+        os._exit(128 + signal.SIGTERM)   # the temporary file is gone (atomic_output)
+    finally:
+        _WORKER["busy"] = False
+
+
+class _Terminated(BaseException):
+    """Raised in a worker by SIGTERM while it writes, so its temporary file is removed."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    """SIGTERM in a worker: unwind the article being written, or end at once when idle.
+    A second SIGTERM (the pool's own, once it sees a worker gone) must not cut the
+    clean-up short: it is ignored from now on."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if _WORKER.get("busy"):
+        raise _Terminated()
+    os._exit(128 + signum)
