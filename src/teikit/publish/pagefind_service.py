@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import selectors
 import subprocess
 from pathlib import Path
 
 from teikit.errors import OutputError
+
+
+#: seconds to wait for one answer before giving up; the service answers each request in
+#: well under a second, so silence this long means it is stuck, and a build must fail, not hang
+ANSWER_TIMEOUT = float(os.environ.get("TEIKIT_PAGEFIND_TIMEOUT", "300"))
 
 
 class PagefindService:
@@ -31,8 +38,10 @@ class PagefindService:
     def __enter__(self) -> "PagefindService":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *exc) -> None:
         self._process.stdin.close()
+        if exc_type is not None:  # a stuck or failed service is not waited for
+            self._process.kill()
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -45,16 +54,28 @@ class PagefindService:
         message = json.dumps({"message_id": self._next, "payload": payload}).encode("utf-8")
         self._process.stdin.write(base64.b64encode(message) + b",")
         self._process.stdin.flush()
-        answer = bytearray()
-        while not answer.endswith(b","):
-            chunk = self._process.stdout.read1(1 << 16)
-            if not chunk:
-                raise OutputError(f"the Pagefind indexer stopped during {payload['type']}")
-            answer += chunk
+        answer = self._read_answer(payload["type"])
         reply = json.loads(base64.b64decode(bytes(answer[:-1])))
         if reply["payload"]["type"] == "Error":
             raise OutputError(f"Pagefind: {reply['payload'].get('message')}")
         return reply["payload"]
+
+    def _read_answer(self, request: str) -> bytearray:
+        """Read one comma-terminated answer, giving up after :data:`ANSWER_TIMEOUT` seconds
+        of silence (the service is then killed by ``__exit__``)."""
+        stdout = self._process.stdout
+        answer = bytearray()
+        with selectors.DefaultSelector() as selector:
+            selector.register(stdout, selectors.EVENT_READ)
+            while not answer.endswith(b","):
+                if not selector.select(ANSWER_TIMEOUT):
+                    raise OutputError(f"the Pagefind indexer gave no answer to {request} in "
+                                      f"{ANSWER_TIMEOUT:g} s; the search index was not written")
+                chunk = os.read(stdout.fileno(), 1 << 16)
+                if not chunk:
+                    raise OutputError(f"the Pagefind indexer stopped during {request}")
+                answer += chunk
+        return answer
 
 
 def index_records(records: list[dict], bundle: Path) -> None:
