@@ -85,3 +85,18 @@ def test_validate_from_the_installed_package_uses_its_own_schemas(wheel: Path,
     # the copies' xml-model PIs name ../../../schemas, which is not there: the package's are used
     assert "the project schema is used instead" in proc.stdout
     assert "all valid: 0 errors" in lines[-1]
+
+
+def test_dublin_core_of_the_installed_package_uses_its_own_stylesheet(wheel: Path,
+                                                                      tmp_path: Path) -> None:
+    site = tmp_path / "site-packages"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = ("import sys, teikit.publish.dc as dc; print(dc.STYLESHEET); "
+            "print(dc.as_dict(dc.dublin_core(sys.argv[1]))['title'][0]['value'])")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site)}
+    proc = subprocess.run([sys.executable, "-c", code, str(EDITION / "sample-article.xml")],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == str(site / "teikit" / "_data" / "xslt" / "common" / "dublin-core.xsl")
+    assert lines[1] == "Örnek Makale: Moskova Antlaşması"

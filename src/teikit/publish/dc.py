@@ -14,11 +14,12 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import InputError, SchemaError
+from teikit.render.saxon import XSLT_DIR
 from teikit.xmlio import parse
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
-STYLESHEET = Path(__file__).resolve().parents[3] / "xslt" / "common" / "dublin-core.xsl"
+STYLESHEET = XSLT_DIR / "common" / "dublin-core.xsl"
 
 _lock = threading.Lock()
 

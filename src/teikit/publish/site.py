@@ -76,11 +76,11 @@ from teikit.publish import dts, edition as edition_module, records
 from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, static_repository
 from teikit.publish.pagefind_service import index_records
+from teikit.render.saxon import XSLT_DIR
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
 
 SEARCH_CACHE = ".teikit-cache/search"     # per-article Pagefind records, merged into pagefind/
 
-XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
 MANIFEST = ".teikit-build.json"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SEARCH_LINK = {"search-page": "../search.html"}       # the HTML pages' header link
