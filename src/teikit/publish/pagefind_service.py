@@ -16,6 +16,7 @@ import os
 import selectors
 import subprocess
 from pathlib import Path
+from typing import Iterable
 
 from teikit.errors import OutputError
 
@@ -78,7 +79,7 @@ class PagefindService:
         return answer
 
 
-def index_records(records: list[dict], bundle: Path) -> None:
+def index_records(records: Iterable[dict], bundle: Path) -> None:
     """Index Pagefind custom *records* (``url``, ``content``, ``language``, ``meta``,
     ``filters``) and write the search bundle into *bundle*."""
     with PagefindService() as service:

@@ -443,12 +443,11 @@ class Builder:
         scratch = self.out / ".pagefind-scratch"
         shutil.rmtree(scratch, ignore_errors=True)
         written: list[Path] = []
-        found: list[dict] = []
+        caches = [self.out / SEARCH_CACHE / f"{article.path.stem}.json" for article in edition.articles]
         try:
-            for article in edition.articles:
-                cache = self.out / SEARCH_CACHE / f"{article.path.stem}.json"
-                found += json.loads(cache.read_text("utf-8"))
-            index_records(found, scratch / "bundle")
+            # one article's records in memory at a time: the Pagefind process holds the index
+            index_records((record for cache in caches for record in json.loads(cache.read_text("utf-8"))),
+                          scratch / "bundle")
             written += self.write_many([(f"pagefind/{p.relative_to(scratch / 'bundle')}", p.read_bytes())
                                         for p in sorted((scratch / "bundle").rglob("*")) if p.is_file()])
         finally:
