@@ -313,16 +313,22 @@ def collection(edition: Edition, params: list[tuple[str, str]], urls: Urls, *,
         return error(exc.status, str(exc))
 
 
+
+def _range_args(args: dict[str, str]) -> tuple[str | None, str | None, str | None]:
+    """``ref``, ``start`` and ``end`` of a request, refused (400) in the combinations the spec forbids."""
+    ref, start, end = args.get("ref"), args.get("start"), args.get("end")
+    if ref is not None and (start is not None or end is not None):
+        raise DtsError(400, "ref cannot be combined with start or end")
+    if (start is None) != (end is None):
+        raise DtsError(400, "start and end must be given together")
+    return ref, start, end
+
 def navigation(edition: Edition, params: list[tuple[str, str]], urls: Urls, request_url: str) -> Response:
     """The Navigation object for a resource, following the spec's table of down/ref/start/end."""
     try:
         args = _single(params, {"resource", "ref", "start", "end", "down", "tree", "page"})
         article = _article(edition, args.get("resource"))
-        ref, start, end = args.get("ref"), args.get("start"), args.get("end")
-        if ref is not None and (start is not None or end is not None):
-            raise DtsError(400, "ref cannot be combined with start or end")
-        if (start is None) != (end is None):
-            raise DtsError(400, "start and end must be given together")
+        ref, start, end = _range_args(args)
         down = _down(args.get("down"))
         if down is None and ref is None and start is None:
             raise DtsError(400, "give at least one of down, ref or start/end")
@@ -384,11 +390,7 @@ def document(edition: Edition, params: list[tuple[str, str]], urls: Urls) -> Res
     try:
         args = _single(params, {"resource", "ref", "start", "end", "tree", "mediaType"})
         article = _article(edition, args.get("resource"))
-        ref, start, end = args.get("ref"), args.get("start"), args.get("end")
-        if ref is not None and (start is not None or end is not None):
-            raise DtsError(400, "ref cannot be combined with start or end")
-        if (start is None) != (end is None):
-            raise DtsError(400, "start and end must be given together")
+        ref, start, end = _range_args(args)
         if args.get("mediaType", TEI_MEDIA_TYPE) != TEI_MEDIA_TYPE:
             raise DtsError(404, f"media type {args['mediaType']!r} is not available; use {TEI_MEDIA_TYPE}")
         tree = _tree(article, args.get("tree"))
