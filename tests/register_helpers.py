@@ -18,6 +18,7 @@ from browser_helpers import contrast, png_size_and_colours  # noqa: F401 (for th
 from teikit.render import read_edition
 from teikit.render.register import build_index, index_node
 from teikit.render.saxon import transform
+from golden_helpers import assert_matches_golden
 
 TESTS = Path(__file__).parent
 SAMPLE_EDITION = TESTS / "fixtures" / "edition"
@@ -52,13 +53,7 @@ def strip_volatile(text: str) -> str:
 
 def assert_golden(name: str, text: str) -> None:
     """Compare *text* with tests/golden/register/<name>."""
-    path = GOLDEN / name
-    text = strip_volatile(text)
-    if os.environ.get("TEIKIT_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    assert path.is_file(), f"no golden file {path}; run with TEIKIT_UPDATE_GOLDEN=1 once"
-    assert text == path.read_text("utf-8"), f"{name} differs from its golden file"
+    assert_matches_golden(GOLDEN / name, strip_volatile(text))
 
 
 def html(text: str):

@@ -8,7 +8,6 @@ and review the diff.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from lxml import html as lxml_html
 
 from teikit.render.saxon import transform
 from teikit.xmlio import parse
+from golden_helpers import assert_matches_golden
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "html"
@@ -39,13 +39,7 @@ def page(path: Path):
 
 @pytest.mark.parametrize("fixture", CASES, ids=lambda p: p.stem)
 def test_page_matches_golden_file(fixture: Path) -> None:
-    golden = GOLDEN / f"{fixture.stem}.html"
-    produced = render(fixture)
-    if os.environ.get("TEIKIT_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(produced, encoding="utf-8")
-    assert golden.exists(), f"no golden file {golden}; run with TEIKIT_UPDATE_GOLDEN=1"
-    assert produced == golden.read_text(encoding="utf-8")
+    assert_matches_golden(GOLDEN / f"{fixture.stem}.html", render(fixture))
 
 
 # ---------------------------------------------------------------- the sample article

@@ -8,7 +8,6 @@ comparing. After a deliberate change of the stylesheet, regenerate them with
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from lxml import html as lxml_html
 
 from teikit.render.saxon import call_template, to_xdm
 from teikit.xmlio import parse
+from golden_helpers import assert_matches_golden
 
 HERE = Path(__file__).parent
 EDITION = HERE / "fixtures" / "edition"
@@ -51,13 +51,7 @@ def without_generated_ids(html: str) -> str:
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_volume_matches_golden_file(case: str) -> None:
-    golden = GOLDEN / f"{case}.html"
-    produced = without_generated_ids(volume(CASES[case]))
-    if os.environ.get("TEIKIT_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(produced, encoding="utf-8")
-    assert golden.exists(), f"no golden file {golden}; run with TEIKIT_UPDATE_GOLDEN=1"
-    assert produced == golden.read_text(encoding="utf-8")
+    assert_matches_golden(GOLDEN / f"{case}.html", without_generated_ids(volume(CASES[case])))
 
 
 # ---------------------------------------------------------------- the sample edition
