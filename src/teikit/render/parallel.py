@@ -45,9 +45,23 @@ def write_in_parallel(renderer, edition: Edition, jobs: int, shared: dict | None
     except BaseException:
         if pool is not None:
             _stop(pool)
+            _remove_partial_files(Path(renderer.out))
         raise
     pool.shutdown()
     return written
+
+
+def _remove_partial_files(out: Path) -> None:
+    """After the workers are stopped, remove any temporary file one of them left behind.
+
+    A worker removes its own on SIGTERM, but one busy in native code (Saxon) may be ended
+    before its Python clean-up runs; the temporary files are ours by their name (see
+    :func:`teikit.xmlio.atomic_output`) and, the run being over, never complete."""
+    for partial in out.rglob(".*.part"):
+        try:
+            partial.unlink()
+        except OSError:
+            pass
 
 
 @contextlib.contextmanager
