@@ -37,6 +37,17 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next((work / "dist").glob("teikit-*.whl"))
 
 
+def run_installed(wheel: Path, tmp_path: Path, code: str, *args: str) -> tuple[Path, subprocess.CompletedProcess]:
+    """Unpack *wheel* as a site-packages and run ``python -c code args`` with only it on the
+    path (no TEIKIT_XSLT_DIR, no checkout); return the site-packages and the process."""
+    site = tmp_path / "site-packages"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site)}
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          cwd=tmp_path, env=env, timeout=300)
+    return site, proc
+
+
 def test_wheel_holds_every_stylesheet_asset_and_font(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = [f"teikit/_data/{p.relative_to(ROOT)}" for top in ("xslt", "fonts")
@@ -47,14 +58,10 @@ def test_wheel_holds_every_stylesheet_asset_and_font(wheel: Path) -> None:
 
 def test_render_from_the_installed_package_uses_its_own_stylesheets(wheel: Path,
                                                                     tmp_path: Path) -> None:
-    site = tmp_path / "site-packages"
-    zipfile.ZipFile(wheel).extractall(site)
     code = ("import sys, teikit.render.saxon as s; print(s.XSLT_DIR); "
             "from teikit.cli import main; main(sys.argv[1:])")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site)}     # no TEIKIT_XSLT_DIR
-    proc = subprocess.run([sys.executable, "-c", code, "render", str(EDITION), "--to", "html",
-                           "--to", "register", "--jobs", "1", "--out", str(tmp_path / "out")],
-                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    site, proc = run_installed(wheel, tmp_path, code, "render", str(EDITION), "--to", "html",
+                               "--to", "register", "--jobs", "1", "--out", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[0] == str(site / "teikit" / "_data" / "xslt")
     page = (tmp_path / "out" / "html" / "sample-article.html").read_text(encoding="utf-8")
@@ -70,15 +77,11 @@ def test_validate_from_the_installed_package_uses_its_own_schemas(wheel: Path,
                 if p.is_file()]
     assert "teikit/_data/schemas/teikit.rng" in expected
     assert [n for n in expected if n not in names] == []
-    site = tmp_path / "site-packages"
-    zipfile.ZipFile(wheel).extractall(site)
     article = tmp_path / "edition"
     shutil.copytree(EDITION, article)
     code = ("import sys, teikit.validate.locate as l; print(l.SCHEMA_DIR); "
             "from teikit.cli import main; main(sys.argv[1:])")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site)}
-    proc = subprocess.run([sys.executable, "-c", code, "validate", "-j", "1", str(article)],
-                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    site, proc = run_installed(wheel, tmp_path, code, "validate", "-j", "1", str(article))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0] == str(site / "teikit" / "_data" / "schemas")
@@ -89,13 +92,9 @@ def test_validate_from_the_installed_package_uses_its_own_schemas(wheel: Path,
 
 def test_dublin_core_of_the_installed_package_uses_its_own_stylesheet(wheel: Path,
                                                                       tmp_path: Path) -> None:
-    site = tmp_path / "site-packages"
-    zipfile.ZipFile(wheel).extractall(site)
     code = ("import sys, teikit.publish.dc as dc; print(dc.STYLESHEET); "
             "print(dc.as_dict(dc.dublin_core(sys.argv[1]))['title'][0]['value'])")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site)}
-    proc = subprocess.run([sys.executable, "-c", code, str(EDITION / "sample-article.xml")],
-                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    site, proc = run_installed(wheel, tmp_path, code, str(EDITION / "sample-article.xml"))
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0] == str(site / "teikit" / "_data" / "xslt" / "common" / "dublin-core.xsl")
