@@ -99,8 +99,9 @@ def load_article(path: Path) -> Article:
         raise InputError("not a TEI document (the root element is not tei:TEI)",
                          str(path), root.sourceline, 1)
     article_id = root.get(f"{{{XML_NS}}}id") or path.stem
-    types = [t for t in root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/@type",
-                                   namespaces=NS)]
+    # str(): an lxml "smart string" keeps its whole document alive, and these outlive the tree
+    types = [str(t) for t in root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/@type",
+                                        namespaces=NS)]
     return Article(article_id, path, tree, datestamp(tree, path), dc.dublin_core_xml(tree),
                    sorted(set(types)))
 

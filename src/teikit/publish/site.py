@@ -254,7 +254,8 @@ class Builder:
                 if article.id in ids:
                     raise InputError(f"xml:id {article.id!r} is also the id of {ids[article.id]}", str(path))
                 summary = records.summary(article)
-                pointers = sorted(set(article.root.xpath("//@ref", namespaces=NS)))
+                pointers = sorted({str(r) for r in article.root.xpath("//@ref", namespaces=NS)})  # plain
+                # strings: an lxml smart string would keep the article's whole tree alive
                 self.per_document(article, sources, pointers, settings)
             except InputError as exc:
                 self.report.errors.append(str(exc))
@@ -519,7 +520,7 @@ def paragraphs(article) -> list[Paragraph]:
             if divs else None
         text = " ".join([_words(p.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS))]
                         + [_words(note.itertext()) for note in p.xpath(".//tei:note", namespaces=NS)])
-        found.append(Paragraph(p.get(f"{{{XML_NS}}}id"), section, text, set(p.xpath(".//@ref", namespaces=NS))))
+        found.append(Paragraph(p.get(f"{{{XML_NS}}}id"), section, text, {str(r) for r in p.xpath(".//@ref", namespaces=NS)}))
     return found
 
 
