@@ -8,7 +8,10 @@ renumbered ids and the shared registers), then times, into the same site directo
 1. the first build (the baseline: everything rendered, indexed and written);
 2. a second build with nothing changed (must rewrite nothing);
 3. a build after one register entry that every copy points to gained an attribute;
-4. a build after one register entry that no article points to changed.
+4. a build after one register entry that no article points to changed;
+5. a build after one article's text was touched (a comment appended to the middle
+   file), which must redo only what depends on it: with the summary cache, no other
+   article is parsed (the count of parsed articles is printed).
 
 Prints each time and its ratio to the first build, and the files each build wrote.
 """
@@ -25,16 +28,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from teikit.publish import edition as edition_module  # noqa: E402
 from teikit.publish.site import build  # noqa: E402
+
+PARSED = []          # articles parsed by the build being timed (edition.load_article calls)
+_load_article = edition_module.load_article
+
+
+def _counting_load_article(path):
+    PARSED.append(path)
+    return _load_article(path)
+
+
+edition_module.load_article = _counting_load_article
 
 
 def timed(label: str, source: Path, out: Path, formats, baseline: float | None) -> float:
+    PARSED.clear()
     started = time.perf_counter()
     report = build(source, out, formats=formats)
     elapsed = time.perf_counter() - started
     ratio = f"{elapsed / baseline:6.3f} x first build" if baseline else "  baseline"
     print(f"{label:<44} {elapsed:8.2f} s  {ratio}  rebuilt {len(report.rebuilt):3d} parts, "
-          f"wrote {len(report.written):4d} files", flush=True)
+          f"wrote {len(report.written):4d} files, parsed {len(PARSED):4d} articles", flush=True)
     return elapsed
 
 
@@ -70,6 +86,11 @@ def main() -> None:
         if unused:
             touch_entry(places, unused)
             timed(f"4. rebuild, entry {unused} (uncited) changed", corpus, out, args.to, first)
+        articles = sorted(corpus.glob("*.xml"))
+        victim = articles[len(articles) // 2]
+        with open(victim, "a", encoding="utf-8") as handle:
+            handle.write("<!-- touched by benchmarks/bench_build.py -->\n")
+        timed(f"5. rebuild, article {victim.name} touched", corpus, out, args.to, first)
 
 
 if __name__ == "__main__":
