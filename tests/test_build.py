@@ -205,7 +205,7 @@ def test_a_register_entry_change_rebuilds_only_the_articles_pointing_to_it(editi
     report = build(source, out, formats=["html"])
     assert "html:sample-article.xml" in report.rebuilt and "html:second-article.xml" in report.rebuilt
     assert "html:third-review.xml" in report.skipped
-    assert {"html:edition", "search", "tei:register"} <= set(report.rebuilt)
+    assert {"html:edition", "search:part-1", "tei:register"} <= set(report.rebuilt)
     assert {"index", "sitemap", "oai", "dts"} <= set(report.skipped)      # they never read registers
     after = site_files(out)
     assert after["html/third-review.html"] == before["html/third-review.html"]
@@ -221,6 +221,8 @@ def test_removed_article_disappears_from_the_site(edition, tmp_path):
     build(source, out, formats=["html"])
     assert not (out / "tei" / "third-review.xml").exists()
     assert not (out / "html" / "third-review.html").exists()
+    assert not (out / ".teikit-cache" / "summary" / "third-review.json").exists()
+    assert (out / ".teikit-cache" / "summary" / "second-article.json").is_file()
     assert [a["id"] for a in json.loads((out / "index.json").read_text("utf-8"))["articles"]] == ["scnd", "smpl"]
 
 
@@ -354,9 +356,10 @@ def test_touching_one_article_redoes_only_its_own_dts_and_search_records(tmp_pat
     touched = source / "second-article.xml"
     touched.write_text(touched.read_text("utf-8") + "<!-- touched -->\n", "utf-8")
     report = build(source, out, formats=["html"], jobs=1)
-    per_document = {g for g in report.rebuilt if ":" in g and not g.endswith(":edition")}
-    assert per_document == {"tei:second-article.xml", "dts:second-article.xml",
-                            "search:second-article.xml", "html:second-article.xml"}
+    per_document = {g for g in report.rebuilt
+                    if ":" in g and not g.endswith(":edition") and not g.startswith("search:part-")}
+    assert per_document == {"tei:second-article.xml", "dts:second-article.xml", "search:second-article.xml",
+                            "html:second-article.xml", "summary:second-article.xml"}
     assert {"dts:sample-article.xml", "search:sample-article.xml"} <= set(report.skipped)
     rewritten = {str(p.relative_to(out)) for p in report.written}
     assert not any(name.startswith(("api/dts/collection/smpl", "api/dts/document/smpl")) for name in rewritten)
@@ -380,3 +383,122 @@ def test_parallel_build_writes_the_same_pages_as_one_process(tmp_path):
     assert len(pages) >= 3
     for page in pages:
         assert (two / page).read_bytes() == (one / page).read_bytes(), page
+
+
+# -- the summary cache: an unchanged article is not parsed again --------------------------
+EDITION_FILES = ("index.html", "index.json", "sitemap.xml", "oai/static.xml", "api/dts/index.json",
+                 "api/dts/collection.json")
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """The names of the articles the build parses (a spy around the real load_article)."""
+    from teikit.publish import edition as edition_module
+
+    calls, real = [], edition_module.load_article
+
+    def counting(path):
+        calls.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(edition_module, "load_article", counting)
+    return calls
+
+
+def add_change(article: Path, when: str) -> None:
+    """A new revisionDesc change in *article* (its text untouched)."""
+    text = article.read_text("utf-8")
+    assert text.count("<revisionDesc>") == 1
+    article.write_text(text.replace("<revisionDesc>", f'<revisionDesc>\n      <change when="{when}">'
+                                    "Proofread.</change>"), "utf-8")
+
+
+def test_rebuild_after_touching_one_article_parses_only_that_article(tmp_path, parsed):
+    source, out = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    build(source, out, formats=["html"], jobs=1)
+    assert sorted(parsed) == ["sample-article.xml", "second-article.xml", "third-review.xml"]
+    before = site_files(out)
+    parsed.clear()
+    touched = source / "second-article.xml"
+    add_change(touched, "2026-12-24")
+    text = touched.read_text("utf-8")                # and a word in a paragraph (a test copy)
+    touched.write_text(text.replace('<p xml:id="scnd-p2">', '<p xml:id="scnd-p2">Düzeltme. ', 1), "utf-8")
+    report = build(source, out, formats=["html"], jobs=1)
+    assert parsed == ["second-article.xml"]
+    rewritten = {str(p.relative_to(out)) for p in report.written}
+    assert "Düzeltme." in (out / "html" / "second-article.html").read_text("utf-8")
+    assert {"tei/second-article.xml", "html/second-article.html", "api/dts/document/scnd.xml",
+            ".teikit-cache/summary/second-article.json", "index.json"} <= rewritten
+    # the other articles' own parts are untouched (html/tei/ is the HTML format's edition-wide
+    # copy of every source, redone with its index page)
+    assert not [name for name in rewritten if not name.startswith("html/tei/") and (
+                "smpl" in name or "thrd" in name or "sample-article" in name or "third-review" in name)]
+    after = site_files(out)
+    for name in ("tei/sample-article.xml", "html/third-review.html", "api/dts/document/thrd.xml",
+                 ".teikit-cache/summary/sample-article.json"):
+        assert after[name] == before[name], name
+    stamps = {a["id"]: a["datestamp"] for a in json.loads((out / "index.json").read_text("utf-8"))["articles"]}
+    assert stamps == {"scnd": "2026-12-24T00:00:00Z", "smpl": "2026-11-21T00:00:00Z", "thrd": "2026-12-01T00:00:00Z"}
+
+
+def test_rebuild_from_cached_summaries_writes_the_same_edition_files_as_a_cold_build(tmp_path, parsed):
+    source, warm, cold = three_article_edition(tmp_path / "tei"), tmp_path / "warm", tmp_path / "cold"
+    build(source, warm, base_url=BASE, formats=["html"], jobs=1)
+    add_change(source / "third-review.xml", "2027-01-05T10:00:00+03:00")
+    parsed.clear()
+    build(source, warm, base_url=BASE, formats=["html"], jobs=1)
+    assert parsed == ["third-review.xml"]          # the two others came from the cache
+    build(source, cold, base_url=BASE, formats=["html"], jobs=1)
+    for name in EDITION_FILES + ("api/dts/collection/smpl.json", "api/dts/navigation/smpl.json"):
+        assert (warm / name).read_bytes() == (cold / name).read_bytes(), name
+    assert "2027-01-05" in (warm / "oai/static.xml").read_text("utf-8")
+
+
+def test_a_corrupt_summary_cache_file_is_parsed_again_and_the_build_stays_right(tmp_path, parsed):
+    source, out, cold = three_article_edition(tmp_path / "tei"), tmp_path / "site", tmp_path / "cold"
+    build(source, out, formats=[], jobs=1)
+    build(source, cold, formats=[], jobs=1)
+    cache = out / ".teikit-cache" / "summary"
+    (cache / "sample-article.json").write_text('{"key": "trunc', "utf-8")          # not JSON
+    entry = json.loads((cache / "third-review.json").read_text("utf-8"))
+    entry["summary"]["title"] = "A title nobody wrote"                            # key intact
+    (cache / "third-review.json").write_text(json.dumps(entry), "utf-8")
+    (cache / "second-article.json").write_bytes(b"\xff\xfe\x00")                  # not UTF-8
+    parsed.clear()
+    report = build(source, out, formats=[], jobs=1)
+    assert report.errors == []
+    assert sorted(parsed) == ["sample-article.xml", "second-article.xml", "third-review.xml"]
+    for name in EDITION_FILES:
+        assert (out / name).read_bytes() == (cold / name).read_bytes(), name
+    assert (cache / "third-review.json").read_bytes() == (cold / ".teikit-cache/summary/third-review.json").read_bytes()
+    parsed.clear()
+    build(source, out, formats=[], jobs=1)
+    assert parsed == []                              # the repaired entries are used again
+
+
+def test_an_article_without_revision_dates_gets_its_new_modification_time_in_the_json_index(tmp_path, parsed):
+    import os
+    import re
+    from datetime import datetime, timezone
+
+    source, out = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    undated = source / "third-review.xml"
+    undated.write_text(re.sub(r"\s*<revisionDesc>.*?</revisionDesc>", "", undated.read_text("utf-8"),
+                              flags=re.S), "utf-8")
+    first = datetime(2026, 3, 4, 5, 6, 7, tzinfo=timezone.utc).timestamp()
+    os.utime(undated, (first, first))
+    build(source, out, formats=[], jobs=1)
+
+    def stamp() -> str:
+        return {a["id"]: a["datestamp"] for a in json.loads((out / "index.json").read_text("utf-8"))["articles"]}["thrd"]
+
+    assert stamp() == "2026-03-04T05:06:07Z"
+    parsed.clear()
+    build(source, out, formats=[], jobs=1)
+    assert parsed == []                              # same mtime: the cached summary holds
+    later = datetime(2026, 9, 10, 11, 12, 13, tzinfo=timezone.utc).timestamp()
+    os.utime(undated, (later, later))
+    build(source, out, formats=[], jobs=1)
+    assert parsed == ["third-review.xml"]
+    assert stamp() == "2026-09-10T11:12:13Z"
+    assert "2026-09-10" in (out / "oai" / "static.xml").read_text("utf-8")

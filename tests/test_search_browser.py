@@ -31,7 +31,7 @@ ARTICLE = "html/sample-article.html"
 # the given name and waits for the list to change; returns the result links and messages
 SEARCH_JS = """(async (query, filter) => {
   const wait = async (test, what) => {
-    for (let i = 0; i < 300; i++) { const v = test(); if (v) return v; await new Promise(r => setTimeout(r, 50)); }
+    for (let i = 0; i < 1200; i++) { const v = test(); if (v) return v; await new Promise(r => setTimeout(r, 50)); }
     throw new Error('timed out waiting for ' + what);
   };
   // the result links, once every listed result has loaded (they fill in one by one)
@@ -93,7 +93,7 @@ class Chromium:
         os.write(self._out, json.dumps(message).encode() + b"\0")
         while True:
             while b"\0" not in self._buffer:
-                assert select.select([self._in], [], [], 60)[0], f"chromium did not answer {method}"
+                assert select.select([self._in], [], [], 120)[0], f"chromium did not answer {method}"
                 chunk = os.read(self._in, 1 << 16)
                 assert chunk, f"chromium closed the pipe during {method}"
                 self._buffer += chunk
@@ -207,3 +207,19 @@ def test_search_works_when_the_site_is_hosted_under_a_folder(browser, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_search_finds_paragraphs_in_every_bundle_of_an_edition_indexed_in_parts(browser, tmp_path):
+    from publish_helpers import three_article_edition
+
+    site = tmp_path / "site"
+    build(three_article_edition(tmp_path / "tei"), site, base_url="http://127.0.0.1/", formats=["html"],
+          search_part_size=1)                       # one article per Pagefind bundle: three bundles
+    assert (site / "pagefind-parts" / "3" / "pagefind-entry.json").is_file()
+    with serve(site) as base:
+        seen = browser.search(base + "/search.html", "Moskova", "Lenin")
+    pages = {link.split("#")[0] for link in seen["marked"]}
+    assert pages == {"/html/sample-article.html", "/html/second-article.html", "/html/third-review.html"}
+    assert "Lenin (3)" in seen["filters"]            # the filter counts of the three bundles, merged
+    assert sorted(seen["filtered"]) == ["/html/sample-article.html#smpl-p1", "/html/second-article.html#scnd-p1",
+                                        "/html/third-review.html#thrd-p1"]

@@ -39,9 +39,13 @@ def publishing_options(command):
                    "default: every registered format.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Render changed articles in this many processes [default: every core].")
+@click.option("--search-part-size", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="Most search records (paragraphs) per Pagefind bundle; the indexer's memory "
+                   "grows with it (about 70 KB a record), the number of bundles a search loads "
+                   "shrinks with it.")
 @publishing_options
 def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], name: str,
-            admin_email: str, jobs: int | None) -> None:
+            admin_email: str, jobs: int | None, search_part_size: int) -> None:
     """Build the static site of EDITION (a folder of TEI articles with register/) into --out.
 
     The site gets a front page (index.html), every format, the TEI files, a JSON index, a
@@ -54,7 +58,7 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], nam
 
     started = time.perf_counter()
     report = build(edition, out, base_url=base_url, formats=list(formats) or None, title=name,
-                   admin_email=admin_email, jobs=jobs)
+                   admin_email=admin_email, jobs=jobs, search_part_size=search_part_size)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     click.echo(f"Built {out}: {len(report.rebuilt)} part(s) rebuilt, {len(report.skipped)} unchanged, "

@@ -39,9 +39,13 @@ second build with nothing changed rewrites nothing. The inputs of each group:
   records and the build options; it is re-assembled from the cached records, no article
   is parsed again for it;
 * the front page, JSON index, sitemap, OAI file and DTS root (``api/dts/index.json``,
-  ``collection.json``): every article (not the registers), the stylesheets, teikit's
-  version and the build options; they are written from small per-article summaries
-  (id, datestamp, Dublin Core, citation-tree shapes) gathered while streaming.
+  ``collection.json``): every article (not the registers) and its datestamp, the
+  stylesheets, teikit's version and the build options; they are written from small
+  per-article summaries (id, datestamp, Dublin Core, citation-tree shapes);
+* an article's cached summary (``.teikit-cache/summary/<stem>.json``: the summary and
+  the article's sorted register pointers): the article file, the stylesheets (the Dublin
+  Core mapping is one) and teikit's version, and the file's modification time only when
+  that is its datestamp (no ``revisionDesc//change/@when``).
 
 So touching one article redoes its own TEI copy, DTS files, search records and pages,
 then the cheap merged files (front page, index, sitemap, OAI, DTS root, Pagefind index,
@@ -50,8 +54,12 @@ alone. When a register entry changes, the pages and search records of exactly th
 articles that point to it are redone, with the register page, the print edition and the
 Pagefind index. When a stylesheet changes, everything rendered is rebuilt.
 
-Streaming. Articles are parsed one at a time; each one's per-document parts are computed,
-then written, and its tree is dropped. A malformed article (or one whose xml:id another
+Streaming. Articles are taken one at a time. An article whose cached summary and
+per-document parts (TEI copy, DTS files, search records) are all fresh is not parsed at
+all: its summary and pointers come from the cache. Any other article is parsed, its stale
+per-document parts are computed, then written, its cached summary is refreshed and its
+tree is dropped. A missing, unreadable or corrupt cache entry only means a parse; a
+deleted article's entry is removed with its other files. A malformed article (or one whose xml:id another
 article already has) is reported in :attr:`BuildReport.errors` as file:line:column and
 left out; every other article is built. Changed articles of a per-document format are
 rendered in ``jobs`` processes (default: every core).
@@ -61,7 +69,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,14 +79,14 @@ from lxml import etree
 
 from teikit import __version__
 from teikit.errors import InputError, OutputError
-from teikit.publish import dts, edition as edition_module, records
+from teikit.publish import dts, edition as edition_module, records, search as search_index
 from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, static_repository
-from teikit.publish.pagefind_service import index_records
+from teikit.publish.search import SEARCH_CACHE
 from teikit.render.saxon import XSLT_DIR
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
 
-SEARCH_CACHE = ".teikit-cache/search"     # per-article Pagefind records, merged into pagefind/
+SUMMARY_CACHE = ".teikit-cache/summary"   # per-article summaries and pointers: see Builder.stream
 
 MANIFEST = ".teikit-build.json"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -108,6 +115,8 @@ class Sources:
     stylesheets_key: str
     content: dict[Path, bytes] = field(default_factory=dict)   # the register files, read once
     digests: dict[Path, str] = field(default_factory=dict)     # every article's SHA-256
+    stamps: dict[Path, str] = field(default_factory=dict)      # each built article's datestamp,
+    # filled while streaming: an article without revisionDesc is dated by its file's mtime
 
     def bytes(self, path: Path) -> bytes:
         """A register file as read at the start of the build; an article as on disk now
@@ -138,14 +147,37 @@ class Sources:
                        + [r.encode() + b"=" + self.entries.get(r, b"") for r in refs])
 
     def articles_key(self, extra: str = "") -> str:
-        """Every article (not the registers), the stylesheets and *extra*."""
-        return _digest([p.name.encode() + b"\0" + self.digests[p].encode() for p in self.articles]
+        """Every article (not the registers) with its datestamp, the stylesheets and *extra*."""
+        return _digest([p.name.encode() + b"\0" + self.digests[p].encode() + b"\0"
+                        + self.stamps.get(p, "").encode() for p in self.articles]
                        + [self.stylesheets_key.encode(), extra.encode()])
+
+    def summary_key(self, path: Path, mtime_ns: int | None) -> str:
+        """The key of an article's cached summary: the article, the stylesheets (the Dublin
+        Core mapping) with teikit's version, and *mtime_ns* when it dates the article."""
+        return _digest([self.digests[path].encode(), self.stylesheets_key.encode()]
+                       + ([str(mtime_ns).encode()] if mtime_ns is not None else []))
 
     def edition_key(self, extra: str = "") -> str:
         return _digest([p.name.encode() + b"\0" + self.digests[p].encode() for p in self.articles]
                        + [p.name.encode() + b"\0" + self.bytes(p) for p in self.registers]
                        + [self.stylesheets_key.encode(), extra.encode()])
+
+
+def _summary_file(path: Path) -> str:
+    """Where the summary of the article at *path* is cached, relative to the site."""
+    return f"{SUMMARY_CACHE}/{path.stem}.json"
+
+
+def _check(payload: dict) -> str:
+    """A checksum of a summary cache entry's payload: a damaged entry is a miss."""
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _unique(article_id: str, path: Path, ids: dict[str, Path]) -> None:
+    """Refuse the article at *path* when another article already has its xml:id."""
+    if article_id in ids:
+        raise InputError(f"xml:id {article_id!r} is also the id of {ids[article_id]}", str(path))
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -173,12 +205,14 @@ class Builder:
 
     def __init__(self, source: str | Path, out: str | Path, base_url: str = "http://127.0.0.1:8000/",
                  title: str = "teikit digital edition", formats: list[str] | None = None,
-                 admin_email: str = OaiConfig.admin_email, jobs: int | None = None) -> None:
+                 admin_email: str = OaiConfig.admin_email, jobs: int | None = None,
+                 search_part_size: int = search_index.PART_SIZE) -> None:
         from teikit.render.base import default_jobs
 
         self.source, self.out = Path(source), Path(out)
         self.formats = formats
         self.jobs = jobs or default_jobs()
+        self.search_part_size = search_part_size
         self.base_url = base_url.rstrip("/") + "/"
         self.title, self.admin_email = title, admin_email
         self.report = BuildReport()
@@ -245,47 +279,105 @@ class Builder:
         return self.report
 
     def stream(self, sources: Sources, settings: str) -> tuple[list, dict[Path, list[str]]]:
-        """Parse one article at a time, write its per-document parts, keep a small summary
-        and its register pointers; a broken article is reported and skipped."""
+        """Take one article at a time: its summary and register pointers (from the summary
+        cache, or parsed), its per-document parts written; a broken article is reported and
+        skipped."""
         summaries, refs, ids = [], {}, {}
         for path in sources.articles:
             try:
-                article = edition_module.load_article(path)
-                if article.id in ids:
-                    raise InputError(f"xml:id {article.id!r} is also the id of {ids[article.id]}", str(path))
-                summary = records.summary(article)
-                pointers = sorted({str(r) for r in article.root.xpath("//@ref", namespaces=NS)})  # plain
-                # strings: an lxml smart string would keep the article's whole tree alive
-                self.per_document(article, sources, pointers, settings)
+                summary, pointers = self.summarised(path, sources, settings, ids)
             except InputError as exc:
                 self.report.errors.append(str(exc))
                 continue
-            ids[article.id], refs[path] = path, pointers
+            ids[summary.id], refs[path] = path, pointers
+            sources.stamps[path] = summary.datestamp.strftime(records.STAMP)
             summaries.append(summary)
         return summaries, refs
+
+    def summarised(self, path: Path, sources: Sources, settings: str,
+                   ids: dict[str, Path]) -> tuple[records.Summary, list[str]]:
+        """The summary and sorted pointers of the article at *path*, its per-document parts
+        made. An article whose cached summary and parts are all fresh is not parsed."""
+        cached = self.cached_summary(path, sources)
+        if cached is not None:
+            keys = self.part_keys(path, sources, cached[1], settings)
+            if all(self.unchanged(name, key) for name, key in keys.items()):
+                _unique(cached[0].id, path, ids)
+                for name, key in keys.items():
+                    self.fresh(name, key)
+                self.keep(f"summary:{path.name}", cached[2], [self.out / _summary_file(path)])
+                return cached[0], cached[1]
+        article = edition_module.load_article(path)
+        _unique(article.id, path, ids)
+        summary = records.summary(article)
+        pointers = sorted({str(r) for r in article.root.xpath("//@ref", namespaces=NS)})  # plain
+        # strings: an lxml smart string would keep the article's whole tree alive
+        self.per_document(article, sources, pointers, settings)
+        self.cache_summary(article, summary, pointers, sources)
+        return summary, pointers
+
+    def part_keys(self, path: Path, sources: Sources, refs: list[str], settings: str) -> dict[str, str]:
+        """The keys of an article's per-document groups: its TEI copy, DTS files, search records."""
+        return {f"tei:{path.name}": _digest([sources.digests[path].encode()]),
+                f"dts:{path.name}": _digest([sources.digests[path].encode(), settings.encode(),
+                                             sources.stylesheets_key.encode()]),
+                f"search:{path.name}": _digest([sources.article_key(path, refs).encode(), settings.encode()])}
 
     def per_document(self, article, sources: Sources, refs: list[str], settings: str) -> None:
         """An article's TEI copy, DTS files and search records: computed, then written."""
         path, stale = article.path, []
-        parts = {f"tei:{path.name}": (_digest([sources.digests[path].encode()]),
-                                      lambda: [(f"tei/{path.name}", path.read_bytes())]),
-                 f"dts:{path.name}": (_digest([sources.digests[path].encode(), settings.encode(),
-                                               sources.stylesheets_key.encode()]),
-                                      lambda: records.dts_files(article, StaticUrls(self.base_url + "api/dts"),
-                                                                self.title, f"{self.base_url}tei/{path.name}")),
-                 f"search:{path.name}": (_digest([sources.article_key(path, refs).encode(), settings.encode()]),
-                                         lambda: self.search_files(article, sources))}
-        for name, (key, produce) in parts.items():
+        produce = {"tei": lambda: [(f"tei/{path.name}", path.read_bytes())],
+                   "dts": lambda: records.dts_files(article, StaticUrls(self.base_url + "api/dts"),
+                                                    self.title, f"{self.base_url}tei/{path.name}"),
+                   "search": lambda: self.search_files(article, sources)}
+        for name, key in self.part_keys(path, sources, refs, settings).items():
             if not self.fresh(name, key):
-                stale.append((name, key, produce()))
+                stale.append((name, key, produce[name.split(":")[0]]()))
         for name, key, files in stale:
             self.record(name, key, self.write_many(files))
 
+    # -- the summary cache ------------------------------------------------------------
+    def unchanged(self, name: str, key: str) -> bool:
+        """True when group *name* had *key* and its files last time (:meth:`fresh` without
+        keeping the group)."""
+        before = self.previous.get(name)
+        return bool(before) and before.get("key") == key and all((self.out / f).is_file() for f in before["files"])
+
+    def keep(self, name: str, key: str, files: list[Path]) -> None:
+        """Group *name* is kept as it is, with *key* and *files*."""
+        if not self.fresh(name, key):
+            self.manifest[name] = {"key": key, "files": sorted(str(p.relative_to(self.out)) for p in files)}
+
+    def cached_summary(self, path: Path, sources: Sources) -> tuple[records.Summary, list[str], str] | None:
+        """The cached summary, pointers and cache key of the article at *path*, or None when
+        the cache entry is missing, stale, unreadable or corrupt."""
+        try:
+            entry = json.loads((self.out / _summary_file(path)).read_text("utf-8"))
+            mtime = path.stat().st_mtime_ns if entry["mtime_ns"] is not None else None
+            key = sources.summary_key(path, mtime)
+            payload = {"summary": entry["summary"], "pointers": entry["pointers"]}
+            if entry["key"] != key or entry["check"] != _check(payload):
+                return None
+            pointers = [str(r) for r in entry["pointers"]]
+            return records.Summary.from_json(entry["summary"], path), pointers, key
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def cache_summary(self, article, summary: records.Summary, pointers: list[str], sources: Sources) -> None:
+        """Keep *summary* and *pointers* of *article* for the next build (written only if
+        changed); its key includes the file's mtime when that is the datestamp."""
+        mtime = article.path.stat().st_mtime_ns if records.dated_by_mtime(article) else None
+        payload = {"summary": summary.to_json(), "pointers": pointers}
+        entry = {"key": sources.summary_key(article.path, mtime), "mtime_ns": mtime,
+                 "check": _check(payload), **payload}
+        # keys in their own order: the citation trees' structures are written out as they are
+        written = self.write(_summary_file(article.path), json.dumps(entry, ensure_ascii=False))
+        if not self.fresh(f"summary:{article.path.name}", entry["key"]):
+            self.record(f"summary:{article.path.name}", entry["key"], [written])
+
     def edition_wide(self, edition, sources: Sources, settings: str) -> None:
         """The front page, JSON index, sitemap, OAI file, DTS root and search index, from summaries."""
-        search = _digest([self.manifest[f"search:{a.path.name}"]["key"].encode() for a in edition.articles]
-                         + [settings.encode()])
-        self.group("search", search, lambda: self.search(edition))    # before the sitemap lists it
+        self.search(edition, settings)    # before the sitemap lists search.html
         articles = sources.articles_key(settings)
         self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
         self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
@@ -296,12 +388,21 @@ class Builder:
         self.group("dts", articles, lambda: self.dts_root(edition))
 
     def _forget_stale(self) -> None:
-        """Remove files that an earlier build made and this one no longer makes."""
+        """Remove files that an earlier build made and this one no longer makes, and the
+        folders that leaves empty (a search bundle no longer made, say)."""
         kept = {f for g in self.manifest.values() for f in g["files"]}
         for group in self.previous.values():
             for name in group.get("files", []):
                 if name not in kept and (self.out / name).is_file():
                     (self.out / name).unlink()
+                    self._remove_empty_folders((self.out / name).parent)
+
+    def _remove_empty_folders(self, folder: Path) -> None:
+        """*folder* and its parents up to the site, as long as they are empty."""
+        site = self.out.resolve()
+        while folder.resolve() != site and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
     # -- renderers --------------------------------------------------------------------
     def _formats(self) -> list[str]:
@@ -433,32 +534,32 @@ class Builder:
         page, files = self._page_for(article), []
         if not page.endswith(".html"):
             page = f"text/{article.path.stem}.html"
-            files.append((page, search_page(article, sources)))
-        found = search_records(article, sources, page)
+            files.append((page, search_index.search_page(article)))
+        found = search_index.search_records(article, sources.labels, page)
         return files + [(f"{SEARCH_CACHE}/{article.path.stem}.json", json.dumps(found, ensure_ascii=False))]
 
-    def search(self, edition) -> list[Path]:
-        """The Pagefind index: one record per paragraph, at its anchor in the article's
-        reading page, filtered by article and by the persons and places it names. The
-        records are the articles' own (see :meth:`search_files`), merged here."""
-        scratch = self.out / ".pagefind-scratch"
-        shutil.rmtree(scratch, ignore_errors=True)
-        written: list[Path] = []
-        caches = [self.out / SEARCH_CACHE / f"{article.path.stem}.json" for article in edition.articles]
-        try:
-            # one article's records in memory at a time: the Pagefind process holds the index
-            index_records((record for cache in caches for record in json.loads(cache.read_text("utf-8"))),
-                          scratch / "bundle")
-            written += self.write_many([(f"pagefind/{p.relative_to(scratch / 'bundle')}", p.read_bytes())
-                                        for p in sorted((scratch / "bundle").rglob("*")) if p.is_file()])
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-        written.append(self.write("search.html", search_html(urlsplit(self.base_url).path or "/")))
-        keep = {p.resolve() for p in written}
-        for path in (self.out / "pagefind").rglob("*"):
-            if path.is_file() and path.resolve() not in keep:
-                path.unlink()
-        return written
+    def search(self, edition, settings: str) -> None:
+        """The search index in parts (:mod:`teikit.publish.search`): each part whose articles'
+        records changed is re-indexed; then ``search.html``, which merges the parts."""
+        members = [(a.path.stem, self.manifest[f"search:{a.path.name}"]["key"], self._record_count(a))
+                   for a in edition.articles]
+        parts = search_index.plan_parts(members, self.search_part_size)
+        for part in parts:
+            name = f"search:part-{part.number}"
+            self.group(name, _digest([part.key.encode(), settings.encode()]),
+                       lambda part=part: search_index.index_part(part, self.out, self.write_many))
+            self.manifest[name]["records"] = {stem: [key, count] for stem, key, count in part.members}
+        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts)
+        self.group("search", _digest([page.encode()]), lambda: [self.write("search.html", page)])
+
+    def _record_count(self, article) -> int:
+        """How many search records *article* has: from the last build's parts when its records
+        are unchanged, else from its cached records."""
+        key = self.manifest[f"search:{article.path.name}"]["key"]
+        for name, group in self.previous.items():
+            if name.startswith("search:part-") and group.get("records", {}).get(article.path.stem, [None])[0] == key:
+                return group["records"][article.path.stem][1]
+        return len(json.loads((self.out / SEARCH_CACHE / f"{article.path.stem}.json").read_text("utf-8")))
 
 
 class StaticUrls(dts.Urls):
@@ -492,117 +593,6 @@ class StaticUrls(dts.Urls):
     def navigation_file(self, resource: str, ref: str | None = None) -> str:
         tail = f"/{self.segment(ref)}" if ref else ""
         return f"{self.base}/navigation/{self.segment(resource)}{tail}.json"
-
-
-@dataclass
-class Paragraph:
-    """One paragraph of an article's body as the search sees it: where it is (its own
-    xml:id, else its section's), its section heading, its text (its footnotes after it)
-    and the register pointers in it."""
-
-    id: str | None
-    section: tuple[str, str] | None
-    text: str
-    refs: set[str]
-
-    @property
-    def anchor(self) -> str | None:
-        return self.id or (self.section[0] if self.section else None)
-
-
-def paragraphs(article) -> list[Paragraph]:
-    """The body paragraphs of *article* (not those inside notes or inside another paragraph)."""
-    found = []
-    for p in article.root.xpath("//tei:text/tei:body//tei:p[not(ancestor::tei:note) and not(ancestor::tei:p)]",
-                                namespaces=NS):
-        divs = p.xpath("ancestor::tei:div[@xml:id][tei:head][1]", namespaces=NS)
-        section = (divs[0].get(f"{{{XML_NS}}}id"), _words(divs[0].find(f"{{{NS['tei']}}}head").itertext())) \
-            if divs else None
-        text = " ".join([_words(p.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS))]
-                        + [_words(note.itertext()) for note in p.xpath(".//tei:note", namespaces=NS)])
-        found.append(Paragraph(p.get(f"{{{XML_NS}}}id"), section, text, {str(r) for r in p.xpath(".//@ref", namespaces=NS)}))
-    return found
-
-
-def _words(texts) -> str:
-    return " ".join("".join(texts).split())
-
-
-def _filters(refs: set[str], sources: Sources) -> dict[str, list[str]]:
-    """The person and place filters of the register entries among *refs*."""
-    found = {}
-    for facet, prefix in (("person", "register/persons.xml#"), ("place", "register/places.xml#")):
-        names = sorted({sources.labels[r] for r in refs if r.startswith(prefix) and r in sources.labels})
-        if names:
-            found[facet] = names
-    return found
-
-
-def search_records(article, sources: Sources, page: str) -> list[dict]:
-    """Pagefind custom records of *article*, one per paragraph, at ``/page#anchor`` (Pagefind
-    UI prefixes its baseUrl): a reader filtering by a person reaches the paragraphs naming them.
-    The result heading (article — section) is meta ``heading``, not ``title``: Pagefind
-    searches a record's title, and the article title in every record made each of its
-    paragraphs match its words, the shortest first. search.html shows it as the title."""
-    language = article.root.get(f"{{{XML_NS}}}lang") or "tr"
-    records = []
-    for paragraph in paragraphs(article):
-        title = article.title + (f" — {paragraph.section[1]}" if paragraph.section else "")
-        records.append({"url": f"/{page}" + (f"#{paragraph.anchor}" if paragraph.anchor else ""),
-                        "content": paragraph.text, "language": language, "meta": {"heading": title},
-                        "filters": {"article": [article.title], **_filters(paragraph.refs, sources)}})
-    return records
-
-
-def search_page(article, sources: Sources) -> str:
-    """The plain reading page of an article when no HTML format is built: its body
-    paragraphs (footnotes after them) with their anchors, under their section headings."""
-    from html import escape
-
-    language = escape(article.root.get(f"{{{XML_NS}}}lang") or "tr")
-    lines = [f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
-             f"<title>{escape(article.title)}</title></head><body><main>",
-             f"<h1>{escape(article.title)}</h1>"]
-    section = None
-    for paragraph in paragraphs(article):
-        if paragraph.section and paragraph.section != section:
-            section = paragraph.section
-            lines.append(f'<h2 id="{escape(section[0])}">{escape(section[1])}</h2>')
-        anchor = f' id="{escape(paragraph.id)}"' if paragraph.id else ""
-        lines.append(f"<p{anchor}>{escape(paragraph.text)}</p>")
-    lines.append("</main></body></html>\n")
-    return "\n".join(lines)
-
-
-def search_html(base_path: str) -> str:
-    """``search.html``: the Pagefind UI; result URLs are prefixed with *base_path*, the path
-    of ``--base-url``, so the search works when the site is hosted under a folder."""
-    return SEARCH_PAGE.replace("BASE_URL", json.dumps(base_path))
-
-
-SEARCH_PAGE = """<!DOCTYPE html>
-<html lang="tr">
-<head>
-  <meta charset="utf-8">
-  <title>Arama / Search</title>
-  <link href="pagefind/pagefind-ui.css" rel="stylesheet">
-  <script src="pagefind/pagefind-ui.js"></script>
-</head>
-<body>
-  <nav><a href="index.html">Ana sayfa / Home</a></nav>
-  <main>
-    <h1>Arama / Search</h1>
-    <div id="search"></div>
-  </main>
-  <script>
-    window.addEventListener('DOMContentLoaded', () => {
-      new PagefindUI({ element: "#search", showSubResults: true, baseUrl: BASE_URL,
-                       processResult: (result) => { result.meta.title = result.meta.heading; return result; } });
-    });
-  </script>
-</body>
-</html>
-"""
 
 
 def build(source: str | Path, out: str | Path, **options) -> BuildReport:

@@ -1,0 +1,86 @@
+"""The search index in parts (teikit.publish.search): bounded Pagefind bundles that
+search.html merges, each re-indexed only when its own articles' records change."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from publish_helpers import three_article_edition
+from teikit.cli import main
+from teikit.publish.search import SEARCH_CACHE, plan_parts
+from teikit.publish.site import build
+
+
+def records_of(site: Path, stem: str) -> int:
+    return len(json.loads((site / SEARCH_CACHE / f"{stem}.json").read_text("utf-8")))
+
+
+def bundle_pages(bundle: Path) -> int:
+    """How many records a Pagefind bundle holds (its entry file counts them per language)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def merged_bundles(site: Path) -> list[str]:
+    """The bundle paths search.html asks Pagefind UI to merge."""
+    found = re.search(r"mergeIndex: (\[.*?\])", (site / "search.html").read_text("utf-8"))
+    return [entry["bundlePath"] for entry in json.loads(found.group(1))]
+
+
+def test_parts_hold_at_most_the_part_size_records():
+    members = [(f"a{n}", f"k{n}", count) for n, count in enumerate([3, 4, 2, 9, 1, 1])]
+    parts = plan_parts(members, 6)
+    assert [[stem for stem, _, _ in part.members] for part in parts] == [["a0"], ["a1", "a2"], ["a3"], ["a4", "a5"]]
+    assert [part.directory for part in parts] == ["pagefind", "pagefind-parts/2", "pagefind-parts/3",
+                                                  "pagefind-parts/4"]
+    assert plan_parts(members, 100)[0].members == members and len(plan_parts(members, 100)) == 1
+
+
+def test_small_edition_is_one_bundle_with_nothing_to_merge(tmp_path):
+    build(three_article_edition(tmp_path / "tei"), tmp_path / "site", formats=[], jobs=1)
+    assert merged_bundles(tmp_path / "site") == []
+    assert not (tmp_path / "site" / "pagefind-parts").exists()
+
+
+def test_large_edition_is_indexed_in_bundles_that_search_page_merges(tmp_path):
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(three_article_edition(tmp_path / "tei")), "--out", str(site),
+                                       "--to", "html", "--base-url", "https://example.org/ed/",
+                                       "--search-part-size", "1"])
+    assert result.exit_code == 0, result.output
+    assert merged_bundles(site) == ["/ed/pagefind-parts/2/", "/ed/pagefind-parts/3/"]
+    bundles = [site / "pagefind"] + [site / "pagefind-parts" / n for n in ("2", "3")]
+    stems = ["sample-article", "second-article", "third-review"]      # in id order: scnd, smpl, thrd
+    assert sorted(bundle_pages(b) for b in bundles) == sorted(records_of(site, s) for s in stems)
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+
+
+def test_touching_one_article_reindexes_only_its_own_bundle(tmp_path):
+    source, site = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    build(source, site, formats=[], jobs=1, search_part_size=1)
+    touched = source / "third-review.xml"
+    touched.write_text(touched.read_text("utf-8").replace("</body>", "<p>Yeni paragraf.</p></body>"), "utf-8")
+    report = build(source, site, formats=[], jobs=1, search_part_size=1)
+    assert {g for g in report.rebuilt if g.startswith("search:part-")} == {"search:part-3"}
+    assert {"search:part-1", "search:part-2"} <= set(report.skipped)
+    assert bundle_pages(site / "pagefind-parts" / "3") == records_of(site, "third-review")
+
+
+def test_fewer_parts_on_rebuild_remove_the_bundles_no_longer_made(tmp_path):
+    source, site = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    build(source, site, formats=[], jobs=1, search_part_size=1)
+    assert (site / "pagefind-parts" / "3" / "pagefind-entry.json").is_file()
+    report = build(source, site, formats=[], jobs=1)
+    assert merged_bundles(site) == [] and "search:part-1" in report.rebuilt
+    assert not (site / "pagefind-parts").exists()
+    assert bundle_pages(site / "pagefind") == sum(records_of(site, s) for s in
+                                                  ("sample-article", "second-article", "third-review"))
+
+
+def test_search_part_size_must_be_positive(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--search-part-size", "0"])
+    assert result.exit_code == 2 and "search-part-size" in result.output
