@@ -14,6 +14,8 @@ renumbered ids and the shared registers), then times, into the same site directo
    article is parsed (the count of parsed articles is printed).
 
 Prints each time and its ratio to the first build, and the files each build wrote.
+``--without-summary-cache`` makes every summary cache lookup miss (the build as it was
+before the cache), to compare both in the same conditions.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from teikit.publish import edition as edition_module  # noqa: E402
-from teikit.publish.site import build  # noqa: E402
+from teikit.publish.site import Builder, build  # noqa: E402
 
 PARSED = []          # articles parsed by the build being timed (edition.load_article calls)
 _load_article = edition_module.load_article
@@ -65,7 +67,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=20)
     parser.add_argument("--mb", type=float, default=2)
     parser.add_argument("--to", action="append", default=None, help="formats (default: all registered)")
+    parser.add_argument("--without-summary-cache", action="store_true",
+                        help="every summary cache lookup misses: every article is parsed on every build")
     args = parser.parse_args()
+    if args.without_summary_cache:
+        Builder.cached_summary = lambda self, path, sources: None
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "site"
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(corpus),

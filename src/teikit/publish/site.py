@@ -341,7 +341,8 @@ class Builder:
         """True when group *name* had *key* and its files last time (:meth:`fresh` without
         keeping the group)."""
         before = self.previous.get(name)
-        return bool(before) and before.get("key") == key and all((self.out / f).is_file() for f in before["files"])
+        return (bool(before) and before.get("key") == key
+                and all((self.out / f).is_file() for f in before["files"]))
 
     def keep(self, name: str, key: str, files: list[Path]) -> None:
         """Group *name* is kept as it is, with *key* and *files*."""
