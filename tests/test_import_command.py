@@ -78,6 +78,8 @@ def test_without_a_register_names_are_left_and_the_report_says_so(tmp_path):
      ":2:7: not UTF-8 text"),
     (b"1234 5678\n---- ....\n", "holds no letters at all"),
     (b"abc\x1b[31mdef\n", ":1:4: control character U+001B"),
+    ("\ufeffSatır bir\nikinci satır \x00 ikili".encode("utf-16-le"), ":2:14: the file contains NUL bytes"),
+    ("\ufeffBaşlık\n".encode("utf-16-le") + b"\x00\xdc", ":2:1: not UTF-16 text"),
 ])
 def test_bad_input_gets_a_clear_error_and_writes_nothing(tmp_path, content, message):
     source = tmp_path / "bad.txt"
@@ -88,6 +90,18 @@ def test_bad_input_gets_a_clear_error_and_writes_nothing(tmp_path, content, mess
     assert result.output.startswith("Error: ") and message in result.output
     assert "Traceback" not in result.output
     assert not out.exists() and list(tmp_path.iterdir()) == [source]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-8"])
+def test_text_saved_as_unicode_with_a_byte_order_mark_imports_like_utf8(tmp_path, encoding):
+    words = SOURCE.read_text("utf-8")
+    (tmp_path / "plain.txt").write_text(words, "utf-8")
+    (tmp_path / "marked.txt").write_bytes(("\ufeff" + words).encode(encoding))
+    run(tmp_path / "plain.txt", "-o", tmp_path / "plain.xml", "--prefix", "dipl", cwd=tmp_path)
+    result = run(tmp_path / "marked.txt", "-o", tmp_path / "marked.xml", "--prefix", "dipl", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    body = lambda name: etree.tostring(etree.parse(str(tmp_path / name)).find(".//t:body", NS))  # noqa: E731
+    assert body("marked.xml") == body("plain.xml") and b"<p" in body("marked.xml")
 
 
 def test_missing_source_is_a_clear_error(tmp_path):
