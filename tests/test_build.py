@@ -238,6 +238,48 @@ def test_broken_article_is_reported_and_every_other_article_is_built(tmp_path):
     assert not list(out.rglob("broken*")) and not list(out.rglob("*.tmp*"))
 
 
+def _link_with_an_empty_target(article: Path) -> Path:
+    """Give *article* a ``<ref target="">`` (well-formed, schema-invalid): html.xsl fails on
+    it with XTTE0570 (see tests/test_render_command.py)."""
+    text = article.read_text("utf-8")
+    assert text.count("Bkz. <bibl") == 1
+    article.write_text(text.replace("Bkz. <bibl", 'Bkz. <ref target="">bu</ref> <bibl'), "utf-8")
+    return article
+
+
+EMPTY_TARGET = "html.xsl failed: An empty sequence is not allowed as the supplied value for variable $target"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_article_whose_stylesheet_fails_is_reported_and_tried_again_by_the_next_build(tmp_path, jobs):
+    source = three_article_edition(tmp_path / "tei")
+    failing = _link_with_an_empty_target(source / "second-article.xml")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(source), "--out", str(out), "--to", "html", "-j", jobs])
+    assert result.exit_code == 1
+    assert f"Error: {failing}: {EMPTY_TARGET}" in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (out / "html" / "second-article.html").exists() and not list(out.rglob("*.part"))
+    assert (out / "html" / "sample-article.html").is_file() and (out / "html" / "third-review.html").is_file()
+    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    assert "html:second-article.xml" not in manifest and "html:third-review.xml" in manifest
+    again = build(source, out, formats=["html"], jobs=int(jobs))
+    assert again.errors == [f"{failing}: {EMPTY_TARGET}"]
+    assert {"html:sample-article.xml", "html:third-review.xml"} <= set(again.skipped)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pages_of_articles_that_now_fail_are_removed_from_the_site(tmp_path, jobs):
+    source = three_article_edition(tmp_path / "tei")
+    out = tmp_path / "site"
+    assert not build(source, out, formats=["html"], jobs=1).errors
+    failing = [_link_with_an_empty_target(source / name) for name in ("second-article.xml", "third-review.xml")]
+    report = build(source, out, formats=["html"], jobs=jobs)
+    assert report.errors == [f"{path}: {EMPTY_TARGET}" for path in failing]
+    assert sorted(p.name for p in (out / "html").glob("*-*.html")) == ["sample-article.html"]
+    assert not list(out.rglob("*.part"))
+
+
 def test_missing_edition_directory_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="no such edition directory"):
         build(tmp_path / "nowhere", tmp_path / "site")

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from teikit.cli import main
-from teikit.render import RENDERERS, Edition, Renderer, load_renderers, read_edition, saxon
+from teikit.render import (RENDERERS, Edition, RenderFailures, Renderer, load_renderers, read_edition,
+                           saxon)
 
 HERE = Path(__file__).parent
 EDITION = HERE / "fixtures" / "edition"
@@ -191,12 +192,88 @@ def test_a_failing_stylesheet_names_the_document_and_stylesheet(tmp_path: Path, 
         name, stylesheet, suffix = "failing-test-format", "fails.xsl", ".txt"
 
     monkeypatch.setitem(RENDERERS, Failing.name, Failing)
-    with pytest.raises(saxon.RenderError) as caught:
+    with pytest.raises(RenderFailures) as caught:
         Failing(tmp_path / "out").run(read_edition([EDITION]))
-    message = str(caught.value)
+    assert [type(exc) for exc in caught.value.failures] == [saxon.RenderError]
+    message = str(caught.value.failures[0])
     assert str(EDITION / "sample-article.xml") in message
     assert "fails.xsl" in message and "no rule for this" in message
     assert not (tmp_path / "out").exists()
+
+
+def _link_with_an_empty_target(edition: Path, name: str = "link-with-empty-target.xml") -> Path:
+    """Write an article whose footnote holds ``<ref target="">`` (schema-invalid, yet
+    well-formed; the renderer does not validate): html.xsl's ``$target as="xs:string"``
+    gets no token from an empty @target and Saxon raises XTTE0570. A real slip of an
+    editor, not a stylesheet made to fail."""
+    text = (EDITION / "sample-article.xml").read_text(encoding="utf-8")
+    assert text.count("Bkz. <bibl") == 1
+    article = edition / name
+    article.write_text(text.replace('xml:id="smpl"', 'xml:id="empt"')
+                       .replace("Bkz. <bibl", 'Bkz. <ref target="">bu</ref> <bibl'), encoding="utf-8")
+    return article
+
+
+EMPTY_TARGET = "html.xsl failed: An empty sequence is not allowed as the supplied value for variable $target"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_article_whose_stylesheet_fails_is_reported_and_the_others_are_rendered(
+        two_article_edition: Path, tmp_path: Path, jobs: str) -> None:
+    failing = _link_with_an_empty_target(two_article_edition)
+    out = tmp_path / "out"
+    result = run(str(two_article_edition), "--to", "html", "--to", "register", "--out", str(out),
+                 "--jobs", jobs)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[-2:] == [f"{failing}: {EMPTY_TARGET}", "Error: 1 of 3 articles could not be rendered"]
+    assert f"html: 6 file(s) in {out / 'html'} (from 2 of 3 articles)" in lines
+    assert any(line.startswith("register: ") and line.endswith("(from 3 of 3 articles)") for line in lines)
+    assert sorted(p.name for p in (out / "html").glob("*.html")) == \
+        ["index.html", "sample-article.html", "second-article.html"]
+    index = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert "second-article.html" in index and "link-with-empty-target" not in index
+    assert not list(out.rglob("*.part")) and "Traceback" not in result.output
+
+
+def test_a_stale_page_of_an_article_that_now_fails_is_removed(two_article_edition: Path,
+                                                              tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(str(two_article_edition), "--out", str(out), "--jobs", "1").exit_code == 0
+    assert (out / "html" / "second-article.html").is_file()
+    _link_with_an_empty_target(two_article_edition, "second-article.xml")
+    result = run(str(two_article_edition), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 1
+    assert f"{two_article_edition / 'second-article.xml'}: {EMPTY_TARGET}" in result.output
+    assert not (out / "html" / "second-article.html").exists()
+    assert (out / "html" / "sample-article.html").is_file()
+    assert "second-article.html" not in (out / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_renderer_raises_its_stylesheet_failures_together_after_writing_the_rest(
+        two_article_edition: Path, tmp_path: Path) -> None:
+    first = _link_with_an_empty_target(two_article_edition, "a-empty-target.xml")
+    second = _link_with_an_empty_target(two_article_edition, "z-empty-target.xml")
+    renderer = RENDERERS["html"](tmp_path / "out")
+    with pytest.raises(RenderFailures) as caught:
+        renderer.run(read_edition([two_article_edition]), jobs=1)
+    assert caught.value.report().splitlines() == [f"{first}: {EMPTY_TARGET}", f"{second}: {EMPTY_TARGET}"]
+    assert str(caught.value) == "2 of 4 articles could not be rendered"
+    written = caught.value.written["html"]
+    assert renderer.target / "sample-article.html" in written and renderer.target / "index.html" in written
+    assert not list(renderer.target.glob("*-empty-target.html"))
+
+
+def test_render_api_lists_read_errors_then_stylesheet_errors_and_counts_per_format(
+        two_article_edition: Path, tmp_path: Path) -> None:
+    """Read errors and stylesheet errors are listed together, read errors first."""
+    from teikit.render import render
+    broken, failing = _break(two_article_edition), _link_with_an_empty_target(two_article_edition)
+    with pytest.raises(RenderFailures) as caught:
+        render([two_article_edition], ["html", "register"], tmp_path / "out", jobs=1)
+    assert [str(exc).split(":")[0] for exc in caught.value.failures] == [str(broken), str(failing)]
+    assert str(caught.value) == "2 of 4 articles could not be rendered"
+    assert caught.value.built_from == {"html": 2, "register": 3}
 
 
 def test_stylesheet_that_does_not_compile_is_a_schema_error(tmp_path: Path, xslt_dir) -> None:

@@ -2,9 +2,10 @@
 
 The formats come from the renderer registry (:mod:`teikit.render`); ``all`` renders
 every one. Each format writes into its own directory below ``--out``
-(``out/html/``, ``out/register/``, ...). An article that cannot be read is reported
-(``path:line:column: message``) and the others are still rendered; the summary lines
-then say how many articles the outputs were built from, and the exit status is 1.
+(``out/html/``, ``out/register/``, ...). An article that cannot be read, or whose
+stylesheet fails, is reported (``path:line:column: message``, or ``path: html.xsl
+failed: message``) and the others are still rendered; the summary lines then say how
+many articles each format's outputs were built from, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: 
         written, failed = render(list(paths) or [Path("tei")], names, out, jobs), None
     except RenderFailures as exc:
         written, failed = exc.written, exc
-    built_from = f" (from {failed.total - len(failed.failures)} of {failed.total} articles)" if failed else ""
     for name, files in written.items():
+        built_from = f" (from {failed.built_from[name]} of {failed.total} articles)" if failed else ""
         click.echo(f"{name}: {len(files)} file(s) in {out / name}{built_from}")
     if failed:
         click.echo(failed.report(), err=True)

@@ -449,23 +449,39 @@ class Builder:
                        lambda name=name: self._render_finish(*prepared(name)))
 
     def _render_many(self, renderer, edition, stale: dict[Path, tuple[str, str]]) -> None:
-        """Render the *stale* articles (resolved path -> group, key), in processes when worth it."""
+        """Render the *stale* articles (resolved path -> group, key), in processes when worth it.
+        An article that fails is reported in ``report.errors`` and its group is left out of
+        the manifest, so the next build tries it again; the others are built."""
+        from teikit.errors import TeikitError
         from teikit.render.document import Edition
         from teikit.render.parallel import write_in_parallel
 
         documents = [a for a in edition.articles if a.path.resolve() in stale]
         if self.jobs > 1 and len(documents) > 1:
             outputs = write_in_parallel(renderer, Edition(documents, edition.registers), self.jobs, SEARCH_LINK)
-            self.report.written.extend(outputs)
+            self.report.written.extend(o for o in outputs if not isinstance(o, TeikitError))
         else:
             outputs = [self._render_one(renderer, edition, document) for document in documents]
         for document, output in zip(documents, outputs):
-            self.record(*stale[document.path.resolve()], [Path(output)])
+            if isinstance(output, TeikitError):
+                self.report.errors.append(str(output))
+            else:
+                self.record(*stale[document.path.resolve()], [Path(output)])
 
-    def _render_one(self, renderer, edition, article) -> Path:
-        with article.loaded():
-            data = renderer.render_document(article, edition)
-        return self.write(str(renderer.output_path(article).relative_to(self.out)), data)
+    def _render_one(self, renderer, edition, article):
+        """Write one article's output if its bytes changed, and return its path. An error
+        of the article (its stylesheet fails) is returned, not raised, and the output an
+        earlier build wrote for the article is removed."""
+        from teikit.render.base import ARTICLE_ERRORS, discard_output
+
+        target = renderer.output_path(article)
+        try:
+            with article.loaded():
+                data = renderer.render_document(article, edition)
+        except ARTICLE_ERRORS as exc:
+            discard_output(target)
+            return exc
+        return self.write(str(target.relative_to(self.out)), data)
 
     def _render_finish(self, renderer, edition) -> list[Path]:
         outputs = [renderer.output_path(a) for a in edition.articles] if renderer.per_document else []

@@ -48,34 +48,50 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
     An article that cannot be read (malformed XML, not TEI, a register file) does not
     stop the others: every other article is rendered in every format, and edition-wide
     outputs (register, index page, print volume) are built from the articles read.
-    The errors are appended to *failures* when it is given; otherwise
-    :class:`RenderFailures` is raised at the end. When no article at all can be read,
-    nothing is written: a single error is raised as itself, several as
-    :class:`RenderFailures`.
+    Nor does an article whose stylesheet fails: it gets no output in that format (an
+    earlier run's is removed) and that format's index page leaves it out (see
+    :meth:`Renderer.write`). The errors (read errors first) are appended to *failures*
+    when it is given; otherwise :class:`RenderFailures` is raised at the end. When no
+    article at all can be read, nothing is written: a single error is raised as itself,
+    several as :class:`RenderFailures`.
     """
     load_renderers()
     found: list[TeikitError] = []
     edition = read_edition(paths, failures=found, check=check_tei)
     if found and not edition.articles:
         raise found[0] if len(found) == 1 else RenderFailures(found, len(found), {})
+    unread = len(found)
     written: dict[str, list[Path]] = {}
+    built_from: dict[str, int] = {}
+    broken: set[Path] = set()
     for name in formats:
-        renderer = RENDERERS[name](out)
-        written[name] = renderer.run(edition, jobs=jobs or default_jobs())
+        renderer, failed = RENDERERS[name](out), []
+        written[name] = renderer.run(edition, jobs=jobs or default_jobs(), failures=failed)
+        built_from[name] = len(edition.articles) - len(failed)
+        broken.update(article.path for article, _ in failed)
+        found.extend(exc for _, exc in failed)
     if failures is not None:
         failures.extend(found)
     elif found:
-        raise RenderFailures(found, len(found) + len(edition.articles), written)
+        raise RenderFailures(found, unread + len(edition.articles), written, built_from,
+                             failed=unread + len(broken))
     return written
 
 
 class RenderFailures(TeikitError):
-    """Some articles could not be rendered; the others were (see :func:`render`)."""
+    """Some articles could not be rendered; the others were (see :func:`render`).
 
-    def __init__(self, failures: list[TeikitError], total: int,
-                 written: dict[str, list[Path]]) -> None:
+    ``failures``: one error per article and format that failed; ``failed``: how many
+    articles that is (default: one per error); ``total``: the articles given;
+    ``written``: per format, the files written; ``built_from``: per format, how many
+    articles its outputs were made from."""
+
+    def __init__(self, failures: list[TeikitError], total: int, written: dict[str, list[Path]],
+                 built_from: dict[str, int] | None = None, failed: int | None = None) -> None:
         self.failures, self.total, self.written = failures, total, written
-        super().__init__(f"{len(failures)} of {total} articles could not be rendered")
+        self.failed = len(failures) if failed is None else failed
+        self.built_from = built_from or {name: total - self.failed for name in written}
+        super().__init__(f"{self.failed} of {total} articles could not be rendered")
 
     def report(self) -> str:
         """One line per article that failed (``path:line:column: message``)."""

@@ -26,6 +26,8 @@ A render runs fixed phases, as a Sphinx build does:
     stylesheet (:meth:`render_document`) into ``<out>/<name>/<stem><suffix>`` and is
     dropped (in *jobs* worker processes, see :mod:`teikit.render.parallel`); then
     :meth:`finish` writes what belongs to the whole edition (index pages, assets).
+    An article whose stylesheet fails does not stop the others: it is reported, gets no
+    output (an earlier run's is removed) and is left out of what :meth:`finish` writes.
 
 Rules (which TEI element becomes what) live in the XSLT stylesheets under ``xslt/``;
 Python only orchestrates. A new output format is a subclass plus ``@register``, in its
@@ -54,14 +56,24 @@ from typing import Any, ClassVar, Sequence
 
 from lxml import etree
 
-from teikit.errors import InputError
+from teikit.errors import InputError, TeikitError
 from teikit.render.document import (TEI_ROOTS, Document, DocumentInfo, Edition, find_articles,
                                     read_edition, read_registers)
+from teikit.render.saxon import RenderError
 from teikit.xmlio import TEI_NS, atomic_write
 
-__all__ = ["CHRONOLOGY_PAGE", "MAP_PAGE", "REGISTER_PAGE", "RENDERERS", "TEI_ROOTS", "Document",
-           "DocumentInfo", "Edition", "Renderer", "check_tei", "default_jobs", "find_articles",
-           "read_edition", "read_registers", "register"]
+__all__ = ["ARTICLE_ERRORS", "CHRONOLOGY_PAGE", "MAP_PAGE", "REGISTER_PAGE", "RENDERERS", "TEI_ROOTS",
+           "Document", "DocumentInfo", "Edition", "Failure", "Renderer", "check_tei", "default_jobs",
+           "discard_output", "find_articles", "read_edition", "read_registers", "register"]
+
+#: an article that could not be written, and why
+Failure = tuple[Document, TeikitError]
+
+#: what goes wrong with one article and not the others: its stylesheet run fails
+#: (:class:`RenderError`), or it can no longer be read (:class:`InputError`). An output
+#: that cannot be written (:class:`OutputError`) or a stylesheet that does not compile
+#: (:class:`SchemaError`) stops the render: every article would fail the same way.
+ARTICLE_ERRORS = (RenderError, InputError)
 
 #: format name -> renderer class; filled by :func:`register`
 RENDERERS: dict[str, type["Renderer"]] = {}
@@ -168,22 +180,72 @@ class Renderer:
         self.shared = self.resolve(edition)
 
     def write_document(self, article: Document, edition: Edition) -> Path:
-        """Parse *article*, transform it, write the result, drop the tree."""
-        with article.loaded():
-            return atomic_write(self.output_path(article), self.render_document(article, edition))
+        """Parse *article*, transform it, write the result, drop the tree.
 
-    def write(self, edition: Edition, jobs: int = 1) -> list[Path]:
-        """Phase *write*: every article (in *jobs* processes), then :meth:`finish`."""
-        written: list[Path] = []
-        if self.per_document:
-            if jobs > 1 and len(edition.articles) > 1:
-                from teikit.render.parallel import write_in_parallel
-                written = write_in_parallel(self, edition, jobs)
-            else:
-                written = [self.write_document(a, edition) for a in edition.articles]
-        return written + self.finish(edition, written)
+        When the article fails (:data:`ARTICLE_ERRORS`: its stylesheet raises, or it can
+        no longer be read) nothing is written, no temporary file is left, and the output
+        an earlier run wrote for *article* is removed, so that a stale page does not look
+        current; then the error is raised."""
+        target = self.output_path(article)
+        try:
+            with article.loaded():
+                data = self.render_document(article, edition)
+        except ARTICLE_ERRORS:
+            discard_output(target)
+            raise
+        return atomic_write(target, data)
 
-    def run(self, edition: Edition, jobs: int = 1) -> list[Path]:
-        """check -> resolve -> write; return every file written."""
+    def write_articles(self, edition: Edition, jobs: int = 1) -> list[Path | TeikitError]:
+        """Write every article (in *jobs* processes); one outcome per article, in order:
+        the file written, or the error that stopped that article (and no other)."""
+        if jobs > 1 and len(edition.articles) > 1:
+            from teikit.render.parallel import write_in_parallel
+            return write_in_parallel(self, edition, jobs)
+        return [self._write_or_error(article, edition) for article in edition.articles]
+
+    def _write_or_error(self, article: Document, edition: Edition) -> Path | TeikitError:
+        """:meth:`write_document`, an error of the article returned instead of raised."""
+        try:
+            return self.write_document(article, edition)
+        except ARTICLE_ERRORS as exc:
+            return exc
+
+    def write(self, edition: Edition, jobs: int = 1, failures: list[Failure] | None = None) -> list[Path]:
+        """Phase *write*: every article (in *jobs* processes), then :meth:`finish`.
+
+        An article that fails is recorded with its error and the others are written;
+        :meth:`finish` (index page...) then runs with the articles written only, and not
+        at all when every article failed. The failures are appended to *failures* when
+        it is given; otherwise they are raised together, after :meth:`finish`, as
+        :class:`teikit.render.RenderFailures` holding the files written."""
+        written, failed, done = self._write_each(edition, jobs) if self.per_document else ([], [], edition)
+        every_one_failed = bool(failed) and not done.articles
+        files = written if every_one_failed else written + self.finish(done, written)
+        if failures is not None:
+            failures.extend(failed)
+        elif failed:
+            from teikit.render import RenderFailures
+            raise RenderFailures([exc for _, exc in failed], len(edition.articles), {self.name: files})
+        return files
+
+    def _write_each(self, edition: Edition, jobs: int) -> tuple[list[Path], list[Failure], Edition]:
+        """:meth:`write_articles`, sorted out: the files written, the articles that failed,
+        and the edition of the articles written."""
+        pairs = list(zip(edition.articles, self.write_articles(edition, jobs)))
+        failed = [(article, out) for article, out in pairs if isinstance(out, TeikitError)]
+        done = [(article, out) for article, out in pairs if not isinstance(out, TeikitError)]
+        return [out for _, out in done], failed, Edition([a for a, _ in done], edition.registers)
+
+    def run(self, edition: Edition, jobs: int = 1, failures: list[Failure] | None = None) -> list[Path]:
+        """check -> resolve -> write; return every file written (see :meth:`write` for
+        *failures*)."""
         self.prepare(edition)
-        return self.write(edition, jobs)
+        return self.write(edition, jobs, failures)
+
+
+def discard_output(path: Path) -> None:
+    """Remove the output an earlier run left at *path*, if any: its article failed now."""
+    try:
+        path.unlink()
+    except OSError:   # none there, or it cannot be removed: nothing more to do about it
+        pass

@@ -4,7 +4,8 @@ Saxon cannot be forked, so the workers are fresh (``spawn``) processes. Each is 
 the edition as the read phase left it (paths and small :class:`DocumentInfo` summaries,
 not trees), reads the register files, resolves once with its own Saxon processor, then
 parses, transforms and drops one article at a time: memory per worker does not grow
-with the number of documents.
+with the number of documents. An article that fails comes back as its error, in its
+place among the results; the workers go on with the others.
 
 Ctrl-C (SIGINT to the process group) is handled by the parent alone: the workers start
 with SIGINT held back and then ignore it; the parent cancels the queued articles and
@@ -22,15 +23,21 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Iterator
 
+from teikit.errors import TeikitError
 from teikit.render.document import Document, DocumentInfo, Edition, read_registers
 
 _WORKER: dict[str, Any] = {}
 
 
-def write_in_parallel(renderer, edition: Edition, jobs: int, shared: dict | None = None) -> list[Path]:
-    """Write every article of *edition* with *renderer* in *jobs* processes, in order;
-    *shared* adds stylesheet parameters to what each worker resolves (``teikit build``'s
-    search-page link)."""
+def write_in_parallel(renderer, edition: Edition, jobs: int,
+                      shared: dict | None = None) -> list[Path | TeikitError]:
+    """Write every article of *edition* with *renderer* in *jobs* processes; *shared* adds
+    stylesheet parameters to what each worker resolves (``teikit build``'s search-page link).
+
+    Returns one outcome per article, in order: the file written, or the
+    :class:`~teikit.render.saxon.RenderError` (its message kept whole) of an article that
+    failed; a failed article does not stop the others (see
+    :meth:`teikit.render.base.Renderer.write_document`: it leaves no output)."""
     handles = [(str(a.path), a.info) for a in edition.articles]
     count = len(handles)
     workers = min(jobs, count)
@@ -115,16 +122,20 @@ def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], s
     _WORKER.update(renderer=renderer, edition=edition)
 
 
-def _worker_write(index: int) -> Path:
-    """Write article number *index*; a teikit error crosses back with its full message."""
-    from teikit.errors import TeikitError
+def _worker_write(index: int) -> Path | TeikitError:
+    """Write article number *index*. An error of the article (``ARTICLE_ERRORS``) is
+    returned, not raised, so the pool goes on with the other articles; it crosses back
+    as a RenderError with its full message (an InputError's extra arguments would not
+    survive pickling). Any other teikit error (the output cannot be written) stops the
+    render."""
+    from teikit.render.base import ARTICLE_ERRORS
     from teikit.render.saxon import RenderError
     renderer, edition = _WORKER["renderer"], _WORKER["edition"]
     _WORKER["busy"] = True
     try:
         return renderer.write_document(edition.articles[index], edition)
-    except TeikitError as exc:
-        raise RenderError(str(exc)) from None
+    except ARTICLE_ERRORS as exc:
+        return RenderError(str(exc))
     except _Terminated:
         os._exit(128 + signal.SIGTERM)   # the temporary file is gone (atomic_output)
     finally:
