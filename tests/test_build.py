@@ -546,3 +546,16 @@ def test_an_article_without_revision_dates_gets_its_new_modification_time_in_the
     assert parsed == ["third-review.xml"]
     assert datestamps(out)["thrd"] == "2026-09-10T11:12:13Z"
     assert "2026-09-10" in (out / "oai" / "static.xml").read_text("utf-8")
+
+
+def test_a_new_article_reusing_the_id_of_a_cached_article_is_reported(tmp_path, parsed):
+    source, out = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    build(source, out, formats=[], jobs=1)
+    shutil.copy(source / "sample-article.xml", source / "z-copy.xml")
+    parsed.clear()
+    report = build(source, out, formats=[], jobs=1)
+    assert parsed == ["z-copy.xml"]                  # smpl's id came from its cached summary
+    assert len(report.errors) == 1 and "z-copy.xml" in report.errors[0]
+    assert "xml:id 'smpl' is also the id of" in report.errors[0]
+    assert not (out / "tei" / "z-copy.xml").exists()
+    assert not (out / ".teikit-cache" / "summary" / "z-copy.json").exists()

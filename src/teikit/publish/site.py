@@ -47,22 +47,25 @@ second build with nothing changed rewrites nothing. The inputs of each group:
   Core mapping is one) and teikit's version, and the file's modification time only when
   that is its datestamp (no ``revisionDesc//change/@when``).
 
-So touching one article redoes its own TEI copy, DTS files, search records and pages,
-then the cheap merged files (front page, index, sitemap, OAI, DTS root, Pagefind index,
-edition-wide format outputs); the other articles' DTS files and search records are left
-alone. When a register entry changes, the pages and search records of exactly the
-articles that point to it are redone, with the register page, the print edition and the
-Pagefind index. When a stylesheet changes, everything rendered is rebuilt.
+So touching one article redoes its own TEI copy, DTS files, search records, cached
+summary and pages, then the cheap merged files (front page, index, sitemap, OAI, DTS root,
+Pagefind index, edition-wide format outputs); the other articles are not parsed while
+streaming and their DTS files and search records are left alone (a format's edition-wide
+step, such as the HTML index page, still reads the articles it lists). When a register
+entry changes, the pages and search records of exactly the articles that point to it are
+redone, with the register page, the print edition and the Pagefind index. When a
+stylesheet changes, everything rendered is rebuilt.
 
 Streaming. Articles are taken one at a time. An article whose cached summary and
 per-document parts (TEI copy, DTS files, search records) are all fresh is not parsed at
 all: its summary and pointers come from the cache. Any other article is parsed, its stale
 per-document parts are computed, then written, its cached summary is refreshed and its
 tree is dropped. A missing, unreadable or corrupt cache entry only means a parse; a
-deleted article's entry is removed with its other files. A malformed article (or one whose xml:id another
-article already has) is reported in :attr:`BuildReport.errors` as file:line:column and
-left out; every other article is built. Changed articles of a per-document format are
-rendered in ``jobs`` processes (default: every core).
+deleted article's entry is removed with its other files. A malformed article (or one
+whose xml:id another article already has: cached ids are checked too) is reported in
+:attr:`BuildReport.errors` as file:line:column and left out; every other article is built.
+Changed articles of a per-document format are rendered in ``jobs`` processes (default:
+every core).
 """
 
 from __future__ import annotations
