@@ -11,16 +11,21 @@ renumbered ids and the shared registers), then times, into the same site directo
 4. a build after one register entry that no article points to changed;
 5. a build after one article's text was touched (a comment appended to the middle
    file), which must redo only what depends on it: with the summary cache, no other
-   article is parsed (the count of parsed articles is printed).
+   article is parsed;
+6. the same again (a second comment) with every summary cache lookup made to miss,
+   so every article is parsed as before the cache: 5 against 6 is the cache's gain,
+   measured in the same run.
 
-Prints each time and its ratio to the first build, and the files each build wrote.
-``--without-summary-cache`` makes every summary cache lookup miss (the build as it was
-before the cache), to compare both in the same conditions.
+Prints each time, its ratio to the first build, the time spent streaming the articles
+(``Builder.stream``: summaries, per-document parts), the parts rebuilt, the files
+written and the articles parsed (calls of ``edition.load_article``).
+``--without-summary-cache`` makes every lookup miss in every step.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import subprocess
 import sys
 import tempfile
@@ -43,15 +48,41 @@ def _counting_load_article(path):
 
 
 edition_module.load_article = _counting_load_article
+STREAM = []          # seconds spent in Builder.stream by the build being timed
+_stream = Builder.stream
+
+
+def _timed_stream(self, *args):
+    started = time.perf_counter()
+    try:
+        return _stream(self, *args)
+    finally:
+        STREAM.append(time.perf_counter() - started)
+
+
+Builder.stream = _timed_stream
+_cached_summary = Builder.cached_summary
+
+
+@contextlib.contextmanager
+def summary_cache_off():
+    """Every summary cache lookup misses (every article is parsed) inside the block."""
+    Builder.cached_summary = lambda self, path, sources: None
+    try:
+        yield
+    finally:
+        Builder.cached_summary = _cached_summary
 
 
 def timed(label: str, source: Path, out: Path, formats, baseline: float | None) -> float:
     PARSED.clear()
+    STREAM.clear()
     started = time.perf_counter()
     report = build(source, out, formats=formats)
     elapsed = time.perf_counter() - started
     ratio = f"{elapsed / baseline:6.3f} x first build" if baseline else "  baseline"
-    print(f"{label:<44} {elapsed:8.2f} s  {ratio}  rebuilt {len(report.rebuilt):3d} parts, "
+    print(f"{label:<52} {elapsed:8.2f} s  {ratio}  stream {sum(STREAM):6.2f} s  "
+          f"rebuilt {len(report.rebuilt):3d} parts, "
           f"wrote {len(report.written):4d} files, parsed {len(PARSED):4d} articles", flush=True)
     return elapsed
 
@@ -70,8 +101,18 @@ def main() -> None:
     parser.add_argument("--without-summary-cache", action="store_true",
                         help="every summary cache lookup misses: every article is parsed on every build")
     args = parser.parse_args()
-    if args.without_summary_cache:
-        Builder.cached_summary = lambda self, path, sources: None
+    with contextlib.ExitStack() as stack:
+        if args.without_summary_cache:
+            stack.enter_context(summary_cache_off())
+        run(args)
+
+
+def touch(article: Path) -> None:
+    with open(article, "a", encoding="utf-8") as handle:
+        handle.write("<!-- touched by benchmarks/bench_build.py -->\n")
+
+
+def run(args) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "site"
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(corpus),
@@ -94,9 +135,11 @@ def main() -> None:
             timed(f"4. rebuild, entry {unused} (uncited) changed", corpus, out, args.to, first)
         articles = sorted(corpus.glob("*.xml"))
         victim = articles[len(articles) // 2]
-        with open(victim, "a", encoding="utf-8") as handle:
-            handle.write("<!-- touched by benchmarks/bench_build.py -->\n")
-        timed(f"5. rebuild, article {victim.name} touched", corpus, out, args.to, first)
+        touch(victim)
+        timed(f"5. rebuild, {victim.stem} touched", corpus, out, args.to, first)
+        touch(victim)
+        with summary_cache_off():
+            timed(f"6. same, summary cache off", corpus, out, args.to, first)
 
 
 if __name__ == "__main__":
