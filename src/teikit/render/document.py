@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from lxml import etree
 
 from teikit.errors import InputError
+from teikit.render import saxon_heap
 from teikit.xmlio import TEI_NS, XML_NS, parse
 
 TEI_ROOTS = frozenset({f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"})
@@ -148,6 +149,7 @@ class Document:
             yield self
         finally:
             self._tree = self._xdm = None
+            saxon_heap.collect()  # its Saxon copy is garbage now: N must not grow the heap
 
 
 @dataclass

@@ -29,6 +29,7 @@ from typing import Callable, Iterable, Sequence
 from lxml import etree
 
 from teikit.errors import InputError, SchemaError, TeikitError
+from teikit.render import saxon_heap
 from teikit.validate.edition import cached_index, edition_index, edition_root
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMATRON_NS,
                                     xml_model_refs)
@@ -240,7 +241,9 @@ def _relaxng_problems(tree, path: Path, schema_path: str, included=None) -> list
 def _schematron_problems(tree, path: Path, schema_path: str, included=None) -> list[Problem]:
     index = edition_index(edition_root(path))
     problems = []
-    for failure in _schematron(schema_path).check(tree, path.resolve().as_uri(), index):
+    failures = _schematron(schema_path).check(tree, path.resolve().as_uri(), index)
+    saxon_heap.collect()  # the document's Saxon copy is garbage now: N must not grow the heap
+    for failure in failures:
         element, attribute = locate(tree, failure.location)
         line, column = position(path, tree, element, attribute, included)
         if failure.location == "/":
