@@ -12,9 +12,10 @@ Steps, each a real ``teikit`` subprocess timed from outside:
    same schema on the same files: the ratio teikit / jing;
 4. ``teikit render --to html --jobs N`` on the tenth and on all, against a floor that
    only parses and serialises every document with lxml (one process per core);
-5. ``teikit build --to html`` (first build), then one document touched (a comment
-   appended: the text is not changed) and a second build: what was redone, and the
-   ratio incremental / full;
+5. ``teikit build --to html`` on the tenth (its peak memory is the baseline of the
+   build's), then on all (first build), then one document touched (a comment
+   appended: the text is not changed) and a second build: what was redone, the ratio
+   incremental / full and the build's peak memory, all / tenth;
 6. one ``--big-mb`` (50) MB document validated by teikit and by jing: the ratio shows
    whether anything per document grows faster than its size.
 
@@ -258,6 +259,9 @@ def run_all(args, work: Path) -> int:
     step("render", f"teikit render --to html -j{jobs}, all",
          [*TEIKIT, "render", str(corpus), "--to", "html", "-j", jobs, "--out", str(work / "out")])
     print("build (incremental)")
+    step("build_tenth", "teikit build --to html, tenth",
+         [*TEIKIT, "build", str(small), "--to", "html", "--out", str(work / "site-tenth")],
+         small_docs, small_mb)
     full, again, rebuilt, victim = touched_build(corpus, work / "site")
     runs["build"], runs["rebuild"] = full, again
     print(line(full, docs, megabytes))
@@ -282,6 +286,7 @@ def run_all(args, work: Path) -> int:
         "rebuild one / full build": again.seconds / full.seconds,
         "validate peak memory, all / tenth": runs["validate"].peak_process_mb / runs["validate_tenth"].peak_process_mb,
         "render peak memory, all / tenth": runs["render"].peak_process_mb / runs["render_tenth"].peak_process_mb,
+        "build peak memory, all / tenth": full.peak_process_mb / runs["build_tenth"].peak_process_mb,
     }
     if args.big_mb:
         ratios["large document: validate / jing"] = runs["big_validate"].seconds / runs["big_jing"].seconds
