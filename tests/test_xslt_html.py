@@ -176,3 +176,13 @@ def test_section_numbers_are_never_printed_twice_nor_invented() -> None:
     assert headings == ["GİRİŞ", "1. Birinci Bölüm", "1.1. Alt", "2. İkinci Bölüm"]
     assert [a.text_content() for a in doc.xpath("//nav[@class='toc']//a")] == headings
     assert doc.xpath("normalize-space(//p[@class='source'])") == "39 sayfa"
+
+
+def test_link_with_an_empty_target_renders_as_plain_text() -> None:
+    """An empty or blank @target (an editor's slip) leaves the ref's content, unlinked."""
+    doc = page(FIXTURES / "link-with-an-empty-target.xml")
+    paragraph = doc.get_element_by_id("emt-p1")
+    text = " ".join("".join(paragraph.xpath("node()[not(@class = 'anchor')]//text() | text()")).split())
+    assert text == "Bkz. bu belge, şu belge ve o belge."
+    assert [(a.text_content(), a.get("href")) for a in paragraph.iter("a") if a.get("class") != "anchor"] == \
+        [("o belge", "https://www.example.org/belge")]

@@ -418,9 +418,11 @@
   </xsl:template>
 
 
+  <!-- a link to the web or to an element of this page; any other target (another file, an
+       empty or blank @target: an editor's slip, yet well-formed) leaves the plain content -->
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="tk:text">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="target" as="xs:string" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    <xsl:variable name="target" as="xs:string?" select="tokenize(normalize-space(@target), ' ')[1]"/>
     <xsl:variable name="href" as="xs:string?" select="
         if (matches($target, '^https?://')) then $target
         else if (starts-with($target, '#') and exists(key('tk:id', substring($target, 2)))) then $target
