@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from render_helpers import BREAKS, mark_as_breaking, use_breaking_stylesheets
 from teikit.cli import main
 from teikit.render import (RENDERERS, Edition, RenderFailures, Renderer, load_renderers, read_edition,
                            saxon)
@@ -23,13 +24,12 @@ def run(*args: str):
 
 @pytest.fixture
 def xslt_dir(monkeypatch):
-    """Point the runner at another stylesheet directory for one test, compiled afresh."""
+    """Point the runner at another stylesheet directory for one test (compiled stylesheets
+    are cached by path, so it gets its own)."""
     def use(directory: Path) -> Path:
         monkeypatch.setattr(saxon, "XSLT_DIR", directory)
-        saxon.compile_stylesheet.cache_clear()
         return directory
-    yield use
-    saxon.compile_stylesheet.cache_clear()
+    return use
 
 
 @pytest.fixture
@@ -201,74 +201,73 @@ def test_a_failing_stylesheet_names_the_document_and_stylesheet(tmp_path: Path, 
     assert not (tmp_path / "out").exists()
 
 
-def _link_with_an_empty_target(edition: Path, name: str = "link-with-empty-target.xml") -> Path:
-    """Write an article whose footnote holds ``<ref target="">`` (schema-invalid, yet
-    well-formed; the renderer does not validate): html.xsl's ``$target as="xs:string"``
-    gets no token from an empty @target and Saxon raises XTTE0570. A real slip of an
-    editor, not a stylesheet made to fail."""
-    text = (EDITION / "sample-article.xml").read_text(encoding="utf-8")
-    assert text.count("Bkz. <bibl") == 1
-    article = edition / name
-    article.write_text(text.replace('xml:id="smpl"', 'xml:id="empt"')
-                       .replace("Bkz. <bibl", 'Bkz. <ref target="">bu</ref> <bibl'), encoding="utf-8")
-    return article
+@pytest.fixture
+def breaking(tmp_path: Path, monkeypatch):
+    """Stylesheets that fail on a marked article (tests/render_helpers.py); returns
+    ``mark(edition, name)``, which marks the article *name*, or writes a marked copy of the
+    sample article under that name when there is none."""
+    use_breaking_stylesheets(tmp_path, monkeypatch)
 
-
-EMPTY_TARGET = "html.xsl failed: An empty sequence is not allowed as the supplied value for variable $target"
+    def mark(edition: Path, name: str = "breaks-the-stylesheet.xml") -> Path:
+        article = edition / name
+        if article.exists():
+            return mark_as_breaking(article)
+        return mark_as_breaking(article, copy_of=EDITION / "sample-article.xml", xml_id="brks")
+    return mark
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_article_whose_stylesheet_fails_is_reported_and_the_others_are_rendered(
-        two_article_edition: Path, tmp_path: Path, jobs: str) -> None:
-    failing = _link_with_an_empty_target(two_article_edition)
+        two_article_edition: Path, tmp_path: Path, jobs: str, breaking) -> None:
+    failing = breaking(two_article_edition)
     out = tmp_path / "out"
     result = run(str(two_article_edition), "--to", "html", "--to", "register", "--out", str(out),
                  "--jobs", jobs)
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[-2:] == [f"{failing}: {EMPTY_TARGET}", "Error: 1 of 3 articles could not be rendered"]
+    assert lines[-2:] == [f"{failing}: {BREAKS}", "Error: 1 of 3 articles could not be rendered"]
     assert f"html: 6 file(s) in {out / 'html'} (from 2 of 3 articles)" in lines
     assert any(line.startswith("register: ") and line.endswith("(from 3 of 3 articles)") for line in lines)
     assert sorted(p.name for p in (out / "html").glob("*.html")) == \
         ["index.html", "sample-article.html", "second-article.html"]
     index = (out / "html" / "index.html").read_text(encoding="utf-8")
-    assert "second-article.html" in index and "link-with-empty-target" not in index
+    assert "second-article.html" in index and "breaks-the-stylesheet" not in index
     assert not list(out.rglob("*.part")) and "Traceback" not in result.output
 
 
 def test_a_stale_page_of_an_article_that_now_fails_is_removed(two_article_edition: Path,
-                                                              tmp_path: Path) -> None:
+                                                              tmp_path: Path, breaking) -> None:
     out = tmp_path / "out"
     assert run(str(two_article_edition), "--out", str(out), "--jobs", "1").exit_code == 0
     assert (out / "html" / "second-article.html").is_file()
-    _link_with_an_empty_target(two_article_edition, "second-article.xml")
+    breaking(two_article_edition, "second-article.xml")
     result = run(str(two_article_edition), "--out", str(out), "--jobs", "1")
     assert result.exit_code == 1
-    assert f"{two_article_edition / 'second-article.xml'}: {EMPTY_TARGET}" in result.output
+    assert f"{two_article_edition / 'second-article.xml'}: {BREAKS}" in result.output
     assert not (out / "html" / "second-article.html").exists()
     assert (out / "html" / "sample-article.html").is_file()
     assert "second-article.html" not in (out / "html" / "index.html").read_text(encoding="utf-8")
 
 
 def test_renderer_raises_its_stylesheet_failures_together_after_writing_the_rest(
-        two_article_edition: Path, tmp_path: Path) -> None:
-    first = _link_with_an_empty_target(two_article_edition, "a-empty-target.xml")
-    second = _link_with_an_empty_target(two_article_edition, "z-empty-target.xml")
+        two_article_edition: Path, tmp_path: Path, breaking) -> None:
+    first = breaking(two_article_edition, "a-breaks.xml")
+    second = breaking(two_article_edition, "z-breaks.xml")
     renderer = RENDERERS["html"](tmp_path / "out")
     with pytest.raises(RenderFailures) as caught:
         renderer.run(read_edition([two_article_edition]), jobs=1)
-    assert caught.value.report().splitlines() == [f"{first}: {EMPTY_TARGET}", f"{second}: {EMPTY_TARGET}"]
+    assert caught.value.report().splitlines() == [f"{first}: {BREAKS}", f"{second}: {BREAKS}"]
     assert str(caught.value) == "2 of 4 articles could not be rendered"
     written = caught.value.written["html"]
     assert renderer.target / "sample-article.html" in written and renderer.target / "index.html" in written
-    assert not list(renderer.target.glob("*-empty-target.html"))
+    assert not list(renderer.target.glob("*-breaks.html"))
 
 
 def test_render_api_lists_read_errors_then_stylesheet_errors_and_counts_per_format(
-        two_article_edition: Path, tmp_path: Path) -> None:
+        two_article_edition: Path, tmp_path: Path, breaking) -> None:
     """Read errors and stylesheet errors are listed together, read errors first."""
     from teikit.render import render
-    broken, failing = _break(two_article_edition), _link_with_an_empty_target(two_article_edition)
+    broken, failing = _break(two_article_edition), breaking(two_article_edition)
     with pytest.raises(RenderFailures) as caught:
         render([two_article_edition], ["html", "register"], tmp_path / "out", jobs=1)
     assert [str(exc).split(":")[0] for exc in caught.value.failures] == [str(broken), str(failing)]
@@ -288,6 +287,21 @@ def test_stylesheet_that_does_not_compile_is_a_schema_error(tmp_path: Path, xslt
 def test_each_stylesheet_is_compiled_once_per_process() -> None:
     first = saxon.compile_stylesheet("html.xsl")
     assert saxon.compile_stylesheet("html.xsl") is first
+
+
+def test_stylesheet_directory_set_after_a_compile_gets_its_own_stylesheets(tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    """Compiled stylesheets are cached by path: neither directory is served the other's html.xsl."""
+    real = saxon.compile_stylesheet("html.xsl")
+    use_breaking_stylesheets(tmp_path, monkeypatch)
+    copy = saxon.compile_stylesheet("html.xsl")
+    assert copy is not real and saxon.compile_stylesheet("html.xsl") is copy
+    marked = mark_as_breaking(tmp_path / "marked.xml", copy_of=EDITION / "sample-article.xml")
+    with pytest.raises(saxon.RenderError, match="this article breaks the stylesheet"):
+        saxon.transform("html.xsl", read_edition([marked]).articles[0].xdm, source=str(marked))
+    monkeypatch.delenv("TEIKIT_XSLT_DIR")
+    assert saxon.compile_stylesheet("html.xsl") is real
+    assert "</html>" in saxon.transform("html.xsl", read_edition([marked]).articles[0].xdm)
 
 
 def test_typed_parameters_reach_the_stylesheet(tmp_path: Path, xslt_dir) -> None:

@@ -45,23 +45,42 @@ def processor() -> PySaxonProcessor:
     return PySaxonProcessor(license=False)
 
 
+def xslt_dir() -> Path:
+    """The stylesheet directory now: $TEIKIT_XSLT_DIR when it is set, else :data:`XSLT_DIR`.
+
+    Read at each call, so a directory set after import (a test's copy of ``xslt/``) is
+    the one compiled from, in this process as in the spawned workers that inherit it.
+    """
+    configured = os.environ.get("TEIKIT_XSLT_DIR")
+    return Path(configured) if configured else XSLT_DIR
+
+
 def stylesheet_path(name: str) -> Path:
     """Where the stylesheet *name* (relative to ``xslt/``) lives."""
-    return XSLT_DIR / name
+    return xslt_dir() / name
 
 
-@lru_cache(maxsize=None)
 def compile_stylesheet(name: str):
     """Compile ``xslt/<name>`` once per process; raise :class:`SchemaError` if it cannot be.
 
-    Before compiling, :func:`teikit.security.check_stylesheet_modules` refuses a module
-    (imported or included) outside the project, or one that reads a file at compile time.
+    The compiled stylesheet is cached by its resolved path, so another stylesheet
+    directory never gets the executable compiled from the first one.
     """
-    path = stylesheet_path(name)
+    directory = xslt_dir().resolve()
+    return _compile(directory / name, directory.parent)
+
+
+@lru_cache(maxsize=None)
+def _compile(path: Path, project: Path):
+    """Compile the stylesheet at *path* (resolved) once.
+
+    Before compiling, :func:`teikit.security.check_stylesheet_modules` refuses a module
+    (imported or included) outside *project*, or one that reads a file at compile time.
+    """
     if not path.is_file():
         raise SchemaError(f"stylesheet not found: {path}")
     # every module must lie inside the project and read nothing at compile time
-    check_stylesheet_modules(path.resolve(), XSLT_DIR.resolve().parent)
+    check_stylesheet_modules(path, project)
     compiler = processor().new_xslt30_processor()
     try:
         return compiler.compile_stylesheet(stylesheet_file=str(path))
