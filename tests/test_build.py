@@ -15,6 +15,7 @@ from uritemplate import URITemplate
 from dts_schemas import assert_matches
 from oai_xsd import assert_valid, oai_pmh_schema
 from publish_helpers import three_article_edition
+from render_helpers import BREAKS, mark_as_breaking, use_breaking_stylesheets
 from teikit.cli import main
 from teikit.errors import InputError, OutputError
 from teikit.publish import dc
@@ -238,46 +239,55 @@ def test_broken_article_is_reported_and_every_other_article_is_built(tmp_path):
     assert not list(out.rglob("broken*")) and not list(out.rglob("*.tmp*"))
 
 
-def _link_with_an_empty_target(article: Path) -> Path:
-    """Give *article* a ``<ref target="">`` (well-formed, schema-invalid): html.xsl fails on
-    it with XTTE0570 (see tests/test_render_command.py)."""
-    text = article.read_text("utf-8")
-    assert text.count("Bkz. <bibl") == 1
-    article.write_text(text.replace("Bkz. <bibl", 'Bkz. <ref target="">bu</ref> <bibl'), "utf-8")
-    return article
-
-
-EMPTY_TARGET = "html.xsl failed: An empty sequence is not allowed as the supplied value for variable $target"
-
-
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_article_whose_stylesheet_fails_is_reported_and_tried_again_by_the_next_build(tmp_path, jobs):
+def test_article_whose_stylesheet_fails_is_reported_and_tried_again_by_the_next_build(tmp_path, jobs,
+                                                                                      monkeypatch):
+    use_breaking_stylesheets(tmp_path, monkeypatch)
     source = three_article_edition(tmp_path / "tei")
-    failing = _link_with_an_empty_target(source / "second-article.xml")
+    failing = mark_as_breaking(source / "second-article.xml")
     out = tmp_path / "site"
     result = CliRunner().invoke(main, ["build", str(source), "--out", str(out), "--to", "html", "-j", jobs])
     assert result.exit_code == 1
-    assert f"Error: {failing}: {EMPTY_TARGET}" in result.stderr.splitlines()
+    assert f"Error: {failing}: {BREAKS}" in result.stderr.splitlines()
     assert "Traceback" not in result.stderr + result.stdout
     assert not (out / "html" / "second-article.html").exists() and not list(out.rglob("*.part"))
     assert (out / "html" / "sample-article.html").is_file() and (out / "html" / "third-review.html").is_file()
     manifest = json.loads((out / MANIFEST).read_text("utf-8"))
     assert "html:second-article.xml" not in manifest and "html:third-review.xml" in manifest
     again = build(source, out, formats=["html"], jobs=int(jobs))
-    assert again.errors == [f"{failing}: {EMPTY_TARGET}"]
+    assert again.errors == [f"{failing}: {BREAKS}"]
     assert {"html:sample-article.xml", "html:third-review.xml"} <= set(again.skipped)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_pages_of_articles_that_now_fail_are_removed_from_the_site(tmp_path, jobs):
+def test_pages_of_articles_that_now_fail_are_removed_from_the_site(tmp_path, jobs, monkeypatch):
+    use_breaking_stylesheets(tmp_path, monkeypatch)
     source = three_article_edition(tmp_path / "tei")
     out = tmp_path / "site"
     assert not build(source, out, formats=["html"], jobs=1).errors
-    failing = [_link_with_an_empty_target(source / name) for name in ("second-article.xml", "third-review.xml")]
+    failing = [mark_as_breaking(source / name) for name in ("second-article.xml", "third-review.xml")]
     report = build(source, out, formats=["html"], jobs=jobs)
-    assert report.errors == [f"{path}: {EMPTY_TARGET}" for path in failing]
+    assert report.errors == [f"{path}: {BREAKS}" for path in failing]
     assert sorted(p.name for p in (out / "html").glob("*-*.html")) == ["sample-article.html"]
     assert not list(out.rglob("*.part"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_edition_index_page_lists_only_the_articles_whose_page_was_built(tmp_path, jobs, monkeypatch):
+    """html/index.html leaves a failed article out, and lists it again once it builds."""
+    use_breaking_stylesheets(tmp_path, monkeypatch)
+    source = three_article_edition(tmp_path / "tei")
+    out, second = tmp_path / "site", source / "second-article.xml"
+    intact = second.read_text("utf-8")
+    mark_as_breaking(second)
+    assert build(source, out, formats=["html"], jobs=jobs).errors == [f"{second}: {BREAKS}"]
+    index = (out / "html" / "index.html").read_text("utf-8")
+    assert "sample-article.html" in index and "third-review.html" in index
+    assert "second-article.html" not in index
+    assert "html:edition" in build(source, out, formats=["html"], jobs=jobs).skipped  # still failing
+    second.write_text(intact, "utf-8")
+    assert not build(source, out, formats=["html"], jobs=jobs).errors
+    assert "second-article.html" in (out / "html" / "index.html").read_text("utf-8")
 
 
 def test_missing_edition_directory_is_a_clear_error(tmp_path):

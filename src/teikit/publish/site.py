@@ -440,6 +440,7 @@ class Builder:
             return state[name], state["edition"]
 
         for name in self._formats():
+            failed: list[Path] = []
             if RENDERERS[name].per_document:
                 stale = {}
                 for path, pointers in refs.items():
@@ -447,14 +448,17 @@ class Builder:
                     if not self.fresh(f"{name}:{path.name}", key):
                         stale[path.resolve()] = (f"{name}:{path.name}", key)
                 if stale:
-                    self._render_many(*prepared(name), stale)
-            self.group(f"{name}:edition", _digest([name.encode(), sources.edition_key().encode()]),
-                       lambda name=name: self._render_finish(*prepared(name)))
+                    failed = self._render_many(*prepared(name), stale)
+            # the failed articles are in the key: the index is rewritten once they build
+            key = _digest([name.encode(), sources.edition_key().encode(), *(str(p).encode() for p in failed)])
+            self.group(f"{name}:edition", key,
+                       lambda name=name, failed=failed: self._render_finish(*prepared(name), failed))
 
-    def _render_many(self, renderer, edition, stale: dict[Path, tuple[str, str]]) -> None:
+    def _render_many(self, renderer, edition, stale: dict[Path, tuple[str, str]]) -> list[Path]:
         """Render the *stale* articles (resolved path -> group, key), in processes when worth it.
         An article that fails is reported in ``report.errors`` and its group is left out of
-        the manifest, so the next build tries it again; the others are built."""
+        the manifest, so the next build tries it again; the others are built. Return the
+        resolved paths of the articles that failed."""
         from teikit.errors import TeikitError
         from teikit.render.document import Edition
         from teikit.render.parallel import write_in_parallel
@@ -465,11 +469,14 @@ class Builder:
             self.report.written.extend(o for o in outputs if not isinstance(o, TeikitError))
         else:
             outputs = [self._render_one(renderer, edition, document) for document in documents]
+        failed = []
         for document, output in zip(documents, outputs):
             if isinstance(output, TeikitError):
                 self.report.errors.append(str(output))
+                failed.append(document.path.resolve())
             else:
                 self.record(*stale[document.path.resolve()], [Path(output)])
+        return failed
 
     def _render_one(self, renderer, edition, article):
         """Write one article's output if its bytes changed, and return its path. An error
@@ -486,7 +493,13 @@ class Builder:
             return exc
         return self.write(str(target.relative_to(self.out)), data)
 
-    def _render_finish(self, renderer, edition) -> list[Path]:
+    def _render_finish(self, renderer, edition, failed: list[Path]) -> list[Path]:
+        """The format's edition-wide files (index page...), from the articles that did not
+        fail (*failed*: resolved paths), as ``teikit render`` does."""
+        from teikit.render.document import Edition
+
+        if failed:
+            edition = Edition([a for a in edition.articles if a.path.resolve() not in failed], edition.registers)
         outputs = [renderer.output_path(a) for a in edition.articles] if renderer.per_document else []
         written = renderer.finish(edition, [p for p in outputs if p.is_file()])
         self.report.written.extend(written)
