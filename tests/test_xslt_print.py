@@ -249,3 +249,12 @@ def test_two_copies_of_a_register_give_each_entry_once() -> None:
     ids = [d.get("id") for d in page.iter("div") if d.get("class") == "register-entry"]
     assert len(ids) == len(set(ids)) and "reg-per-lenin" in ids
     assert [a.get("id") for a in page.iter("article")] == ["smpl", "long"]
+
+
+def test_link_with_an_empty_target_prints_as_plain_text() -> None:
+    """An empty or blank @target (an editor's slip, well-formed) neither stops the volume
+    nor loses the ref's content (the HTML side: tests/test_xslt_html.py)."""
+    doc = tree([HERE / "fixtures" / "html" / "link-with-an-empty-target.xml"])
+    paragraph = doc.get_element_by_id("emt-p1")
+    assert " ".join(paragraph.text_content().split()) == "Bkz. bu belge, şu belge ve o belge."
+    assert paragraph.xpath(".//a") == []
