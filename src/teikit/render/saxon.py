@@ -31,7 +31,8 @@ def _find_xslt_dir() -> Path:
     return shipped if shipped.is_dir() else package.parents[1] / "xslt"
 
 
-#: the stylesheets (their parent directory is the project root: fonts/ sits beside them)
+#: the stylesheets found at import (their parent directory is the project root: fonts/ sits
+#: beside them); the runner itself asks :func:`xslt_dir`, which sees a later $TEIKIT_XSLT_DIR
 XSLT_DIR = _find_xslt_dir()
 
 
@@ -67,7 +68,7 @@ def compile_stylesheet(name: str):
     directory never gets the executable compiled from the first one.
     """
     directory = xslt_dir().resolve()
-    return _compile(directory / name, directory.parent)
+    return _compile((directory / name).resolve(), directory.parent)
 
 
 @lru_cache(maxsize=None)
