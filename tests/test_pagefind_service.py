@@ -31,3 +31,21 @@ def test_an_indexer_that_never_answers_fails_the_build_instead_of_hanging(tmp_pa
         pagefind_service.index_records([], tmp_path / "pagefind")
     assert time.monotonic() - started < 30
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_more_records_than_one_batch_are_all_indexed(tmp_path: Path) -> None:
+    count = pagefind_service.BATCH * 2 + 7
+    records = [{"url": f"/html/a.html#p{i}", "content": f"paragraf {i} Ankara", "language": "tr"}
+               for i in range(count)]
+    pagefind_service.index_records(records, tmp_path / "pagefind")
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["tr"]["page_count"] == count
+
+
+def test_a_record_the_indexer_refuses_fails_with_its_message_not_a_hang(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pagefind_service, "ANSWER_TIMEOUT", 30.0)
+    records = [{"url": f"/a.html#p{i}", "content": "Moskova", "language": "tr"} for i in range(5)]
+    records[3]["content"] = "Moskova \udc80"          # a lone surrogate: not JSON the indexer reads
+    with pytest.raises(OutputError, match="Pagefind: lone leading surrogate"):
+        pagefind_service.index_records(records, tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()

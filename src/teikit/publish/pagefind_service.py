@@ -1,5 +1,5 @@
 """Pagefind's indexing service (the binary that ships in the ``pagefind`` wheel), spoken to
-directly: one request, one answer, no waiting between them.
+directly: requests are sent in batches, their answers read after each batch.
 
 Why not ``pagefind.index.PagefindIndex``: its reader sleeps 0.1 s before reading each answer,
 so the search index of an edition, one custom record per paragraph, took 0.1 s a paragraph
@@ -24,6 +24,9 @@ from teikit.errors import OutputError
 #: seconds to wait for one answer before giving up; the service answers each request in
 #: well under a second, so silence this long means it is stuck, and a build must fail, not hang
 ANSWER_TIMEOUT = float(os.environ.get("TEIKIT_PAGEFIND_TIMEOUT", "300"))
+#: records sent before their answers are read, so the indexer never waits for our round trip
+#: (7,424 records: 10.2 s against 11.7 s one at a time, 3 runs each on a loaded machine)
+BATCH = 256
 
 
 class PagefindService:
@@ -35,6 +38,7 @@ class PagefindService:
         self._process = subprocess.Popen([str(_must_get_executable()), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._next = 0
+        self._buffer = bytearray()      # answers read but not yet taken
 
     def __enter__(self) -> "PagefindService":
         return self
@@ -51,31 +55,57 @@ class PagefindService:
 
     def send(self, payload: dict) -> dict:
         """Send one request; return its answer's payload (a Pagefind error raises OutputError)."""
+        self._write(payload)
+        return self._answer(payload["type"])
+
+    def send_many(self, payloads: Iterable[dict]) -> int:
+        """Send *payloads* without waiting for each answer, reading the answers a batch at a
+        time (the service reads its input while it works, and queues its answers, so it
+        never waits for us); return how many were sent. An error answer raises OutputError."""
+        sent = pending = 0
+        for payload in payloads:
+            self._write(payload)
+            sent, pending = sent + 1, pending + 1
+            if pending == BATCH:
+                pending = self._answers(pending, payload["type"])
+        self._answers(pending, "the last requests")
+        return sent
+
+    def _write(self, payload: dict) -> None:
         self._next += 1
         message = json.dumps({"message_id": self._next, "payload": payload}).encode("utf-8")
         self._process.stdin.write(base64.b64encode(message) + b",")
         self._process.stdin.flush()
-        answer = self._read_answer(payload["type"])
-        reply = json.loads(base64.b64decode(bytes(answer[:-1])))
+
+    def _answers(self, count: int, request: str) -> int:
+        for _ in range(count):
+            self._answer(request)
+        return 0
+
+    def _answer(self, request: str) -> dict:
+        """The payload of the next answer (a Pagefind error raises OutputError)."""
+        reply = json.loads(base64.b64decode(self._read_answer(request)))
         if reply["payload"]["type"] == "Error":
             raise OutputError(f"Pagefind: {reply['payload'].get('message')}")
         return reply["payload"]
 
-    def _read_answer(self, request: str) -> bytearray:
-        """Read one comma-terminated answer, giving up after :data:`ANSWER_TIMEOUT` seconds
-        of silence (the service is then killed by ``__exit__``)."""
+    def _read_answer(self, request: str) -> bytes:
+        """Read one comma-terminated answer (several may arrive in one read: the rest is kept
+        for the next call), giving up after :data:`ANSWER_TIMEOUT` seconds of silence (the
+        service is then killed by ``__exit__``)."""
         stdout = self._process.stdout
-        answer = bytearray()
         with selectors.DefaultSelector() as selector:
             selector.register(stdout, selectors.EVENT_READ)
-            while not answer.endswith(b","):
+            while b"," not in self._buffer:
                 if not selector.select(ANSWER_TIMEOUT):
                     raise OutputError(f"the Pagefind indexer gave no answer to {request} in "
                                       f"{ANSWER_TIMEOUT:g} s; the search index was not written")
                 chunk = os.read(stdout.fileno(), 1 << 16)
                 if not chunk:
                     raise OutputError(f"the Pagefind indexer stopped during {request}")
-                answer += chunk
+                self._buffer += chunk
+        answer, _, rest = bytes(self._buffer).partition(b",")
+        self._buffer = bytearray(rest)
         return answer
 
 
@@ -84,7 +114,6 @@ def index_records(records: Iterable[dict], bundle: Path) -> None:
     ``filters``) and write the search bundle into *bundle*."""
     with PagefindService() as service:
         index = service.send({"type": "NewIndex", "config": {"write_playground": False}})["index_id"]
-        for record in records:
-            service.send({"type": "AddRecord", "index_id": index, "sort": None,
-                          "meta": None, "filters": None, **record})
+        service.send_many({"type": "AddRecord", "index_id": index, "sort": None,
+                           "meta": None, "filters": None, **record} for record in records)
         service.send({"type": "WriteFiles", "index_id": index, "output_path": str(bundle.resolve())})
