@@ -99,6 +99,17 @@ def assert_does_not_grow(small: float, large: float, slack: float = SLACK_MB) ->
                             f"for {N}, {large:.0f} MB for {4 * N} (bound {bound:.0f} MB)")
 
 
+def test_saxon_heap_is_collected_with_this_saxonche():
+    """The per-document collection the bounds rely on is active, not a silent no-op (an
+    upgraded saxonche without SaxonC's j_gc entry point would make it one)."""
+    code = ("from teikit.render import saxon_heap, saxon; saxon.processor(); "
+            "print(saxon_heap.active())")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.stdout.strip() == "True", done.stderr
+
+
 def test_validate_memory_does_not_grow_with_the_number_of_documents(corpora):
     # -j 1: one process sees every document (with -j 2 each worker sees half of them)
     small, large = (peak_mb("validate", "-j", "1", str(corpora[n])) for n in (N, 4 * N))

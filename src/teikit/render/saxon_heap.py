@@ -41,8 +41,15 @@ def collect() -> None:
         gc()
 
 
+def active() -> bool:
+    """True when :func:`collect` really collects here (saxonche exposes what it needs and
+    a Saxon processor exists), False when it is a no-op."""
+    gc = _collector()
+    return gc is not None and gc(dry_run=True)
+
+
 @lru_cache(maxsize=1)
-def _collector() -> Callable[[], None] | None:
+def _collector() -> Callable[..., bool] | None:
     """The function that collects, or None when saxonche does not expose what it needs."""
     if not sys.platform.startswith("linux"):
         return None
@@ -58,15 +65,16 @@ def _collector() -> Callable[[], None] | None:
     get_thread.restype, get_thread.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
     j_gc.restype, j_gc.argtypes = None, [ctypes.c_void_p]
 
-    def gc() -> None:
+    def gc(dry_run: bool = False) -> bool:
         if not environ.value:
-            return  # no Saxon processor made yet: nothing to collect
+            return False  # no Saxon processor made yet: nothing to collect
         isolate = ctypes.c_void_p.from_address(environ.value).value
         if not isolate or not _is_isolate(isolate):
-            return
+            return False
         thread = get_thread(isolate)
-        if thread:
+        if thread and not dry_run:
             j_gc(thread)
+        return bool(thread)
 
     return gc
 
