@@ -30,7 +30,8 @@ from lxml import etree
 
 from teikit.errors import InputError, SchemaError, TeikitError
 from teikit.render import saxon_heap
-from teikit.validate.edition import cached_index, edition_index, edition_root
+from teikit.validate.edition import (cached_index, drafts_by_root, edition_index, edition_root,
+                                     is_draft)
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMATRON_NS,
                                     xml_model_refs)
 from teikit.validate.position import position, start_tags
@@ -90,9 +91,12 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     report = Report(files=[str(f) for f in files])
     limit = MAX_BYTES if max_bytes is None else max_bytes
     tasks = [(str(f), schemas, limit) for f in files]
+    # each edition's index keeps what the drafts among the files point at (edition.py):
+    # built here once, not once more per draft (and for the workers: not once per worker)
+    editions = drafts_by_root(files)
     if jobs > 1 and len(files) > 1:
         context = multiprocessing.get_context("spawn")
-        indexes = {root: cached_index(root) for root in {edition_root(f) for f in files}}
+        indexes = {root: cached_index(root, drafts) for root, drafts in editions.items()}
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                  initializer=_seed_worker, initargs=(indexes,)) as pool:
             chunk = max(1, min(16, len(tasks) // (jobs * 4)))
@@ -101,6 +105,9 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
                 if progress:
                     progress(1)
     else:
+        for root, drafts in editions.items():
+            if drafts:  # without drafts, built on first use: only if a Schematron runs
+                cached_index(root, drafts)
         for task in tasks:
             report.problems.extend(_check_task(task))
             if progress:
@@ -239,7 +246,8 @@ def _relaxng_problems(tree, path: Path, schema_path: str, included=None) -> list
 
 
 def _schematron_problems(tree, path: Path, schema_path: str, included=None) -> list[Problem]:
-    index = edition_index(edition_root(path))
+    root = edition_root(path)
+    index = edition_index(root, [path] if is_draft(path, root) else [])
     problems = []
     failures = _schematron(schema_path).check(tree, path.resolve().as_uri(), index)
     saxon_heap.collect()  # the document's Saxon copy is garbage now: N must not grow the heap

@@ -2,16 +2,42 @@
 
 An edition is the directory that holds ``register/`` (``tei/`` in the project): the
 articles in it and the registers in ``register/``; a document outside any edition
-is its own one-directory edition. The index lists, for
-every ``*.xml`` file of the edition, its xml:ids (with the element that carries each)
-and every pointer it makes, resolved to an absolute URI. It is built by reading each
-file once, one at a time, with the safe parser (no DTD, no entities, no network), and
-handed to the Schematron as one XML document: Saxon itself never opens a file.
+is its own one-directory edition. Every file of the edition is read once, one at a
+time, with the safe parser (no DTD, no entities, no network), and what the rules of
+schemas/teikit.sch need is handed to them as one XML document: Saxon itself never
+opens a file.
+
+The index is PRUNED to what those rules can ask of it, so that it does not grow with
+the edition (each validation worker holds it parsed and key-indexed by Saxon, about
+1 KB an entry):
+
+- ``<file uri=…/>`` for every file (``broken``/``skipped`` when it could not be read):
+  "is this a file of the edition";
+- ``<id name=…>`` (the element that carries it) only for an id that occurs in more
+  than one file (every occurrence: "ids unique across the edition"), that some
+  pointer written as ``file#id`` (not ``#id``) resolves to ("does the entry exist, and
+  is it a person"), or that belongs to a register file (registers are bounded by the
+  register, not by the number of articles, and drafts point into them);
+- ``<ptr>`` once for each distinct target, edition-wide, of a pointer that leaves its
+  own file, plus the targets of a file's pointers into its own register-like entries
+  (person, place, org, event): "is this register entry referred to from anywhere".
+  A ptr sits under the file it points into (under the first file when that is not a
+  file of the edition); the rules look it up by its text only.
+
+Pointers written ``#id`` are checked inside their own document (key ``tk-id``), so
+they do not keep an id. Drafts (documents validated from a subdirectory that is not
+part of the edition, see :func:`edition_files`) are not in the index, but their
+pointers must still resolve: the caller names them (``drafts``), their pointers are
+added to the set of targets whose ids are kept (never to the ``<ptr>`` list: a draft
+does not make a register entry "used"), and their size and modification time are part
+of the index's cache signature.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -29,6 +55,11 @@ _POINTERS = ('//@*[namespace-uri()="" and ('
 #: larger files are left out of the index (they are not schema-validated either)
 MAX_INDEXED_BYTES = 512 * 1024 * 1024
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+#: the elements of register entries (schemas/teikit.sch, register-entries-used)
+_ENTRY_NAMES = frozenset({"person", "place", "org", "event"})
+#: an id occurrence is one int: file number << _NAME_BITS | element-name number
+_NAME_BITS = 20
+_NAME_MASK = (1 << _NAME_BITS) - 1
 
 
 def edition_root(doc_path: Path) -> Path:
@@ -48,54 +79,174 @@ def edition_files(root: Path) -> list[Path]:
     return sorted(p for p in files if p.is_file())
 
 
-def _build_index(root: Path) -> str:
-    """The index of the edition at *root* as XML text (see the module docstring)."""
-    parts = [f"<edition root={quoteattr(root.as_uri())}>"]
-    for path in edition_files(root):
-        parts.extend(_index_file(path))
-    parts.append("</edition>")
-    return "".join(parts)
+def is_draft(path: Path, root: Path) -> bool:
+    """Is *path* validated against the edition at *root* without being one of its files
+    (a draft in a subdirectory, see :func:`edition_files`)?"""
+    path = path.resolve()
+    return path.suffix != ".xml" or path.parent not in (root, root / "register")
 
 
-def _index_file(path: Path) -> list[str]:
-    """The <file> entry of one file: its ids and its resolved pointers."""
-    uri = path.resolve().as_uri()
-    opening = f"<file uri={quoteattr(uri)}"
+def drafts_by_root(paths: Iterable[Path]) -> dict[Path, list[Path]]:
+    """The edition root of each of *paths*, with those of them that are drafts there."""
+    found: dict[Path, list[Path]] = {}
+    for path in paths:
+        root = edition_root(path)
+        found.setdefault(root, [])
+        if is_draft(path, root):
+            found[root].append(path.resolve())
+    return found
+
+
+class _Collector:
+    """What one streaming pass over the edition gathers, kept compact: an id maps to one
+    int per occurrence (file number and element-name number), targets are plain strings."""
+
+    def __init__(self) -> None:
+        self.files: list[tuple[str, str, bool]] = []  # (uri, flag attribute or "", register?)
+        self.names: list[str] = []
+        self._name_numbers: dict[str, int] = {}
+        self.ids: dict[str, int | list[int]] = {}
+        self.targets: set[str] = set()  # file#id of pointers that go through the index
+        self.ptrs: set[str] = set()  # what makes a register entry "used"
+
+    def add_file(self, path: Path, register: bool) -> None:
+        """Read one edition file and fold its ids and pointers in."""
+        uri = path.resolve().as_uri()
+        tree, flag = _read(path)
+        self.files.append((uri, flag, register))
+        if tree is None:
+            return
+        number = len(self.files) - 1
+        entries = set()
+        for value in tree.xpath("//@xml:id"):
+            name = etree.QName(value.getparent()).localname
+            key = str(value)
+            self._add_id(key, number << _NAME_BITS | self._name_number(name))
+            if name in _ENTRY_NAMES:
+                entries.add(key)
+        for token, pointer in _pointers(tree, uri):
+            if pointer.partition("#")[0] != uri:
+                self.ptrs.add(pointer)
+                self.targets.add(pointer)
+            else:
+                if pointer.partition("#")[2] in entries:
+                    self.ptrs.add(pointer)
+                if not token.startswith("#"):  # self.xml#id is looked up in the index
+                    self.targets.add(pointer)
+
+    def add_draft(self, path: Path) -> None:
+        """Keep what a draft's pointers point at (it is not itself in the index)."""
+        tree, _ = _read(path)
+        if tree is not None:
+            uri = path.resolve().as_uri()
+            self.targets.update(p for t, p in _pointers(tree, uri) if not t.startswith("#"))
+
+    def _name_number(self, name: str) -> int:
+        number = self._name_numbers.get(name)
+        if number is None:
+            number = self._name_numbers[name] = len(self.names)
+            self.names.append(sys.intern(name))
+        return number
+
+    def _add_id(self, key: str, code: int) -> None:
+        known = self.ids.get(key)
+        if known is None:
+            self.ids[key] = code
+        elif isinstance(known, list):
+            known.append(code)
+        else:
+            self.ids[key] = [known, code]
+
+    def kept_ids(self) -> dict[int, list[str]]:
+        """Per file number, the <id> entries the rules can ask for (module docstring)."""
+        kept: dict[int, list[str]] = {}
+        for key, codes in self.ids.items():
+            many = isinstance(codes, list) and len({c >> _NAME_BITS for c in codes}) > 1
+            for code in codes if isinstance(codes, list) else (codes,):
+                uri, _, register = self.files[code >> _NAME_BITS]
+                if many or register or f"{uri}#{key}" in self.targets:
+                    name = self.names[code & _NAME_MASK]
+                    kept.setdefault(code >> _NAME_BITS, []).append(
+                        f"<id name={quoteattr(name)}>{escape(key)}</id>")
+        return kept
+
+    def ptrs_by_file(self) -> dict[int, list[str]]:
+        """Per file number, the <ptr> entries into that file (the rest under file 0)."""
+        numbers = {uri: n for n, (uri, _, _) in enumerate(self.files)}
+        grouped: dict[int, list[str]] = {}
+        for pointer in sorted(self.ptrs):
+            number = numbers.get(pointer.partition("#")[0], 0)
+            grouped.setdefault(number, []).append(f"<ptr>{escape(pointer)}</ptr>")
+        return grouped
+
+
+def _read(path: Path):
+    """(tree, "") of a file, or (None, flag attribute) when it is too large or unreadable."""
     try:
         if path.stat().st_size > MAX_INDEXED_BYTES:
-            return [opening, ' skipped="too large"/>']
-        tree = etree.parse(str(path), safe_parser(source=path))
+            return None, ' skipped="too large"'
+        return etree.parse(str(path), safe_parser(source=path)), ""
     except (OSError, etree.XMLSyntaxError):
-        return [opening, ' broken="true"/>']  # the file's own validation says why
-    parts = [opening, ">"]
-    for value in tree.xpath("//@xml:id"):
-        name = etree.QName(value.getparent()).localname
-        parts.append(f"<id name={quoteattr(name)}>{escape(value)}</id>")
+        return None, ' broken="true"'  # the file's own validation says why
+
+
+def _pointers(tree, uri: str):
+    """(token, resolved absolute pointer) for each distinct in-edition pointer token."""
     resolved: dict[str, str] = {"": uri}  # file part of a pointer -> absolute file URI
-    pointers: set[str] = set()  # each target once: the index only says what is pointed at
+    seen: set[str] = set()
     for value in tree.xpath(_POINTERS):
-        for token in value.split():
+        for token in str(value).split():
+            if token in seen:
+                continue
+            seen.add(token)
             if token.startswith("#") or token.startswith("file:") or not _SCHEME.match(token):
                 file_part, hash_mark, fragment = token.partition("#")
                 base = resolved.get(file_part)
                 if base is None:
                     base = resolved[file_part] = urljoin(uri, file_part)
-                pointers.add(base + hash_mark + fragment)
-    parts.extend(f"<ptr>{escape(pointer)}</ptr>" for pointer in sorted(pointers))
-    parts.append("</file>")
-    return parts
+                yield token, base + hash_mark + fragment
+
+
+def _build_index(root: Path, drafts: Iterable[Path] = ()) -> str:
+    """The pruned index of the edition at *root* as XML text (see the module docstring)."""
+    collector = _Collector()
+    for path in edition_files(root):
+        collector.add_file(path, register=path.parent == root / "register")
+    for path in drafts:
+        collector.add_draft(path)
+    ids, ptrs = collector.kept_ids(), collector.ptrs_by_file()
+    parts = [f"<edition root={quoteattr(root.as_uri())}>"]
+    for number, (uri, flag, _) in enumerate(collector.files):
+        entries = ids.get(number, []) + ptrs.get(number, [])
+        if flag or not entries:
+            parts.append(f"<file uri={quoteattr(uri)}{flag}/>")
+        else:
+            parts.extend([f"<file uri={quoteattr(uri)}>", *entries, "</file>"])
+    parts.append("</edition>")
+    return "".join(parts)
 
 
 _cache: dict[Path, tuple[tuple, str]] = {}
 
 
-def _signature(root: Path) -> tuple:
-    """What the index depends on: every file's path, size and modification time."""
+def _signature(root: Path, drafts: Iterable[Path] = ()) -> tuple:
+    """What the index depends on: the path, size and modification time of every file of
+    the edition and of every draft whose pointers it keeps."""
     signature = []
-    for path in edition_files(root):
-        stat = path.stat()
-        signature.append((str(path), stat.st_size, stat.st_mtime_ns))
+    for group in (edition_files(root), sorted(drafts)):
+        for path in group:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # a draft that is gone
+            signature.append((str(path), stat.st_size, stat.st_mtime_ns))
+        signature.append(None)  # where the edition's files end
     return tuple(signature)
+
+
+def _drafts_of(signature: tuple) -> set[Path]:
+    """The drafts a signature was made for."""
+    return {Path(entry[0]) for entry in signature[signature.index(None) + 1:] if entry}
 
 
 def seed_index(indexes: dict[Path, tuple[tuple, str]]) -> None:
@@ -103,15 +254,19 @@ def seed_index(indexes: dict[Path, tuple[tuple, str]]) -> None:
     _cache.update(indexes)
 
 
-def cached_index(root: Path) -> tuple[tuple, str]:
-    """(signature, index) of the edition at *root*, rebuilt when any of its files changed."""
-    signature = _signature(root)
+def cached_index(root: Path, drafts: Iterable[Path] = ()) -> tuple[tuple, str]:
+    """(signature, index) of the edition at *root* that also keeps what *drafts* point at,
+    rebuilt when any of its files changed. An index built for more drafts is reused."""
     cached = _cache.get(root)
+    wanted = {Path(d).resolve() for d in drafts}
+    if cached is not None:
+        wanted |= _drafts_of(cached[0])
+    signature = _signature(root, wanted)
     if cached is None or cached[0] != signature:
-        cached = _cache[root] = (signature, _build_index(root))
+        cached = _cache[root] = (signature, _build_index(root, sorted(wanted)))
     return cached
 
 
-def edition_index(root: Path) -> str:
+def edition_index(root: Path, drafts: Iterable[Path] = ()) -> str:
     """The index of the edition at *root* (see the module docstring), built once per change."""
-    return cached_index(root)[1]
+    return cached_index(root, drafts)[1]
