@@ -164,3 +164,17 @@ def test_every_tagged_name_of_the_real_edition_is_a_register_link(real_out: Path
 def test_real_edition_pages_pass_the_nu_html_checker(real_out: Path) -> None:
     result = nu_validate(real_out / "html")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("edition", [EDITION, HERE.parent / "tei"], ids=["fixture", "tei"])
+def test_index_page_from_trimmed_headers_equals_the_one_from_whole_headers(edition: Path, tmp_path, monkeypatch):
+    """The index page keeps only titleStmt, sourceDesc and abstract of each header in memory
+    (an edition's index holds them all at once): the page must not lose anything by it."""
+    from teikit.render import html
+
+    render([edition], ["html"], tmp_path / "trimmed", 1)
+    monkeypatch.setattr(html, "index_entry", lambda article: article.header_xdm)
+    render([edition], ["html"], tmp_path / "whole", 1)
+    trimmed = (tmp_path / "trimmed" / "html" / "index.html").read_bytes()
+    assert trimmed == (tmp_path / "whole" / "html" / "index.html").read_bytes()
+    assert b'class="abstract"' in trimmed

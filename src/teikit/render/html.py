@@ -15,8 +15,8 @@ from typing import Any
 
 from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Document, Edition,
                                 Renderer, register)
-from teikit.render.saxon import XSLT_DIR, call_template
-from teikit.xmlio import atomic_write
+from teikit.render.saxon import XSLT_DIR, call_template, to_xdm
+from teikit.xmlio import TEI_NS, atomic_write, parse
 
 #: files copied from xslt/assets/ into <out>/html/assets/
 ASSETS = ("edition.css",)
@@ -43,7 +43,7 @@ class HtmlRenderer(Renderer):
     def write_index(self, edition: Edition) -> Path:
         """``index.html``: every article's titles, authors and abstract (from its header)."""
         params = {
-            "articles": [article.header_xdm for article in edition.articles],
+            "articles": [index_entry(article) for article in edition.articles],
             "pages": [self.output_path(article).name for article in edition.articles],
             "register-page": REGISTER_PAGE,
             "chronology-page": CHRONOLOGY_PAGE,
@@ -63,3 +63,24 @@ class HtmlRenderer(Renderer):
         """Copy each article's TEI file as it is, so rel="alternate" links resolve."""
         return [atomic_write(self.target / "tei" / article.path.name, article.path.read_bytes())
                 for article in edition.articles]
+
+
+#: what index.xsl reads of an article's header: teiHeader child -> the children it keeps
+_INDEXED = {f"{{{TEI_NS}}}fileDesc": {f"{{{TEI_NS}}}titleStmt", f"{{{TEI_NS}}}sourceDesc"},
+            f"{{{TEI_NS}}}profileDesc": {f"{{{TEI_NS}}}abstract"}}
+
+
+def index_entry(article: Document):
+    """The root of *article* holding only what the index page shows (titles, authors, pages,
+    abstract), as a Saxon node: the index of an edition holds one per article at once, and
+    a whole header (taxonomies, revision history, citation structure) is many times that."""
+    root = parse(article.info.header, name=str(article.path), lenient_ids=True).getroot()
+    for header in root.iterchildren(f"{{{TEI_NS}}}teiHeader"):
+        for part in list(header):
+            if part.tag not in _INDEXED:
+                header.remove(part)
+                continue
+            for child in list(part):
+                if child.tag not in _INDEXED[part.tag]:
+                    part.remove(child)
+    return to_xdm(root.getroottree(), article.path.resolve().as_uri())
