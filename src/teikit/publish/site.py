@@ -234,12 +234,22 @@ class Builder:
 
     def fresh(self, name: str, key: str) -> bool:
         """True (and the group kept) when group *name* has *key* and its files, as last time."""
+        if not self.unchanged(name, key):
+            return False
+        self.kept(name)
+        return True
+
+    def unchanged(self, name: str, key: str) -> bool:
+        """True when group *name* had *key* and its files last time (:meth:`fresh` without
+        keeping the group)."""
         before = self.previous.get(name)
-        if before and before.get("key") == key and all((self.out / f).is_file() for f in before["files"]):
-            self.manifest[name] = before
-            self.report.skipped.append(name)
-            return True
-        return False
+        return (bool(before) and before.get("key") == key
+                and all((self.out / f).is_file() for f in before["files"]))
+
+    def kept(self, name: str) -> None:
+        """Group *name* stays as the last build left it (its key and files were checked)."""
+        self.manifest[name] = self.previous[name]
+        self.report.skipped.append(name)
 
     def record(self, name: str, key: str, files: list[Path]) -> None:
         """Group *name* was rebuilt with *key* into *files*."""
@@ -306,8 +316,8 @@ class Builder:
             keys = self.part_keys(path, sources, cached[1], settings)
             if all(self.unchanged(name, key) for name, key in keys.items()):
                 _unique(cached[0].id, path, ids)
-                for name, key in keys.items():
-                    self.fresh(name, key)
+                for name in keys:
+                    self.kept(name)
                 self.keep(f"summary:{path.name}", cached[2], [self.out / _summary_file(path)])
                 return cached[0], cached[1]
         article = edition_module.load_article(path)
@@ -340,13 +350,6 @@ class Builder:
             self.record(name, key, self.write_many(files))
 
     # -- the summary cache ------------------------------------------------------------
-    def unchanged(self, name: str, key: str) -> bool:
-        """True when group *name* had *key* and its files last time (:meth:`fresh` without
-        keeping the group)."""
-        before = self.previous.get(name)
-        return (bool(before) and before.get("key") == key
-                and all((self.out / f).is_file() for f in before["files"]))
-
     def keep(self, name: str, key: str, files: list[Path]) -> None:
         """Group *name* is kept as it is, with *key* and *files*."""
         if not self.fresh(name, key):
