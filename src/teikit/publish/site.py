@@ -577,8 +577,12 @@ class Builder:
     def search(self, edition, settings: str) -> None:
         """The search index in parts (:mod:`teikit.publish.search`): each part whose articles'
         records changed is re-indexed; then ``search.html``, which merges the parts."""
-        members = [(a.path.stem, self.manifest[f"search:{a.path.name}"]["key"], self._record_count(a))
-                   for a in edition.articles]
+        counted = self._counted_records()
+        members = []
+        for article in edition.articles:
+            stem, key = article.path.stem, self.manifest[f"search:{article.path.name}"]["key"]
+            count = counted.get((stem, key))
+            members.append((stem, key, self._record_count(stem) if count is None else count))
         parts = search_index.plan_parts(members, self.search_part_size)
         for part in parts:
             name = f"search:part-{part.number}"
@@ -588,14 +592,14 @@ class Builder:
         page = search_index.search_html(urlsplit(self.base_url).path or "/", parts)
         self.group("search", _digest([page.encode()]), lambda: [self.write("search.html", page)])
 
-    def _record_count(self, article) -> int:
-        """How many search records *article* has: from the last build's parts when its records
-        are unchanged, else from its cached records."""
-        key = self.manifest[f"search:{article.path.name}"]["key"]
-        for name, group in self.previous.items():
-            if name.startswith("search:part-") and group.get("records", {}).get(article.path.stem, [None])[0] == key:
-                return group["records"][article.path.stem][1]
-        return len(json.loads((self.out / SEARCH_CACHE / f"{article.path.stem}.json").read_text("utf-8")))
+    def _counted_records(self) -> dict[tuple[str, str], int]:
+        """(article stem, records key) -> record count, as the last build's parts recorded them."""
+        return {(stem, key): count for name, group in self.previous.items() if name.startswith("search:part-")
+                for stem, (key, count) in group.get("records", {}).items()}
+
+    def _record_count(self, stem: str) -> int:
+        """How many search records the article *stem* has, from its cached records."""
+        return len(json.loads((self.out / SEARCH_CACHE / f"{stem}.json").read_text("utf-8")))
 
 
 class StaticUrls(dts.Urls):
