@@ -1,22 +1,28 @@
-"""Benchmark ``teikit validate`` against jing, measured in the same run on the same files.
+"""Benchmark ``teikit validate`` against jing on the workloads of issue 12, jing measured in
+the same run on the same files, both with their default options.
 
-    python benchmarks/validate.py [--docs 20] [--mb 20] [--jobs 2] [--corpus DIR]
+    python benchmarks/validate.py [--repeat 2] [--copies 10] [--docs 300] [--big-mb 48]
+                                  [--skip-big]
 
-Builds a valid edition with ``benchmarks/make_corpus.py`` (or takes ``--corpus``),
-then times, each end to end as a user would run it (best of ``--repeat`` runs):
+Workloads (each command end to end, a fresh process, best of ``--repeat`` runs):
 
-* raw lxml parsing (the floor: no validation at all)
-* jing with the project RNG, and jing with the official tei_all.rng (one JVM for all files)
-* teikit, RELAX NG only (``--schema schemas/teikit.rng``)
-* teikit, RELAX NG + Schematron (the default), with 1 and with ``--jobs`` processes
-* jing and teikit on one tiny file (start-up cost)
+1. one file, ``tei/moscow-treaty-1921.xml``, against ``tei_all.rng``;
+2. the files of ``../shared/corpora/external/`` but the two jing stops a batch on,
+   copied ``--copies`` times (190 files, 39 MB), against ``tei_all.rng``;
+3. ``--docs`` copies of the edition's articles (``make_corpus.py``: own prefixes and
+   ids, a valid edition), against ``schemas/teikit.rng`` (RELAX NG only);
+4. the same files, full checks (teikit's default: RELAX NG, the Schematron rules and the
+   edition-wide checks) against jing's RELAX NG-only time of workload 3;
+5. one ``--big-mb`` MB document (``make_corpus.py``), against ``schemas/teikit.rng``:
+   time and peak memory (largest process, from ``wait4``).
 
-and prints MB/s and each figure's ratio to jing with the project schema.
+Prints each time, jing's time, and jing / teikit (above 1: teikit is faster).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -25,75 +31,108 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TEI_ALL = ROOT.parent / "shared" / "schemas-reference" / "tei_all.rng"
+SHARED = ROOT.parent / "shared"
+TEI_ALL = SHARED / "schemas-reference" / "tei_all.rng"
+EXTERNAL = SHARED / "corpora" / "external"
 PROJECT_RNG = ROOT / "schemas" / "teikit.rng"
-TINY = ROOT / "tests" / "fixtures" / "edition" / "register" / "orgs.xml"
+ONE_FILE = ROOT / "tei" / "moscow-treaty-1921.xml"
+JING_STOPS_ON = {"ParlaMint-TR.xml", "oclc_644997575-i_1.TEIP5.xml"}
+TEIKIT = [sys.executable, "-m", "teikit", "validate"]
 
 
-def timed(command: list[str], repeat: int) -> float:
-    """Best wall time of *repeat* runs of *command*; it must succeed."""
-    best = float("inf")
+def run(command: list[str]) -> tuple[float, int, int]:
+    """(wall seconds, exit status, peak RSS in MB of the largest process) of *command*."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
+
+
+def best(command: list[str], repeat: int, ok=(0, 1)) -> tuple[float, int]:
+    """Best time and its peak memory over *repeat* runs; exit status 0 or 1 (invalid
+    files are part of the workloads), anything else stops the benchmark."""
+    runs = []
     for _ in range(repeat):
-        start = time.perf_counter()
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        elapsed = time.perf_counter() - start
-        if result.returncode not in (0,):
-            raise SystemExit(f"{' '.join(command[:4])} ... failed:\n{result.stdout[-2000:]}"
-                             f"{result.stderr[-2000:]}")
-        best = min(best, elapsed)
-    return best
+        seconds, status, peak = run(command)
+        if status not in ok:
+            raise SystemExit(f"{' '.join(command[:6])} ... exited {status}")
+        runs.append((seconds, peak))
+    return min(runs)
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    return sorted(corpus.rglob("*.xml"))
+def external_copies(where: Path, copies: int) -> Path:
+    """The external corpus, less the files jing stops on, *copies* times (own folders)."""
+    files = [p for p in sorted(EXTERNAL.rglob("*.xml")) if p.name not in JING_STOPS_ON]
+    for n in range(copies):
+        for path in files:
+            target = where / f"copy{n}" / path.relative_to(EXTERNAL)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    return where
+
+
+def files_of(folder: Path) -> list[str]:
+    return [str(p) for p in sorted(folder.rglob("*.xml"))]
+
+
+def make_corpus(out: Path, docs: int, mb: float) -> Path:
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(out),
+                    "--docs", str(docs), "--mb", str(mb)], check=True, capture_output=True)
+    return out
+
+
+def report(label: str, teikit: float, jing: float, note: str = "") -> None:
+    print(f"{label:58} {teikit:7.2f} {jing:7.2f} {jing / teikit:8.2f}x {note}", flush=True)
 
 
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    options.add_argument("--docs", type=int, default=20)
-    options.add_argument("--mb", type=float, default=20)
-    options.add_argument("--jobs", type=int, default=2)
     options.add_argument("--repeat", type=int, default=2)
-    options.add_argument("--corpus", type=Path)
+    options.add_argument("--copies", type=int, default=10)
+    options.add_argument("--docs", type=int, default=300)
+    options.add_argument("--big-mb", type=float, default=48)
+    options.add_argument("--skip-big", action="store_true")
     args = options.parse_args()
-    jing = shutil.which("jing")
-    if not jing:
+    if not shutil.which("jing"):
         raise SystemExit("jing is not installed (Debian package jing)")
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = args.corpus or Path(tmp) / "corpus"
-        if args.corpus is None:
-            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"),
-                            str(corpus), "--docs", str(args.docs), "--mb", str(args.mb)],
-                           check=True, capture_output=True)
-        run(corpus, jing, args)
+        work = Path(tmp)
+        print(f"{'workload':58} {'teikit':>7} {'jing':>7} {'jing/teikit':>9}")
+        one_teikit = best([*TEIKIT, "--schema", str(TEI_ALL), str(ONE_FILE)], args.repeat)
+        one_jing = best(["jing", str(TEI_ALL), str(ONE_FILE)], args.repeat)
+        report("1. one file, tei_all.rng", one_teikit[0], one_jing[0])
 
+        corpus = external_copies(work / "external", args.copies)
+        files = files_of(corpus)
+        size = sum(Path(f).stat().st_size for f in files) / 1e6
+        ext_teikit = best([*TEIKIT, "--schema", str(TEI_ALL), str(corpus)], args.repeat)
+        ext_jing = best(["jing", str(TEI_ALL), *files], args.repeat)
+        report(f"2. {len(files)} external files, {size:.0f} MB, tei_all.rng", ext_teikit[0],
+               ext_jing[0])
 
-def run(corpus: Path, jing: str, args) -> None:
-    files = [str(f) for f in corpus_files(corpus)]
-    megabytes = sum(Path(f).stat().st_size for f in files) / 1e6
-    teikit = [sys.executable, "-m", "teikit", "validate"]
-    parse = [sys.executable, "-c", "import sys; from lxml import etree\n"
-             "for f in sys.argv[1:]: etree.parse(f)", *files]
-    rows = [
-        ("lxml parse only (floor)", parse),
-        ("jing, teikit.rng", [jing, str(PROJECT_RNG), *files]),
-        ("jing, tei_all.rng", [jing, str(TEI_ALL), *files]),
-        ("teikit, teikit.rng only", [*teikit, "--schema", str(PROJECT_RNG), str(corpus)]),
-        ("teikit, rng + schematron", [*teikit, str(corpus)]),
-        (f"teikit, rng + schematron, --jobs {args.jobs}",
-         [*teikit, "--jobs", str(args.jobs), str(corpus)]),
-    ]
-    print(f"corpus: {len(files)} files, {megabytes:.1f} MB ({corpus})")
-    times = {label: timed(command, args.repeat) for label, command in rows}
-    baseline = times["jing, teikit.rng"]
-    print(f"{'what':44} {'seconds':>8} {'MB/s':>7} {'speed vs jing':>14}")
-    for label, seconds in times.items():
-        print(f"{label:44} {seconds:8.2f} {megabytes / seconds:7.2f} "
-              f"{baseline / seconds:13.2f}x")
-    tiny_jing = timed([jing, str(PROJECT_RNG), str(TINY)], args.repeat)
-    tiny_teikit = timed([*teikit, "--schema", str(PROJECT_RNG), str(TINY)], args.repeat)
-    print(f"one tiny file: jing {tiny_jing:.2f} s, teikit {tiny_teikit:.2f} s "
-          f"({tiny_jing / tiny_teikit:.2f}x)")
+        edition = make_corpus(work / "edition", args.docs, args.docs * 0.21)
+        files = files_of(edition)
+        size = sum(Path(f).stat().st_size for f in files) / 1e6
+        rng_teikit = best([*TEIKIT, "--schema", str(PROJECT_RNG), str(edition)], args.repeat)
+        rng_jing = best(["jing", str(PROJECT_RNG), *files], args.repeat)
+        report(f"3. {len(files)} edition files, {size:.0f} MB, teikit.rng", rng_teikit[0],
+               rng_jing[0])
+        full = best([*TEIKIT, str(edition)], args.repeat)
+        report("4. same files, full checks vs jing RELAX NG only", full[0], rng_jing[0],
+               "(goal: >= 0.5x)")
+
+        if not args.skip_big:
+            big = make_corpus(work / "big", 1, args.big_mb)
+            big_file = next(big.glob("*.xml"))
+            big_mb = big_file.stat().st_size / 1e6
+            big_teikit = best([*TEIKIT, "--schema", str(PROJECT_RNG), str(big_file)], 1)
+            big_jing = best(["jing", str(PROJECT_RNG), str(big_file)], 1)
+            report(f"5. one {big_mb:.0f} MB document, teikit.rng", big_teikit[0], big_jing[0])
+            print(f"   peak memory: teikit {big_teikit[1]} MB, jing {big_jing[1]} MB "
+                  f"(teikit / jing {big_teikit[1] / big_jing[1]:.2f}; goal: <= 2)")
+            big_full = best([*TEIKIT, str(big_file)], 1)
+            print(f"   full checks: {big_full[0]:.2f} s, peak memory {big_full[1]} MB")
 
 
 if __name__ == "__main__":

@@ -73,7 +73,8 @@ RNG_CASES = {
                                     "appendix, bibliography, section, subsection, treaty",
     "cited-range-unit-outside-closed-list": '@unit="folio" on <citedRange> is not allowed: '
                                             "expected one of chapter, document, page, volume",
-    "unknown-element-in-paragraph": "element <seg> is not allowed inside <p>; allowed there: bibl,",
+    "unknown-element-in-paragraph": "element <seg> is not allowed inside <p> as its first child "
+                                    "element; allowed there: bibl,",
     "paragraph-after-subdivision": "element <p> is allowed in <div> but not here after <div>",
     "date-when-not-iso": '@when="19 Mayıs 1919" on <date> has the wrong form: expected a day '
                          "YYYY-MM-DD (1919-05-19) or a month YYYY-MM (1917-10) or a year",

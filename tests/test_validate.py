@@ -406,3 +406,43 @@ def test_register_notes_do_not_claim_tagged_glued_forms_are_untagged():
             assert not tagged & {w.strip() for c in claimed for w in c.split(",")}, text
     assert "etiketlenmez" not in (PROJECT_TEI / "register" / "orgs.xml").read_text("utf-8")
     assert validate_paths([PROJECT_TEI]).ok
+
+
+# ----------------------------------------------------------------- what an edition is
+
+def _play(path: Path, title: str) -> Path:
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                    f"<title>{title}</title></titleStmt><publicationStmt><p>p</p>"
+                    "</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+                    '<text><body><div xml:id="act-1"><p xml:id="sp-1">x</p></div></body></text>'
+                    "</TEI>", encoding="utf-8")
+    return path
+
+
+def _cross_file(problems) -> list[str]:
+    return [p.message for p in problems if "is also used in" in p.message]
+
+
+def test_a_file_in_no_edition_is_never_compared_with_its_neighbours(tmp_path):
+    """macbeth.xml beside the-comedy-of-errors.xml: the same ids in two unrelated plays."""
+    macbeth = _play(tmp_path / "macbeth.xml", "Macbeth")
+    _play(tmp_path / "the-comedy-of-errors.xml", "The Comedy of Errors")
+    assert _cross_file(validate_paths([macbeth]).problems) == []
+    assert _cross_file(validate_paths([tmp_path]).problems) == []
+
+
+def test_a_folder_marked_as_an_edition_has_its_ids_compared_across_files(tmp_path):
+    macbeth = _play(tmp_path / "macbeth.xml", "Macbeth")
+    _play(tmp_path / "the-comedy-of-errors.xml", "The Comedy of Errors")
+    (tmp_path / ".teikit-edition").write_text("")
+    assert len(_cross_file(validate_paths([macbeth]).problems)) == 2
+    assert all("the-comedy-of-errors.xml" in m for m in _cross_file(
+        validate_paths([macbeth]).problems))
+
+
+def test_help_says_what_makes_a_folder_an_edition():
+    result = CliRunner().invoke(cli.main, ["validate", "--help"])
+    text = " ".join(result.output.split())
+    assert "a folder that holds register/ (or an empty file named .teikit-edition) is an " \
+           "edition" in text
+    assert "A file in no edition is checked on its own" in text

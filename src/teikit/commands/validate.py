@@ -37,16 +37,25 @@ def _default_paths() -> list[str]:
 @click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=None,
               help="load files up to this size for schema validation (default 100); "
                    "larger ones are only streamed for well-formedness.")
+@click.option("--max-errors", type=click.IntRange(min=1), default=None,
+              help="show at most N errors per file, then say how many more there are "
+                   "[default: all].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Validate in N processes [default: every core; -j 1 for one process].")
 def command(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str,
-            jobs: int | None, max_mb: float | None) -> None:
+            jobs: int | None, max_mb: float | None, max_errors: int | None) -> None:
     """Check TEI files (and directories of *.xml) for well-formedness, the RELAX NG schema
     and the Schematron rules; default PATH: the project's tei/.
 
     Schemas: --schema, else each document's <?xml-model?> PIs, else schemas/teikit.rng
     and schemas/teikit.sch. Prints path:line:column: error|warning: message, then a
     summary. Exit 0 when every file is valid (warnings allowed), 1 when any is not.
+
+    Editions: a folder that holds register/ (or an empty file named .teikit-edition) is
+    an edition: its *.xml and register/*.xml are checked together (xml:ids unique across
+    them, pointers between them resolve); the nearest such folder at or above a file is
+    its edition. A file in no edition is checked on its own, never against the other
+    files of its folder.
     """
     from teikit.validate import find_files, validate_paths
 
@@ -58,10 +67,11 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str
     if show_bar:
         with click.progressbar(length=total, label="validating", file=sys.stderr) as bar:
             report = validate_paths(targets, schema=schemas or None, jobs=jobs,
-                                    progress=bar.update, max_bytes=max_bytes)
+                                    progress=bar.update, max_bytes=max_bytes,
+                                    max_errors=max_errors)
     else:
         report = validate_paths(targets, schema=schemas or None, jobs=jobs,
-                                max_bytes=max_bytes)
+                                max_bytes=max_bytes, max_errors=max_errors)
     if output_format == "json":
         click.echo(report.to_json())
     else:

@@ -34,7 +34,7 @@ from teikit.validate.edition import (cached_index, drafts_by_root, edition_index
                                      is_draft)
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMATRON_NS,
                                     xml_model_refs)
-from teikit.validate.position import position, start_tags
+from teikit.validate.position import end_position, position, start_tags
 from teikit.validate.relaxng import RelaxNGValidator
 from teikit.validate.report import Problem, Report
 from teikit.validate.schematron import SchematronValidator, locate
@@ -78,19 +78,21 @@ def schema_kind(path: Path) -> str:
 def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os.PathLike]
                    | str | os.PathLike | None = None, jobs: int = 1,
                    progress: Callable[[int], None] | None = None,
-                   max_bytes: int | None = None) -> Report:
+                   max_bytes: int | None = None, max_errors: int | None = None) -> Report:
     """Validate every file under *paths*; return a :class:`Report` of all their problems.
 
     *schema*: one or more RELAX NG / Schematron files to use instead of each document's
     own xml-model PIs. *jobs* > 1 validates in that many processes. *progress* is called
     with the number of files just finished. Files over *max_bytes* (default
-    :data:`MAX_BYTES`) are streamed for well-formedness only.
+    :data:`MAX_BYTES`) are streamed for well-formedness only. *max_errors* caps the
+    errors shown per file (the rest are counted in one "N more errors not shown" line);
+    by default every error is shown.
     """
     files = find_files(paths)
     schemas = _explicit_schemas(schema)
     report = Report(files=[str(f) for f in files])
     limit = MAX_BYTES if max_bytes is None else max_bytes
-    tasks = [(str(f), schemas, limit) for f in files]
+    tasks = [(str(f), schemas, limit, max_errors) for f in files]
     # each edition's index keeps what the drafts among the files point at (edition.py):
     # built here once, not once more per draft (and for the workers: not once per worker)
     editions = drafts_by_root(files)
@@ -135,9 +137,25 @@ def _explicit_schemas(schema) -> tuple[tuple[str, str], ...]:
     return tuple(result)
 
 
-def _check_task(task: tuple[str, tuple[tuple[str, str], ...], int]) -> list[Problem]:
-    path, schemas, limit = task
-    return check_file(Path(path), schemas, limit)
+def _check_task(task: tuple[str, tuple[tuple[str, str], ...], int, int | None]) -> list[Problem]:
+    path, schemas, limit, max_errors = task
+    return capped(check_file(Path(path), schemas, limit), max_errors)
+
+
+def capped(problems: list[Problem], max_errors: int | None) -> list[Problem]:
+    """The first *max_errors* errors of one file (all warnings), and a last error that says
+    how many more there are: a cap is never silent."""
+    errors = [p for p in problems if p.severity == "error"]
+    if max_errors is None or len(errors) <= max_errors:
+        return problems
+    shown = set(map(id, errors[:max_errors]))
+    kept = [p for p in problems if p.severity != "error" or id(p) in shown]
+    hidden = len(errors) - max_errors
+    last = errors[max_errors - 1] if max_errors else errors[0]
+    kept.append(Problem(last.path, last.line, last.column, "error",
+                        f"{hidden} more error{'s' if hidden != 1 else ''} not shown "
+                        f"(--max-errors {max_errors})"))
+    return kept
 
 
 def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = (),
@@ -240,7 +258,12 @@ def _schematron(path: str) -> SchematronValidator:
 def _relaxng_problems(tree, path: Path, schema_path: str, included=None) -> list[Problem]:
     problems = []
     for error in _relaxng(schema_path).check(tree):
-        line, column = position(path, tree, error.element, error.attribute, included)
+        if error.where == "end":
+            line, column = end_position(path, tree, error.element, included)
+        elif error.where == "text":
+            line, column = end_position(path, tree, error.element, included, error.text_index)
+        else:
+            line, column = position(path, tree, error.element, error.attribute, included)
         problems.append(Problem(str(path), line, column, "error", error.message))
     return problems
 

@@ -1,8 +1,11 @@
 """The edition index the Schematron rules need to look beyond one document.
 
-An edition is the directory that holds ``register/`` (``tei/`` in the project): the
-articles in it and the registers in ``register/``; a document outside any edition
-is its own one-directory edition. Every file of the edition is read once, one at a
+An edition is a directory that holds ``register/`` (``tei/`` in the project) or an
+``EDITION_MARKER`` file (``.teikit-edition``, for an edition without registers): the
+articles in it and the registers in ``register/``. A document outside any edition is
+an edition of its own, that one file: it is never compared with the other files of
+its directory (``macbeth.xml`` beside ``the-comedy-of-errors.xml`` shares no ids with
+it). Every file of the edition is read once, one at a
 time, with the safe parser (no DTD, no entities, no network), and what the rules of
 schemas/teikit.sch need is handed to them as one XML document: Saxon itself never
 opens a file.
@@ -62,19 +65,32 @@ _NAME_BITS = 20
 _NAME_MASK = (1 << _NAME_BITS) - 1
 
 
+#: the file that makes a directory without ``register/`` an edition
+EDITION_MARKER = ".teikit-edition"
+
+
+def is_edition(directory: Path) -> bool:
+    """Does *directory* hold an edition (``register/`` or an ``EDITION_MARKER`` file)?"""
+    return (directory / "register").is_dir() or (directory / EDITION_MARKER).is_file()
+
+
 def edition_root(doc_path: Path) -> Path:
-    """The nearest directory at or above *doc_path* that holds ``register/``."""
+    """The nearest edition directory at or above *doc_path*; the document itself (a
+    one-file edition) when there is none."""
     start = doc_path.resolve().parent
     for directory in (start, *start.parents):
-        if (directory / "register").is_dir():
+        if is_edition(directory):
             return directory
-    return start
+    return doc_path.resolve()
 
 
 def edition_files(root: Path) -> list[Path]:
     """The files of the edition rooted at *root*: its articles (``*.xml``) and its
     registers (``register/*.xml``), as docs/encoding.md lays them out. Files in other
-    subdirectories (drafts, work files) are not part of the edition."""
+    subdirectories (drafts, work files) are not part of the edition. A one-file edition
+    (*root* is a file) is that file."""
+    if not root.is_dir():
+        return [root]
     files = [*root.glob("*.xml"), *(root / "register").glob("*.xml")]
     return sorted(p for p in files if p.is_file())
 
@@ -83,6 +99,8 @@ def is_draft(path: Path, root: Path) -> bool:
     """Is *path* validated against the edition at *root* without being one of its files
     (a draft in a subdirectory, see :func:`edition_files`)?"""
     path = path.resolve()
+    if path == root:
+        return False
     return path.suffix != ".xml" or path.parent not in (root, root / "register")
 
 

@@ -90,6 +90,7 @@ def _written_name(element: etree._Element) -> str:
 
 
 _cache: dict[str, tuple[_FileText, dict]] = {}
+_NOTHING_INCLUDED: dict = {}
 
 
 def start_tags(path: Path, tree: etree._ElementTree,
@@ -107,10 +108,12 @@ def position(path: Path, tree: etree._ElementTree, element: etree._Element,
 
     *included* maps each element an XInclude inserted to the include's (line, column).
     """
-    included = included or {}
-    for node in (element, *element.iterancestors()):
-        if node in included:
-            return included[node]
+    if included:
+        for node in (element, *element.iterancestors()):
+            if node in included:
+                return included[node]
+    else:
+        included = _NOTHING_INCLUDED
     key = str(path)
     text, cached_for = _cache.get(key, (None, None))
     if text is None or text.tree is not tree or cached_for is not included:
@@ -125,4 +128,110 @@ def position(path: Path, tree: etree._ElementTree, element: etree._Element,
         namespace, local = attribute[1:].split("}")
         attribute = f"xml:{local}" if namespace.endswith("XML/1998/namespace") else local
     found = text.locate(element, attribute)
+    return found if found else (element.sourceline or 1, 1)
+
+
+#: every markup token; group 1: an end tag's name, group 2: a start tag's name,
+#: group 3: "/" when the start tag closes itself
+_MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[.*?\])*>"
+                     r"|</([^\s>]+)\s*>"
+                     r"|<([^\s/>!?]+)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.S)
+
+
+class _Spans:
+    """For each element written in a file (document order): where its start tag ends,
+    where its end tag starts and ends. Read only for files with an error at an end tag
+    or in text (jing reports those there, and so does teikit)."""
+
+    def __init__(self, path: Path, tree: etree._ElementTree, skip: frozenset) -> None:
+        self.text = path.read_bytes().decode("utf-8", errors="replace")
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self.tag_end: list[int] = []
+        self.close_start: list[int] = []
+        self.close_end: list[int] = []
+        stack: list[int] = []
+        for match in _MARKUP.finditer(self.text):
+            if match.group(2):
+                index = len(self.tag_end)
+                self.tag_end.append(match.end())
+                if match.group(3):
+                    self.close_start.append(match.end())
+                    self.close_end.append(match.end())
+                else:
+                    self.close_start.append(match.end())
+                    self.close_end.append(match.end())
+                    stack.append(index)
+            elif match.group(1) and stack:
+                index = stack.pop()
+                self.close_start[index] = match.start()
+                self.close_end[index] = match.end()
+        self.index = {}
+        count = 0
+        for element in tree.getroot().iter(etree.Element):
+            if element in skip:
+                continue
+            self.index[element] = count
+            count += 1
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def end_tag(self, element) -> tuple[int, int] | None:
+        index = self.index.get(element)
+        if index is None or index >= len(self.close_start):
+            return None
+        return self.line_column(self.close_start[index])
+
+    def text_end(self, element, after_child: int) -> tuple[int, int] | None:
+        """Where the text of *element* before its child number *after_child* + 1 (0: its
+        first text) ends: the last character that is not white space."""
+        index = self.index.get(element)
+        if index is None or index >= len(self.tag_end):
+            return None
+        children = [c for c in element if isinstance(c.tag, str)]
+        if after_child == 0:
+            start = self.tag_end[index]
+        else:
+            previous = self.index.get(children[after_child - 1])
+            if previous is None:
+                return None
+            start = self.close_end[previous]
+        if after_child < len(children) and self.index.get(children[after_child]) is not None:
+            stop = self.text.rfind("<", start, self._tag_start(children[after_child]) + 1)
+        else:
+            stop = self.close_start[index]
+        segment = self.text[start:max(start, stop)].rstrip()
+        return self.line_column(start + max(len(segment) - 1, 0))
+
+    def _tag_start(self, element) -> int:
+        index = self.index[element]
+        return self.text.rfind("<", 0, self.tag_end[index])
+
+
+_spans_cache: dict[str, tuple[_Spans, object]] = {}
+
+
+def end_position(path: Path, tree: etree._ElementTree, element: etree._Element,
+                 included: dict | None = None, after_child: int | None = None
+                 ) -> tuple[int, int]:
+    """(line, column) of *element*'s end tag, or with *after_child* of the end of its
+    text before child number *after_child* + 1 (0: the text right after its start tag)."""
+    included = included or {}
+    if included:
+        for node in (element, *element.iterancestors()):
+            if node in included:
+                return included[node]
+    key = str(path)
+    spans, cached_tree = _spans_cache.get(key, (None, None))
+    if spans is None or cached_tree is not tree:
+        _spans_cache.clear()
+        skip = frozenset(e for top in included for e in top.iter())
+        try:
+            spans = _Spans(path, tree, skip)
+        except OSError:
+            return element.sourceline or 1, 1
+        _spans_cache[key] = (spans, tree)
+    found = spans.end_tag(element) if after_child is None else spans.text_end(element,
+                                                                              after_child)
     return found if found else (element.sourceline or 1, 1)
