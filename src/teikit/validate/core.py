@@ -35,7 +35,8 @@ from teikit.validate.edition import (cached_index, drafts_by_root, edition_index
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMATRON_NS,
                                     xml_model_refs)
 from teikit.validate.position import end_position, position, start_tags
-from teikit.validate.relaxng import RelaxNGValidator
+from teikit.validate.relaxng import RelaxNGValidator, expect_names
+from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, names_in_files
 from teikit.validate.report import Problem, Report
 from teikit.validate.schematron import SchematronValidator, locate
 from teikit.xmlio import XI_NS, IncludeEvent, expand_xincludes, parse
@@ -96,16 +97,15 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     # each edition's index keeps what the drafts among the files point at (edition.py):
     # built here once, not once more per draft (and for the workers: not once per worker)
     editions = drafts_by_root(files)
+    names = _names_for_large_schemas(files, schemas)
+    for kind, path in schemas:
+        if kind == "relaxng":
+            _relaxng(path).compile_now()  # once, here: forked workers share it
     if jobs > 1 and len(files) > 1:
-        context = multiprocessing.get_context("spawn")
-        indexes = {root: cached_index(root, drafts) for root, drafts in editions.items()}
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                 initializer=_seed_worker, initargs=(indexes,)) as pool:
-            chunk = max(1, min(16, len(tasks) // (jobs * 4)))
-            for problems in pool.map(_check_task, tasks, chunksize=chunk):
-                report.problems.extend(problems)
-                if progress:
-                    progress(1)
+        indexes = {root: cached_index(root, drafts) for root, drafts in editions.items()
+                   if _schematron_may_run(schemas) and root.is_dir()}
+        for problems in _in_parallel(tasks, jobs, indexes, names, progress):
+            report.problems.extend(problems)
     else:
         for root, drafts in editions.items():
             if drafts:  # without drafts, built on first use: only if a Schematron runs
@@ -117,11 +117,82 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     return report
 
 
-def _seed_worker(indexes: dict[Path, str]) -> None:
-    """Give a worker process the edition indexes the parent built (built once, not per worker)."""
+def _in_parallel(tasks: list, jobs: int, indexes, names, progress) -> list[list[Problem]]:
+    """The problems of each task, in order, from *jobs* - 1 worker processes and this one.
+
+    The tasks go to the workers in small chunks; this process takes the last chunks no
+    worker has started yet (it has the schemas compiled already, a worker first spends
+    a fraction of a second starting Python and compiling them), until none is left.
+    """
+    chunk = max(1, min(4, len(tasks) // (jobs * 16)))
+    chunks = [tasks[i:i + chunk] for i in range(0, len(tasks), chunk)]
+    results: list = [None] * len(chunks)
+    # forked before this process runs Saxon (Schematron), the workers share the RELAX NG
+    # schemas it compiled; with Saxon running here already they must start afresh
+    context = multiprocessing.get_context("spawn" if _saxon_started() else "fork")
+    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context,
+                             initializer=_seed_worker, initargs=(indexes, names)) as pool:
+        futures = [pool.submit(_check_chunk, part) for part in chunks]
+        reported = set()
+        for index in reversed(range(len(chunks))):
+            if futures[index].cancel():
+                results[index] = _check_chunk(chunks[index])
+                reported.add(index)
+                _report_progress(progress, len(chunks[index]))
+            for done, future in enumerate(futures):
+                if done not in reported and future.done() and not future.cancelled():
+                    reported.add(done)
+                    _report_progress(progress, len(chunks[done]))
+        for index, future in enumerate(futures):
+            if results[index] is None:
+                results[index] = future.result()
+                if index not in reported:
+                    _report_progress(progress, len(chunks[index]))
+    return [problems for part in results for problems in part]
+
+
+def _schematron_may_run(schemas) -> bool:
+    """Only Schematron reads the edition index: none is built for a RELAX NG-only run. A
+    one-file edition's index is built where the file is checked (it is read there anyway)."""
+    return not schemas or any(kind == "schematron" for kind, _ in schemas)
+
+
+def _saxon_started() -> bool:
+    """Has this process started Saxon (compiled a Schematron schema)? Saxon cannot be forked."""
+    return _schematron.cache_info().currsize > 0
+
+
+def _check_chunk(part: list) -> list[list[Problem]]:
+    return [_check_task(task) for task in part]
+
+
+def _report_progress(progress, count: int) -> None:
+    if progress:
+        progress(count)
+
+
+def _seed_worker(indexes: dict[Path, str], names: set[str]) -> None:
+    """Give a worker process the edition indexes the parent built (built once, not per
+    worker) and the element names of the run."""
     from teikit.validate import edition
 
     edition.seed_index(indexes)
+    expect_names(names)
+
+
+def _names_for_large_schemas(files: list[Path], schemas) -> set[str]:
+    """The element names of every file, when a large grammar is given (--schema
+    tei_all.rng): it is cut down to them, and its trial compile is made here, once, not
+    in each worker (see :mod:`teikit.validate.rng_reduce`)."""
+    large = [path for kind, path in schemas
+             if kind == "relaxng" and Path(path).stat().st_size >= MIN_BYTES_TO_REDUCE]
+    names: set[str] = set()
+    if large:
+        names = names_in_files(files)
+        expect_names(names)
+        for path in large:
+            _relaxng(path).prepare()
+    return names
 
 
 def _explicit_schemas(schema) -> tuple[tuple[str, str], ...]:

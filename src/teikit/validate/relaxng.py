@@ -22,6 +22,7 @@ rejects, the walk finds nothing), libxml2's first error is reported.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,14 +30,23 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.errors import SchemaError
-from teikit.validate import rng_derive
+from teikit.validate import rng_derive, rng_reduce
 from teikit.validate.rng_walk import Walker
 from teikit.xmlio import parse
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
-#: grammars this large are not compiled by libxml2 (tei_all.rng, 1.1 MB: 8-10 s in every
-#: process); the derivative walk gives their verdict, with no compile at all
-LARGE_SCHEMA_BYTES = 200_000
+#: grammars this large are not compiled whole by libxml2 (tei_all.rng, 1.1 MB: 8-10 s in
+#: every process): only cut down to the run's element names, if at all
+LARGE_SCHEMA_BYTES = rng_reduce.MIN_BYTES_TO_REDUCE
+#: the element local names of the run's documents (see expect_names)
+_EXPECTED: set[str] = set()
+
+
+def expect_names(names) -> None:
+    """Tell this process's validators the element names the run's documents use, so that
+    a large grammar can be cut down to them and compiled by libxml2."""
+    _EXPECTED.clear()
+    _EXPECTED.update(names)
 
 
 @dataclass(frozen=True)
@@ -56,8 +66,9 @@ class RelaxNGValidator:
     def __init__(self, rng_path: Path) -> None:
         self.path = Path(rng_path)
         self._tree = parse(self.path)
-        large = self.path.stat().st_size >= LARGE_SCHEMA_BYTES
-        self._schema = None if large else self._compile(self._tree)
+        self._large = rng_reduce.reducible(self._tree, self.path.stat().st_size)
+        self._schema = None if self._large else self._compile(self._tree)
+        self._reduced_for: frozenset[str] | None = None
         self.grammar = Grammar(self._tree)
         self._derived: rng_derive.Grammar | None = None
 
@@ -67,18 +78,61 @@ class RelaxNGValidator:
         except etree.RelaxNGParseError as exc:
             raise SchemaError(f"{self.path}: not a usable RELAX NG schema: {exc}") from None
 
+    def _libxml2(self):
+        """The libxml2 schema: whole for a small grammar; for a large one cut down to the
+        names the run announced (None without them, or when it does not compile)."""
+        if self._large and _EXPECTED and self._reduced_for != frozenset(_EXPECTED):
+            self._reduced_for = frozenset(_EXPECTED)
+            self._schema = rng_reduce.compiled_reduced(self.path, self._tree, _EXPECTED)
+        return self._schema
+
+    def compile_now(self) -> None:
+        """Compile what :meth:`check` will use, now (before worker processes fork)."""
+        self._libxml2()
+
+    def prepare(self) -> None:
+        """Make the cut-down grammar for the announced names and try its compile (in a
+        child process, once per set of names), without compiling it here."""
+        if self._large and _EXPECTED:
+            rng_reduce.prepare(self.path, self._tree, _EXPECTED)
+
     def check(self, tree: etree._ElementTree) -> list[RngError]:
         """Validate *tree*; return all its errors, each explained (the tree is not changed)."""
-        if self._schema is not None and self._schema.validate(tree):
+        schema = self._libxml2()
+        if self._large:
+            return self._check_large(schema, tree)
+        if schema is not None and schema.validate(tree):
             return []
         issues = Walker(self.derived(), self.grammar.explain_attribute,
                         self.grammar.children).check(tree)
         if issues:
             return [RngError(i.element, i.attribute, i.message, i.where, i.text_index)
                     for i in issues]
-        if self._schema is None:
-            return []
-        return self._libxml2_error(self._schema, tree)
+        if schema is None or self._large:
+            return []  # the walk of the whole grammar is the verdict
+        return self._libxml2_error(schema, tree)
+
+    def _check_large(self, schema, tree: etree._ElementTree) -> list[RngError]:
+        """A large grammar: libxml2's cut-down compile (which starts anywhere) for the
+        verdict on a document whose root the grammar starts with, and for the valid
+        subtrees of an invalid one; the walk of the whole grammar for the errors."""
+        derived = self.derived()
+        subtree_valid = None
+        if schema is not None:
+            root = tree.getroot()
+            if derived.start_tag_open(derived.start, _qname(root)) is not derived.not_allowed \
+                    and schema.validate(tree):
+                return []
+            failing = _failing(schema, tree)
+
+            def subtree_valid(element: etree._Element) -> bool:
+                if element in failing:
+                    return False
+                return schema.validate(etree.ElementTree(copy.deepcopy(element)))
+        issues = Walker(derived, self.grammar.explain_attribute, self.grammar.children,
+                        subtree_valid).check(tree)
+        return [RngError(i.element, i.attribute, i.message, i.where, i.text_index)
+                for i in issues]
 
     def derived(self) -> rng_derive.Grammar:
         """The grammar as derivative patterns (built on the first invalid document)."""
@@ -135,6 +189,31 @@ class RelaxNGValidator:
                     f"elements allowed in <{name}>: {_names(allowed)}")
         return (f"<{name}> does not match its content model ({raw}); "
                 f"elements allowed in <{name}>: {_names(allowed)}")
+
+
+def _failing(schema, tree: etree._ElementTree) -> set:
+    """The elements libxml2 reported an error on, and their ancestors: they are invalid,
+    so checking them again on their own would be wasted."""
+    found: set = set()
+    prefixes = _prefixes(tree)
+    for entry in schema.error_log:
+        if not entry.path:
+            continue
+        try:
+            nodes = tree.xpath(entry.path, namespaces=prefixes)
+        except etree.XPathError:
+            continue
+        for node in nodes[:1]:
+            if isinstance(node, etree._Element):
+                found.add(node)
+                found.update(node.iterancestors())
+    return found
+
+
+def _qname(element: etree._Element) -> tuple[str, str]:
+    namespace, _, local = element.tag[1:].partition("}") if element.tag[0] == "{" else (
+        "", "", element.tag)
+    return namespace, local
 
 
 def _prefixes(tree: etree._ElementTree) -> dict[str, str]:

@@ -596,6 +596,26 @@ class Grammar:
         elif kind in (ONE_OR_MORE, AFTER):
             self._firsts(p.a, names, seen)
 
+    def skip_valid(self, q: Pattern, name: tuple[str, str]) -> Pattern | None:
+        """The pattern after a whole element named *name* known to be valid against its
+        definition, from *q* = start_tag_open(..., name); None when the grammar defines
+        more than one element of that name (which definition applies is not known)."""
+        nodes = self.by_name.get(name)
+        if not nodes or len(nodes) != 1:
+            return None
+        content = self.content(self._build(nodes[0]))
+        parts = self._after_parts(q)
+        if not parts or any(a is not content for a, _ in parts):
+            return None
+        return self._choice_of(b for _, b in parts)
+
+    def _after_parts(self, p: Pattern) -> list[tuple[Pattern, Pattern]]:
+        if p.kind == AFTER:
+            return [(p.a, p.b)]
+        if p.kind == CHOICE:
+            return [part for x in p.alts for part in self._after_parts(x)]
+        return []
+
     def content_parts(self, p: Pattern) -> list[Pattern]:
         """The content patterns of the After nodes of *p* (inside the current element)."""
         if p.kind == AFTER:

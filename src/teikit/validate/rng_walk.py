@@ -16,13 +16,20 @@ from teikit.validate.rng_derive import XML_NS, Grammar, Issue, Pattern
 
 #: an element's expected-names list is cut after this many names
 MAX_NAMES = 40
+#: elements this deep or less are first checked whole by libxml2 (see subtree_valid)
+SKIP_DEPTH = 6
 
 
 class Walker:
     """Every RELAX NG error of a tree, in document order."""
 
-    def __init__(self, grammar: Grammar, explain_attribute=None, children=None) -> None:
+    def __init__(self, grammar: Grammar, explain_attribute=None, children=None,
+                 subtree_valid=None) -> None:
         self.g = grammar
+        #: a fast check of one element against its own definition (libxml2), used to step
+        #: over the large valid parts of an invalid document
+        self.subtree_valid = subtree_valid
+        self.depth = 0
         self.explain_attribute = explain_attribute
         self.children = children  # element name -> names allowed anywhere in its content
         self.issues: list[Issue] = []
@@ -49,7 +56,15 @@ class Walker:
             else:
                 self._inside_undefined(element)
             return p
-        return self._body(element, q)
+        if self.subtree_valid is not None and self.depth < SKIP_DEPTH and len(element) > 1:
+            after = g.skip_valid(q, name)
+            if after is not None and self.subtree_valid(element):
+                return after
+        self.depth += 1
+        try:
+            return self._body(element, q)
+        finally:
+            self.depth -= 1
 
     def _inside_undefined(self, element: etree._Element) -> None:
         """The children of an element the grammar does not define: each is out of place
