@@ -43,9 +43,12 @@ def publishing_options(command):
               help="Most search records (paragraphs) per Pagefind bundle; the indexer's memory "
                    "grows with it (about 70 KB a record), the number of bundles a search loads "
                    "shrinks with it.")
+@click.option("--oai-gateway", default=None, metavar="URL",
+              help="The OAI Static Repository Gateway that will intermediate oai/static.xml: "
+                   "its baseURL becomes URL/<the file's URL without http(s)://>.")
 @publishing_options
 def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], name: str,
-            admin_email: str, jobs: int | None, search_part_size: int) -> None:
+            admin_email: str, jobs: int | None, search_part_size: int, oai_gateway: str | None) -> None:
     """Build the static site of EDITION (a folder of TEI articles with register/) into --out.
 
     The site gets a front page (index.html), every format, the TEI files, a JSON index, a
@@ -58,7 +61,8 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], nam
 
     started = time.perf_counter()
     report = build(edition, out, base_url=base_url, formats=list(formats) or None, title=name,
-                   admin_email=admin_email, jobs=jobs, search_part_size=search_part_size)
+                   admin_email=admin_email, jobs=jobs, search_part_size=search_part_size,
+                   oai_gateway=oai_gateway)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     click.echo(f"Built {out}: {len(report.rebuilt)} part(s) rebuilt, {len(report.skipped)} unchanged, "

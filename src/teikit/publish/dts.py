@@ -250,6 +250,16 @@ def resource(article: Article, urls: Urls, download: str | None = None) -> dict:
     return data
 
 
+def navigation_resource(article: Article, urls: Urls) -> dict:
+    """The Resource inside a Navigation answer: what the spec requires there (its templates
+    and citation trees) and its title, not its Dublin Core, which the Collection endpoint
+    gives once; so each of the many static navigation files stays small."""
+    data = resource(article, urls)
+    for name in ("dublinCore", "description"):
+        data.pop(name, None)
+    return data
+
+
 def _tree_json(tree: CitationTree) -> dict:
     data = {"@type": "CitationTree", "citeStructure": tree.structure}
     if tree.identifier:
@@ -335,7 +345,7 @@ def navigation(edition: Edition, params: list[tuple[str, str]], urls: Urls, requ
         if down == 0 and ref is None:
             raise DtsError(400, "down=0 needs a ref")
         tree = _tree(article, args.get("tree"))
-        data = {"@id": request_url, "@type": "Navigation", "resource": resource(article, urls)}
+        data = {"@id": request_url, "@type": "Navigation", "resource": navigation_resource(article, urls)}
         units = tree.units if tree else []
         if tree is None and (ref or start):
             raise DtsError(404, "this resource has no citation tree")
@@ -385,8 +395,12 @@ def _members(tree, units, ref, start, end, down, data) -> list[Unit] | None:
     return [u for u in units if u.level <= limit]
 
 
-def document(edition: Edition, params: list[tuple[str, str]], urls: Urls) -> Response:
-    """The TEI of a resource, whole or a passage (``ref`` or ``start``..``end``) in dts:wrapper."""
+def document(edition: Edition, params: list[tuple[str, str]], urls: Urls,
+             tei_urls: dict[str, str] | None = None) -> Response:
+    """The TEI of a resource, whole or a passage (``ref`` or ``start``..``end``) in dts:wrapper.
+    *tei_urls* (article id -> public URL of its TEI file) become the ``xml:base`` of what is
+    sent, so the article's relative pointers (``register/persons.xml#...``) resolve to the
+    site's register files wherever the answer is read from."""
     try:
         args = _single(params, {"resource", "ref", "start", "end", "tree", "mediaType"})
         article = _article(edition, args.get("resource"))
@@ -395,26 +409,33 @@ def document(edition: Edition, params: list[tuple[str, str]], urls: Urls) -> Res
             raise DtsError(404, f"media type {args['mediaType']!r} is not available; use {TEI_MEDIA_TYPE}")
         tree = _tree(article, args.get("tree"))
         if ref is None and start is None:
-            body = article.tei_bytes
+            root = copy.deepcopy(article.root)
         else:
             if tree is None:
                 raise DtsError(404, "this resource has no citation tree")
-            body = _passage(tree, ref, start, end)
+            root = _passage(tree, ref, start, end)
+        base = (tei_urls or {}).get(article.id)
+        if base:
+            root.set(f"{{{NS['xml']}}}base", base)
+        body = etree.tostring(root, encoding="utf-8", xml_declaration=True)
         link = urls.query("collection", {"id": article.id})
         return Response(200, body, TEI_MEDIA_TYPE, {"Link": f'<{link}>; rel="collection"'})
     except DtsError as exc:
         return error(exc.status, str(exc))
 
 
-def _passage(tree: CitationTree, ref: str | None, start: str | None, end: str | None) -> bytes:
+def _passage(tree: CitationTree, ref: str | None, start: str | None, end: str | None) -> etree._Element:
+    """A TEI root holding dts:wrapper with the passage: the unit *ref* whole, or every unit
+    from *start* to *end* in document order and nothing after *end*: a unit that contains
+    *end* (end's section, when start is in an earlier one) is copied only up to *end*."""
     if ref is not None:
         first = last = tree.find(ref)
     else:
         first, last = tree.find(start), tree.find(end)
         if first > last:
             raise DtsError(400, "start comes after end in the citation tree")
-    chosen = tree.units[first:tree.subtree_end(last)]
-    ids = {u.identifier for u in chosen}
+    end_unit = tree.units[last]
+    holders = _ancestors(tree, end_unit)
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS, "dts": DTS_NS})
     wrapper = etree.SubElement(root, f"{{{DTS_NS}}}wrapper")
     if ref is not None:
@@ -422,9 +443,50 @@ def _passage(tree: CitationTree, ref: str | None, start: str | None, end: str | 
     else:
         wrapper.set("start", start)
         wrapper.set("end", end)
-    for unit in chosen:
-        if unit.parent not in ids:           # top-most units of the passage only
+    covered: set[str] = set()
+    for unit in tree.units[first:tree.subtree_end(last)]:
+        if unit.parent in covered:          # inside a unit already copied
+            covered.add(unit.identifier)
+            continue
+        if unit.identifier in holders:
+            element = _up_to(unit.element, end_unit.element)
+            if element is None:             # end is not inside it in the TEI: copy its parts
+                continue
+        else:
             element = copy.deepcopy(unit.element)
-            element.tail = None
-            wrapper.append(element)
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+        element.tail = None
+        wrapper.append(element)
+        covered.add(unit.identifier)
+    return root
+
+
+def _ancestors(tree: CitationTree, unit: Unit) -> set[str]:
+    """The identifiers of the units that contain *unit* in the citation tree."""
+    parents = {u.identifier: u.parent for u in tree.units}
+    found, current = set(), unit.parent
+    while current is not None and current not in found:
+        found.add(current)
+        current = parents.get(current)
+    return found
+
+
+def _up_to(container: etree._Element, last: etree._Element) -> etree._Element | None:
+    """A copy of *container* holding everything up to the end of *last* (one of its
+    descendants) and nothing after it; None when *last* is not inside *container*."""
+    path, node = [], last
+    while node is not None and node is not container:
+        parent = node.getparent()
+        if parent is None:
+            return None
+        path.append(parent.index(node))
+        node = parent
+    if node is None:
+        return None
+    result = copy.deepcopy(container)
+    current = result
+    for index in reversed(path):
+        for following in current[index + 1:]:
+            current.remove(following)
+        current = current[index]
+        current.tail = None
+    return result

@@ -9,6 +9,7 @@ from ``<site>/tei``; requests are answered from memory.
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -21,6 +22,11 @@ from starlette.staticfiles import StaticFiles
 from teikit.errors import InputError
 from teikit.publish import dts, edition as edition_module
 from teikit.publish.oai import OaiConfig, Repository
+
+
+# the static DTS files' suffixes (teikit.publish.site.StaticUrls), whatever this machine's tables say
+mimetypes.add_type("application/ld+json", ".jsonld")
+mimetypes.add_type("application/tei+xml", ".tei")
 
 
 def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
@@ -38,7 +44,7 @@ def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
     public_url = public_url.rstrip("/")
     repository = Repository(edition, OaiConfig(base_url=f"{public_url}/oai", page_size=page_size,
                                                sets=sets, repository_name=repository_name,
-                                               admin_email=admin_email))
+                                               admin_email=admin_email, site_url=f"{public_url}/"))
     urls = dts.Urls(f"{public_url}/dts")
     downloads = {a.id: f"{public_url}/tei/{a.path.name}" for a in edition.articles}
 
@@ -65,7 +71,7 @@ def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
                                     _public(request, public_url)))
 
     async def dts_document(request: Request) -> Response:
-        return reply(dts.document(edition, request.query_params.multi_items(), urls))
+        return reply(dts.document(edition, request.query_params.multi_items(), urls, downloads))
 
     routes = [
         Route("/oai", oai, methods=["GET", "POST"]),
