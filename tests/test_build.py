@@ -337,7 +337,7 @@ def test_build_command_reports_what_it_did(edition, tmp_path):
     second = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "html"])
     assert "0 part(s) rebuilt" in second.output and "0 file(s) written" in second.output
     unknown = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "nope"])
-    assert unknown.exit_code == 1 and "unknown output format" in unknown.output
+    assert unknown.exit_code == 2 and "Invalid value for '--to'" in unknown.output   # a usage error
 
 
 def _editions() -> list[Path]:

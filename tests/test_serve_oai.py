@@ -297,6 +297,38 @@ def test_repository_name_and_admin_email_are_the_portals_to_set(site):
         assert root.findtext(f"{OAI}Identify/{OAI}repositoryName") == "Türk-Sovyet İlişkileri"
         assert root.findtext(f"{OAI}Identify/{OAI}adminEmail") == "editor@example.org"
         assert httpx.get(f"{base}/dts/collection").json()["title"] == "Türk-Sovyet İlişkileri"
+        for page in ("/", "/index.html"):                    # the front page too, as --help says
+            front = httpx.get(base + page).text
+            assert "<title>Türk-Sovyet İlişkileri</title>" in front and "<h1>Türk-Sovyet İlişkileri</h1>" in front
+            assert 'href="tei/sample-article.xml"' in front
+
+
+def test_serve_names_the_edition_as_it_was_built_by_default(tmp_path):
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+
+    site = tmp_path / "site"
+    built = CliRunner().invoke(main, ["build", str(three_article_edition(tmp_path / "tei")), "--out", str(site),
+                                      "--to", "html", "--name", "Moskova Antlaşması Edisyonu"])
+    assert built.exit_code == 0, built.output
+    with serve(site) as base:
+        assert oai_get(base, verb="Identify").findtext(f"{OAI}Identify/{OAI}repositoryName") \
+            == "Moskova Antlaşması Edisyonu"
+        assert "<h1>Moskova Antlaşması Edisyonu</h1>" in httpx.get(f"{base}/").text
+
+
+def test_serve_logs_each_request(site):
+    log: list[str] = []
+    with serve(site, log=log) as base:
+        httpx.get(f"{base}/oai", params={"verb": "Identify"})
+        httpx.get(f"{base}/no-such-page")
+    assert any('"GET /oai?verb=Identify HTTP/1.1" 200' in line for line in log), log
+    assert any('"GET /no-such-page HTTP/1.1" 404' in line for line in log), log
+    quiet: list[str] = []
+    with serve(site, "--no-access-log", log=quiet) as base:
+        httpx.get(f"{base}/oai", params={"verb": "Identify"})
+    assert not any("GET /oai" in line for line in quiet)
 
 
 def test_an_admin_email_oai_pmh_would_refuse_is_a_usage_error(site):

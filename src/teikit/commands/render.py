@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from teikit.commands.paths import default_edition
 from teikit.render import RenderFailures, load_renderers, render
 
 
@@ -22,7 +23,7 @@ def _format_choices() -> list[str]:
 
 
 @click.command("render")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--to", "formats", multiple=True, default=("html",), show_default=True,
               type=click.Choice(_format_choices()),
               help="Output format; repeat it for several, or 'all'.")
@@ -31,10 +32,11 @@ def _format_choices() -> list[str]:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Render articles in this many processes [default: every core].")
 def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int | None) -> None:
-    """Render the TEI edition at PATH... (default: tei/) to HTML, print, PDF or register."""
+    """Render the TEI edition at PATH... (default: tei/ of the current directory) to HTML,
+    print, PDF or register."""
     names = sorted(load_renderers()) if "all" in formats else list(dict.fromkeys(formats))
     try:
-        written, failed = render(list(paths) or [Path("tei")], names, out, jobs), None
+        written, failed = render(list(paths) or [default_edition()], names, out, jobs), None
     except RenderFailures as exc:
         written, failed = exc.written, exc
     for name, files in written.items():

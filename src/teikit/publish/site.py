@@ -212,7 +212,8 @@ class Builder:
     def __init__(self, source: str | Path, out: str | Path, base_url: str = "http://127.0.0.1:8000/",
                  title: str = "teikit digital edition", formats: list[str] | None = None,
                  admin_email: str = OaiConfig.admin_email, jobs: int | None = None,
-                 search_part_size: int = search_index.PART_SIZE, oai_gateway: str | None = None) -> None:
+                 search_part_size: int = search_index.PART_SIZE, oai_gateway: str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
         from teikit.render.base import default_jobs
 
         self.source, self.out = Path(source), Path(out)
@@ -222,6 +223,8 @@ class Builder:
         self.base_url = base_url.rstrip("/") + "/"
         self.title, self.admin_email = title, admin_email
         self.oai_gateway = oai_gateway
+        self.progress = progress or (lambda done, total: None)   # (steps done, of total)
+        self.steps = (0, 0)
         self.report = BuildReport()
         manifest = self.out / MANIFEST
         try:
@@ -281,6 +284,7 @@ class Builder:
         source, out = self.source.resolve(), self.out.resolve()
         if out == source or source in out.parents:
             raise OutputError(f"the site ({self.out}) cannot be inside the edition ({self.source})")
+        self.steps = (0, len(sources.articles) + len(self._formats()) + 1)
         settings = (self.base_url + self.title + self.admin_email + ",".join(self._formats())
                     + (self.oai_gateway or ""))
         self.out.mkdir(parents=True, exist_ok=True)   # an unknown --to stopped the build before
@@ -290,6 +294,7 @@ class Builder:
         if summaries:
             self.render(sources, refs)
             self.edition_wide(records.edition_of(summaries, sources.digests), sources, settings)
+        self.step(self.steps[1] - self.steps[0])
         self._forget_stale()
         manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
         if not ((self.out / MANIFEST).is_file() and (self.out / MANIFEST).read_bytes() == manifest):
@@ -310,7 +315,15 @@ class Builder:
             ids[summary.id], refs[path] = path, pointers
             sources.stamps[path] = summary.datestamp.strftime(records.STAMP)
             summaries.append(summary)
+            self.step()
         return summaries, refs
+
+    def step(self, count: int = 1) -> None:
+        """Report *count* more steps done (an article streamed, a format rendered, the
+        edition-wide files) to the progress callback."""
+        done, total = self.steps
+        self.steps = (min(total, done + count), total)
+        self.progress(*self.steps)
 
     def summarised(self, path: Path, sources: Sources, settings: str,
                    ids: dict[str, Path]) -> tuple[records.Summary, list[str]]:
@@ -467,6 +480,7 @@ class Builder:
             key = _digest([name.encode(), sources.edition_key().encode(), *(str(p).encode() for p in failed)])
             self.group(f"{name}:edition", key,
                        lambda name=name, failed=failed: self._render_finish(*prepared(name), failed))
+            self.step()
 
     def _render_many(self, renderer, edition, stale: dict[Path, tuple[str, str]]) -> list[Path]:
         """Render the *stale* articles (resolved path -> group, key), in processes when worth it.
