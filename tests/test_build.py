@@ -322,11 +322,14 @@ def test_missing_edition_directory_is_a_clear_error(tmp_path):
         build(tmp_path / "nowhere", tmp_path / "site")
 
 
-def test_unknown_format_is_a_clear_error_and_writes_nothing(edition, tmp_path):
+def test_unknown_format_is_a_usage_error_and_writes_nothing(edition, tmp_path):
     out = tmp_path / "site"
-    result = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "nonsense"])
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "Error: unknown output format(s): nonsense; registered: " in result.output
+    result = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "pdfx"])
+    assert result.exit_code == 2 and "Traceback" not in result.output      # as in render
+    assert "Invalid value for '--to': 'pdfx' is not one of" in result.output
+    assert not out.exists()
+    with pytest.raises(InputError, match="unknown output format"):             # the API says so too
+        build(edition, out, formats=["pdfx"])
     assert not out.exists()
 
 

@@ -461,6 +461,7 @@ class Builder:
                 edition = state.get("edition") or read_edition(list(refs))
                 state["edition"] = edition
                 renderer = RENDERERS[name](self.out)
+                renderer.companions = frozenset(self._formats())
                 renderer.prepare(edition)
                 renderer.shared.update(SEARCH_LINK)         # header link (HTML formats)
                 state[name] = renderer

@@ -66,6 +66,7 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
     broken: set[Path] = set()
     for name in formats:
         renderer, failed = RENDERERS[name](out), []
+        renderer.companions = frozenset(formats)
         written[name] = renderer.run(edition, jobs=jobs or default_jobs(), failures=failed)
         built_from[name] = len(edition.articles) - len(failed)
         broken.update(article.path for article, _ in failed)

@@ -120,6 +120,9 @@ class Renderer:
     suffix: ClassVar[str] = ".html"
     #: False for a renderer that only writes edition-wide outputs (in :meth:`finish`)
     per_document: ClassVar[bool] = True
+    #: the formats rendered in the same run into the same ``out`` (set by whoever runs it):
+    #: a page links another format's output only when it is there or made in this run
+    companions: frozenset[str] = frozenset()
 
     def __init__(self, out: str | os.PathLike = "out") -> None:
         self.out = Path(out)
