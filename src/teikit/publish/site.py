@@ -89,7 +89,7 @@ from teikit.publish import dts, edition as edition_module, records, search as se
 from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
-from teikit.render.saxon import XSLT_DIR
+from teikit.render.saxon import xslt_dir
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
 
 SUMMARY_CACHE = ".teikit-cache/summary"   # per-article summaries and pointers: see Builder.stream
@@ -194,8 +194,9 @@ def _digest(parts: list[bytes]) -> str:
 
 
 def _stylesheets_key() -> str:
-    files = sorted(p for p in XSLT_DIR.rglob("*") if p.is_file()) if XSLT_DIR.is_dir() else []
-    return _digest([__version__.encode()] + [str(p.relative_to(XSLT_DIR)).encode() + p.read_bytes()
+    directory = xslt_dir()
+    files = sorted(p for p in directory.rglob("*") if p.is_file()) if directory.is_dir() else []
+    return _digest([__version__.encode()] + [str(p.relative_to(directory)).encode() + p.read_bytes()
                                              for p in files])
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Document, Edition,
                                 Renderer, register)
-from teikit.render.saxon import XSLT_DIR, call_template, to_xdm
+from teikit.render.saxon import call_template, to_xdm, xslt_dir
 from teikit.xmlio import TEI_NS, atomic_write, parse
 
 #: files copied from xslt/assets/ into <out>/html/assets/
@@ -65,7 +65,7 @@ class HtmlRenderer(Renderer):
 
     def copy_assets(self) -> list[Path]:
         """Copy :data:`ASSETS` from ``xslt/assets/`` into ``<out>/html/assets/``."""
-        return [atomic_write(self.target / "assets" / name, (XSLT_DIR / "assets" / name).read_bytes())
+        return [atomic_write(self.target / "assets" / name, (xslt_dir() / "assets" / name).read_bytes())
                 for name in ASSETS]
 
     def copy_sources(self, edition: Edition) -> list[Path]:
