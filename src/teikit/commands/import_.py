@@ -33,9 +33,15 @@ DEFAULT_REGISTER = Path("tei/register")
               default=None, help="Also write the import report to this file.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def command(source, output, lang, register, first_page, prefix, line_breaks, report_path, force):
-    """Turn SOURCE (plain text extracted from a PDF) into a TEI draft to curate."""
-    if output.exists() and not force:
-        raise OutputError(f"{output} exists; use --force to overwrite it")
+    """Turn SOURCE (plain text extracted from a PDF) into a TEI draft to curate.
+
+    SOURCE, -o and --report must be three different files; -o and --report overwrite an
+    existing file only with --force.
+    """
+    refuse_same_files({"SOURCE": source, "-o": output, "--report": report_path})
+    for option, path in (("-o", output), ("--report", report_path)):
+        if path is not None and path.exists() and not force:
+            raise OutputError(f"{path} exists; use --force to overwrite it ({option})")
     prefix = prefix or default_prefix(output)
     if not re.fullmatch(r"[A-Za-z][\w.-]*", prefix):
         raise click.BadParameter(f"{prefix!r} is not usable in an xml:id", param_hint="--prefix")
@@ -52,9 +58,23 @@ def command(source, output, lang, register, first_page, prefix, line_breaks, rep
     text = result.report.format()
     atomic_write(output, result.to_bytes(), force=force)
     if report_path:
-        atomic_write(report_path, text, force=True)
+        atomic_write(report_path, text, force=force)
     click.echo(text, nl=False)
     click.echo(f"Wrote {output}", err=True)
+
+
+def refuse_same_files(paths: dict[str, Path | None]) -> None:
+    """Refuse when two of *paths* (option -> path) name one file, links resolved: writing
+    one would destroy the other (the source, or the draft the report would replace)."""
+    seen: dict[Path, str] = {}
+    for option, path in paths.items():
+        if path is None:
+            continue
+        key = path.resolve()
+        if key in seen:
+            raise OutputError(f"{seen[key]} and {option} are the same file ({path}); "
+                              "give each its own file")
+        seen[key] = option
 
 
 def default_prefix(output: Path) -> str:
