@@ -168,3 +168,45 @@ def test_the_register_beside_the_output_is_used_without_a_note(tmp_path):
     result = run(FIXTURES / "single-spaced-article.txt", "-o", tmp_path / "try" / "x.xml", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     assert "names point to" not in result.output and "no register directory" not in result.output
+
+
+# ---------------------------------------------------------------- no command destroys a file
+
+def snapshot(*paths: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in paths}
+
+
+@pytest.mark.parametrize("args", [
+    ("-o", "draft.xml", "--report", "draft.xml", "--force"),      # the report would replace the draft
+    ("-o", "source.txt", "--force"),                               # the draft would replace the source
+    ("-o", "draft.xml", "--report", "source.txt", "--force"),     # the report would replace the source
+    ("-o", "link-to-source.txt", "--force"),                       # the same, through a link
+    ("-o", "draft.xml", "--report", "sub/../draft.xml", "--force"),  # the same file, spelled otherwise
+], ids=["report-is-output", "output-is-source", "report-is-source", "output-links-to-source",
+        "report-is-output-spelled-otherwise"])
+def test_two_names_for_one_file_are_refused_and_every_file_is_unchanged(tmp_path, args):
+    shutil.copy(SOURCE, tmp_path / "source.txt")
+    (tmp_path / "draft.xml").write_text("<earlier-draft/>", encoding="utf-8")
+    (tmp_path / "link-to-source.txt").symlink_to(tmp_path / "source.txt")
+    (tmp_path / "sub").mkdir()
+    before = snapshot(tmp_path / "source.txt", tmp_path / "draft.xml")
+    result = run("source.txt", *args, "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "are the same file" in result.output and "Wrote" not in result.output
+    assert result.exc_info is None or isinstance(result.exc_info[1], SystemExit)
+    assert snapshot(tmp_path / "source.txt", tmp_path / "draft.xml") == before
+
+
+def test_an_existing_report_is_not_overwritten_without_force(tmp_path):
+    (tmp_path / "report.txt").write_text("my notes", encoding="utf-8")
+    out = tmp_path / "tei" / "dipl.xml"
+    result = run(SOURCE, "-o", out, "--report", tmp_path / "report.txt",
+                 "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "report.txt exists; use --force to overwrite it (--report)" in result.output
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "my notes"
+    assert not out.exists()
+    forced = run(SOURCE, "-o", out, "--report", tmp_path / "report.txt", "--force",
+                 "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert forced.exit_code == 0, forced.output
+    assert "Counts:" in (tmp_path / "report.txt").read_text(encoding="utf-8")

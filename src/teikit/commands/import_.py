@@ -36,11 +36,15 @@ DEFAULT_REGISTER = Path("tei/register")
 def command(source, output, lang, register, first_page, prefix, line_breaks, report_path, force, quiet):
     """Turn SOURCE (plain text extracted from a PDF) into a TEI draft to curate.
 
-    A folder of -o or --report that does not exist is created, and stderr says so.
+    SOURCE, -o and --report must be three different files; -o and --report overwrite an
+    existing file only with --force. A folder of -o or --report that does not exist is
+    created, and stderr says so.
     """
+    refuse_same_files({"SOURCE": source, "-o": output, "--report": report_path})
+    for option, path in (("-o", output), ("--report", report_path)):
+        if path is not None and path.exists() and not force:
+            raise OutputError(f"{path} exists; use --force to overwrite it ({option})")
     created = [p.parent for p in (output, report_path) if p is not None and not p.parent.exists()]
-    if output.exists() and not force:
-        raise OutputError(f"{output} exists; use --force to overwrite it")
     prefix = prefix or default_prefix(output)
     if not re.fullmatch(r"[A-Za-z][\w.-]*", prefix):
         raise click.BadParameter(f"{prefix!r} is not usable in an xml:id", param_hint="--prefix")
@@ -58,12 +62,26 @@ def command(source, output, lang, register, first_page, prefix, line_breaks, rep
     text = result.report.format()
     atomic_write(output, result.to_bytes(), force=force)
     if report_path:
-        atomic_write(report_path, text, force=True)
+        atomic_write(report_path, text, force=force)
     if not quiet:
         click.echo(text, nl=False)
     for folder in dict.fromkeys(created):
         click.echo(f"Created the folder {folder}", err=True)
     click.echo(f"Wrote {output}", err=True)
+
+
+def refuse_same_files(paths: dict[str, Path | None]) -> None:
+    """Refuse when two of *paths* (option -> path) name one file, links resolved: writing
+    one would destroy the other (the source, or the draft the report would replace)."""
+    seen: dict[Path, str] = {}
+    for option, path in paths.items():
+        if path is None:
+            continue
+        key = path.resolve()
+        if key in seen:
+            raise OutputError(f"{seen[key]} and {option} are the same file ({path}); "
+                              "give each its own file")
+        seen[key] = option
 
 
 def default_prefix(output: Path) -> str:

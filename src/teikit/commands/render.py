@@ -5,7 +5,9 @@ every one. Each format writes into its own directory below ``--out``
 (``out/html/``, ``out/register/``, ...). An article that cannot be read, or whose
 stylesheet fails, is reported (``path:line:column: message``, or ``path: html.xsl
 failed: message``) and the others are still rendered; the summary lines then say how
-many articles each format's outputs were built from, and the exit status is 1.
+many articles each format's outputs were built from, and the exit status is 1. A format
+that cannot be written (a read-only directory) does not stop the others: the summary
+lists what was written, the error what was not.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: 
     except RenderFailures as exc:
         written, failed = exc.written, exc
     for name, files in written.items():
-        built_from = f" (from {failed.built_from[name]} of {failed.total} articles)" if failed else ""
+        built_from = (f" (from {failed.built_from[name]} of {failed.total} articles)"
+                      if failed and failed.failed else "")
         click.echo(f"{name}: {len(files)} file(s) in {out / name}{built_from}")
     if failed:
         click.echo(failed.report(), err=True)

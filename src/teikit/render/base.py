@@ -50,6 +50,7 @@ Every stylesheet run by :meth:`Renderer.render_document` receives these paramete
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any, ClassVar, Sequence
@@ -239,11 +240,37 @@ class Renderer:
         done = [(article, out) for article, out in pairs if not isinstance(out, TeikitError)]
         return [out for _, out in done], failed, Edition([a for a, _ in done], edition.registers)
 
+    def record_outputs(self, files: list[Path]) -> None:
+        """Remember *files* as what this format wrote (:data:`MANIFEST`), and remove what
+        the previous render of this directory wrote that this one did not: the pages of
+        articles that are gone. A file no render wrote is never touched."""
+        manifest, target = self.target / MANIFEST, self.target.resolve()
+        now = sorted({str(Path(f).resolve().relative_to(target)) for f in files
+                      if Path(f).resolve().is_relative_to(target)})
+        for stale in sorted(set(_recorded(manifest)) - set(now)):
+            discard_output(self.target / stale)
+        atomic_write(manifest, json.dumps({"format": self.name, "files": now}, indent=1) + "\n")
+
     def run(self, edition: Edition, jobs: int = 1, failures: list[Failure] | None = None) -> list[Path]:
         """check -> resolve -> write; return every file written (see :meth:`write` for
         *failures*)."""
         self.prepare(edition)
         return self.write(edition, jobs, failures)
+
+
+#: the list of files the last render of a format wrote, in that format's directory
+MANIFEST = ".teikit-render.json"
+
+
+def _recorded(manifest: Path) -> list[str]:
+    """The files a manifest lists; none when it is missing or unreadable. Only plain
+    relative paths inside the directory count: an edited manifest cannot point outside."""
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [f for f in files if isinstance(f, str) and f and not Path(f).is_absolute()
+            and ".." not in Path(f).parts]
 
 
 def discard_output(path: Path) -> None:
