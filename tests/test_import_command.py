@@ -104,9 +104,9 @@ def test_text_saved_as_unicode_with_a_byte_order_mark_imports_like_utf8(tmp_path
     assert body("marked.xml") == body("plain.xml") and b"<p" in body("marked.xml")
 
 
-def test_missing_source_is_a_clear_error(tmp_path):
+def test_missing_source_is_a_usage_error_as_everywhere(tmp_path):
     result = run(tmp_path / "none.txt", "-o", tmp_path / "out.xml", cwd=tmp_path)
-    assert result.exit_code == 1 and "cannot read file" in result.output
+    assert result.exit_code == 2 and "none.txt' does not exist" in result.output
 
 
 def test_unusable_prefix_is_a_usage_error(tmp_path):

@@ -219,13 +219,13 @@ def test_serving_a_folder_that_is_no_site_is_a_clear_error(tmp_path):
     assert "not a built site" in result.output and "Traceback" not in result.output
 
 
-def test_a_busy_port_is_a_clear_error_not_a_server_log(server):
+def test_a_busy_port_is_a_clear_error_not_a_server_log(server, tmp_path):
     from click.testing import CliRunner
 
     from teikit.cli import main
 
     port = server.rsplit(":", 1)[1]            # the fixture's server holds it
-    result = CliRunner().invoke(main, ["serve", "unused-site", "--port", port])
+    result = CliRunner().invoke(main, ["serve", str(tmp_path), "--port", port])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"Error: cannot listen on 127.0.0.1:{port}: Address already in use" in result.output
 

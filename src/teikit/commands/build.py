@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import time
 
 import click
@@ -66,12 +65,13 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], nam
     built, and the exit status is 1.
     """
     from teikit.commands.paths import default_edition
+    from teikit.commands.progress import ProgressBar
     from teikit.publish.site import build
 
     edition = edition or str(default_edition())
     name = name or "teikit digital edition"
     started = time.perf_counter()
-    bar = ProgressBar("building") if sys.stderr.isatty() else None
+    bar = ProgressBar.on_a_terminal("building")
     try:
         report = build(edition, out, base_url=base_url, formats=list(formats) or None, title=name,
                        admin_email=admin_email, jobs=jobs, search_part_size=search_part_size,
@@ -87,20 +87,3 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], nam
     if report.errors:
         click.get_current_context().exit(1)
 
-
-class ProgressBar:
-    """A click progress bar on stderr, made when the first (done, total) report comes in."""
-
-    def __init__(self, label: str) -> None:
-        self.label, self.bar, self.done = label, None, 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.done)
-        self.done = done
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)

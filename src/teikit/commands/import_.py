@@ -16,7 +16,7 @@ DEFAULT_REGISTER = Path("tei/register")
 
 
 @click.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The TEI file to write (e.g. tei/mosc.xml).")
 @click.option("--lang", default="tr", show_default=True, help="Main language of the article.")

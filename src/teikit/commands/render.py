@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from teikit.commands.paths import default_edition
+from teikit.commands.progress import ProgressBar
 from teikit.render import RenderFailures, load_renderers, render
 
 
@@ -37,10 +38,14 @@ def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: 
     """Render the TEI edition at PATH... (default: tei/ of the current directory) to HTML,
     print, PDF or register."""
     names = sorted(load_renderers()) if "all" in formats else list(dict.fromkeys(formats))
+    bar = ProgressBar.on_a_terminal("rendering")
     try:
-        written, failed = render(list(paths) or [default_edition()], names, out, jobs), None
+        written, failed = render(list(paths) or [default_edition()], names, out, jobs, progress=bar), None
     except RenderFailures as exc:
         written, failed = exc.written, exc
+    finally:
+        if bar:
+            bar.close()
     for name, files in written.items():
         built_from = (f" (from {failed.built_from[name]} of {failed.total} articles)"
                       if failed and failed.failed else "")

@@ -11,7 +11,7 @@ from teikit.errors import OutputError
 
 
 @click.command("serve")
-@click.argument("site", default="site", type=click.Path(file_okay=False))
+@click.argument("site", default="site", type=click.Path(exists=True, file_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0: any free port, printed at start).")

@@ -15,7 +15,7 @@ import importlib
 import os
 import pkgutil
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from teikit.errors import InputError, TeikitError
 from teikit.xmlio import check_writable_directory
@@ -39,7 +39,8 @@ def load_renderers() -> dict[str, type[Renderer]]:
 
 def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
            out: str | os.PathLike = "out", jobs: int | None = None,
-           failures: list[TeikitError] | None = None) -> dict[str, list[Path]]:
+           failures: list[TeikitError] | None = None,
+           progress: Callable[[int, int], None] | None = None) -> dict[str, list[Path]]:
     """Render the edition at *paths* into each format of *formats* below *out*.
 
     Articles are written in *jobs* processes (default: every core). Returns, per
@@ -74,8 +75,10 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
     built_from: dict[str, int] = {}
     broken: set[Path] = set()
     renderers = {name: RENDERERS[name](out) for name in formats}
+    tick = _counter(progress, sum(len(edition.articles) if r.per_document else 1 for r in renderers.values()))
     for renderer in renderers.values():
         renderer.companions = frozenset(formats)    # what the others of this run will write
+        renderer.progress = tick
     stopped = _unwritable(renderers)
     for name, renderer in renderers.items():
         if name in stopped:
@@ -83,6 +86,8 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
         failed: list = []
         try:
             written[name] = renderer.run(edition, jobs=jobs or default_jobs(), failures=failed)
+            if tick and not renderer.per_document:
+                tick()                              # an edition-wide format is one step
             renderer.record_outputs(written[name])
         except InputError:
             raise  # the articles themselves: every format would refuse them
@@ -111,6 +116,19 @@ def _unwritable(renderers: dict[str, Renderer]) -> dict[str, TeikitError]:
         except TeikitError as exc:
             stopped[name] = exc
     return stopped
+
+
+def _counter(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None] | None:
+    """A per-article callback that reports (done, *total*) to *progress*, shared by the
+    renderers of one run so that the count runs across formats."""
+    if progress is None:
+        return None
+    done = [0]
+
+    def tick() -> None:
+        done[0] = min(total, done[0] + 1)
+        progress(done[0], total)
+    return tick
 
 
 class RenderFailures(TeikitError):

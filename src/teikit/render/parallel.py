@@ -49,7 +49,10 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
                                        initargs=(renderer.name, str(renderer.out), handles, shared or {},
                                                  renderer.companions))
             results = pool.map(_worker_write, range(count), chunksize=_chunk(count, workers))
-        written = list(results)
+        written = []
+        for result in results:          # in order, as each chunk comes back
+            written.append(result)
+            renderer.tick()
     except BaseException:
         if pool is not None:
             _stop(pool)
