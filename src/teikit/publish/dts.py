@@ -62,8 +62,16 @@ class Unit:
     parent: str | None
     cite_type: str | None
     element: etree._Element
+    _json: dict | None = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict:
+        """The unit as DTS JSON, made once (a static build puts each unit in many answers);
+        callers must not change the dict."""
+        if self._json is None:
+            self._json = self._make_json()
+        return self._json
+
+    def _make_json(self) -> dict:
         unit = {"identifier": self.identifier, "@type": "CitableUnit", "level": self.level,
                 "parent": self.parent}
         if self.cite_type:
@@ -179,7 +187,9 @@ def _resolve(cite: etree._Element, context: etree._Element, parent: Unit | None,
 
 # -- shared pieces --------------------------------------------------------------------
 def _json(data: dict, status: int = 200) -> Response:
-    body = json.dumps({"@context": CONTEXT, "dtsVersion": VERSION, **data}, ensure_ascii=False, indent=1)
+    # compact: json's C encoder does not indent, and a build writes thousands of these
+    body = json.dumps({"@context": CONTEXT, "dtsVersion": VERSION, **data}, ensure_ascii=False,
+                      separators=(",", ":"))
     return Response(status, body.encode("utf-8"), JSON_LD)
 
 
@@ -219,10 +229,11 @@ def _tree(article: Article, name: str | None) -> CitationTree | None:
     raise DtsError(404, f"no citation tree {name!r} for this resource")
 
 
-def _dublin_core(article: Article) -> dict:
-    """The DC mapping's fields as a DTS MetadataObject (lang/value objects where the language is known)."""
+def _dublin_core(fields: dict[str, list[dict[str, str]]]) -> dict:
+    """The DC mapping's fields (:attr:`Article.dublin_core`) as a DTS MetadataObject
+    (lang/value objects where the language is known)."""
     result = {}
-    for name, entries in article.dublin_core.items():
+    for name, entries in fields.items():
         if all("lang" in e for e in entries):
             result[name] = [{"lang": e["lang"], "value": e["value"]} for e in entries]
         else:
@@ -230,21 +241,24 @@ def _dublin_core(article: Article) -> dict:
     return result
 
 
-def resource(article: Article, urls: Urls, download: str | None = None) -> dict:
-    """The Resource object of an article (collection member and navigation ``resource``)."""
+def resource(article: Article, urls: Urls, download: str | None = None, *, metadata: bool = True) -> dict:
+    """The Resource object of an article (collection member and navigation ``resource``);
+    without its Dublin Core and description when *metadata* is false."""
     data = {
         "@id": article.id, "@type": "Resource", "title": article.title,
         "totalParents": 1, "totalChildren": 0,
-        "dublinCore": _dublin_core(article),
         "collection": urls.for_resource("collection", article.id),
         "navigation": urls.for_resource("navigation", article.id),
         "document": urls.for_resource("document", article.id),
         "citationTrees": [_tree_json(t) for t in citation_trees(article)],
         "mediaTypes": [TEI_MEDIA_TYPE],
     }
-    descriptions = [d["value"] for d in article.dublin_core.get("description", [])]
-    if descriptions:
-        data["description"] = descriptions[0]
+    if metadata:
+        fields = article.dublin_core
+        data["dublinCore"] = _dublin_core(fields)
+        descriptions = [d["value"] for d in fields.get("description", [])]
+        if descriptions:
+            data["description"] = descriptions[0]
     if download:
         data["download"] = download
     return data
@@ -254,10 +268,7 @@ def navigation_resource(article: Article, urls: Urls) -> dict:
     """The Resource inside a Navigation answer: what the spec requires there (its templates
     and citation trees) and its title, not its Dublin Core, which the Collection endpoint
     gives once; so each of the many static navigation files stays small."""
-    data = resource(article, urls)
-    for name in ("dublinCore", "description"):
-        data.pop(name, None)
-    return data
+    return resource(article, urls, metadata=False)
 
 
 def _tree_json(tree: CitationTree) -> dict:
