@@ -50,7 +50,7 @@ BUILD_SLACK_MB = 48
 #: each id and pointer: src/teikit/validate/edition.py); before that the 4N run peaked at
 #: 308-336 MB, now at 224-297 MB. What remains is the Saxon heap settling to its working size
 #: over the first 15-20 MB of documents even with a collection after each
-#: (teikit.render.saxon_heap), which the N run may stop before and the 4N run does not,
+#: (teikit.saxon.heap), which the N run may stop before and the 4N run does not,
 #: more so on a loaded machine: 18 clean runs measured 201-267 -> 224-297 MB, at most 46 MB
 #: beyond the 25 % (201 -> 297, with a 1,000-document validate -j 2 beside it). Keeping 16
 #: trees measured 250 -> 383, 250 -> 389, 273 -> 359, 253 -> 360 MB (71, 77, 18, 44 MB
@@ -106,7 +106,7 @@ def assert_does_not_grow(small: float, large: float, slack: float = SLACK_MB) ->
 def test_saxon_heap_is_collected_with_this_saxonche():
     """The per-document collection the bounds rely on is active, not a silent no-op (an
     upgraded saxonche without SaxonC's j_gc entry point would make it one)."""
-    code = ("from teikit.render import saxon_heap, saxon; saxon.processor(); "
+    code = ("from teikit.saxon import heap as saxon_heap; from teikit.render import saxon; saxon.runtime(); "
             "print(saxon_heap.active())")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,

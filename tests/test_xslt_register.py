@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from teikit.render.saxon import XSLT_DIR, processor
+from teikit.render.saxon import XSLT_DIR, runtime
 from teikit.render.saxon import xdm
 from register_helpers import (SAMPLE_EDITION, TURKISH_ALPHABET, TURKISH_ORDER, assert_golden,
                               edition_index, html, run, turkish_key)
@@ -35,14 +35,14 @@ def call_collation(expression: str) -> str:
         <xsl:output method="text"/>
         <xsl:template name="xsl:initial-template"><xsl:value-of select="{expression}" separator="|"/></xsl:template>
         </xsl:stylesheet>"""
-    executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
+    executable = runtime().processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
     return executable.call_template_returning_string(None)
 
 
 @lru_cache(maxsize=1)
 def sorter():
     """A stylesheet, compiled once, returning its parameter $words sorted by tk:tr-sort."""
-    return processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=f"""
+    return runtime().processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=f"""
         <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
           xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tk="urn:teikit">
         <xsl:import href="{(XSLT_DIR / 'common/turkish-collation.xsl').as_uri()}"/>

@@ -8,36 +8,20 @@ mode; Python never reads the teiHeader for metadata itself. Callers get either t
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError, SchemaError
-from teikit.render.saxon import XSLT_DIR
+from teikit.errors import InputError
+from teikit.render.saxon import apply_mode
 from teikit.xmlio import parse
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
-STYLESHEET = XSLT_DIR / "common" / "dublin-core.xsl"
+STYLESHEET = "common/dublin-core.xsl"
 
+#: saxonche executables are not thread-safe, and the server maps records in threads
 _lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _executable():
-    """Compile the mapping once, on the process's one Saxon processor; saxonche
-    executables are not thread-safe, hence the lock."""
-    from teikit.render.saxon import processor as saxon_processor
-
-    processor = saxon_processor()
-    compiler = processor.new_xslt30_processor()
-    try:
-        executable = compiler.compile_stylesheet(stylesheet_file=str(STYLESHEET))
-    except Exception as exc:  # saxonche raises PySaxonApiError
-        raise SchemaError(f"{STYLESHEET}: cannot compile the Dublin Core mapping: {exc}") from None
-    executable.set_initial_mode("dublin-core")
-    return processor, executable
 
 
 def dublin_core_xml(tei: str | Path | etree._ElementTree) -> bytes:
@@ -47,13 +31,10 @@ def dublin_core_xml(tei: str | Path | etree._ElementTree) -> bytes:
     so Saxon never reads a file, a DTD or an entity itself.
     """
     tree = tei if isinstance(tei, etree._ElementTree) else parse(tei)
-    text = etree.tostring(tree.getroot(), encoding="unicode")
-    processor, executable = _executable()
+    where = tei if not isinstance(tei, etree._ElementTree) else "document"
     with _lock:
-        node = processor.parse_xml(xml_text=text)
-        result = executable.apply_templates_returning_string(xdm_node=node)
+        result = apply_mode(STYLESHEET, "dublin-core", tree, source=str(where))
     if not result or "<oai_dc:dc" not in result:
-        where = tei if not isinstance(tei, etree._ElementTree) else "document"
         raise InputError("the Dublin Core mapping found no TEI root element in it", str(where))
     return result.encode("utf-8")
 

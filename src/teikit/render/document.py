@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from lxml import etree
 
 from teikit.errors import InputError
-from teikit.render import saxon_heap
+from teikit.saxon import heap as saxon_heap
 from teikit.xmlio import TEI_NS, XML_NS, parse
 
 TEI_ROOTS = frozenset({f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"})

@@ -15,7 +15,7 @@ from typing import Any
 
 from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Document, Edition,
                                 Renderer, register)
-from teikit.render.saxon import XSLT_DIR, call_template, to_xdm
+from teikit.render.saxon import call_template, to_xdm, xslt_dir
 from teikit.xmlio import TEI_NS, atomic_write, parse
 
 #: files copied from xslt/assets/ into <out>/html/assets/
@@ -31,6 +31,15 @@ class HtmlRenderer(Renderer):
     suffix = ".html"
     index_stylesheet = "index.xsl"
 
+    def resolve(self, edition: Edition) -> dict[str, Any]:
+        """The register, chronology and map pages to link: each one that exists below
+        ``out/register/`` or is written in this run (``register`` among
+        :attr:`companions`); '' for the others, which the pages then do not link."""
+        made = "register" in self.companions
+        return {param: page if made or (self.target / page).resolve().is_file() else ""
+                for param, page in (("register-page", REGISTER_PAGE), ("chronology-page", CHRONOLOGY_PAGE),
+                                    ("map-page", MAP_PAGE))}
+
     def params(self, article: Document, edition: Edition) -> dict[str, Any]:
         """The base parameters, plus where the index page and the CSS are."""
         return {**super().params(article, edition),
@@ -45,9 +54,9 @@ class HtmlRenderer(Renderer):
         params = {
             "articles": [index_entry(article) for article in edition.articles],
             "pages": [self.output_path(article).name for article in edition.articles],
-            "register-page": REGISTER_PAGE,
-            "chronology-page": CHRONOLOGY_PAGE,
-            "map-page": MAP_PAGE,
+            "register-page": self.shared.get("register-page", REGISTER_PAGE),
+            "chronology-page": self.shared.get("chronology-page", CHRONOLOGY_PAGE),
+            "map-page": self.shared.get("map-page", MAP_PAGE),
             "css": "assets/edition.css",
             "search-page": self.shared.get("search-page", ""),   # set by teikit build
         }
@@ -56,7 +65,7 @@ class HtmlRenderer(Renderer):
 
     def copy_assets(self) -> list[Path]:
         """Copy :data:`ASSETS` from ``xslt/assets/`` into ``<out>/html/assets/``."""
-        return [atomic_write(self.target / "assets" / name, (XSLT_DIR / "assets" / name).read_bytes())
+        return [atomic_write(self.target / "assets" / name, (xslt_dir() / "assets" / name).read_bytes())
                 for name in ASSETS]
 
     def copy_sources(self, edition: Edition) -> list[Path]:

@@ -31,8 +31,8 @@ VOLUME_STEM = "edition"
 
 
 def _xslt_dir() -> Path:
-    from teikit.render.saxon import XSLT_DIR
-    return XSLT_DIR
+    from teikit.render.saxon import xslt_dir
+    return xslt_dir()
 
 
 def css_path() -> Path:

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Iterable
 
 from lxml import etree
-from saxonche import PySaxonApiError
+from teikit.saxon import SaxonError
 
 from teikit.render.base import (Document, Edition, Renderer, find_articles, read_registers,
                                 register)
@@ -231,11 +231,11 @@ def build_index_streaming(paths: Iterable[str | os.PathLike]) -> EditionIndex:
 def index_node(index: EditionIndex):
     """The finished edition index as a Saxon document node (a stylesheet input or
     parameter), read by Saxon from the file teikit wrote: no DTD, nothing to fetch."""
-    from teikit.render.saxon import RenderError, processor
+    from teikit.render.saxon import RenderError, runtime
     path = index.finish()
     try:
-        return processor().new_document_builder().parse_xml(xml_file_name=str(path))
-    except PySaxonApiError as exc:  # pragma: no cover - teikit wrote the file itself
+        return runtime().parse_text(path.read_text(encoding="utf-8"), path.as_uri())
+    except (OSError, SaxonError) as exc:  # pragma: no cover - teikit wrote the file itself
         raise RenderError(f"{path}: Saxon cannot read the edition index: {exc}") from None
 
 

@@ -20,6 +20,7 @@ when it exists, teikit never does (it uses the fallback, or reports an error).
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import dataclass
 import os
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -29,16 +30,18 @@ from typing import Callable, Iterable, Sequence
 from lxml import etree
 
 from teikit.errors import InputError, SchemaError, TeikitError
-from teikit.render import saxon_heap
+from teikit.saxon import Runtime, Trust, user_runtime
+from teikit.saxon import heap as saxon_heap
 from teikit.validate.edition import (cached_index, drafts_by_root, edition_index, edition_root,
                                      is_draft)
-from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMATRON_NS,
-                                    xml_model_refs)
+from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMA_DIR,
+                                    SCHEMATRON_NS, xml_model_refs)
 from teikit.validate.position import end_position, position, start_tags
 from teikit.validate.relaxng import RelaxNGValidator, expect_names
 from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, names_in_files
 from teikit.validate.report import Problem, Report
-from teikit.validate.schematron import SchematronValidator, locate
+from teikit.validate.schematron import (SchematronValidator, SvrlValidator,
+                                        embedded_schematron, locate)
 from teikit.xmlio import XI_NS, IncludeEvent, expand_xincludes, parse
 
 #: files larger than this are only checked for well-formedness (streamed), not loaded:
@@ -79,21 +82,23 @@ def schema_kind(path: Path) -> str:
 def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os.PathLike]
                    | str | os.PathLike | None = None, jobs: int = 1,
                    progress: Callable[[int], None] | None = None,
-                   max_bytes: int | None = None, max_errors: int | None = None) -> Report:
+                   max_bytes: int | None = None, embedded_rules: bool = True,
+                   max_errors: int | None = None) -> Report:
     """Validate every file under *paths*; return a :class:`Report` of all their problems.
 
     *schema*: one or more RELAX NG / Schematron files to use instead of each document's
     own xml-model PIs. *jobs* > 1 validates in that many processes. *progress* is called
     with the number of files just finished. Files over *max_bytes* (default
-    :data:`MAX_BYTES`) are streamed for well-formedness only. *max_errors* caps the
-    errors shown per file (the rest are counted in one "N more errors not shown" line);
-    by default every error is shown.
+    :data:`MAX_BYTES`) are streamed for well-formedness only. *embedded_rules*: run the
+    Schematron rules embedded in RELAX NG schemas (as ODDs make them; tei_all has 196).
+    *max_errors* caps the errors shown per file (the rest are counted in one "N more
+    errors not shown" line); by default every error is shown.
     """
     files = find_files(paths)
     schemas = _explicit_schemas(schema)
     report = Report(files=[str(f) for f in files])
     limit = MAX_BYTES if max_bytes is None else max_bytes
-    tasks = [(str(f), schemas, limit, max_errors) for f in files]
+    tasks = [(str(f), schemas, limit, embedded_rules, max_errors) for f in files]
     # each edition's index keeps what the drafts among the files point at (edition.py):
     # built here once, not once more per draft (and for the workers: not once per worker)
     editions = drafts_by_root(files)
@@ -103,7 +108,7 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
             _relaxng(path).compile_now()  # once, here: forked workers share it
     if jobs > 1 and len(files) > 1:
         indexes = {root: cached_index(root, drafts) for root, drafts in editions.items()
-                   if _schematron_may_run(schemas) and root.is_dir()}
+                   if _schematron_may_run(schemas, embedded_rules) and root.is_dir()}
         for problems in _in_parallel(tasks, jobs, indexes, names, progress):
             report.problems.extend(problems)
     else:
@@ -151,15 +156,15 @@ def _in_parallel(tasks: list, jobs: int, indexes, names, progress) -> list[list[
     return [problems for part in results for problems in part]
 
 
-def _schematron_may_run(schemas) -> bool:
+def _schematron_may_run(schemas, embedded_rules: bool) -> bool:
     """Only Schematron reads the edition index: none is built for a RELAX NG-only run. A
     one-file edition's index is built where the file is checked (it is read there anyway)."""
-    return not schemas or any(kind == "schematron" for kind, _ in schemas)
+    return not schemas or embedded_rules or any(kind == "schematron" for kind, _ in schemas)
 
 
 def _saxon_started() -> bool:
-    """Has this process started Saxon (compiled a Schematron schema)? Saxon cannot be forked."""
-    return _schematron.cache_info().currsize > 0
+    """Has this process started Saxon (compiled Schematron or XSLT)? Saxon cannot be forked."""
+    return any(made.cache_info().currsize > 0 for made in (_schematron, _embedded, _svrl))
 
 
 def _check_chunk(part: list) -> list[list[Problem]]:
@@ -208,9 +213,10 @@ def _explicit_schemas(schema) -> tuple[tuple[str, str], ...]:
     return tuple(result)
 
 
-def _check_task(task: tuple[str, tuple[tuple[str, str], ...], int, int | None]) -> list[Problem]:
-    path, schemas, limit, max_errors = task
-    return capped(check_file(Path(path), schemas, limit), max_errors)
+def _check_task(task: tuple[str, tuple[tuple[str, str], ...], int, bool, int | None]
+                ) -> list[Problem]:
+    path, schemas, limit, embedded_rules, max_errors = task
+    return capped(check_file(Path(path), schemas, limit, embedded_rules), max_errors)
 
 
 def capped(problems: list[Problem], max_errors: int | None) -> list[Problem]:
@@ -230,7 +236,7 @@ def capped(problems: list[Problem], max_errors: int | None) -> list[Problem]:
 
 
 def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = (),
-               max_bytes: int | None = None) -> list[Problem]:
+               max_bytes: int | None = None, embedded_rules: bool = True) -> list[Problem]:
     """All the problems of one file (well-formedness first, then its schemas)."""
     name = str(path)
     try:
@@ -249,14 +255,13 @@ def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = (),
         return problems  # an include is broken (malformed, loops): not worth validating
     chosen, notes = _choose(tree, path, schemas)
     problems.extend(Problem(name, 1, 1, "warning", note) for note in notes)
-    for kind, schema_path in chosen:
+    for schema in chosen:
         try:
-            if kind == "relaxng":
-                problems.extend(_relaxng_problems(tree, path, schema_path, included))
-            else:
-                problems.extend(_schematron_problems(tree, path, schema_path, included))
+            problems.extend(_schema_problems(tree, path, schema, included, embedded_rules))
         except TeikitError as exc:
-            problems.append(Problem(name, 1, 1, "error", str(exc)))
+            # a schema that cannot run (or that its sandbox stopped) is this document's error,
+            # at the xml-model PI that named it; the other schemas and files go on
+            problems.append(Problem(name, schema.line, 1, "error", str(exc)))
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 
@@ -293,11 +298,21 @@ def expand_includes(tree, path: Path) -> tuple[list[Problem], dict | None]:
     return problems, included
 
 
-def _choose(tree, path: Path, explicit) -> tuple[list[tuple[str, str]], list[str]]:
+@dataclass(frozen=True)
+class Chosen:
+    """One schema a document is checked against, and who named it (so what it may do)."""
+
+    kind: str       # "relaxng" | "schematron" | "xslt" (a Schematron compiled to XSLT)
+    path: str
+    trust: Trust    # USER for --schema; DOCUMENT for what the document (or the default) names
+    line: int = 1   # the xml-model PI that named it, where its own failures are reported
+
+
+def _choose(tree, path: Path, explicit) -> tuple[list[Chosen], list[str]]:
     """The schemas for this document, and notes on the xml-model PIs that were not used."""
     if explicit:
-        return list(explicit), []
-    chosen: list[tuple[str, str]] = []
+        return [Chosen(kind, schema, Trust.USER) for kind, schema in explicit], []
+    chosen: list[Chosen] = []
     notes: list[str] = []
     for ref in xml_model_refs(tree, path):
         if ref.path is None:
@@ -308,12 +323,53 @@ def _choose(tree, path: Path, explicit) -> tuple[list[tuple[str, str]], list[str
             notes.append(f"xml-model schema {ref.href} does not exist ({ref.path}); the "
                          "project schema is used instead")
         else:
-            chosen.append((ref.kind, str(ref.path)))
-    kinds = {kind for kind, _ in chosen}
+            chosen.append(Chosen(ref.kind, str(ref.path), Trust.DOCUMENT, ref.line))
+    kinds = {schema.kind for schema in chosen}
+    if "xslt" in kinds:
+        kinds.add("schematron")
     for kind, default in (("relaxng", PROJECT_RNG), ("schematron", PROJECT_SCH)):
         if kind not in kinds:
-            chosen.append((kind, str(default)))
+            chosen.append(Chosen(kind, str(default), Trust.DOCUMENT))
     return chosen, notes
+
+
+def _schema_problems(tree, path: Path, schema: Chosen, included,
+                     embedded_rules: bool) -> list[Problem]:
+    """The problems one schema finds in the document (a RELAX NG schema's embedded
+    Schematron rules included, unless turned off)."""
+    if schema.kind == "relaxng":
+        problems = _relaxng_problems(tree, path, schema.path, included)
+        if embedded_rules:
+            rules = _embedded(schema.path, schema.trust)
+            if rules is not None:
+                problems.extend(_rule_problems(tree, path, rules, included))
+        return problems
+    if schema.kind == "xslt":
+        return _rule_problems(tree, path, _svrl(schema.path, str(path.parent.resolve())),
+                              included)
+    return _rule_problems(tree, path, _schematron(schema.path, schema.trust), included)
+
+
+def _runtime(trust: Trust, roots: tuple[str, ...] = ()) -> Runtime:
+    """A runtime for code of this *trust*: the user's shared one, or a locked one of its own."""
+    if trust is Trust.USER:
+        return user_runtime()
+    return Runtime(Trust.DOCUMENT, roots)
+
+
+@lru_cache(maxsize=8)
+def _embedded(rng_path: str, trust: Trust) -> SchematronValidator | None:
+    rules = embedded_schematron(parse(Path(rng_path)).getroot())
+    if rules is None:
+        return None
+    return SchematronValidator(Path(rng_path), _runtime(trust), schema=rules)
+
+
+@lru_cache(maxsize=8)
+def _svrl(xsl_path: str, document_dir: str) -> SvrlValidator:
+    """A document's XSLT validator: its modules may lie in the document's folder or the
+    project's schemas/; it reads nothing once compiled."""
+    return SvrlValidator(Path(xsl_path), _runtime(Trust.DOCUMENT, (document_dir, str(SCHEMA_DIR))))
 
 
 @lru_cache(maxsize=8)
@@ -322,8 +378,8 @@ def _relaxng(path: str) -> RelaxNGValidator:
 
 
 @lru_cache(maxsize=8)
-def _schematron(path: str) -> SchematronValidator:
-    return SchematronValidator(Path(path))
+def _schematron(path: str, trust: Trust = Trust.DOCUMENT) -> SchematronValidator:
+    return SchematronValidator(Path(path), _runtime(trust))
 
 
 def _relaxng_problems(tree, path: Path, schema_path: str, included=None) -> list[Problem]:
@@ -339,11 +395,13 @@ def _relaxng_problems(tree, path: Path, schema_path: str, included=None) -> list
     return problems
 
 
-def _schematron_problems(tree, path: Path, schema_path: str, included=None) -> list[Problem]:
+def _rule_problems(tree, path: Path, rules, included=None) -> list[Problem]:
+    """What Schematron-like *rules* (a :class:`SchematronValidator` or :class:`SvrlValidator`)
+    find in the document, at the line and column of each failing node."""
     root = edition_root(path)
     index = edition_index(root, [path] if is_draft(path, root) else [])
     problems = []
-    failures = _schematron(schema_path).check(tree, path.resolve().as_uri(), index)
+    failures = rules.check(tree, path.resolve().as_uri(), index)
     saxon_heap.collect()  # the document's Saxon copy is garbage now: N must not grow the heap
     for failure in failures:
         element, attribute = locate(tree, failure.location)

@@ -28,6 +28,7 @@ PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
 RELAXNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCHEMATRON_NS = "http://purl.oclc.org/dsdl/schematron"
 
+XSLT_TYPES = ("application/xslt+xml", "text/xsl", "application/xml+xslt")
 _PSEUDO_ATTR = re.compile(r'(\w[\w.-]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 
 
@@ -35,9 +36,10 @@ _PSEUDO_ATTR = re.compile(r'(\w[\w.-]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 class SchemaRef:
     """One schema a document points to through ``<?xml-model?>``."""
 
-    kind: str          # "relaxng" | "schematron"
+    kind: str          # "relaxng" | "schematron" | "xslt" (a Schematron compiled to XSLT)
     href: str          # as written in the PI
     path: Path | None  # the local file it resolves to, None when remote
+    line: int = 1      # the PI's line
 
 
 def xml_model_refs(tree: etree._ElementTree, doc_path: Path) -> list[SchemaRef]:
@@ -46,14 +48,14 @@ def xml_model_refs(tree: etree._ElementTree, doc_path: Path) -> list[SchemaRef]:
     refs = []
     for node in root.itersiblings(preceding=True):
         if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
-            ref = _parse_pi(node.text or "", doc_path)
+            ref = _parse_pi(node.text or "", doc_path, node.sourceline or 1)
             if ref is not None:
                 refs.append(ref)
     refs.reverse()
     return refs
 
 
-def _parse_pi(text: str, doc_path: Path) -> SchemaRef | None:
+def _parse_pi(text: str, doc_path: Path, line: int = 1) -> SchemaRef | None:
     attrs = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
              for m in _PSEUDO_ATTR.finditer(text)}
     href = attrs.get("href")
@@ -62,11 +64,13 @@ def _parse_pi(text: str, doc_path: Path) -> SchemaRef | None:
     typens = attrs.get("schematypens", "")
     if typens == RELAXNG_NS or (not typens and href.endswith(".rng")):
         kind = "relaxng"
+    elif href.endswith((".xsl", ".xslt")) or attrs.get("type") in XSLT_TYPES:
+        kind = "xslt"  # a Schematron compiled to XSLT: its output is an SVRL report
     elif typens in (SCHEMATRON_NS, "http://www.ascc.net/xml/schematron") or href.endswith(".sch"):
         kind = "schematron"
     else:
         return None
-    return SchemaRef(kind, href, _local_path(href, doc_path))
+    return SchemaRef(kind, href, _local_path(href, doc_path), line)
 
 
 def _local_path(href: str, doc_path: Path) -> Path | None:

@@ -19,13 +19,11 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PySaxonProcessor
-
 from teikit.errors import SchemaError
+from teikit.saxon import PolicyError, Runtime, SaxonError, Trust
 from teikit.xmlio import parse
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
@@ -45,6 +43,13 @@ class Failure:
     message: str
 
 
+def severity(role: str | None) -> str:
+    """"warning" for the roles Schematron writers use for warnings, else "error"."""
+    lowered = (role or "error").lower()
+    return "warning" if lowered in ("warning", "warn", "info", "information", "nonfatal") \
+        else "error"
+
+
 def _q(tag: str, ns: str = SCH) -> str:
     return f"{{{ns}}}{tag}"
 
@@ -53,9 +58,10 @@ def _local(node: etree._Element) -> str:
     return etree.QName(node).localname
 
 
-def compile_schematron(sch_path: Path) -> str:
-    """Return the XSLT 3 stylesheet (text) that checks documents against *sch_path*."""
-    schema = parse(sch_path).getroot()
+def compile_schematron(sch_path: Path, schema: etree._Element | None = None) -> str:
+    """Return the XSLT 3 stylesheet (text) that checks documents against *sch_path*
+    (or against *schema*, a Schematron schema element built from *sch_path*)."""
+    schema = parse(sch_path).getroot() if schema is None else schema
     if schema.tag != _q("schema"):
         raise SchemaError(f"{sch_path}: not an ISO Schematron schema (root is {schema.tag})")
     binding = schema.get("queryBinding", "xslt")
@@ -156,8 +162,7 @@ class _Compiler:
     def _check(self, check: etree._Element, template, pattern: str, rule_role) -> None:
         test = check.get("test")
         condition = f"not({test})" if check.tag == _q("assert") else f"({test})"
-        role = (check.get("role") or rule_role or "error").lower()
-        role = "warning" if role in ("warning", "warn", "info", "information") else "error"
+        role = severity(check.get("role") or rule_role)
         branch = self._sub("if", template, test=condition)
         failed = etree.SubElement(branch, "failed", pattern=pattern, role=role)
         self._sub("attribute", failed, name="location", select="path()")
@@ -182,38 +187,117 @@ class _Compiler:
 
 
 class SchematronValidator:
-    """One Schematron schema, compiled once, applied to many documents."""
+    """One Schematron schema, compiled once, applied to many documents.
 
-    def __init__(self, sch_path: Path) -> None:
-        self.path = Path(sch_path)
-        self.xslt_text = compile_schematron(self.path)
-        compiler = _processor().new_xslt30_processor()
+    *runtime* decides what the rules may do (:mod:`teikit.saxon`): a Schematron a
+    document names runs locked (``Trust.DOCUMENT``, the default), one the user names may
+    read files.
+    *schema*, when given, is the Schematron to use instead of the file's content (the
+    rules embedded in a RELAX NG schema, see :func:`embedded_schematron`).
+    """
+
+    def __init__(self, sch_path: Path, runtime: Runtime | None = None,
+                 schema: etree._Element | None = None) -> None:
+        runtime = Runtime(Trust.DOCUMENT) if runtime is None else runtime
+        self.path, self.runtime = Path(sch_path), runtime
+        self.xslt_text = compile_schematron(self.path, schema)
         try:
-            self._executable = compiler.compile_stylesheet(stylesheet_text=self.xslt_text)
-        except PySaxonApiError as exc:
-            raise SchemaError(f"{self.path}: the Schematron rules do not compile: "
-                              f"{_first_line(exc)}") from None
+            self._stylesheet = runtime.compile_text(self.xslt_text, str(self.path),
+                                                    base_uri=self.path.resolve().as_uri())
+        except (SaxonError, PolicyError) as exc:
+            raise SchemaError(f"{self.path}: the Schematron rules do not compile: {exc}") from None
+        self._edition: tuple[str, object] | None = None
 
     def check(self, tree: etree._ElementTree, document_uri: str,
               edition_xml: str | None = None) -> list[Failure]:
         """Run the rules on *tree* (parsed safely by lxml); return the failures."""
-        proc = _processor()
-        document = _to_saxon(tree, document_uri)
-        executable = self._executable
-        executable.clear_parameters()
-        keep = [proc.make_string_value(document_uri)]
-        executable.set_parameter("document-uri", keep[0])
-        if edition_xml is not None:
-            keep.append(_edition_node(edition_xml))
-            executable.set_parameter("edition", keep[-1])
         try:
-            result = executable.transform_to_string(xdm_node=document)
-        except PySaxonApiError as exc:
+            document = self.runtime.document(tree, document_uri, with_prolog=True)
+            params: dict[str, object] = {"document-uri": document_uri}
+            if edition_xml is not None:
+                params["edition"] = self._edition_node(edition_xml)
+            result = self._stylesheet.transform(document, params)
+        except SaxonError as exc:
             raise SchemaError(f"{self.path}: the Schematron rules failed on {document_uri}: "
-                              f"{_first_line(exc)}") from None
-        finally:
-            executable.clear_parameters()
+                              f"{exc}") from None
         return _failures(result)
+
+    def _edition_node(self, edition_xml: str):
+        """The edition index as a node of this runtime, parsed once (it is the same for
+        every file of a run)."""
+        if self._edition is None or self._edition[0] is not edition_xml:
+            self._edition = (edition_xml, self.runtime.parse_text(edition_xml))
+        return self._edition[1]
+
+
+class SvrlValidator:
+    """A Schematron already compiled to XSLT (what an ``xml-model`` of type XSLT names):
+    run on each document, its SVRL report read as failures."""
+
+    def __init__(self, xsl_path: Path, runtime: Runtime) -> None:
+        self.path, self.runtime = Path(xsl_path), runtime
+        try:
+            self._stylesheet = runtime.compile_file(self.path)
+        except (SaxonError, PolicyError) as exc:
+            raise SchemaError(f"{self.path}: the stylesheet does not compile: {exc}") from None
+
+    def check(self, tree: etree._ElementTree, document_uri: str,
+              edition_xml: str | None = None) -> list[Failure]:
+        try:
+            document = self.runtime.document(tree, document_uri, with_prolog=True)
+            result = self._stylesheet.transform(document)
+        except SaxonError as exc:
+            raise SchemaError(f"{self.path}: the stylesheet failed on {document_uri}: "
+                              f"{exc}") from None
+        return _svrl_failures(result, self.path)
+
+
+SVRL = "http://purl.oclc.org/dsdl/svrl"
+
+
+def _svrl_failures(result: str, path: Path) -> list[Failure]:
+    try:
+        report = etree.fromstring(result.encode("utf-8"), etree.XMLParser(resolve_entities=False,
+                                                                         no_network=True))
+    except etree.XMLSyntaxError:
+        raise SchemaError(f"{path}: the stylesheet's output is not an SVRL report") from None
+    if etree.QName(report).namespace != SVRL:
+        raise SchemaError(f"{path}: the stylesheet's output is not an SVRL report "
+                          f"(its root is {report.tag})")
+    failures = []
+    for node in report.iter(f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report"):
+        role = severity(node.get("role") or node.get("flag"))
+        text = node.find(f"{{{SVRL}}}text")
+        message = " ".join("".join(text.itertext()).split()) if text is not None else ""
+        failures.append(Failure(path.name, role, node.get("location", "/"), message))
+    return failures
+
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+
+
+def embedded_schematron(rng_root: etree._Element) -> etree._Element | None:
+    """The Schematron rules embedded in a RELAX NG schema (as an ODD makes them), as one
+    ``sch:schema`` element; None when it has none. ``sch:ns`` declarations are kept, each
+    ``sch:pattern`` (or a bare ``sch:rule``, wrapped in a pattern of its own) becomes a
+    pattern of the schema, in document order."""
+    schema = etree.Element(_q("schema"), queryBinding="xslt2", nsmap={"sch": SCH})
+    seen_ns: set[tuple[str, str]] = set()
+    patterns = 0
+    for node in rng_root.iter(_q("ns"), _q("pattern"), _q("rule")):
+        if node.tag == _q("ns"):
+            key = (node.get("prefix", ""), node.get("uri", ""))
+            if key not in seen_ns:
+                seen_ns.add(key)
+                schema.insert(len(seen_ns) - 1, copy.deepcopy(node))
+        elif node.tag == _q("pattern"):
+            schema.append(copy.deepcopy(node))
+            patterns += 1
+        elif node.getparent() is None or node.getparent().tag != _q("pattern"):
+            pattern = etree.SubElement(schema, _q("pattern"), id=f"embedded-rule-{patterns + 1}")
+            pattern.append(copy.deepcopy(node))
+            patterns += 1
+    return schema if patterns else None
 
 
 def _as_selection(context: str) -> str:
@@ -234,33 +318,6 @@ def _failures(result: str) -> list[Failure]:
     return [Failure(f.get("pattern"), f.get("role"), f.get("location"),
                     " ".join((f.text or "").split()))
             for f in report.iter("failed")]
-
-
-@lru_cache(maxsize=1)
-def _processor() -> PySaxonProcessor:
-    return PySaxonProcessor(license=False)
-
-
-@lru_cache(maxsize=4)
-def _edition_node(edition_xml: str):
-    """Parse the edition index once per process (it is the same for every file)."""
-    return _processor().parse_xml(xml_text=edition_xml)
-
-
-def _to_saxon(tree: etree._ElementTree, document_uri: str):
-    """Hand the safely parsed tree to Saxon: PIs before the root, and the root; no DTD."""
-    root = tree.getroot()
-    parts = [etree.tostring(node, encoding="unicode", with_tail=False)
-             for node in reversed(list(root.itersiblings(preceding=True)))
-             if isinstance(node, (etree._ProcessingInstruction, etree._Comment))]
-    parts.append(etree.tostring(root, encoding="unicode", with_tail=False))
-    builder = _processor().new_document_builder()
-    builder.set_base_uri(document_uri)
-    try:
-        return builder.parse_xml(xml_text="\n".join(parts))
-    except PySaxonApiError as exc:  # pragma: no cover - lxml accepted it already
-        raise SchemaError(f"{document_uri}: Saxon cannot read the document: "
-                          f"{_first_line(exc)}") from None
 
 
 _STEP = re.compile(r"/(?:Q\{([^}]*)\}([^/\[]+)\[(\d+)\]|@(?:Q\{([^}]*)\})?([^/\[]+)|([^/]+))")
@@ -288,8 +345,3 @@ def locate(tree: etree._ElementTree, path: str) -> tuple[etree._Element, str | N
         else:
             break
     return (node if node is not None else tree.getroot()), None
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
