@@ -38,7 +38,9 @@ from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMA
                                     SCHEMATRON_NS, xml_model_refs)
 from teikit.validate.position import end_position, position, start_tags
 from teikit.validate.relaxng import RelaxNGValidator, expect_names
-from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, names_in_files
+from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, MIN_RUN_BYTES, scan_names
+from teikit.validate.rule_filter import applicable
+from teikit.validate.rule_precheck import Precheck
 from teikit.validate.report import Problem, Report
 from teikit.validate.schematron import (SchematronValidator, SvrlValidator,
                                         embedded_schematron, locate)
@@ -102,7 +104,7 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     # each edition's index keeps what the drafts among the files point at (edition.py):
     # built here once, not once more per draft (and for the workers: not once per worker)
     editions = drafts_by_root(files)
-    names = _names_for_large_schemas(files, schemas)
+    names = _names_of_run(files, schemas)
     for kind, path in schemas:
         if kind == "relaxng":
             _relaxng(path).compile_now()  # once, here: forked workers share it
@@ -136,7 +138,8 @@ def _in_parallel(tasks: list, jobs: int, indexes, names, progress) -> list[list[
     # schemas it compiled; with Saxon running here already they must start afresh
     context = multiprocessing.get_context("spawn" if _saxon_started() else "fork")
     with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context,
-                             initializer=_seed_worker, initargs=(indexes, names)) as pool:
+                             initializer=_seed_worker,
+                             initargs=(indexes, names, list(_RUN_NAMES))) as pool:
         futures = [pool.submit(_check_chunk, part) for part in chunks]
         reported = set()
         for index in reversed(range(len(chunks))):
@@ -164,7 +167,7 @@ def _schematron_may_run(schemas, embedded_rules: bool) -> bool:
 
 def _saxon_started() -> bool:
     """Has this process started Saxon (compiled Schematron or XSLT)? Saxon cannot be forked."""
-    return any(made.cache_info().currsize > 0 for made in (_schematron, _embedded, _svrl))
+    return any(made.cache_info().currsize > 0 for made in (_schematron, _embedded_for, _svrl))
 
 
 def _check_chunk(part: list) -> list[list[Problem]]:
@@ -176,28 +179,36 @@ def _report_progress(progress, count: int) -> None:
         progress(count)
 
 
-def _seed_worker(indexes: dict[Path, str], names: set[str]) -> None:
+def _seed_worker(indexes: dict[Path, str], names: set[str], run_names: list) -> None:
     """Give a worker process the edition indexes the parent built (built once, not per
-    worker) and the element names of the run."""
+    worker) and the element (and attribute) names of the run."""
     from teikit.validate import edition
 
     edition.seed_index(indexes)
     expect_names(names)
+    _RUN_NAMES[:] = run_names
 
 
-def _names_for_large_schemas(files: list[Path], schemas) -> set[str]:
-    """The element names of every file, when a large grammar is given (--schema
-    tei_all.rng): it is cut down to them, and its trial compile is made here, once, not
-    in each worker (see :mod:`teikit.validate.rng_reduce`)."""
+def _names_of_run(files: list[Path], schemas) -> set[str]:
+    """Read the element and attribute names of every file (as bytes: 0.1 s for 40 MB).
+    They cut the embedded Schematron down to the rules that can fire (rule_filter), and
+    a large grammar given with --schema (tei_all.rng) down to the elements used, whose
+    trial compile is made here, once, not in each worker (rng_reduce). Returns the
+    element names given to libxml2 (none for a run too small to pay a compile)."""
+    elements, attributes, size = scan_names(files)
+    _RUN_NAMES[:] = [frozenset(elements), frozenset(attributes)]
     large = [path for kind, path in schemas
              if kind == "relaxng" and Path(path).stat().st_size >= MIN_BYTES_TO_REDUCE]
-    names: set[str] = set()
-    if large:
-        names = names_in_files(files)
-        expect_names(names)
-        for path in large:
-            _relaxng(path).prepare()
-    return names
+    if not large or size < MIN_RUN_BYTES:
+        return set()
+    expect_names(elements)
+    for path in large:
+        _relaxng(path).prepare()
+    return elements
+
+
+#: the element and attribute names of the run's documents (see _names_of_run)
+_RUN_NAMES: list[frozenset[str]] = []
 
 
 def _explicit_schemas(schema) -> tuple[tuple[str, str], ...]:
@@ -341,7 +352,7 @@ def _schema_problems(tree, path: Path, schema: Chosen, included,
         problems = _relaxng_problems(tree, path, schema.path, included)
         if embedded_rules:
             rules = _embedded(schema.path, schema.trust)
-            if rules is not None:
+            if rules is not None and rules.precheck.may_fail(tree):
                 problems.extend(_rule_problems(tree, path, rules, included))
         return problems
     if schema.kind == "xslt":
@@ -357,12 +368,23 @@ def _runtime(trust: Trust, roots: tuple[str, ...] = ()) -> Runtime:
     return Runtime(Trust.DOCUMENT, roots)
 
 
-@lru_cache(maxsize=8)
 def _embedded(rng_path: str, trust: Trust) -> SchematronValidator | None:
+    return _embedded_for(rng_path, trust, *(_RUN_NAMES or [None, None]))
+
+
+@lru_cache(maxsize=8)
+def _embedded_for(rng_path: str, trust: Trust, elements, attributes
+                  ) -> SchematronValidator | None:
+    """The rules embedded in a RELAX NG schema that can fire on the run's documents
+    (all of them when the names are not known)."""
     rules = embedded_schematron(parse(Path(rng_path)).getroot())
+    if rules is not None and elements is not None:
+        rules = applicable(rules, elements, attributes)
     if rules is None:
         return None
-    return SchematronValidator(Path(rng_path), _runtime(trust), schema=rules)
+    validator = SchematronValidator(Path(rng_path), _runtime(trust), schema=rules)
+    validator.precheck = Precheck(rules)
+    return validator
 
 
 @lru_cache(maxsize=8)
@@ -395,11 +417,19 @@ def _relaxng_problems(tree, path: Path, schema_path: str, included=None) -> list
     return problems
 
 
+def _reads_edition(rules) -> bool:
+    """Does this Schematron take the edition index (a schema-level ``let`` named edition,
+    as schemas/teikit.sch has)?"""
+    return 'name="edition"' in getattr(rules, "xslt_text", "")
+
+
 def _rule_problems(tree, path: Path, rules, included=None) -> list[Problem]:
     """What Schematron-like *rules* (a :class:`SchematronValidator` or :class:`SvrlValidator`)
     find in the document, at the line and column of each failing node."""
-    root = edition_root(path)
-    index = edition_index(root, [path] if is_draft(path, root) else [])
+    index = None
+    if _reads_edition(rules):  # tei_all's embedded rules do not: no index to build
+        root = edition_root(path)
+        index = edition_index(root, [path] if is_draft(path, root) else [])
     problems = []
     failures = rules.check(tree, path.resolve().as_uri(), index)
     saxon_heap.collect()  # the document's Saxon copy is garbage now: N must not grow the heap

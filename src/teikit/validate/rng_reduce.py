@@ -61,21 +61,34 @@ def cache_dir() -> Path:
 
 
 #: how long the trial compile of a reduced grammar may take (0.3 s for tei_all cut
-#: down to 229 elements on an idle machine)
-PROBE_SECONDS = 20
+#: down to 229 elements on an idle machine, 1-2 s on a loaded one)
+PROBE_SECONDS = 6
+#: runs smaller than this are left to the derivative walk alone (a 0.24 MB article takes
+#: it 0.5 s, less than the trial compile and compile would cost)
+MIN_RUN_BYTES = 4_000_000
 _START_TAG = re.compile(rb"<([A-Za-z_][^\s/>!?]*)")
+_ATTRIBUTE = re.compile(rb"\s([A-Za-z_][\w.:-]*)\s*=\s*[\"']")
 
 
-def names_in_files(paths: Iterable[Path]) -> set[str]:
-    """The local names of every start tag in *paths* (read as bytes, not parsed: a
-    superset is harmless, it only keeps a few more element patterns)."""
-    found: set[bytes] = set()
+def scan_names(paths: Iterable[Path]) -> tuple[set[str], set[str], int]:
+    """(element local names, attribute local names, bytes) of *paths*, read as bytes, not
+    parsed: a superset is harmless, it only keeps a few more patterns or rules."""
+    elements: set[bytes] = set()
+    attributes: set[bytes] = set()
+    size = 0
     for path in paths:
         try:
-            found.update(_START_TAG.findall(Path(path).read_bytes()))
+            data = Path(path).read_bytes()
         except OSError:
             continue
-    return {name.rpartition(b":")[2].decode("utf-8", "replace") for name in found}
+        size += len(data)
+        elements.update(_START_TAG.findall(data))
+        attributes.update(_ATTRIBUTE.findall(data))
+    return _locals(elements), _locals(attributes), size
+
+
+def _locals(names: set[bytes]) -> set[str]:
+    return {name.rpartition(b":")[2].decode("utf-8", "replace") for name in names}
 
 
 def reducible(grammar: etree._ElementTree, size: int) -> bool:
