@@ -446,3 +446,18 @@ def test_help_says_what_makes_a_folder_an_edition():
     assert "a folder that holds register/ (or an empty file named .teikit-edition) is an " \
            "edition" in text
     assert "A file in no edition is checked on its own" in text
+
+
+def test_compiling_a_large_schema_is_announced(tmp_path, monkeypatch):
+    """tei_all.rng is cut down and compiled for the run's files (about a second, more the
+    first time): the terminal is told so before the first file is done."""
+    from teikit.validate import rng_reduce
+
+    monkeypatch.setattr(rng_reduce, "MIN_RUN_BYTES", 0)
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    said: list[str] = []
+    report = validate_paths([EXTERNAL / "dracor-rus"], schema=TEI_ALL, status=said.append)
+    assert report.ok
+    assert said == ["compiling tei_all.rng for the 56 element names of 2 files (cut down, "
+                    "cached for the next run)"]
+    assert list((tmp_path / "cache" / "rng").glob("*.rng"))

@@ -83,6 +83,11 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str
         _json_failure(exc, exc.exit_code)
 
 
+def _status_line(message: str) -> None:
+    """One line on the terminal saying what takes a while before the first file is done."""
+    click.echo(f"{message}…", err=True)
+
+
 def _validate(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str,
               jobs: int | None, max_mb: float | None, embedded_rules: bool,
               max_errors: int | None = None) -> None:
@@ -95,16 +100,19 @@ def _validate(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: s
     jobs = jobs or default_jobs()
     max_bytes = None if max_mb is None else int(max_mb * 2**20)
     total = len(find_files(targets))
-    show_bar = output_format == "text" and total >= PROGRESS_FROM and sys.stderr.isatty()
+    on_terminal = output_format == "text" and sys.stderr.isatty()
+    show_bar = on_terminal and total >= PROGRESS_FROM
+    status = _status_line if on_terminal else None
     if show_bar:
         with click.progressbar(length=total, label="validating", file=sys.stderr) as bar:
             report = validate_paths(targets, schema=schemas or None, jobs=jobs,
                                     progress=bar.update, max_bytes=max_bytes,
-                                    embedded_rules=embedded_rules, max_errors=max_errors)
+                                    embedded_rules=embedded_rules, max_errors=max_errors,
+                                    status=status)
     else:
         report = validate_paths(targets, schema=schemas or None, jobs=jobs,
                                 max_bytes=max_bytes, embedded_rules=embedded_rules,
-                                max_errors=max_errors)
+                                max_errors=max_errors, status=status)
     if output_format == "json":
         click.echo(report.to_json())
     else:

@@ -38,7 +38,8 @@ from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMA
                                     SCHEMATRON_NS, xml_model_refs)
 from teikit.validate.position import end_position, position, start_tags
 from teikit.validate.relaxng import RelaxNGValidator, expect_names
-from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, MIN_RUN_BYTES, scan_names
+from teikit.validate import rng_reduce
+from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, scan_names
 from teikit.validate.rule_filter import applicable
 from teikit.validate.rule_precheck import Precheck
 from teikit.validate.report import Problem, Report
@@ -85,7 +86,8 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
                    | str | os.PathLike | None = None, jobs: int = 1,
                    progress: Callable[[int], None] | None = None,
                    max_bytes: int | None = None, embedded_rules: bool = True,
-                   max_errors: int | None = None) -> Report:
+                   max_errors: int | None = None,
+                   status: Callable[[str], None] | None = None) -> Report:
     """Validate every file under *paths*; return a :class:`Report` of all their problems.
 
     *schema*: one or more RELAX NG / Schematron files to use instead of each document's
@@ -94,7 +96,8 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     :data:`MAX_BYTES`) are streamed for well-formedness only. *embedded_rules*: run the
     Schematron rules embedded in RELAX NG schemas (as ODDs make them; tei_all has 196).
     *max_errors* caps the errors shown per file (the rest are counted in one "N more
-    errors not shown" line); by default every error is shown.
+    errors not shown" line); by default every error is shown. *status* is told, before
+    a large schema is prepared and compiled, what is being done (a second or more).
     """
     files = find_files(paths)
     schemas = _explicit_schemas(schema)
@@ -104,7 +107,7 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     # each edition's index keeps what the drafts among the files point at (edition.py):
     # built here once, not once more per draft (and for the workers: not once per worker)
     editions = drafts_by_root(files)
-    names = _names_of_run(files, schemas)
+    names = _names_of_run(files, schemas, status)
     for kind, path in schemas:
         if kind == "relaxng":
             _relaxng(path).compile_now()  # once, here: forked workers share it
@@ -189,24 +192,32 @@ def _seed_worker(indexes: dict[Path, str], names: set[str], run_names: list) -> 
     _RUN_NAMES[:] = run_names
 
 
-def _names_of_run(files: list[Path], schemas) -> set[str]:
+def _names_of_run(files: list[Path], schemas, status=None) -> set[str]:
     """Read the element and attribute names of every file (as bytes: 0.1 s for 40 MB).
     They cut the embedded Schematron down to the rules that can fire (rule_filter), and
     a large grammar given with --schema (tei_all.rng) down to the elements used, whose
     trial compile is made here, once, not in each worker (rng_reduce). Returns the
     element names given to libxml2 (none for a run too small to pay a compile)."""
+    _RUN_NAMES[:] = []  # nothing known from an earlier run in this process
+    expect_names(())
+    grammars = [Path(path) for kind, path in schemas if kind == "relaxng"]
+    large = [path for path in grammars if path.stat().st_size >= MIN_BYTES_TO_REDUCE]
+    if not large and not any(_SCHEMATRON_NS_BYTES in p.read_bytes() for p in grammars):
+        return set()  # nothing to cut down (documents' own schemas: all their rules run)
     elements, attributes, size = scan_names(files)
     _RUN_NAMES[:] = [frozenset(elements), frozenset(attributes)]
-    large = [path for kind, path in schemas
-             if kind == "relaxng" and Path(path).stat().st_size >= MIN_BYTES_TO_REDUCE]
-    if not large or size < MIN_RUN_BYTES:
+    if not large or size < rng_reduce.MIN_RUN_BYTES:
         return set()
     expect_names(elements)
     for path in large:
-        _relaxng(path).prepare()
+        if status:
+            status(f"compiling {path.name} for the {len(elements)} element names of "
+                   f"{len(files)} files (cut down, cached for the next run)")
+        _relaxng(str(path)).prepare()
     return elements
 
 
+_SCHEMATRON_NS_BYTES = SCHEMATRON_NS.encode()
 #: the element and attribute names of the run's documents (see _names_of_run)
 _RUN_NAMES: list[frozenset[str]] = []
 
