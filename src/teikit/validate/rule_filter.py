@@ -26,16 +26,17 @@ _AXIS_OR_FUNCTION = re.compile(r"[\w.-]+\s*(?:::|\()")
 _LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
-def can_fire(context: str, elements: set[str], attributes: set[str]) -> bool:
+def can_fire(context: str, elements: set[str], attributes: set[str] | None) -> bool:
     """Could a rule with this *context* match a node of documents that use these element
-    and attribute local names? (False only when it certainly cannot.)"""
+    and attribute local names (*attributes* None: not known)? False only when it
+    certainly cannot."""
     text = _LITERAL.sub("''", context)
     steps = _AXIS_OR_FUNCTION.sub(" ", _without_predicates(text))
     names = set(_ELEMENT_TEST.findall(steps))
     wildcard = "*" in names or not names
     if not wildcard:
         return bool(names & elements)
-    if "not(" in text.replace(" ", ""):
+    if "not(" in text.replace(" ", "") or attributes is None:
         return True
     wanted = set(_ATTRIBUTE.findall(text))
     named = names - {"*"}
@@ -56,10 +57,11 @@ def _without_predicates(text: str) -> str:
 
 
 def applicable(schema: etree._Element, elements: Iterable[str],
-               attributes: Iterable[str]) -> etree._Element | None:
+               attributes: Iterable[str] | None) -> etree._Element | None:
     """A copy of the Schematron *schema* without the rules that cannot fire (and without
     the patterns left empty); None when no rule is left."""
-    elements, attributes = set(elements), set(attributes)
+    elements = set(elements)
+    attributes = None if attributes is None else set(attributes)
     kept = copy.deepcopy(schema)
     for rule in list(kept.iter(SCH + "rule")):
         context = rule.get("context")
