@@ -2,22 +2,23 @@
 
 Two engines, each for what it does best:
 
-- For a document-sized grammar (schemas/teikit.rng) libxml2 (through lxml) gives
-  the verdict: compiled in 0.05 s, it validates in C.
-- For a document libxml2 finds invalid, and for every document of a large grammar
-  (tei_all.rng, which libxml2 compiles in 8-10 s in every process),
-  :mod:`teikit.validate.rng_walk` walks the tree once with the derivative algorithm
-  jing uses (no compile: patterns are built as the documents need them) and reports
-  every error as jing does (children of a rejected element still checked, an
-  element's missing content at its end tag), each message saying what was expected
-  there. Attribute errors keep teikit's own explanation of the values allowed
-  (:class:`Grammar`).
+- libxml2 (through lxml) gives the verdict, in C. A document-sized grammar
+  (schemas/teikit.rng) is compiled whole (0.05 s). A large one (tei_all.rng: 8-10 s
+  to compile, in every process) is cut down to the element names of the run's files
+  (:mod:`teikit.validate.rng_reduce`, cached; 0.3-0.5 s) when the run is large enough
+  to pay for it and libxml2 compiles the cut-down grammar in time (some it never
+  finishes: that is tried once, in a child process).
+- :mod:`teikit.validate.rng_walk` walks a document with the derivative algorithm jing
+  uses and reports every error as jing does (children of a rejected element still
+  checked, an element's missing content at its end tag), each message saying what was
+  expected there; attribute errors keep teikit's explanation of the values allowed
+  (:class:`Grammar`). It explains every document libxml2 rejects, and is the verdict
+  for a large grammar without a cut-down compile. In an invalid document libxml2
+  checks each large subtree against its own definition first, and the walk steps over
+  the valid ones.
 
-Cutting tei_all down to the elements the documents use before libxml2 compiles it
-was tried (0.3 s instead of 10 s for the 19 files of corpora/external), but libxml2
-never finishes compiling some of the cut-down grammars (the one for
-hbas/L041001.xml), so it is not used. Should the two engines ever disagree (libxml2
-rejects, the walk finds nothing), libxml2's first error is reported.
+Should the two engines disagree on a small grammar (libxml2 rejects, the walk finds
+nothing), libxml2's first error is reported.
 """
 
 from __future__ import annotations
@@ -35,9 +36,6 @@ from teikit.validate.rng_walk import Walker
 from teikit.xmlio import parse
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
-#: grammars this large are not compiled whole by libxml2 (tei_all.rng, 1.1 MB: 8-10 s in
-#: every process): only cut down to the run's element names, if at all
-LARGE_SCHEMA_BYTES = rng_reduce.MIN_BYTES_TO_REDUCE
 #: the element local names of the run's documents (see expect_names)
 _EXPECTED: set[str] = set()
 

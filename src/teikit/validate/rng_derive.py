@@ -40,8 +40,6 @@ EMPTY, NOT_ALLOWED, TEXT, CHOICE, GROUP, INTERLEAVE, ONE_OR_MORE = range(7)
 ELEMENT, ATTRIBUTE, DATA, VALUE, LIST, AFTER, HOLE = range(7, 14)
 #: attribute values whose check is remembered (per value and pattern), at most
 MAX_REMEMBERED_VALUES = 200_000
-_CONTAINERS = {"group", "interleave", "choice", "oneOrMore", "zeroOrMore", "optional",
-               "mixed", "list", "define", "start", "element", "attribute", "except"}
 
 
 class Pattern:
@@ -624,10 +622,6 @@ class Grammar:
             return [c for x in p.alts for c in self.content_parts(x)]
         return []
 
-    def accepts_text(self, p: Pattern) -> bool:
-        return any(self.text_deriv(c, "x") is not self.not_allowed
-                   for c in self.content_parts(p))
-
     def attribute_names(self, p: Pattern, required_only: bool = False) -> set[str]:
         """Names of the attributes *p* still allows (or requires)."""
         names: set = set()
@@ -672,9 +666,6 @@ class Grammar:
             return None
         return self._choice_of(self.after(self.content(self._build(n)), self.empty)
                                for n in nodes)
-
-    def attribute_anywhere(self, name: tuple[str, str]) -> bool:
-        return any(_contains(_name_class(a, True), name) for a in self.root.iter(_R + "attribute"))
 
 
 def _kids(node: etree._Element):

@@ -33,28 +33,58 @@ class Precheck:
         for rule in schema.iter(SCH + "rule"):
             self.checks.extend(self._rule(rule))
 
-    def _rule(self, rule: etree._Element) -> list[etree.XPath | None]:
+    def _rule(self, rule: etree._Element) -> list:
         context = self._selection(rule.get("context") or "")
         if context is None:
             return [None]
-        if rule.find(SCH + "let") is not None:
-            return [context]  # its tests use variables: may fail wherever it applies
+        lets = [(let.get("name"), self._runnable(_as_xpath1(let.get("value") or "()")))
+                for let in rule.iter(SCH + "let")]
+        if any(value is None for _, value in lets):
+            # a variable XPath 1.0 cannot read: a report still cannot fire where the parts
+            # of its test (A and B and …) that do not use variables are false
+            return [self._readable_part(context, check) or context
+                    for check in rule if check.tag in (SCH + "assert", SCH + "report")]
         found = []
         for check in rule:
             if check.tag not in (SCH + "assert", SCH + "report"):
                 continue
-            test = check.get("test") or "true()"
-            predicate = f"not({test})" if check.tag == SCH + "assert" else f"({test})"
+            test = _as_xpath1(check.get("test") or "true()")
+            assert_ = check.tag == SCH + "assert"
+            if lets:  # the variables depend on each context node: evaluated node by node
+                compiled = self._xpath(f"boolean({test})")
+                found.append(_PerNode(context, lets, compiled, assert_) if compiled else context)
+                continue
+            predicate = f"not({test})" if assert_ else f"({test})"
             found.append(self._xpath(f"({context.path})[{predicate}]") or context)
         return found
 
+    def _readable_part(self, context: etree.XPath, check: etree._Element):
+        """``(//context)[A]`` for a report whose test is ``A and B`` with only A readable
+        (dropping a conjunct makes a report fire on more nodes, never on fewer)."""
+        if check.tag != SCH + "report":
+            return None
+        parts = [p for p in _top_level(" ".join((check.get("test") or "").split()), " and ")
+                 if "$" not in p and self._runnable(f"boolean({_as_xpath1(p)})") is not None]
+        if not parts:
+            return None
+        return self._xpath(f"({context.path})[{' and '.join(f'({_as_xpath1(p)})' for p in parts)}]")
+
     def _selection(self, context: str) -> etree.XPath | None:
-        # a context only selects: value comparisons (eq, gt …) may read as general ones,
-        # which select at least the same nodes
-        context = _VALUE_COMPARISON.sub(lambda m: _GENERAL[m.group(1)], context.strip())
+        context = _as_xpath1(context.strip())
         if context.startswith("/"):
             return self._xpath(context)
         return self._xpath(_rooted(context))
+
+    def _runnable(self, expression: str) -> etree.XPath | None:
+        """The compiled expression if libxml2 can also run it (a function it lacks, such as
+        tokenize(), only shows when the expression runs)."""
+        compiled = self._xpath(expression)
+        try:
+            if compiled is not None:
+                compiled(etree.Element("probe"))
+        except etree.XPathEvalError:
+            return None
+        return compiled
 
     def _xpath(self, expression: str) -> etree.XPath | None:
         try:
@@ -79,6 +109,29 @@ class Precheck:
 
 _GENERAL = {"eq": " = ", "ne": " != ", "lt": " < ", "le": " <= ", "gt": " > ", "ge": " >= "}
 _VALUE_COMPARISON = re.compile(r"\s(eq|ne|lt|le|gt|ge)\s")
+
+
+class _PerNode:
+    """A check whose rule has ``let`` variables: they are worked out for each node the
+    context selects, then the test is evaluated there with them."""
+
+    def __init__(self, context: etree.XPath, lets: list, test: etree.XPath,
+                 assert_: bool) -> None:
+        self.context, self.lets, self.test, self.assert_ = context, lets, test, assert_
+
+    def __call__(self, tree: etree._ElementTree) -> bool:
+        for node in self.context(tree):
+            values = {name: value(node) for name, value in self.lets}
+            if self.test(node, **values) != self.assert_:
+                return True
+        return False
+
+
+def _as_xpath1(expression: str) -> str:
+    """XPath 2 value comparisons (``count(tei:width) gt 1``) as XPath 1.0 general ones
+    (``>``): on the single values they compare they give the same answer, and where
+    XPath 2 would stop with a type error the check errs towards "may fail"."""
+    return _VALUE_COMPARISON.sub(lambda m: _GENERAL[m.group(1)], expression)
 
 
 def _rooted(context: str) -> str:
@@ -116,8 +169,14 @@ def _closing(text: str) -> int:
 
 def _top_level_union(expression: str) -> list[str]:
     """*expression* split at the ``|`` that are not inside brackets, parentheses or quotes."""
-    parts, depth, quote, start = [], 0, None, 0
-    for i, char in enumerate(expression):
+    return _top_level(expression, "|")
+
+
+def _top_level(expression: str, separator: str) -> list[str]:
+    """*expression* split at each *separator* not inside brackets, parentheses or quotes."""
+    parts, depth, quote, start, i = [], 0, None, 0, 0
+    while i < len(expression):
+        char = expression[i]
         if quote:
             quote = None if char == quote else quote
         elif char in "'\"":
@@ -126,8 +185,11 @@ def _top_level_union(expression: str) -> list[str]:
             depth += 1
         elif char in ")]":
             depth -= 1
-        elif char == "|" and depth == 0:
+        elif depth == 0 and expression.startswith(separator, i):
             parts.append(expression[start:i])
-            start = i + 1
+            i += len(separator)
+            start = i
+            continue
+        i += 1
     parts.append(expression[start:])
     return parts
