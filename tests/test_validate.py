@@ -434,7 +434,7 @@ def test_a_file_in_no_edition_is_never_compared_with_its_neighbours(tmp_path):
 def test_a_folder_marked_as_an_edition_has_its_ids_compared_across_files(tmp_path):
     macbeth = _play(tmp_path / "macbeth.xml", "Macbeth")
     _play(tmp_path / "the-comedy-of-errors.xml", "The Comedy of Errors")
-    (tmp_path / ".teikit-edition").write_text("")
+    (tmp_path / "teikit.toml").write_text("# the edition's configuration\n")
     assert len(_cross_file(validate_paths([macbeth]).problems)) == 2
     assert all("the-comedy-of-errors.xml" in m for m in _cross_file(
         validate_paths([macbeth]).problems))
@@ -443,8 +443,7 @@ def test_a_folder_marked_as_an_edition_has_its_ids_compared_across_files(tmp_pat
 def test_help_says_what_makes_a_folder_an_edition():
     result = CliRunner().invoke(cli.main, ["validate", "--help"])
     text = " ".join(result.output.split()).replace("- ", "-")  # click wraps at hyphens
-    assert "a folder that holds register/ (or an empty file named .teikit-edition) is an " \
-           "edition" in text
+    assert "a folder that holds register/ (or the edition's teikit.toml) is an edition" in text
     assert "A file in no edition is checked on its own" in text
 
 

@@ -60,8 +60,8 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], output_format: str
     when every file is valid (warnings allowed), 1 when any is not, 2 on a usage error.
     With --format json every outcome, an error too, is one JSON object on stdout.
 
-    Editions: a folder that holds register/ (or an empty file named .teikit-edition) is
-    an edition: its *.xml and register/*.xml are checked together (xml:ids unique across
+    Editions: a folder that holds register/ (or the edition's teikit.toml) is an
+    edition: its *.xml and register/*.xml are checked together (xml:ids unique across
     them, pointers between them resolve); the nearest such folder at or above a file is
     its edition. A file in no edition is checked on its own, never against the other
     files of its folder.

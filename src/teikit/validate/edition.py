@@ -1,8 +1,8 @@
 """The edition index the Schematron rules need to look beyond one document.
 
-An edition is a directory that holds ``register/`` (``tei/`` in the project) or an
-``EDITION_MARKER`` file (``.teikit-edition``, for an edition without registers): the
-articles in it and the registers in ``register/``. A document outside any edition is
+An edition is a directory that holds ``register/`` (``tei/`` in the project) or the
+edition's configuration ``teikit.toml`` (an edition without registers): the articles in
+it and the registers in ``register/``. A document outside any edition is
 an edition of its own, that one file: it is never compared with the other files of
 its directory (``macbeth.xml`` beside ``the-comedy-of-errors.xml`` shares no ids with
 it). Every file of the edition is read once, one at a
@@ -65,13 +65,14 @@ _NAME_BITS = 20
 _NAME_MASK = (1 << _NAME_BITS) - 1
 
 
-#: the file that makes a directory without ``register/`` an edition
-EDITION_MARKER = ".teikit-edition"
+#: the edition's configuration file, which makes a directory without ``register/`` an
+#: edition (the same file ``teikit render`` reads its ``[render]`` settings from)
+EDITION_CONFIG = "teikit.toml"
 
 
 def is_edition(directory: Path) -> bool:
-    """Does *directory* hold an edition (``register/`` or an ``EDITION_MARKER`` file)?"""
-    return (directory / "register").is_dir() or (directory / EDITION_MARKER).is_file()
+    """Does *directory* hold an edition (``register/`` or an ``EDITION_CONFIG`` file)?"""
+    return (directory / "register").is_dir() or (directory / EDITION_CONFIG).is_file()
 
 
 def edition_root(doc_path: Path) -> Path:

@@ -26,6 +26,13 @@ _AXIS_OR_FUNCTION = re.compile(r"[\w.-]+\s*(?:::|\()")
 _LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
+def targets(context: str) -> frozenset[str] | None:
+    """The element local names a rule *context* can match (None: any element)."""
+    text = _LITERAL.sub("''", context)
+    names = set(_ELEMENT_TEST.findall(_AXIS_OR_FUNCTION.sub(" ", _without_predicates(text))))
+    return None if "*" in names or not names else frozenset(names)
+
+
 def can_fire(context: str, elements: set[str], attributes: set[str] | None) -> bool:
     """Could a rule with this *context* match a node of documents that use these element
     and attribute local names (*attributes* None: not known)? False only when it

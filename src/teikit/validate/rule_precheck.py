@@ -4,7 +4,8 @@ Handing a document to Saxon (lxml serialises it, Saxon parses it) and running th
 costs more than the RELAX NG check of it. The rules embedded in TEI schemas are mostly
 XPath 1.0 as well as 3.0 (``tei:*[@when]`` reports ``@notBefore|@notAfter|@from|@to``;
 ``tei:div`` reports ``(ancestor::tei:p or ancestor::tei:ab) and not(...)``), so libxml2
-can evaluate each check over the whole document in one expression:
+can evaluate each check over the whole document in one expression (skipped when the
+document has none of the elements the rule's context names: one pass gathers them):
 ``(//context)[not(test)]`` for an assert, ``(//context)[test]`` for a report. When none
 selects a node, no rule fails and Saxon is not called. Any rule libxml2 cannot evaluate
 (XPath 2 syntax, a function it lacks, a ``let`` variable) counts as "may fail" as soon as
@@ -18,6 +19,8 @@ import re
 
 from lxml import etree
 
+from teikit.validate.rule_filter import targets
+
 SCH = "{http://purl.oclc.org/dsdl/schematron}"
 
 
@@ -29,9 +32,10 @@ class Precheck:
         for ns in schema.iter(SCH + "ns"):
             self.namespaces[ns.get("prefix")] = ns.get("uri")
         self.always = schema.find(SCH + "let") is not None
-        self.checks: list[etree.XPath | None] = []
+        self.checks: list = []  # (element names the rule can match or None, check)
         for rule in schema.iter(SCH + "rule"):
-            self.checks.extend(self._rule(rule))
+            names = targets(rule.get("context") or "")
+            self.checks.extend((names, check) for check in self._rule(rule))
 
     def _rule(self, rule: etree._Element) -> list:
         context = self._selection(rule.get("context") or "")
@@ -96,7 +100,14 @@ class Precheck:
         """Could any rule fail (or report) on *tree*? False only when none can."""
         if self.always:
             return True
-        for check in self.checks:
+        present = None
+        for names, check in self.checks:
+            if names is not None:
+                if present is None:  # one pass over the tree, for every named rule
+                    present = {tag.rpartition("}")[2] for tag in
+                               {e.tag for e in tree.getroot().iter(etree.Element)}}
+                if not names & present:
+                    continue
             if check is None:
                 return True
             try:
