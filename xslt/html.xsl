@@ -17,8 +17,9 @@
 
   What the page holds: <head> with citation_*, DC.* and JSON-LD (common/html-meta.xsl);
   a title block (titles, authors, source, abstracts and keywords in both languages); a
-  table of contents; the text (common/html-text.xsl); the footnotes, linked both ways.
-  The rules for the text live in common/html-text.xsl; this file only assembles the page.
+  table of contents; the text; the footnotes, linked both ways.
+  What each TEI element becomes is decided by common/rules.xsl, and how that looks in HTML
+  by common/behaviours-html.xsl; this file only assembles the page.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -29,7 +30,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/html-meta.xsl"/>
-  <xsl:import href="common/html-text.xsl"/>
+  <xsl:import href="common/behaviours-html.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
@@ -239,7 +240,7 @@
 
   <xsl:template name="tk:footnotes">
     <xsl:param name="ui" as="xs:string"/>
-    <xsl:variable name="notes" as="element(tei:note)*" select=".//tei:text//tei:note"/>
+    <xsl:variable name="notes" as="element(tei:note)*" select=".//tei:text//tei:note[tk:is-footnote(.)]"/>
     <xsl:if test="$notes">
       <section class="footnotes" role="doc-endnotes" aria-labelledby="notes-h">
         <h2 id="notes-h"><xsl:value-of select="tk:label('notes', $ui)"/></h2>

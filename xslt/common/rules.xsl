@@ -1,0 +1,344 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  xslt/common/rules.xsl - THE rules: what each TEI element becomes, for every output.
+
+  Where it sits in the pipeline: imported by xslt/html.xsl (through
+  common/behaviours-html.xsl) and by xslt/print.xsl (through common/behaviours-print.xsl).
+  Each output applies mode tk:text to the parts of a document it shows; each template here
+  matches TEI (by name, context and attributes) and calls ONE behaviour, a named template
+  in the b: namespace, with parameters. What a behaviour looks like (HTML elements, print
+  spans, CSS classes) is decided only by the output's behaviour module:
+
+    b:container    front, back, group: holds sections   b:inline       a phrase (kind, class)
+    b:block        a block of its own (class)
+    b:section      a division (div, div1...)            b:heading      a head (level; 0: not a section's)
+    b:paragraph    p, ab                                b:page-break   pb (number, facsimile link)
+    b:line-break   lb                                   b:note         a footnote
+    b:remark       an editor's note kept in place       b:link         ref, ptr (target)
+    b:citation     a citation of a bibliography entry   b:name         a name, linked to the register
+    b:date         a date with its normalised value     b:list         list, listBibl, castList, listPerson...
+    b:list-item    an item of a list                    b:gloss-list   a list of label/item pairs
+    b:table, b:row, b:cell                              b:figure       figure with its caption
+    b:cit          a block quotation with its source    b:block-quote  a quotation holding paragraphs
+    b:verse-line   l                                    b:speaker      speaker (and u/@who resolved)
+    b:stage        a stage direction (inline or block)  b:alternate    choice: one reading shown
+    b:apparatus    app: the lemma, then the readings    b:field        a labelled metadata field
+    b:text         a text node                          omit           an empty template here
+
+  The parameters are documented on each behaviour in behaviours-html.xsl. A rule never
+  writes output itself; an edition changes a rule by a template of its own in mode tk:text
+  (with an import precedence above this file: see docs/rendering.md), and an output format
+  is a new behaviour module implementing every b: template.
+
+  Mode tk:text: an element without a rule falls back to its text (text-only-copy), so
+  unknown TEI never stops a render and never loses its words.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:b="urn:teikit:behaviour"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="tk:text" on-no-match="text-only-copy"/>
+
+  <xsl:key name="tk:rule-id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- ============================================================ what counts as what -->
+  <!-- the notes shown at the foot (of the page or of the printed page); any other note is
+       a remark kept in place (b:remark) -->
+  <xsl:function name="tk:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/ancestor::tei:text) and empty($note/ancestor::tei:listBibl)
+                          and empty($note/ancestor::tei:app)"/>
+  </xsl:function>
+
+  <!-- the header parts that are a document's content, in the order they are shown -->
+  <xsl:function name="tk:content-parts" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="header" as="element(tei:teiHeader)?" select="$tei/tei:teiHeader"/>
+    <xsl:sequence select="$header/tei:profileDesc/tei:correspDesc,
+                          $header/tei:fileDesc/tei:sourceDesc/(tei:msDesc | .//tei:msDesc[not(ancestor::tei:msDesc)]),
+                          $header/tei:fileDesc/tei:sourceDesc/(tei:listPerson | tei:listPlace | tei:listOrg
+                                                                | tei:listBibl | tei:listEvent),
+                          $header/tei:profileDesc/tei:particDesc,
+                          $header/tei:profileDesc/tei:settingDesc,
+                          $tei/tei:standOff"/>
+  </xsl:function>
+
+  <!-- the reading of a choice that is shown: the corrected, regularised, expanded one -->
+  <xsl:function name="tk:shown-reading" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="($choice/tei:corr, $choice/tei:reg, $choice/tei:expan, $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- the element a pointer ("#id" or "prefix:id") names in the same document -->
+  <xsl:function name="tk:local-target" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="id" as="xs:string?"
+                  select="tokenize(normalize-space($pointer), ' ')[1] ! replace(., '^#|^[a-zA-Z]+:', '')"/>
+    <xsl:sequence select="if ($id) then key('tk:rule-id', $id, root($context))[1] else ()"/>
+  </xsl:function>
+
+  <!-- ============================================================ text and structure -->
+  <xsl:template match="text()" mode="tk:text">
+    <xsl:call-template name="b:text"/>
+  </xsl:template>
+
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:sourceDoc | tei:fw | tei:cb | tei:milestone
+                       | tei:gb | tei:interpGrp | tei:witDetail | tei:graphic | tei:media
+                       | tei:figDesc | tei:front/tei:div[@type = 'abstract'] | tei:choice/*"
+                mode="tk:text"/>
+
+  <xsl:template match="tei:text" mode="tk:text">
+    <xsl:apply-templates select="tei:front, tei:body, tei:group, tei:back" mode="#current"/>
+  </xsl:template>
+
+  <xsl:template match="tei:body" mode="tk:text">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <xsl:template match="tei:front | tei:back | tei:group | tei:floatingText | tei:group/tei:text" mode="tk:text">
+    <xsl:call-template name="b:container"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"
+                mode="tk:text">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+
+  <xsl:template match="tei:head[parent::*[matches(local-name(), '^div[1-7]?$')]]" mode="tk:text">
+    <xsl:call-template name="b:heading">
+      <xsl:with-param name="level" select="count(ancestor::*[matches(local-name(), '^div[1-7]?$')])"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="tk:text">
+    <xsl:call-template name="b:heading"/>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab" mode="tk:text">
+    <xsl:call-template name="b:paragraph"/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb" mode="tk:text">
+    <xsl:call-template name="b:page-break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="tk:text">
+    <xsl:call-template name="b:line-break"/>
+  </xsl:template>
+
+  <!-- ============================================================ blocks -->
+  <xsl:template match="tei:cit" mode="tk:text">
+    <xsl:call-template name="b:cit">
+      <xsl:with-param name="quote" select="* except (tei:bibl | tei:ref | tei:note)"/>
+      <xsl:with-param name="source" select="tei:bibl | tei:ref"/>
+      <xsl:with-param name="notes" select="tei:note"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:cit/tei:quote[not(tei:p | tei:lg | tei:l | tei:ab)]" mode="tk:text">
+    <xsl:call-template name="b:paragraph"/>
+  </xsl:template>
+
+  <xsl:template match="tei:quote[tei:p | tei:lg | tei:l | tei:ab]" mode="tk:text">
+    <xsl:call-template name="b:block-quote"/>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:q | tei:said" mode="tk:text">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+
+  <xsl:template match="tei:list[tei:label]" mode="tk:text">
+    <xsl:call-template name="b:gloss-list">
+      <xsl:with-param name="labels" select="tei:label"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:list" mode="tk:text">
+    <xsl:call-template name="b:list">
+      <xsl:with-param name="ordered" select="@type = ('numbered', 'ordered') or contains(@rend, 'numbered')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:item | tei:listBibl/tei:bibl" mode="tk:text">
+    <xsl:call-template name="b:list-item"/>
+  </xsl:template>
+
+  <xsl:template match="tei:castItem" mode="tk:text">
+    <xsl:call-template name="b:list-item">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- anything else inside a list that is not an item still needs a list item -->
+  <xsl:template match="(tei:list | tei:listBibl | tei:castList | tei:castGroup | tei:listPerson | tei:listPlace
+                        | tei:listOrg | tei:listEvent | tei:listRelation | tei:listWit | tei:listApp)
+                       /*[not(self::tei:head or self::tei:label or self::tei:item or self::tei:castItem
+                              or self::tei:castGroup or self::tei:bibl[parent::tei:listBibl])]"
+                mode="tk:text" priority="0.6">
+    <xsl:call-template name="b:list-item">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="content" select="."/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl | tei:castList | tei:listPerson | tei:listPlace | tei:listOrg
+                       | tei:listEvent | tei:listRelation | tei:listWit | tei:listApp" mode="tk:text">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+
+  <xsl:template match="tei:castGroup" mode="tk:text">
+    <xsl:call-template name="b:list-item">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="content" select="tei:head/node()"/>
+      <xsl:with-param name="sublist" select="* except tei:head"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:lg" mode="tk:text">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:l" mode="tk:text">
+    <xsl:call-template name="b:verse-line"/>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="tk:text">
+    <xsl:call-template name="b:table"/>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="tk:text">
+    <xsl:call-template name="b:row"/>
+  </xsl:template>
+
+  <xsl:template match="tei:cell" mode="tk:text">
+    <xsl:call-template name="b:cell">
+      <xsl:with-param name="label" select="@role = 'label' or ../@role = 'label'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:figure" mode="tk:text">
+    <xsl:call-template name="b:figure"/>
+  </xsl:template>
+
+  <!-- drama -->
+  <xsl:template match="tei:sp" mode="tk:text">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:speaker" mode="tk:text">
+    <xsl:call-template name="b:speaker"/>
+  </xsl:template>
+
+  <xsl:template match="tei:stage" mode="tk:text">
+    <xsl:call-template name="b:stage">
+      <xsl:with-param name="phrase" select="exists(parent::*[self::tei:p or self::tei:l or self::tei:ab
+                    or self::tei:head or self::tei:speaker or self::tei:hi or self::tei:item])"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- letters and other framing blocks -->
+  <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:epigraph | tei:argument
+                       | tei:trailer | tei:byline | tei:dateline | tei:salute | tei:signed
+                       | tei:docTitle | tei:titlePage | tei:titlePart | tei:docAuthor | tei:docImprint
+                       | tei:docDate | tei:imprimatur"
+                mode="tk:text">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+
+  <!-- ============================================================ notes and apparatus -->
+  <xsl:template match="tei:note[tk:is-footnote(.)]" mode="tk:text">
+    <xsl:call-template name="b:note"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="tk:text">
+    <xsl:call-template name="b:remark"/>
+  </xsl:template>
+
+  <xsl:template match="tei:app" mode="tk:text">
+    <xsl:call-template name="b:apparatus">
+      <xsl:with-param name="lemma" select="(tei:lem, tei:rdg)[1]"/>
+      <xsl:with-param name="readings" select="(tei:rdg | tei:rdgGrp/tei:rdg | tei:note) except (tei:lem, tei:rdg)[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============================================================ links, names, dates -->
+  <xsl:template match="tei:bibl[starts-with(@corresp, '#')]" mode="tk:text">
+    <xsl:call-template name="b:citation">
+      <xsl:with-param name="target" select="tk:local-target(., @corresp)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:bibl | tei:biblStruct | tei:citedRange" mode="tk:text">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+
+  <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="tk:text">
+    <xsl:call-template name="b:link">
+      <xsl:with-param name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName"
+                mode="tk:text">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+
+  <xsl:template match="tei:date[@when | @from | @to | @notBefore | @notAfter]" mode="tk:text">
+    <xsl:call-template name="b:date"/>
+  </xsl:template>
+
+  <xsl:template match="tei:measure[@quantity]" mode="tk:text">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="title" select="string-join((@quantity, @unit, @commodity), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============================================================ phrase level -->
+  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:title | tei:term | tei:mentioned | tei:soCalled"
+                mode="tk:text">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="string-join((local-name(), tokenize(@rend)[. ne '']), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:choice" mode="tk:text">
+    <xsl:call-template name="b:alternate">
+      <xsl:with-param name="shown" select="tk:shown-reading(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="tk:text">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="()"/>
+      <xsl:with-param name="before" select="'[…]'"/>
+      <xsl:with-param name="title" select="string-join((@reason, @quantity, @unit), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied" mode="tk:text">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="'['"/>
+      <xsl:with-param name="after" select="']'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:del | tei:add" mode="tk:text">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="kind" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:space" mode="tk:text">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="()"/>
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="kind" select="'plain'"/>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
