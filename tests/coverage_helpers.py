@@ -9,14 +9,16 @@ page shows as often: extra words on the page (labels, page numbers) neither help
 
 How the text is cut into words, on both sides, follows what a reader sees:
 
-- a word is a run of letters and digits (``\\w+``, after Unicode NFC);
+- a word is a run of letters and digits (``\\w+``, after Unicode NFC), editorial
+  brackets inside it aside;
 - TEI: phrase-level elements (:data:`TEI_INLINE`) join their text to its neighbours, any
   other element is a boundary (a ``<w>`` is a word, a ``<note>`` or a ``<cell>`` stands
   apart); ``<lb break="no"/>`` joins the two halves of a word; a ``<choice>`` counts only
   the reading the renderers show (``corr``, else ``reg``, else ``expan``, else the first);
   comments and processing instructions are not text;
 - HTML: phrase elements (:data:`HTML_INLINE`) join, every other element is a boundary,
-  a footnote call and a footnote (print) stand apart, ``<head>`` and ``aria-hidden``
+  a footnote call and a footnote (print) stand apart, so does a block met inside running
+  text (``class="as-block"``: both stylesheets display it as a block), ``<head>`` and ``aria-hidden``
   running heads are not part of the reading text.
 
 Files that do not parse with lxml's defaults (``xml:id="xi:include_1.d2e195"`` in
@@ -53,15 +55,18 @@ HTML_INLINE = frozenset(
 
 #: classes of HTML elements that stand apart from the words around them
 HTML_APART = frozenset({"noteref", "footnote", "footnote-call", "pb", "anchor", "backref",
-                        "editorial-note"})
+                        "editorial-note", "as-block"})
 
 _WORD = re.compile(r"\w+")
 _JOIN = "\x00"
+_BRACKETS = re.compile(r"[\[\]⟨⟩⸢⸣]")
 
 
 def words(text: str) -> Counter:
-    """The words of *text*, counted."""
+    """The words of *text*, counted. Editorial brackets (Leiden conventions: ``ἑ[ξ]ήκοντα``,
+    a letter the editor supplied) mark a word without breaking it."""
     text = re.sub(r"\s*" + _JOIN + r"\s*", "", unicodedata.normalize("NFC", text))
+    text = _BRACKETS.sub("", text)
     return Counter(_WORD.findall(text))
 
 
@@ -120,12 +125,18 @@ def _shown_reading(choice: etree._Element) -> etree._Element | None:
 # ------------------------------------------------------------------------------ HTML side
 def html_words(page: str | bytes) -> Counter:
     """The words a reader sees in the ``<body>`` of an HTML page."""
+    return words(html_text(page))
+
+
+def html_text(page: str | bytes) -> str:
+    """The text a reader sees in the ``<body>`` of an HTML page, blocks apart, whitespace
+    collapsed."""
     from lxml import html as lxml_html
     document = lxml_html.document_fromstring(page)
     parts: list[str] = []
     for body in document.iter("body"):
         _html_text(body, parts)
-    return words("".join(parts))
+    return " ".join("".join(parts).split())
 
 
 def _html_text(element, parts: list[str]) -> None:

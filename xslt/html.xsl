@@ -85,6 +85,12 @@
               <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
               <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
             </div>
+            <xsl:variable name="parts" as="element()*" select="tk:content-parts(.)"/>
+            <xsl:if test="exists($parts)">
+              <div class="text about">
+                <xsl:apply-templates select="$parts" mode="tk:text"/>
+              </div>
+            </xsl:if>
             <xsl:call-template name="tk:footnotes">
               <xsl:with-param name="ui" select="$ui"/>
             </xsl:call-template>
@@ -103,12 +109,11 @@
     </html>
   </xsl:template>
 
+  <!-- the page's title: the document's own title (common/rules.xsl) -->
   <xsl:function name="tk:main-title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="lang" as="xs:string"/>
-    <xsl:variable name="titles" as="element(tei:title)*" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="normalize-space(($titles[@type = 'main'][@xml:lang = $lang], $titles[@type = 'main'],
-                          $titles[not(@type = 'sub')], $titles, 'TEI')[1])"/>
+    <xsl:sequence select="normalize-space((tk:document-title($tei), 'TEI')[1])"/>
   </xsl:function>
 
   <!-- =================================================================== page frame -->
@@ -198,7 +203,7 @@
   <xsl:template name="tk:abstracts">
     <xsl:param name="ui" as="xs:string"/>
     <xsl:variable name="abstracts" as="element()*"
-                  select="tei:profileDesc/tei:abstract, ../tei:text/tei:front/tei:div[@type = 'abstract']"/>
+                  select="tk:abstracts(..)"/>
     <xsl:variable name="keywords" as="element(tei:keywords)*" select="tei:profileDesc/tei:textClass/tei:keywords[tei:term]"/>
     <xsl:variable name="langs" as="xs:string*"
                   select="distinct-values(($abstracts, $keywords) ! tk:lang(.))"/>

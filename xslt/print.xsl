@@ -116,10 +116,9 @@
     <article class="article" id="{tk:article-id(.)}" lang="{$lang}">
       <xsl:apply-templates select="tei:teiHeader" mode="title-block"/>
       <xsl:apply-templates select="tei:text, tei:TEI/tei:text" mode="tk:text"/>
-      <!-- a manuscript description with an empty text: its description is what there is to read -->
-      <xsl:if test="not(normalize-space(string-join(.//tei:text)))">
-        <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="tk:text"/>
-      </xsl:if>
+      <!-- the header parts that are content: a manuscript's description, a letter's
+           sending, the persons of a play, a gazetteer's places (common/rules.xsl) -->
+      <xsl:apply-templates select="tk:content-parts(.)" mode="tk:text"/>
     </article>
   </xsl:template>
 
@@ -131,13 +130,10 @@
                                           return $i[$tei-articles[$i] is $tei])[1])[1]"/>
   </xsl:function>
 
-  <!-- The main title in the article's language (else the first title). -->
+  <!-- The article's own title (common/rules.xsl). -->
   <xsl:function name="tk:main-title" as="element(tei:title)?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="titles" as="element(tei:title)*"
-                  select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:variable name="main" as="element(tei:title)*" select="$titles[@type = 'main']"/>
-    <xsl:sequence select="(($main, $titles)[@xml:lang = $tei/@xml:lang], $main, $titles)[1]"/>
+    <xsl:sequence select="tk:document-title($tei)"/>
   </xsl:function>
 
   <!-- A short title for the running head, in the article's language, when the header has one. -->
@@ -181,12 +177,12 @@
         <p class="source"><xsl:value-of select="tk:label('pages', $tei/@xml:lang)"/>
           <xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></p>
       </xsl:for-each>
-      <xsl:for-each select="tei:profileDesc/tei:abstract">
+      <xsl:for-each select="tk:abstracts($tei)">
         <xsl:variable name="lang" as="xs:string" select="(@xml:lang, $tei/@xml:lang, 'tr')[1]"/>
         <section class="abstract" lang="{$lang}">
           <h2 class="abstract-head"><xsl:value-of select="tk:label('abstract', $lang)"/></h2>
-          <xsl:apply-templates mode="tk:text"/>
-          <xsl:for-each select="../tei:textClass/tei:keywords[@xml:lang = $lang][tei:term]">
+          <xsl:apply-templates select="node() except tei:head" mode="tk:text"/>
+          <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords[@xml:lang = $lang][tei:term]">
             <p class="keywords"><span class="keywords-label">
               <xsl:value-of select="tk:label('keywords', $lang)"/>:</span>
               <xsl:text> </xsl:text>

@@ -50,8 +50,11 @@
   <xsl:variable name="tk:rtl" as="xs:string*" select="('ar', 'he', 'fa', 'ur', 'yi', 'syr')"/>
 
   <!-- =================================================================== attributes -->
+  <!-- a language tag as HTML's checker accepts it: a plain tag as it is, any other (a
+       private "ar-ijmes", a region that is a language "el-Latn-EN") as its language -->
   <xsl:template match="@xml:lang" mode="tk:attr">
-    <xsl:attribute name="lang" select="."/>
+    <xsl:attribute name="lang" select="if (matches(., '^[a-zA-Z]{2,8}(-[A-Z][a-z]{3})?$|^[a-z]{2,3}-[A-Z]{2}$')) then string(.)
+                                       else replace(., '^([a-zA-Z]{2,8}).*$', '$1')"/>
     <xsl:if test="substring-before(. || '-', '-') = $tk:rtl">
       <xsl:attribute name="dir" select="'rtl'"/>
     </xsl:if>
@@ -63,7 +66,8 @@
 
   <!-- =================================================================== b:text -->
   <xsl:template name="b:text">
-    <xsl:value-of select="."/>
+    <xsl:param name="text" as="xs:string" select="string(.)"/>
+    <xsl:value-of select="$text"/>
   </xsl:template>
 
   <!-- =================================================================== structure -->
@@ -71,15 +75,38 @@
   <xsl:template name="b:block">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="class" as="xs:string" select="local-name()"/>
-    <div class="{$class}">
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="string-join(($class, 'as-block'[$phrase]), ' ')"/>
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
       <xsl:apply-templates select="$content" mode="tk:text"/>
-    </div>
+    </xsl:element>
   </xsl:template>
 
   <!-- b:container: a <div> of its own class around sections (front, back, group) -->
   <xsl:template name="b:container">
     <xsl:call-template name="b:block"/>
+  </xsl:template>
+
+  <!-- b:field: a labelled part of a description (a manuscript's identifier, a letter's
+       sending, the persons of a play); $rule 'next' renders the element by its next rule -->
+  <xsl:template name="b:field">
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="rule" as="xs:string" select="''"/>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="string-join(('field', local-name(), 'as-block'[$phrase]), ' ')"/>
+      <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
+      <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+        <xsl:attribute name="class" select="'field-label'"/>
+        <xsl:value-of select="$label"/>
+      </xsl:element>
+      <xsl:choose>
+        <xsl:when test="$rule eq 'next'"><xsl:next-match/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$content" mode="tk:text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
   </xsl:template>
 
   <!-- b:section: a <section>, anchored, labelled by its heading -->
@@ -111,10 +138,14 @@
   <xsl:template name="b:heading">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="level" as="xs:integer" select="0"/>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="div" as="element()" select=".."/>
     <xsl:choose>
       <xsl:when test="$level eq 0">
-        <p class="head"><xsl:apply-templates select="$content" mode="tk:text"/></p>
+        <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+          <xsl:attribute name="class" select="'head'"/>
+          <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:element>
       </xsl:when>
       <xsl:otherwise>
         <xsl:element name="h{min((6, $level + 1))}">
@@ -127,7 +158,7 @@
               <span class="secnum"><xsl:value-of select="."/>. </span>
             </xsl:for-each>
           </xsl:if>
-          <xsl:apply-templates select="$content" mode="tk:text"/>
+          <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
@@ -149,18 +180,21 @@
   <!-- b:paragraph: <p>, or <div class="p"> when it holds blocks; anchored when it has an id -->
   <xsl:template name="b:paragraph">
     <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="parent::tei:cit">
-        <p><xsl:apply-templates select="$content" mode="tk:text"/></p>
+        <p><xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></p>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="blocks" as="xs:boolean" select="tk:has-blocks(.)"/>
-        <xsl:element name="{if ($blocks) then 'div' else 'p'}">
+        <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
           <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
-          <xsl:if test="$blocks or self::tei:ab">
-            <xsl:attribute name="class" select="local-name()"/>
+          <xsl:if test="$blocks or self::tei:ab or $phrase">
+            <xsl:attribute name="class" select="string-join((local-name(), 'as-block'[$phrase]), ' ')"/>
           </xsl:if>
-          <xsl:apply-templates select="$content" mode="tk:text"/>
+          <xsl:apply-templates select="$content" mode="tk:text">
+            <xsl:with-param name="phrase" select="$phrase or not($blocks)" tunnel="yes"/>
+          </xsl:apply-templates>
           <xsl:if test="@xml:id and ancestor::tei:body">
             <xsl:text> </xsl:text>
             <a class="anchor" href="#{@xml:id}" aria-label="{tk:label('anchor', tk:ui-lang(.))}">¶</a>
@@ -172,11 +206,17 @@
 
   <!-- b:page-break: the page number of the source, in the margin -->
   <xsl:template name="b:page-break">
-    <xsl:if test="normalize-space(@n)">
+    <xsl:param name="facsimile" as="xs:string?" select="()"/>
+    <xsl:if test="normalize-space(@n) or exists($facsimile)">
       <xsl:variable name="label" as="xs:string" select="tk:label('page', tk:ui-lang(.)) || ' ' || @n"/>
       <span class="pb" role="doc-pagebreak" aria-label="{$label}" title="{$label}">
         <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-        <xsl:value-of select="@n"/>
+        <xsl:choose>
+          <xsl:when test="exists($facsimile)">
+            <a class="facs" href="{$facsimile}"><xsl:value-of select="(normalize-space(@n)[. ne ''], '□')[1]"/></a>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="@n"/></xsl:otherwise>
+        </xsl:choose>
       </span>
     </xsl:if>
   </xsl:template>
@@ -227,7 +267,7 @@
     <dl class="list">
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
       <xsl:for-each select="$labels">
-        <dt><xsl:apply-templates mode="tk:text"/></dt>
+        <dt><xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></dt>
         <dd><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="tk:text"/></dd>
       </xsl:for-each>
     </dl>
@@ -239,8 +279,9 @@
     <xsl:param name="content" as="node()*" select="* except tei:head"/>
     <xsl:param name="class" as="xs:string" select="if (self::tei:list) then string(@type) else local-name()"/>
     <xsl:param name="ordered" as="xs:boolean" select="false()"/>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:apply-templates select="tei:head" mode="tk:text"/>
-    <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
+    <xsl:element name="{if ($phrase) then 'span' else if ($ordered) then 'ol' else 'ul'}">
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
       <xsl:if test="$class ne ''">
         <xsl:attribute name="class" select="$class"/>
@@ -256,8 +297,11 @@
     <xsl:param name="class" as="xs:string" select="''"/>
     <xsl:param name="rule" as="xs:string" select="''"/>
     <xsl:param name="sublist" as="node()*" select="()"/>
-    <li>
-      <xsl:if test="$class ne ''"><xsl:attribute name="class" select="$class"/></xsl:if>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'li'}">
+      <xsl:if test="$class ne '' or $phrase">
+        <xsl:attribute name="class" select="string-join(($class[. ne ''], 'as-block'[$phrase]), ' ')"/>
+      </xsl:if>
       <xsl:if test="$rule ne 'next'">
         <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
       </xsl:if>
@@ -266,9 +310,11 @@
         <xsl:otherwise><xsl:apply-templates select="$content" mode="tk:text"/></xsl:otherwise>
       </xsl:choose>
       <xsl:if test="$sublist">
-        <ul><xsl:apply-templates select="$sublist" mode="tk:text"/></ul>
+        <xsl:element name="{if ($phrase) then 'span' else 'ul'}">
+          <xsl:apply-templates select="$sublist" mode="tk:text"/>
+        </xsl:element>
       </xsl:if>
-    </li>
+    </xsl:element>
   </xsl:template>
 
   <!-- b:verse-line: one line of verse -->
@@ -318,18 +364,20 @@
   <!-- b:speaker: who speaks, in bold -->
   <xsl:template name="b:speaker">
     <xsl:param name="content" as="node()*" select="node()"/>
-    <p class="speaker"><strong><xsl:apply-templates select="$content" mode="tk:text"/></strong></p>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'p'}"><xsl:attribute name="class" select="'speaker'"/><strong><xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></strong></xsl:element>
   </xsl:template>
 
   <!-- b:stage: a stage direction, in italics; a paragraph of its own unless within a $phrase -->
   <xsl:template name="b:stage">
-    <xsl:param name="phrase" as="xs:boolean" select="false()"/>
+    <xsl:param name="within-phrase" as="xs:boolean" select="false()"/>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
-      <xsl:when test="$phrase">
-        <em class="stage"><xsl:apply-templates mode="tk:text"/></em>
+      <xsl:when test="$within-phrase or $phrase">
+        <em class="stage"><xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></em>
       </xsl:when>
       <xsl:otherwise>
-        <p class="stage"><em><xsl:apply-templates mode="tk:text"/></em></p>
+        <p class="stage"><em><xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></em></p>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -368,16 +416,38 @@
     <span class="editorial-note">
       <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
       <xsl:text> [</xsl:text>
-      <xsl:apply-templates select="$content" mode="tk:text"/>
+      <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
       <xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 
-  <!-- b:apparatus: the lemma in the text, the other readings after it -->
+  <!-- b:apparatus: the lemma in the text, the other readings (with their witnesses or
+       sources) and the editor's notes after it, in brackets -->
   <xsl:template name="b:apparatus">
     <xsl:param name="lemma" as="element()?"/>
     <xsl:param name="readings" as="element()*"/>
-    <xsl:apply-templates select="$lemma/node()" mode="tk:text"/>
+    <span class="app">
+      <xsl:if test="$lemma">
+        <span class="lem"><xsl:apply-templates select="$lemma/node()" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+      </xsl:if>
+      <xsl:if test="$readings">
+        <span class="app-readings">
+          <xsl:text> [</xsl:text>
+          <xsl:for-each select="$readings">
+            <xsl:if test="position() gt 1">; </xsl:if>
+            <span class="{local-name()}">
+              <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
+              <xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+            </span>
+            <xsl:for-each select="(@wit, @source)[normalize-space()][1]">
+              <xsl:text> </xsl:text>
+              <span class="wit"><xsl:value-of select="replace(normalize-space(.), '(^|\s)#', '$1')"/></span>
+            </xsl:for-each>
+          </xsl:for-each>
+          <xsl:text>]</xsl:text>
+        </span>
+      </xsl:if>
+    </span>
   </xsl:template>
 
   <!-- =================================================================== links and names -->
@@ -388,11 +458,11 @@
     <xsl:choose>
       <xsl:when test="not($in-link) and exists($target)">
         <a class="cite" href="#{$target/@xml:id}" role="doc-biblioref">
-          <xsl:apply-templates mode="tk:text"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
+          <xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="cite"><xsl:apply-templates mode="tk:text"/></span>
+        <span class="cite"><xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -410,11 +480,11 @@
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link)">
         <a href="{$href}">
-          <xsl:apply-templates mode="tk:text"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
+          <xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="self::tei:ptr"><xsl:value-of select="$target"/></xsl:if>
         </a>
       </xsl:when>
-      <xsl:otherwise><xsl:apply-templates mode="tk:text"/></xsl:otherwise>
+      <xsl:otherwise><xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -428,14 +498,14 @@
       <xsl:when test="exists($entry) and not($in-link)">
         <a class="{$class}" href="{$register-page}#{$entry/@xml:id}" title="{tk:preferred-name($entry)}">
           <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
-          <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
+          <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="{$class}">
           <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
           <xsl:if test="exists($entry)"><xsl:attribute name="title" select="tk:preferred-name($entry)"/></xsl:if>
-          <xsl:apply-templates select="$content" mode="tk:text"/>
+          <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
         </span>
       </xsl:otherwise>
     </xsl:choose>
@@ -465,7 +535,7 @@
       </xsl:if>
       <xsl:attribute name="title" select="$shown"/>
       <xsl:attribute name="data-norm" select="$shown"/>
-      <xsl:apply-templates mode="tk:text"/>
+      <xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 
@@ -494,7 +564,7 @@
     <xsl:choose>
       <xsl:when test="$element eq ''">
         <xsl:value-of select="$before"/>
-        <xsl:apply-templates select="$content" mode="tk:text"/>
+        <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
         <xsl:value-of select="$after"/>
       </xsl:when>
       <xsl:otherwise>
@@ -505,7 +575,7 @@
           <xsl:if test="exists($title)"><xsl:attribute name="title" select="$title"/></xsl:if>
           <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
           <xsl:value-of select="$before"/>
-          <xsl:apply-templates select="$content" mode="tk:text"/>
+          <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:value-of select="$after"/>
         </xsl:element>
       </xsl:otherwise>

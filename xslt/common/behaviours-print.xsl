@@ -61,13 +61,14 @@
        fails on a footnote whose text starts with a line break ("Got ' \n' between two
        lines"). In HTML the runs collapse anyway, so nothing visible changes. -->
   <xsl:template name="b:text">
+    <xsl:param name="text" as="xs:string" select="string(.)"/>
     <xsl:variable name="note" as="element(tei:note)?" select="ancestor::tei:note[1]"/>
     <xsl:choose>
-      <xsl:when test="empty($note)"><xsl:value-of select="."/></xsl:when>
+      <xsl:when test="empty($note)"><xsl:value-of select="$text"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="texts" as="text()*" select="$note//text()"/>
-        <xsl:variable name="collapsed" as="xs:string" select="replace(., '\s+', ' ')"/>
-        <xsl:value-of select="if (. is $texts[1] and . is $texts[last()]) then normalize-space(.)
+        <xsl:variable name="collapsed" as="xs:string" select="replace($text, '\s+', ' ')"/>
+        <xsl:value-of select="if (. is $texts[1] and . is $texts[last()]) then normalize-space($text)
                               else if (. is $texts[1]) then replace($collapsed, '^ ', '')
                               else if (. is $texts[last()]) then replace($collapsed, ' $', '')
                               else $collapsed"/>
@@ -76,16 +77,19 @@
   </xsl:template>
 
   <!-- ================================================================ structure -->
-  <!-- b:block: <div> (a display:block span inside inline context), its content inline -->
+  <!-- b:block: <div> (a display:block span inside inline context); its content is inline
+       when it is running text ($phrases: it has text of its own, or it is a <p>), else a
+       sequence of blocks (a verse group of lines, a speech of paragraphs) -->
   <xsl:template name="b:block">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="class" as="xs:string" select="local-name()"/>
     <xsl:param name="element" as="xs:string" select="'div'"/>
+    <xsl:param name="phrases" as="xs:boolean" select="exists(text()[normalize-space()])"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else $element}">
-      <xsl:sequence select="tk:block-attributes(., $class), tk:lang(.)"/>
+      <xsl:sequence select="tk:block-attributes(., string-join(($class, 'as-block'[$inline]), ' ')), tk:lang(.)"/>
       <xsl:apply-templates select="$content" mode="tk:text">
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+        <xsl:with-param name="inline" select="$inline or $phrases or $element eq 'p'" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
@@ -93,6 +97,26 @@
   <!-- b:container: its sections, as they are (front, back, group) -->
   <xsl:template name="b:container">
     <xsl:apply-templates mode="tk:text"/>
+  </xsl:template>
+
+  <!-- b:field: a labelled part of a description; $rule 'next' renders the element by its
+       next rule -->
+  <xsl:template name="b:field">
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="rule" as="xs:string" select="''"/>
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:sequence select="tk:block-attributes(., string-join(('field', local-name(), 'as-block'[$inline]), ' ')), tk:lang(.)"/>
+      <xsl:element name="{if ($inline) then 'span' else 'p'}">
+        <xsl:attribute name="class" select="'field-label'"/>
+        <xsl:value-of select="$label"/>
+      </xsl:element>
+      <xsl:choose>
+        <xsl:when test="$rule eq 'next'"><xsl:next-match/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$content" mode="tk:text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
   </xsl:template>
 
   <!-- b:section: <section>, numbered headings inside -->
@@ -165,16 +189,23 @@
 
   <!-- b:page-break: the printed page of the source edition, in the outer margin -->
   <xsl:template name="b:page-break">
+    <xsl:param name="facsimile" as="xs:string?" select="()"/>
     <xsl:if test="@n">
       <span class="pb" data-n="{@n}">
         <xsl:sequence select="tk:id(.)"/>
-        <xsl:value-of select="@n"/>
+        <xsl:choose>
+          <xsl:when test="exists($facsimile)"><a class="facs" href="{$facsimile}"><xsl:value-of select="@n"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@n"/></xsl:otherwise>
+        </xsl:choose>
       </span>
     </xsl:if>
   </xsl:template>
 
-  <!-- b:line-break: the lines of the source are not reproduced -->
-  <xsl:template name="b:line-break"/>
+  <!-- b:line-break: the lines of the source are not reproduced, but the words on either
+       side stay apart (unless the break is inside a word) -->
+  <xsl:template name="b:line-break">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
 
   <!-- ================================================================ blocks -->
   <!-- b:cit: a block quotation with its source -->
@@ -259,7 +290,7 @@
     <xsl:param name="sublist" as="node()*" select="()"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else 'li'}">
-      <xsl:sequence select="tk:block-attributes(., $class)"/>
+      <xsl:sequence select="tk:block-attributes(., string-join(($class, 'as-block'[$inline]), ' '))"/>
       <xsl:choose>
         <xsl:when test="$rule eq 'next'">
           <xsl:next-match><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:next-match>
@@ -327,7 +358,7 @@
   </xsl:template>
 
   <xsl:template name="b:stage">
-    <xsl:param name="phrase" as="xs:boolean" select="false()"/>
+    <xsl:param name="within-phrase" as="xs:boolean" select="false()"/>
     <xsl:call-template name="b:block"/>
   </xsl:template>
 
@@ -359,11 +390,31 @@
     </span>
   </xsl:template>
 
-  <!-- b:apparatus: the lemma in the text, the other readings after it -->
+  <!-- b:apparatus: the lemma in the text, the other readings (with their witnesses or
+       sources) and the editor's notes after it, in brackets -->
   <xsl:template name="b:apparatus">
     <xsl:param name="lemma" as="element()?"/>
     <xsl:param name="readings" as="element()*"/>
-    <xsl:apply-templates select="$lemma/node()" mode="tk:text"/>
+    <span class="app">
+      <xsl:apply-templates select="$lemma/node()" mode="tk:text"/>
+      <xsl:if test="$readings">
+        <span class="app-readings">
+          <xsl:text> [</xsl:text>
+          <xsl:for-each select="$readings">
+            <xsl:if test="position() gt 1">; </xsl:if>
+            <span class="{local-name()}">
+              <xsl:sequence select="tk:lang(.)"/>
+              <xsl:apply-templates mode="tk:text"/>
+            </span>
+            <xsl:for-each select="(@wit, @source)[normalize-space()][1]">
+              <xsl:text> </xsl:text>
+              <span class="wit"><xsl:value-of select="replace(normalize-space(.), '(^|\s)#', '$1')"/></span>
+            </xsl:for-each>
+          </xsl:for-each>
+          <xsl:text>]</xsl:text>
+        </span>
+      </xsl:if>
+    </span>
   </xsl:template>
 
   <!-- ================================================================ links and names -->

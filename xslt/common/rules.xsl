@@ -41,50 +41,25 @@
     xmlns:b="urn:teikit:behaviour"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="tei-facts.xsl"/>
+
   <xsl:mode name="tk:text" on-no-match="text-only-copy"/>
-
-  <xsl:key name="tk:rule-id" match="*[@xml:id]" use="@xml:id"/>
-
-  <!-- ============================================================ what counts as what -->
-  <!-- the notes shown at the foot (of the page or of the printed page); any other note is
-       a remark kept in place (b:remark) -->
-  <xsl:function name="tk:is-footnote" as="xs:boolean">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="exists($note/ancestor::tei:text) and empty($note/ancestor::tei:listBibl)
-                          and empty($note/ancestor::tei:app)"/>
-  </xsl:function>
-
-  <!-- the header parts that are a document's content, in the order they are shown -->
-  <xsl:function name="tk:content-parts" as="element()*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="header" as="element(tei:teiHeader)?" select="$tei/tei:teiHeader"/>
-    <xsl:sequence select="$header/tei:profileDesc/tei:correspDesc,
-                          $header/tei:fileDesc/tei:sourceDesc/(tei:msDesc | .//tei:msDesc[not(ancestor::tei:msDesc)]),
-                          $header/tei:fileDesc/tei:sourceDesc/(tei:listPerson | tei:listPlace | tei:listOrg
-                                                                | tei:listBibl | tei:listEvent),
-                          $header/tei:profileDesc/tei:particDesc,
-                          $header/tei:profileDesc/tei:settingDesc,
-                          $tei/tei:standOff"/>
-  </xsl:function>
-
-  <!-- the reading of a choice that is shown: the corrected, regularised, expanded one -->
-  <xsl:function name="tk:shown-reading" as="element()?">
-    <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="($choice/tei:corr, $choice/tei:reg, $choice/tei:expan, $choice/*)[1]"/>
-  </xsl:function>
-
-  <!-- the element a pointer ("#id" or "prefix:id") names in the same document -->
-  <xsl:function name="tk:local-target" as="element()?">
-    <xsl:param name="context" as="node()"/>
-    <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="id" as="xs:string?"
-                  select="tokenize(normalize-space($pointer), ' ')[1] ! replace(., '^#|^[a-zA-Z]+:', '')"/>
-    <xsl:sequence select="if ($id) then key('tk:rule-id', $id, root($context))[1] else ()"/>
-  </xsl:function>
 
   <!-- ============================================================ text and structure -->
   <xsl:template match="text()" mode="tk:text">
     <xsl:call-template name="b:text"/>
+  </xsl:template>
+
+  <!-- a word broken over two lines (lb break="no") is one word: the whitespace that lays
+       out the source around the break is not text -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no']]
+                       or following-sibling::node()[1][self::tei:lb[@break = 'no']]]" mode="tk:text">
+    <xsl:variable name="after-break" as="xs:boolean" select="exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
+    <xsl:variable name="before-break" as="xs:boolean" select="exists(following-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
+    <xsl:call-template name="b:text">
+      <xsl:with-param name="text" select="let $t := if ($after-break) then replace(., '^\s+', '') else string(.)
+                                          return if ($before-break) then replace($t, '\s+$', '') else $t"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:sourceDoc | tei:fw | tei:cb | tei:milestone
@@ -124,7 +99,9 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="tk:text">
-    <xsl:call-template name="b:page-break"/>
+    <xsl:call-template name="b:page-break">
+      <xsl:with-param name="facsimile" select="tk:facsimile-url(.)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="tk:text">
@@ -166,6 +143,18 @@
 
   <xsl:template match="tei:list/tei:item | tei:listBibl/tei:bibl" mode="tk:text">
     <xsl:call-template name="b:list-item"/>
+  </xsl:template>
+
+  <xsl:template match="tei:castItem[not(normalize-space())][.//@sameAs | .//@corresp | @sameAs | @corresp]"
+                mode="tk:text" priority="1">
+    <xsl:variable name="pointer" as="xs:string" select="string((descendant-or-self::*/(@sameAs, @corresp))[1])"/>
+    <xsl:variable name="name" as="text()">
+      <xsl:value-of select="tk:person-name(., $pointer)"/>
+    </xsl:variable>
+    <xsl:call-template name="b:list-item">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="content" select="$name"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:castItem" mode="tk:text">
@@ -237,7 +226,7 @@
 
   <xsl:template match="tei:stage" mode="tk:text">
     <xsl:call-template name="b:stage">
-      <xsl:with-param name="phrase" select="exists(parent::*[self::tei:p or self::tei:l or self::tei:ab
+      <xsl:with-param name="within-phrase" select="exists(parent::*[self::tei:p or self::tei:l or self::tei:ab
                     or self::tei:head or self::tei:speaker or self::tei:hi or self::tei:item])"/>
     </xsl:call-template>
   </xsl:template>
@@ -247,6 +236,65 @@
                        | tei:trailer | tei:byline | tei:dateline | tei:salute | tei:signed
                        | tei:docTitle | tei:titlePage | tei:titlePart | tei:docAuthor | tei:docImprint
                        | tei:docDate | tei:imprimatur"
+                mode="tk:text">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="string-join((local-name(), tk:alignment(.)), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- speeches: who speaks, resolved to a name, then what is said -->
+  <xsl:template match="tei:u" mode="tk:text">
+    <xsl:variable name="speaker" as="element(tei:speaker)*">
+      <xsl:if test="@who and empty(tei:speaker)">
+        <tei:speaker><xsl:value-of select="tk:speaker-name(.)"/></tei:speaker>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="content" select="$speaker, node()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- tokens: a word stands apart from the token before it unless the source has
+       whitespace there already, or either says it joins (@join), or it is punctuation
+       that closes (,.;:!?) -->
+  <xsl:template match="tei:w | tei:pc" mode="tk:text">
+    <xsl:variable name="before" as="node()?" select="preceding-sibling::node()[1]"/>
+    <xsl:variable name="joined" as="xs:boolean" select="
+        @join = ('left', 'both') or $before/@join = ('right', 'both')
+        or (self::tei:pc and not(@join) and matches(., '^[\p{Pe}\p{Pf}.,;:!?·…%]'))
+        or ($before/self::tei:pc and not($before/@join) and matches($before, '[\p{Ps}\p{Pi}]$'))"/>
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="kind" select="'plain'"/>
+      <xsl:with-param name="before" select="if ($before/self::tei:w or $before/self::tei:pc) then
+                                            (if ($joined) then '' else ' ') else ''"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============================================================ header parts that are content -->
+  <xsl:template match="tei:msDesc | tei:msIdentifier | tei:msContents | tei:physDesc | tei:history
+                       | tei:additional | tei:msPart | tei:msFrag | tei:correspDesc | tei:correspAction
+                       | tei:particDesc | tei:settingDesc | tei:standOff
+                       | (tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listBibl)
+                         [ancestor::tei:teiHeader][not(ancestor::tei:listPerson | ancestor::tei:listPlace
+                          | ancestor::tei:listOrg | ancestor::tei:listEvent | ancestor::tei:listBibl)]"
+                mode="tk:text">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="if (starts-with(local-name(), 'list')) then 'next' else ''"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:msItem | tei:msItemStruct | tei:summary | tei:incipit | tei:explicit | tei:colophon
+                       | tei:rubric | tei:finalRubric | tei:textLang | tei:objectDesc | tei:supportDesc
+                       | tei:support | tei:extent | tei:foliation | tei:collation | tei:condition
+                       | tei:layoutDesc | tei:layout | tei:handDesc | tei:handNote | tei:decoDesc | tei:decoNote
+                       | tei:additions | tei:bindingDesc | tei:binding | tei:sealDesc | tei:seal
+                       | tei:accMat | tei:origin | tei:provenance | tei:acquisition | tei:adminInfo
+                       | tei:recordHist | tei:custodialHist | tei:surrogates | tei:altIdentifier
+                       | tei:person | tei:place | tei:org | tei:event | tei:setting | tei:relation
+                       | tei:listPerson/tei:personGrp | tei:biblStruct/tei:monogr | tei:biblStruct/tei:analytic
+                       | tei:sender | tei:addressee | tei:placeSender | tei:placeAddressee | tei:dateSender
+                       | tei:dateAddressee"
                 mode="tk:text">
     <xsl:call-template name="b:block"/>
   </xsl:template>
