@@ -43,9 +43,12 @@ def publishing_options(command):
               help="Most search records (paragraphs) per Pagefind bundle; the indexer's memory "
                    "grows with it (about 70 KB a record), the number of bundles a search loads "
                    "shrinks with it.")
+@click.option("--rules", type=click.Path(dir_okay=False), default=None,
+              help="The edition's rules file (XSLT), overriding some of the rendering rules "
+                   "[default: [render] rules of the edition's teikit.toml, if any].")
 @publishing_options
 def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], name: str,
-            admin_email: str, jobs: int | None, search_part_size: int) -> None:
+            admin_email: str, jobs: int | None, search_part_size: int, rules: str | None) -> None:
     """Build the static site of EDITION (a folder of TEI articles with register/) into --out.
 
     The site gets a front page (index.html), every format, the TEI files, a JSON index, a
@@ -57,8 +60,8 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], nam
     from teikit.publish.site import build
 
     started = time.perf_counter()
-    report = build(edition, out, base_url=base_url, formats=list(formats) or None, title=name,
-                   admin_email=admin_email, jobs=jobs, search_part_size=search_part_size)
+    report = build(edition, out, rules=rules, base_url=base_url, formats=list(formats) or None,
+                   title=name, admin_email=admin_email, jobs=jobs, search_part_size=search_part_size)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     click.echo(f"Built {out}: {len(report.rebuilt)} part(s) rebuilt, {len(report.skipped)} unchanged, "
