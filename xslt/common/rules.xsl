@@ -46,7 +46,9 @@
   <xsl:mode name="tk:text" on-no-match="text-only-copy"/>
 
   <!-- ============================================================ text and structure -->
-  <xsl:template match="text()" mode="tk:text">
+  <!-- text is copied as it is (on-no-match); a note's text goes through b:text, which an
+       output may need (print trims a footnote's whitespace for the PDF engine) -->
+  <xsl:template match="tei:note//text()" mode="tk:text">
     <xsl:call-template name="b:text"/>
   </xsl:template>
 
