@@ -1,6 +1,6 @@
 """Benchmark of the HTML reading edition against the TEI Consortium's html.xsl, end to end.
 
-    python benchmarks/render.py [--copies 10] [--jobs 1] [--repeat 1] [--stylesheets DIR]
+    python benchmarks/render.py [--copies 10] [--repeat 1] [--stylesheets DIR]
 
 The corpus is the 21 real TEI files of ``../shared/corpora/external`` copied ``--copies``
 times (renamed ``<stem>-<n>.xml``: an edition may not hold two files of one name). In this
@@ -8,6 +8,7 @@ same run, each in a fresh process, as a user runs them (best of ``--repeat``):
 
 * **teikit**  ``teikit render CORPUS --to html --jobs J``: start-up, reading and checking
   the edition, compiling html.xsl, every page, the index page, the assets, the TEI copies;
+  with ``-j 1`` (one process, as tei-c) and with every core (teikit's default);
 * **tei-c**   the Consortium's ``html/html.xsl`` (``--stylesheets``, default
   ``../shared/tei-stylesheets``) run in saxonche through ``teikit.saxon``'s user runtime:
   start-up, compiling it, then for every file parsing it (``teikit.xmlio``), transforming
@@ -67,7 +68,6 @@ def consortium_worker(corpus: Path, out: Path, stylesheets: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=10)
-    parser.add_argument("--jobs", type=int, default=1, help="teikit's --jobs (default 1: one process, as tei-c)")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--stylesheets", type=Path, default=STYLESHEETS)
     parser.add_argument("--tei-c-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
@@ -83,23 +83,25 @@ def main() -> None:
         work = Path(tmp)
         files = make_corpus(work / "corpus", args.copies)
         megabytes = sum(p.stat().st_size for p in files) / 1e6
-        teikit = [sys.executable, "-m", "teikit", "render", str(work / "corpus"), "--to", "html",
-                  "--out", str(work / "out-teikit"), "--jobs", str(args.jobs)]
+        def teikit(jobs: int) -> list[str]:
+            return [sys.executable, "-m", "teikit", "render", str(work / "corpus"), "--to", "html",
+                    "--out", str(work / f"out-teikit-{jobs}"), "--jobs", str(jobs)]
         tei_c = [sys.executable, __file__, "--stylesheets", str(args.stylesheets),
                  "--tei-c-worker", str(work / "corpus"), str(work / "out-tei-c")]
-        runs = {"tei-c": [], "teikit": []}
-        for _ in range(args.repeat):   # alternate, so a change of load hits both
-            runs["tei-c"].append(timed(tei_c, env))
-            runs["teikit"].append(timed(teikit, env))
+        jobs = sorted({1, os.cpu_count() or 1})
+        commands = {"tei-c": tei_c, **{f"teikit -j {j}": teikit(j) for j in jobs}}
+        runs: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.repeat):   # alternate, so a change of load hits every one
+            for name, command in commands.items():
+                runs[name].append(timed(command, env))
     best = {name: min(times) for name, times in runs.items()}
     print(f"{len(files)} documents ({args.copies} copies of {len(files) // args.copies}), "
           f"{megabytes:.1f} MB; best of {args.repeat}; load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} CPUs")
-    print(f"{'':34} {'seconds':>8} {'ms/doc':>8} {'MB/s':>6} {'speed':>7}")
-    for name, label in (("tei-c", "TEI Consortium html.xsl (baseline)"),
-                        ("teikit", f"teikit render --to html -j {args.jobs}")):
-        seconds = best[name]
-        print(f"{label:34} {seconds:8.1f} {seconds * 1000 / len(files):8.1f} "
+    print(f"{'':36} {'seconds':>8} {'ms/doc':>8} {'MB/s':>6} {'speed':>7}")
+    for name, seconds in best.items():
+        label = "TEI Consortium html.xsl (baseline)" if name == "tei-c" else f"{name.replace('teikit', 'teikit render --to html')}"
+        print(f"{label:36} {seconds:8.1f} {seconds * 1000 / len(files):8.1f} "
               f"{megabytes / seconds:6.2f} {best['tei-c'] / seconds:6.2f}x")
 
 

@@ -131,3 +131,12 @@ def test_html_and_print_carry_the_same_words(fixture: Path) -> None:
                for output in OUTPUTS}
     assert carried["html"] == carried["print"]
     assert coverage(source, shown["html"])[0] > 0
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_manuscript_with_empty_keyword_terms_shows_no_empty_keywords_box(output: str) -> None:
+    """Beta maṣāḥǝft's terms are empty elements with @key: no "Keywords:" without words."""
+    external = HERE.parents[1] / "shared" / "corpora" / "external"
+    doc = lxml_html.document_fromstring(rendered(external / "betamasaheft" / "ESdd001.xml", output))
+    assert doc.xpath("//*[contains(@class, 'keywords')]") == []
+    assert "Identifier C3-IV-229" in text_of(doc)

@@ -204,7 +204,7 @@
     <xsl:param name="ui" as="xs:string"/>
     <xsl:variable name="abstracts" as="element()*"
                   select="tk:abstracts(..)"/>
-    <xsl:variable name="keywords" as="element(tei:keywords)*" select="tei:profileDesc/tei:textClass/tei:keywords[tei:term]"/>
+    <xsl:variable name="keywords" as="element(tei:keywords)*" select="tei:profileDesc/tei:textClass/tei:keywords[tei:term[normalize-space()]]"/>
     <xsl:variable name="langs" as="xs:string*"
                   select="distinct-values(($abstracts, $keywords) ! tk:lang(.))"/>
     <xsl:for-each select="$langs">
@@ -222,7 +222,7 @@
           <p class="keywords">
             <strong><xsl:value-of select="tk:label('keywords', $l-ui)"/>:</strong>
             <xsl:text> </xsl:text>
-            <xsl:value-of select="tei:term ! normalize-space(.)" separator=", "/>
+            <xsl:value-of select="tei:term[normalize-space()] ! normalize-space(.)" separator=", "/>
           </p>
         </xsl:for-each>
       </section>

@@ -182,11 +182,11 @@
         <section class="abstract" lang="{$lang}">
           <h2 class="abstract-head"><xsl:value-of select="tk:label('abstract', $lang)"/></h2>
           <xsl:apply-templates select="node() except tei:head" mode="tk:text"/>
-          <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords[@xml:lang = $lang][tei:term]">
+          <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords[@xml:lang = $lang][tei:term[normalize-space()]]">
             <p class="keywords"><span class="keywords-label">
               <xsl:value-of select="tk:label('keywords', $lang)"/>:</span>
               <xsl:text> </xsl:text>
-              <xsl:value-of select="string-join(tei:term ! normalize-space(.), ', ')"/></p>
+              <xsl:value-of select="string-join(tei:term[normalize-space()] ! normalize-space(.), ', ')"/></p>
           </xsl:for-each>
         </section>
       </xsl:for-each>

@@ -16,7 +16,8 @@
     xmlns:tk="urn:teikit"
     exclude-result-prefixes="#all">
 
-  <xsl:key name="tk:rule-id" match="*[@xml:id]" use="@xml:id"/>
+  <!-- the element of each xml:id (html-functions.xsl declares the same key: one index) -->
+  <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 
   <!-- the notes shown at the foot (of the page or of the printed page); any other note is
        a remark kept in place (b:remark) -->
@@ -77,7 +78,7 @@
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:variable name="id" as="xs:string?"
                   select="tokenize(normalize-space($pointer), ' ')[1] ! replace(., '^#|^[a-zA-Z]+:', '')"/>
-    <xsl:sequence select="if ($id) then key('tk:rule-id', $id, root($context))[1] else ()"/>
+    <xsl:sequence select="if ($id) then key('tk:id', $id, root($context))[1] else ()"/>
   </xsl:function>
 
   <!-- the web address of a page's image: @facs itself, or the first web graphic of the
