@@ -101,3 +101,18 @@ def test_rules_that_read_a_file_are_refused(tmp_path: Path) -> None:
 def test_rules_with_an_xslt_error_name_the_file(tmp_path: Path) -> None:
     _refused(tmp_path, RULES.read_text("utf-8").replace('name="b:inline"', 'name="b:no-such-behaviour"'),
              "rules.xsl")
+
+
+def test_build_uses_the_editions_rules_and_rebuilds_when_they_change(tmp_path: Path) -> None:
+    from teikit.publish.site import build
+    edition = tmp_path / "edition"
+    shutil.copytree(EDITION, edition)
+    site = tmp_path / "site"
+    build(edition, site, formats=["html"], jobs=1)
+    page = site / "html" / "spelling-as-printed.html"
+    assert "Thür" in lxml_html.parse(str(page)).getroot().get_element_by_id("sp-p1").text_content()
+    rules = edition / "rendering" / "rules.xsl"
+    rules.write_text(rules.read_text("utf-8").replace('select="tei:orig"', 'select="tei:reg"'), "utf-8")
+    report = build(edition, site, formats=["html"], jobs=1)
+    assert any("spelling-as-printed" in str(p) for p in report.rebuilt)
+    assert "Tür " in lxml_html.parse(str(page)).getroot().get_element_by_id("sp-p1").text_content()

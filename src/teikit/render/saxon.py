@@ -101,8 +101,17 @@ def compile_stylesheet(name: str) -> Stylesheet:
     directory = xslt_dir().resolve()
     path, rules = (directory / name).resolve(), rules_file()
     if rules is not None and applies_rules(path):
-        return _compile_with_rules(path, directory.parent, rules)
+        return _compile_with_rules(path, directory.parent, rules, _stamp(rules))
     return _compile(path, directory.parent)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """When *path* last changed and its size: an edited rules file is compiled again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=None)
@@ -124,8 +133,9 @@ def applies_rules(path: Path) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _compile_with_rules(path: Path, project: Path, rules: Path) -> Stylesheet:
-    """*path* with the edition's *rules* imported after it (so they win), compiled.
+def _compile_with_rules(path: Path, project: Path, rules: Path, stamp: tuple[int, int]) -> Stylesheet:
+    """*path* with the edition's *rules* imported after it (so they win), compiled (once per
+    *stamp* of the rules file).
 
     The two imports are written into a private temporary folder, removed once Saxon has
     compiled them; the rules' folder is one the modules may be read from, and the rules
