@@ -148,6 +148,16 @@
     <xsl:sequence select="(($main, $titles)[@xml:lang = $tei/@xml:lang], $main, $titles)[1]"/>
   </xsl:function>
 
+  <!-- A running head fits one line of the head margin (8.5pt italic over the 130 mm text
+       block holds some 85 characters): a longer one is cut at the last word that fits, with
+       an ellipsis, and print.css keeps it on one line. -->
+  <xsl:function name="tk:running-head" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (string-length($text) le $running-head-length) then $text
+                          else replace(substring($text, 1, $running-head-length - 1), '[\s\p{P}]+\S*$', '') || '…'"/>
+  </xsl:function>
+  <xsl:variable name="running-head-length" as="xs:integer" select="80"/>
+
   <!-- A short title for the running head, in the article's language, when the header has one. -->
   <xsl:function name="tk:short-title" as="element(tei:title)?">
     <xsl:param name="tei" as="element()"/>
@@ -175,10 +185,10 @@
       <!-- copied by string-set into the running heads: the short title (else the title) on
            the right, the authors (else the title) on the left -->
       <p class="running-title" aria-hidden="true">
-        <xsl:value-of select="normalize-space((tk:short-title($tei), $main, 'Untitled')[1])"/>
+        <xsl:value-of select="tk:running-head(normalize-space((tk:short-title($tei), $main, 'Untitled')[1]))"/>
       </p>
       <p class="running-author" aria-hidden="true">
-        <xsl:value-of select="(string-join($authors, ', ')[. ne ''], normalize-space($main))[1]"/>
+        <xsl:value-of select="tk:running-head((string-join($authors, ', ')[. ne ''], normalize-space($main))[1])"/>
       </p>
       <xsl:if test="exists($authors)">
         <p class="author"><xsl:value-of select="string-join($authors, ', ')"/></p>
@@ -210,8 +220,8 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="lang" as="xs:string?"/>
     <xsl:variable name="labels" as="map(xs:string, xs:string*)" select="map {
-        'abstract': ('Öz', 'Abstract'),
-        'keywords': ('Anahtar Kelimeler', 'Keywords'),
+        'abstract': ('Özet', 'Abstract'),
+        'keywords': ('Anahtar kelimeler', 'Keywords'),
         'pages': ('Sayfa', 'Pages'),
         'notes': ('Notlar', 'Notes'),
         'bibliography': ('Kaynakça', 'Bibliography')}"/>
@@ -413,10 +423,15 @@
     <a class="citation" href="{tokenize(@corresp)[1]}"><xsl:apply-templates/></a>
   </xsl:template>
 
-  <!-- Tagged names: an anchor the printed register points at. -->
+  <!-- Tagged names: an anchor the printed register points at. Inside a citation link (or
+       any other link) a link of its own would nest <a> in <a>, which the HTML parser splits:
+       the name fell out of the citation's italic title. There it keeps only its anchor. -->
   <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:name[@ref]">
     <xsl:variable name="entry" as="element()?" select="tk:register-entry(.)"/>
     <xsl:choose>
+      <xsl:when test="exists($entry) and ancestor::tei:bibl[starts-with(@corresp, '#')]">
+        <span class="name {local-name()}" id="{tk:occurrence-id(.)}"><xsl:apply-templates/></span>
+      </xsl:when>
       <xsl:when test="exists($entry)">
         <a class="name {local-name()}" id="{tk:occurrence-id(.)}" href="#reg-{$entry/@xml:id}">
           <xsl:apply-templates/>
