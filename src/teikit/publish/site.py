@@ -18,8 +18,10 @@ The site (``--out``, default ``site/``) holds:
 ``pagefind/``          the browser-side full-text search (Pagefind, Turkish stemming):
                        one record per paragraph at its anchor, filtered by ``article``
                        and the ``person``/``place`` entries that paragraph names;
-                       ``search.html`` (result links under ``--base-url``'s path;
-                       ``text/`` pages when no HTML format)
+                       ``search.html`` with ``search/`` (the site's CSS, the Turkish
+                       word matching and the page's script, from ``xslt/assets/``;
+                       result links under ``--base-url``'s path; ``text/`` pages when
+                       no HTML format); each bundle's ``teikit-words.json``
 =====================  =============================================================
 
 Incremental rule. Each output group has a key, a SHA-256 over its inputs; the keys are
@@ -89,7 +91,7 @@ from teikit.publish import dts, edition as edition_module, records, search as se
 from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
-from teikit.render.saxon import xslt_dir
+from teikit.render.saxon import rules_file, xslt_dir
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
 
 SUMMARY_CACHE = ".teikit-cache/summary"   # per-article summaries and pointers: see Builder.stream
@@ -194,10 +196,13 @@ def _digest(parts: list[bytes]) -> str:
 
 
 def _stylesheets_key() -> str:
+    """Every stylesheet and asset, and the edition's rules file when it has one."""
     directory = xslt_dir()
     files = sorted(p for p in directory.rglob("*") if p.is_file()) if directory.is_dir() else []
+    rules = rules_file()
     return _digest([__version__.encode()] + [str(p.relative_to(directory)).encode() + p.read_bytes()
-                                             for p in files])
+                                             for p in files]
+                   + ([b"rules:" + rules.read_bytes()] if rules is not None and rules.is_file() else []))
 
 
 def _preferred_name(entry: etree._Element) -> str:
@@ -621,8 +626,12 @@ class Builder:
             self.group(name, _digest([part.key.encode(), settings.encode()]),
                        lambda part=part: search_index.index_part(part, self.out, self.write_many))
             self.manifest[name]["records"] = {stem: [key, count] for stem, key, count in part.members}
-        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts)
-        self.group("search", _digest([page.encode()]), lambda: [self.write("search.html", page)])
+        links = tuple((path, label) for path, label in search_index.SITE_LINKS if (self.out / path).is_file())
+        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, self.title, links)
+        files = [("search.html", page.encode("utf-8")),
+                 *search_index.search_assets(lambda name: (xslt_dir() / "assets" / name).read_bytes())]
+        self.group("search", _digest([name.encode() + data for name, data in files]),
+                   lambda: self.write_many(files))
 
     def _counted_records(self) -> dict[tuple[str, str], int]:
         """(article stem, records key) -> record count, as the last build's parts recorded them."""
@@ -702,6 +711,10 @@ class StaticUrls(dts.Urls):
         return (f";tree={tree}" if tree is not None else "") + (f";down={down}" if down is not None else "")
 
 
-def build(source: str | Path, out: str | Path, **options) -> BuildReport:
-    """Build the static site of the edition in *source* into *out* (see the module docstring)."""
-    return Builder(source, out, **options).run()
+def build(source: str | Path, out: str | Path, rules: str | Path | None = None, **options) -> BuildReport:
+    """Build the static site of the edition in *source* into *out* (see the module docstring),
+    with the edition's rules file *rules* (else its ``teikit.toml``'s, see
+    :mod:`teikit.render.config`)."""
+    from teikit.render.config import rules_for, using_rules
+    with using_rules(rules_for([source], rules)):
+        return Builder(source, out, **options).run()
