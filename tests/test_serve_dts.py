@@ -16,10 +16,15 @@ import pytest
 from lxml import etree
 from uritemplate import URITemplate
 
+
 from dts_rules import check_api
 from dts_schemas import assert_matches
 from publish_helpers import SAMPLE, free_port, serve, three_article_edition
+from teikit.publish import dts
+from teikit.publish.edition import Edition, load_article
 from teikit.publish.site import build
+
+EXTERNAL = Path(__file__).parents[2] / "shared" / "corpora" / "external"
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 DTS = "{https://w3id.org/api/dts#}"
@@ -121,9 +126,41 @@ def test_navigation_id_is_the_absolute_request_url(entry):
     assert data["@id"].startswith("http://127.0.0.1:") and "resource=smpl" in data["@id"]
 
 
-def test_a_resource_without_citation_tree_navigates_to_nothing(entry):
-    data = navigate(entry, resource="thrd", down="1")
-    assert data["member"] == [] and data["resource"]["citationTrees"] == []
+def test_a_resource_without_cite_structure_gets_a_tree_derived_from_its_divisions(entry):
+    data = navigate(entry, resource="thrd", down="-1")
+    assert [(u["identifier"], u["citeType"]) for u in data["member"]] == [
+        ("1", "section"), ("1.1", "paragraph"), ("1.2", "paragraph"), ("1.3", "subsection")]
+    tree = data["resource"]["citationTrees"][0]
+    assert [s["citeType"] for s in tree["citeStructure"][0]["citeStructure"]] == ["paragraph", "subsection"]
+    passage = httpx.get(URITemplate(entry["document"]).expand(resource="thrd", ref="1.2"))
+    assert passage.status_code == 200
+    assert etree.fromstring(passage.content).find(f".//{TEI}p") is not None
+
+
+def test_a_play_is_cited_by_act_scene_speech_and_line():
+    """Gogol's Revizor (DraCor) declares no citeStructure: acts, scenes, speeches, their
+    paragraphs, derived from its divisions."""
+    article = load_article(EXTERNAL / "dracor-rus" / "gogol-revizor.xml")
+    tree = dts.citation_trees(article)[0]
+    assert tree.structure[0]["citeType"] == "act"
+    assert tree.structure[0]["citeStructure"][0]["citeType"] == "scene"
+    assert tree.structure[0]["citeStructure"][0]["citeStructure"][0]["citeType"] == "speech"
+    speech = tree.units[tree.find("1.1.1")]
+    assert etree.QName(speech.element).localname == "sp" and speech.parent == "1.1"
+    identifiers = [u.identifier for u in tree.units]
+    assert len(identifiers) == len(set(identifiers)) > 900
+    edition = Edition([article], "")
+    passage = dts.document(edition, [("resource", article.id), ("ref", "1.1.1")], dts.Urls("http://x/dts"))
+    assert passage.status == 200 and b"<sp" in passage.body
+
+
+def test_a_document_without_text_units_has_no_tree(tmp_path):
+    path = tmp_path / "list.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>L'
+                    '</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
+                    '</sourceDesc></fileDesc></teiHeader><text><body><listPlace><place><placeName>X'
+                    '</placeName></place></listPlace></body></text></TEI>', "utf-8")
+    assert dts.citation_trees(load_article(path)) == []
 
 
 def test_document_is_the_whole_tei(entry):

@@ -52,9 +52,13 @@ def publishing_options(command):
 @click.option("--oai-gateway", default=None, metavar="URL",
               help="The OAI Static Repository Gateway that will intermediate oai/static.xml: "
                    "its baseURL becomes URL/<the file's URL without http(s)://>.")
+@click.option("--rules", type=click.Path(dir_okay=False), default=None,
+              help="The edition's rules file (XSLT), overriding some of the rendering rules "
+                   "[default: [render] rules of the edition's teikit.toml, if any].")
 @publishing_options
 def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], name: str,
-            admin_email: str, jobs: int | None, search_part_size: int, oai_gateway: str | None) -> None:
+            admin_email: str, jobs: int | None, search_part_size: int, oai_gateway: str | None,
+            rules: str | None) -> None:
     """Build the static site of EDITION (a folder of TEI articles with register/; default:
     tei/ of the current directory) into --out.
 
@@ -73,9 +77,9 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], nam
     started = time.perf_counter()
     bar = ProgressBar.on_a_terminal("building")
     try:
-        report = build(edition, out, base_url=base_url, formats=list(formats) or None, title=name,
-                       admin_email=admin_email, jobs=jobs, search_part_size=search_part_size,
-                       oai_gateway=oai_gateway, progress=bar)
+        report = build(edition, out, rules=rules, base_url=base_url, formats=list(formats) or None,
+                       title=name, admin_email=admin_email, jobs=jobs,
+                       search_part_size=search_part_size, oai_gateway=oai_gateway, progress=bar)
     finally:
         if bar:
             bar.close()

@@ -34,13 +34,18 @@ def _format_choices() -> list[str]:
               show_default=True, help="Directory the outputs go into (one subdirectory per format).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Render articles in this many processes [default: every core].")
-def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int | None) -> None:
+@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The edition's rules file (XSLT), overriding some of the rendering rules "
+                   "[default: [render] rules of the edition's teikit.toml, if any].")
+def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int | None,
+            rules: Path | None) -> None:
     """Render the TEI edition at PATH... (default: tei/ of the current directory) to HTML,
     print, PDF or register."""
     names = sorted(load_renderers()) if "all" in formats else list(dict.fromkeys(formats))
     bar = ProgressBar.on_a_terminal("rendering")
     try:
-        written, failed = render(list(paths) or [default_edition()], names, out, jobs, progress=bar), None
+        written, failed = render(list(paths) or [default_edition()], names, out, jobs,
+                                 progress=bar, rules=rules), None
     except RenderFailures as exc:
         written, failed = exc.written, exc
     finally:

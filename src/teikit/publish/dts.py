@@ -9,7 +9,8 @@ Citation trees come from each article's ``encodingDesc/refsDecl/citeStructure``
 (``@match`` evaluated from the parent unit, ``@use`` giving the reference part,
 ``@delim`` joining it to the parent's identifier, ``@unit`` giving ``citeType``). The
 first ``refsDecl`` is the default tree; a further one is addressed by its ``@n`` as
-``tree``. Error cases follow the specification: 400 for a missing ``resource``,
+``tree``. A document that declares none gets a tree derived from its structure
+(:func:`derived_trees`: divisions, speeches, verse groups, paragraphs and lines). Error cases follow the specification: 400 for a missing ``resource``,
 ``ref`` with ``start``/``end``, ``start`` without ``end`` (or the reverse), no
 ``down``/``ref``/``start`` or ``down=0`` without ``ref``; 404 for an unknown resource,
 collection, tree, reference or media type.
@@ -160,7 +161,68 @@ def _read_trees(article: Article) -> list[CitationTree]:
             _resolve(cite, article.root, None, 1, units)
         trees.append(CitationTree(refs.get("n") if trees else None,
                                   [_structure(c) for c in tops], units))
-    return trees
+    return trees or derived_trees(article.root)
+
+
+# -- citation trees derived from the structure (a document without citeStructure) -----------
+#: elements that hold citable units, and what each is cited as (div: its @type, else "section")
+_CONTAINERS = {"div": "section", "div1": "section", "div2": "section", "div3": "section",
+               "div4": "section", "div5": "section", "div6": "section", "div7": "section",
+               "lg": "stanza", "sp": "speech", "u": "utterance"}
+#: citable units that hold no further units
+_LEAVES = {"p": "paragraph", "ab": "block", "l": "line"}
+
+
+def derived_trees(root: etree._Element) -> list[CitationTree]:
+    """The default citation tree of a document that declares none: its divisions (``div``,
+    ``div1``...), within them speeches (``sp``, ``u``) and verse groups (``lg``), and their
+    paragraphs, blocks and lines, in the order of the text's ``body`` (of every ``text``
+    of a ``group``). A unit is cited by its ``@n`` when that is unique among its siblings
+    and holds no ``.``, else by its position; the parts are joined with ``.``
+    (``2.1.14``: act 2, scene 1, speech 14). No citable unit: no tree."""
+    units: list[Unit] = []
+    for body in root.xpath("tei:text//tei:body[not(ancestor::tei:floatingText)]", namespaces=NS):
+        _derive(body, None, 1, units)
+    if not units:
+        return []
+    return [CitationTree(None, _derived_structure(units), units)]
+
+
+def _derive(container: etree._Element, parent: Unit | None, level: int, units: list[Unit]) -> None:
+    children = [c for c in container if isinstance(c.tag, str) and c.tag.startswith(f"{{{TEI_NS}}}")
+                and etree.QName(c).localname in _CONTAINERS.keys() | _LEAVES.keys()]
+    names = [c.get("n", "").strip() for c in children]
+    for position, (child, n) in enumerate(zip(children, names), 1):
+        segment = n if n and "." not in n and names.count(n) == 1 else str(position)
+        name = etree.QName(child).localname
+        identifier = f"{parent.identifier}.{segment}" if parent else segment
+        if parent is None and any(u.identifier == identifier for u in units if u.level == 1):
+            identifier = f"{identifier}-{len(units)}"     # a second body (a group of texts)
+        cite_type = child.get("type") if name.startswith("div") and child.get("type") else \
+            _CONTAINERS.get(name) or _LEAVES[name]
+        unit = Unit(identifier, level, parent.identifier if parent else None, cite_type, child)
+        units.append(unit)
+        if name in _CONTAINERS:
+            _derive(child, unit, level + 1, units)
+
+
+def _derived_structure(units: list[Unit]) -> list[dict]:
+    """The citeStructure of a derived tree: the cite types met at each depth, nested."""
+    by_id = {u.identifier: u for u in units}
+    tree: dict = {}
+    for unit in units:
+        path, current = [], unit
+        while current is not None:
+            path.append(current.cite_type or "unit")
+            current = by_id.get(current.parent) if current.parent else None
+        node = tree
+        for cite_type in reversed(path):
+            node = node.setdefault(cite_type, {})
+
+    def as_list(node: dict) -> list[dict]:
+        return [{"@type": "CiteStructure", "citeType": t, **({"citeStructure": as_list(c)} if c else {})}
+                for t, c in node.items()]
+    return as_list(tree)
 
 
 def _structure(cite: etree._Element) -> dict:

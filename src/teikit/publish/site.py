@@ -89,7 +89,7 @@ from teikit.publish import dts, edition as edition_module, records, search as se
 from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
-from teikit.render.saxon import xslt_dir
+from teikit.render.saxon import rules_file, xslt_dir
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
 
 SUMMARY_CACHE = ".teikit-cache/summary"   # per-article summaries and pointers: see Builder.stream
@@ -194,10 +194,13 @@ def _digest(parts: list[bytes]) -> str:
 
 
 def _stylesheets_key() -> str:
+    """Every stylesheet and asset, and the edition's rules file when it has one."""
     directory = xslt_dir()
     files = sorted(p for p in directory.rglob("*") if p.is_file()) if directory.is_dir() else []
+    rules = rules_file()
     return _digest([__version__.encode()] + [str(p.relative_to(directory)).encode() + p.read_bytes()
-                                             for p in files])
+                                             for p in files]
+                   + ([b"rules:" + rules.read_bytes()] if rules is not None and rules.is_file() else []))
 
 
 def _preferred_name(entry: etree._Element) -> str:
@@ -702,6 +705,10 @@ class StaticUrls(dts.Urls):
         return (f";tree={tree}" if tree is not None else "") + (f";down={down}" if down is not None else "")
 
 
-def build(source: str | Path, out: str | Path, **options) -> BuildReport:
-    """Build the static site of the edition in *source* into *out* (see the module docstring)."""
-    return Builder(source, out, **options).run()
+def build(source: str | Path, out: str | Path, rules: str | Path | None = None, **options) -> BuildReport:
+    """Build the static site of the edition in *source* into *out* (see the module docstring),
+    with the edition's rules file *rules* (else its ``teikit.toml``'s, see
+    :mod:`teikit.render.config`)."""
+    from teikit.render.config import rules_for, using_rules
+    with using_rules(rules_for([source], rules)):
+        return Builder(source, out, **options).run()

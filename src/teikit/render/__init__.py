@@ -26,7 +26,7 @@ __all__ = ["RENDERERS", "Document", "Edition", "RenderFailures", "Renderer", "de
            "load_renderers", "read_edition", "register", "render"]
 
 #: modules of this package that hold machinery, not output formats
-_MACHINERY = {"base", "document", "parallel", "saxon"}
+_MACHINERY = {"base", "config", "document", "parallel", "saxon"}
 
 
 def load_renderers() -> dict[str, type[Renderer]]:
@@ -40,7 +40,8 @@ def load_renderers() -> dict[str, type[Renderer]]:
 def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
            out: str | os.PathLike = "out", jobs: int | None = None,
            failures: list[TeikitError] | None = None,
-           progress: Callable[[int, int], None] | None = None) -> dict[str, list[Path]]:
+           progress: Callable[[int, int], None] | None = None,
+           rules: str | os.PathLike | None = None) -> dict[str, list[Path]]:
     """Render the edition at *paths* into each format of *formats* below *out*.
 
     Articles are written in *jobs* processes (default: every core). Returns, per
@@ -64,7 +65,19 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
     (:data:`~teikit.render.base.MANIFEST`), and removes those an earlier render of the
     same ``--out`` wrote that this one did not (articles that are gone); it never
     touches a file it did not write.
+
+    *rules* names the edition's rules file, which overrides a few of the project's
+    rendering rules; without it, the edition's ``teikit.toml`` may name one
+    (:mod:`teikit.render.config`).
     """
+    from teikit.render.config import rules_for, using_rules
+    with using_rules(rules_for(paths, rules)):
+        return _render(paths, formats, out, jobs, failures, progress)
+
+
+def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str | os.PathLike,
+            jobs: int | None, failures: list[TeikitError] | None,
+            progress: Callable[[int, int], None] | None) -> dict[str, list[Path]]:
     load_renderers()
     found: list[TeikitError] = []
     edition = read_edition(paths, failures=found, check=check_tei)
