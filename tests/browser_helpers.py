@@ -117,11 +117,6 @@ class Chromium:
             time.sleep(0.1)
         raise AssertionError(f"could not evaluate {expression[:60]}")
 
-    def search(self, url: str, query: str, filter_: str | None = None) -> dict:
-        """Open the search page at *url*, type *query*, tick *filter_*; what the reader sees."""
-        self.open(url)
-        return self.evaluate(f"{SEARCH_JS}({json.dumps(query)}, {json.dumps(filter_)})")
-
     def close(self) -> None:
         try:
             self.call("Browser.close")

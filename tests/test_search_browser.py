@@ -66,9 +66,18 @@ def anchor_link(href: str) -> str:
     return path.partition("?")[0] + (f"#{fragment}" if fragment else "")
 
 
+class SearchPage(Chromium):
+    """Chromium as a reader of the search page."""
+
+    def search(self, url: str, query: str, filter_: str | None = None) -> dict:
+        """Open the search page at *url*, type *query*, tick *filter_*; what the reader sees."""
+        self.open(url)
+        return self.evaluate(f"{SEARCH_JS}({json.dumps(query)}, {json.dumps(filter_)})")
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    chromium = SearchPage(tmp_path_factory.mktemp("chromium-profile"))
     yield chromium
     chromium.close()
 
@@ -283,3 +292,10 @@ def test_search_page_is_part_of_the_site_in_turkish_at_phone_and_desktop_width(b
     assert page["legends"] == ["Makale", "Kişi", "Yer"]
     assert "Noto Serif" in page["font"]                  # edition.css, the article pages' look
     assert not re.search(r"\b(Article|Person|Place|Heading|Search)\b", page["text"])
+
+
+def test_a_suffix_typed_after_the_apostrophe_finds_every_form_of_the_name(browser, edition_site):
+    base, paragraphs = edition_site
+    typed = browser.search(base + "search.html", "Ankara’ya")
+    holding = {url for url, text in paragraphs.items() if holds(text, "Ankara")}
+    assert len(holding) > 30 and set(map(anchor_link, typed["all"])) == holding
