@@ -60,7 +60,9 @@ def main() -> None:
         article = edition_module.load(site / "tei").articles[0]
         units = dts.citation_trees(article)[0].units if dts.citation_trees(article) else []
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "teikit", "serve", str(site), "--port", str(port)])
+        # --no-access-log: the figures are the server's, not a terminal printing 500 lines a second
+        server = subprocess.Popen([sys.executable, "-m", "teikit", "serve", str(site), "--port", str(port),
+                                   "--no-access-log"])
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(600):
@@ -72,7 +74,7 @@ def main() -> None:
             kinds = [
                 ("static TEI file (baseline)", f"/tei/{article.path.name}", {}),
                 ("OAI GetRecord oai_dc", "/oai", {"verb": "GetRecord", "metadataPrefix": "oai_dc",
-                                                  "identifier": f"oai:teikit:{article.id}"}),
+                                                  "identifier": f"oai:teikit.invalid:{article.id}"}),
                 ("OAI ListRecords oai_dc", "/oai", {"verb": "ListRecords", "metadataPrefix": "oai_dc"}),
                 ("DTS navigation down=-1", "/dts/navigation", {"resource": article.id, "down": "-1"}),
             ]

@@ -1,150 +1,108 @@
-"""Benchmark of the HTML reading edition (``teikit render --to html``): time per document and MB/s.
+"""Benchmark of the HTML reading edition against the TEI Consortium's html.xsl, end to end.
 
-    python benchmarks/render.py [--repeat 5] [PATH ...]
+    python benchmarks/render.py [--copies 10] [--repeat 1] [--stylesheets DIR]
 
-PATH defaults to the edition (``tei/`` when it holds articles, else the sample edition in
-``tests/fixtures/edition``) plus the 21 real TEI files of ``../shared/corpora/external``.
-Every stylesheet is compiled once and every document transformed once before timing (as
-``teikit render`` compiles once; the warm-up lets the JIT settle). For each document, in
-this same run, the best of ``--repeat`` runs of:
+The corpus is the 21 real TEI files of ``../shared/corpora/external`` copied ``--copies``
+times (renamed ``<stem>-<n>.xml``: an edition may not hold two files of one name). In this
+same run, each in a fresh process, as a user runs them (best of ``--repeat``):
 
-* **parse**    ``teikit.xmlio.parse`` + handing the tree to Saxon (what every renderer pays);
-* **identity** a Saxon identity transform of the same tree (``on-no-match="shallow-copy"``,
-  serialised as XML): the floor of walking and writing the document in SaxonC-HE,
-  the **baseline** the ratios are taken against;
-* **html**     ``xslt/html.xsl`` with the document's register files, as ``teikit render`` runs it;
-* **tei-c**    the TEI Consortium's ``html/html.xsl`` when it is on the machine
-  (``$TEI_STYLESHEETS`` or the Debian package ``tei-xsl``); reported as absent otherwise.
+* **teikit**  ``teikit render CORPUS --to html --jobs J``: start-up, reading and checking
+  the edition, compiling html.xsl, every page, the index page, the assets, the TEI copies;
+  with ``-j 1`` (one process, as tei-c) and with every core (teikit's default);
+* **tei-c**   the Consortium's ``html/html.xsl`` (``--stylesheets``, default
+  ``../shared/tei-stylesheets``) run in saxonche through ``teikit.saxon``'s user runtime:
+  start-up, compiling it, then for every file parsing it (``teikit.xmlio``), transforming
+  it and writing the page: the **baseline** the ratio is taken against.
 
-Printed: a row per document, then totals (ms per document, MB/s, html/identity ratio).
+Printed: seconds and ms per document for both, and how many times faster teikit is.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-
-from teikit.render import read_edition  # noqa: E402
-from teikit.render.base import find_articles  # noqa: E402
-from teikit.render.html import HtmlRenderer  # noqa: E402
-from teikit.render.saxon import processor, to_xdm  # noqa: E402
-from teikit.xmlio import parse  # noqa: E402
-
 EXTERNAL = ROOT.parent / "shared" / "corpora" / "external"
-
-IDENTITY = """<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0">
-  <xsl:mode on-no-match="shallow-copy"/>
-  <xsl:output method="xml" encoding="UTF-8"/>
-</xsl:stylesheet>"""
-
-#: where the TEI Consortium's stylesheets are installed when present
-TEI_C_CANDIDATES = [Path(p) / "html" / "html.xsl" for p in
-                    filter(None, [os.environ.get("TEI_STYLESHEETS"),
-                                  "/usr/share/xml/tei/stylesheet", "/usr/share/tei-xsl",
-                                  "/opt/tei-stylesheets"])]
+STYLESHEETS = ROOT.parent / "shared" / "tei-stylesheets"
 
 
-def default_paths() -> list[Path]:
-    edition = ROOT / "tei"
-    has_articles = edition.is_dir() and any(p for p in edition.glob("*.xml"))
-    return [edition if has_articles else ROOT / "tests" / "fixtures" / "edition",
-            *sorted(EXTERNAL.glob("*/*.xml"))]
+def make_corpus(target: Path, copies: int) -> list[Path]:
+    """The external files, *copies* times, renamed so that no two share a name."""
+    target.mkdir(parents=True)
+    made = []
+    for n in range(copies):
+        for source in sorted(EXTERNAL.rglob("*.xml")):
+            made.append(Path(shutil.copy(source, target / f"{source.stem}-{n}.xml")))
+    return made
 
 
-def best_ms(run, repeat: int) -> float:
-    """The fastest of *repeat* runs, in milliseconds (the least disturbed by the machine)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return min(times)
+def timed(command: list[str], env: dict[str, str]) -> float:
+    """Seconds the command takes (it must succeed: a failed run measures nothing)."""
+    start = time.perf_counter()
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command[:4])} failed:\n{result.stdout}{result.stderr}")
+    return elapsed
 
 
-def compile_text(text: str):
-    return processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=text)
-
-
-def compile_file(path: Path):
-    return processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(path))
+def consortium_worker(corpus: Path, out: Path, stylesheets: Path) -> None:
+    """Run the Consortium's html.xsl on every file of *corpus*, writing into *out*."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from teikit.saxon import user_runtime
+    from teikit.xmlio import parse
+    stylesheet = user_runtime().compile_file(stylesheets / "html" / "html.xsl")
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(corpus.glob("*.xml")):
+        page = stylesheet.transform(parse(path, lenient_ids=True), base_uri=path.resolve().as_uri())
+        (out / f"{path.stem}.html").write_text(page, "utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--stylesheets", type=Path, default=STYLESHEETS)
+    parser.add_argument("--tei-c-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    paths = args.paths or default_paths()
+    if args.tei_c_worker:
+        consortium_worker(*args.tei_c_worker, args.stylesheets)
+        return
+    if not (args.stylesheets / "html" / "html.xsl").is_file():
+        sys.exit(f"no TEI Consortium stylesheets in {args.stylesheets} (--stylesheets DIR)")
 
-    edition = read_edition(paths)
-    renderer = HtmlRenderer(Path("/nonexistent"))
-    renderer.prepare(edition)
-
-    start = time.perf_counter()
-    from teikit.render.saxon import compile_stylesheet, transform
-    compile_stylesheet("html.xsl")
-    compile_ms = (time.perf_counter() - start) * 1000
-    identity = compile_text(IDENTITY)
-    tei_c_path = next((p for p in TEI_C_CANDIDATES if p.is_file()), None)
-    tei_c = compile_file(tei_c_path) if tei_c_path else None
-
-    print(f"SaxonC {processor().version}; html.xsl compiled once in {compile_ms:.0f} ms; "
-          f"best of {args.repeat} runs per document; load average {os.getloadavg()[0]:.1f} "
-          f"on {os.cpu_count()} CPUs (compare runs only at similar load)")
-    print("TEI Consortium stylesheets: " + (str(tei_c_path) if tei_c_path else
-          "absent (looked in $TEI_STYLESHEETS, " + ", ".join(str(p) for p in TEI_C_CANDIDATES[-3:])
-          + "); their html.xsl is reported at ~18-20 ms/document and ~1 MB/s in SaxonC-HE"))
-    header = f"{'document':44} {'KB':>7} {'parse':>8} {'identity':>9} {'html':>8} {'MB/s':>7} {'html/id':>8}"
-    if tei_c:
-        header += f" {'tei-c':>8} {'tei-c/html':>10}"
-    print(header)
-
-    for article in edition.articles:  # warm-up: let the JIT see every document once
-        transform("html.xsl", article.xdm, renderer.params(article, edition), source=str(article.path))
-        identity.transform_to_string(xdm_node=article.xdm)
-
-    rows = []
-    for article in edition.articles:
-        size = article.path.stat().st_size
-        node = article.xdm
-        params = renderer.params(article, edition)
-        parse_ms = best_ms(lambda: to_xdm(parse(article.path, lenient_ids=True)), args.repeat)
-        id_ms = best_ms(lambda: identity.transform_to_string(xdm_node=node), args.repeat)
-        html_ms = best_ms(lambda: transform("html.xsl", node, params, source=str(article.path)), args.repeat)
-        row = [article.path.name, size, parse_ms, id_ms, html_ms]
-        line = (f"{article.path.name[:44]:44} {size / 1024:7.0f} {parse_ms:8.2f} {id_ms:9.2f} {html_ms:8.2f} "
-                f"{size / 1e6 / (html_ms / 1000):7.2f} {html_ms / id_ms:8.2f}")
-        if tei_c:
-            tei_ms = best_ms(lambda: tei_c.transform_to_string(xdm_node=node), args.repeat)
-            row.append(tei_ms)
-            line += f" {tei_ms:8.2f} {tei_ms / html_ms:10.2f}"
-        rows.append(row)
-        print(line)
-
-    total_mb = sum(r[1] for r in rows) / 1e6
-    total = {name: sum(r[i] for r in rows) for i, name in ((2, "parse"), (3, "identity"), (4, "html"))}
-    print(f"\n{len(rows)} documents, {total_mb:.2f} MB")
-    for name, ms in total.items():
-        print(f"  {name:9} {ms / len(rows):7.2f} ms/document (median {median(r[2 + list(total).index(name)] for r in rows):.2f})"
-              f"  {total_mb / (ms / 1000):6.2f} MB/s")
-    print(f"  html / identity baseline: {total['html'] / total['identity']:.2f}x the time "
-          "(the floor of walking and serialising the same documents)")
-    if tei_c:
-        tei_total = sum(r[5] for r in rows)
-        print(f"  tei-c     {tei_total / len(rows):7.2f} ms/document  {total_mb / (tei_total / 1000):6.2f} MB/s;"
-              f" ours is {tei_total / total['html']:.1f}x faster")
-    else:
-        html_median = median(r[4] for r in rows)
-        print(f"  against the TEI Consortium's reported ~19 ms/document and ~1 MB/s (not measured here): "
-              f"{19 / html_median:.1f}x faster on the median document, "
-              f"{total_mb / (total['html'] / 1000):.1f}x in MB/s")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with tempfile.TemporaryDirectory(prefix="teikit-bench-render-") as tmp:
+        work = Path(tmp)
+        files = make_corpus(work / "corpus", args.copies)
+        megabytes = sum(p.stat().st_size for p in files) / 1e6
+        def teikit(jobs: int) -> list[str]:
+            return [sys.executable, "-m", "teikit", "render", str(work / "corpus"), "--to", "html",
+                    "--out", str(work / f"out-teikit-{jobs}"), "--jobs", str(jobs)]
+        tei_c = [sys.executable, __file__, "--stylesheets", str(args.stylesheets),
+                 "--tei-c-worker", str(work / "corpus"), str(work / "out-tei-c")]
+        jobs = sorted({1, os.cpu_count() or 1})
+        commands = {"tei-c": tei_c, **{f"teikit -j {j}": teikit(j) for j in jobs}}
+        runs: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.repeat):   # alternate, so a change of load hits every one
+            for name, command in commands.items():
+                runs[name].append(timed(command, env))
+    best = {name: min(times) for name, times in runs.items()}
+    print(f"{len(files)} documents ({args.copies} copies of {len(files) // args.copies}), "
+          f"{megabytes:.1f} MB; best of {args.repeat}; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs")
+    print(f"{'':36} {'seconds':>8} {'ms/doc':>8} {'MB/s':>6} {'speed':>7}")
+    for name, seconds in best.items():
+        label = "TEI Consortium html.xsl (baseline)" if name == "tei-c" else f"{name.replace('teikit', 'teikit render --to html')}"
+        print(f"{label:36} {seconds:8.1f} {seconds * 1000 / len(files):8.1f} "
+              f"{megabytes / seconds:6.2f} {best['tei-c'] / seconds:6.2f}x")
 
 
 if __name__ == "__main__":

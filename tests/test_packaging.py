@@ -53,7 +53,7 @@ def test_wheel_holds_every_stylesheet_asset_and_font(wheel: Path) -> None:
     expected = [f"teikit/_data/{p.relative_to(ROOT)}" for top in ("xslt", "fonts")
                 for p in (ROOT / top).rglob("*") if p.is_file()]
     assert expected and [n for n in expected if n not in names] == []
-    assert "teikit/_data/xslt/common/html-text.xsl" in names
+    assert "teikit/_data/xslt/common/rules.xsl" in names
 
 
 def test_render_from_the_installed_package_uses_its_own_stylesheets(wheel: Path,

@@ -281,6 +281,35 @@ def test_external_tei_renders_a_register_without_error(name, tmp_path):
                         schema)
 
 
+@pytest.mark.parametrize("name, kind, count", [("hbas/listplace.xml", "place", 859),
+                                               ("dracor-rus/gogol-revizor.xml", "person", 29)])
+def test_a_files_own_person_and_place_lists_feed_the_register(name, kind, count, tmp_path):
+    """A gazetteer's places and a play's cast (listPerson in particDesc) are register
+    entries, with the names that point at them in the file (``#id``) as occurrences."""
+    render([EXTERNAL / name], ["register"], tmp_path)
+    data = json.loads((tmp_path / "register" / "register.json").read_text("utf-8"))
+    entries = [e for e in data["entries"] if e["kind"] == kind]
+    assert len(entries) >= count
+    page = (tmp_path / "register" / "index.html").read_text("utf-8")
+    assert entries[0]["name"] in page
+
+
+def test_names_pointing_at_the_files_own_list_are_its_occurrences(tmp_path):
+    article = tmp_path / "play.xml"
+    article.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="play"><teiHeader><fileDesc><titleStmt>'
+        '<title>Oyun</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
+        '</sourceDesc></fileDesc><profileDesc><particDesc><listPerson><person xml:id="ayse">'
+        '<persName>Ayşe</persName></person></listPerson></particDesc></profileDesc></teiHeader>'
+        '<text><body><p xml:id="play-p1">Sahnede <persName ref="#ayse">Ayşe</persName> var.</p>'
+        '</body></text></TEI>', "utf-8")
+    render([article], ["register"], tmp_path / "out")
+    data = json.loads((tmp_path / "out" / "register" / "register.json").read_text("utf-8"))
+    [entry] = data["entries"]
+    assert entry["id"] == "ayse" and entry["name"] == "Ayşe"
+    assert [o["anchor"] for o in entry["occurrences"]] == ["play-p1"]
+
+
 def test_not_well_formed_input_fails_with_its_location_and_writes_nothing(tmp_path):
     result = CliRunner().invoke(cli.main, ["render", str(NOT_WELL_FORMED), "--to", "register",
                                            "--out", str(tmp_path / "out")])

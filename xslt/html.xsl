@@ -14,11 +14,13 @@
     $index-page     xs:string         the edition's index page
     $css            xs:string         the web stylesheet
     $chronology-page, $map-page       the chronology and the map of the edition
+                                      ('' for a page that does not exist: not linked)
 
   What the page holds: <head> with citation_*, DC.* and JSON-LD (common/html-meta.xsl);
   a title block (titles, authors, source, abstracts and keywords in both languages); a
-  table of contents; the text (common/html-text.xsl); the footnotes, linked both ways.
-  The rules for the text live in common/html-text.xsl; this file only assembles the page.
+  table of contents; the text; the footnotes, linked both ways.
+  What each TEI element becomes is decided by common/rules.xsl, and how that looks in HTML
+  by common/behaviours-html.xsl; this file only assembles the page.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -29,7 +31,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/html-meta.xsl"/>
-  <xsl:import href="common/html-text.xsl"/>
+  <xsl:import href="common/behaviours-html.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
@@ -87,6 +89,12 @@
               <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
               <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
             </div>
+            <xsl:variable name="parts" as="element()*" select="tk:content-parts(.)"/>
+            <xsl:if test="exists($parts)">
+              <div class="text about">
+                <xsl:apply-templates select="$parts" mode="tk:text"/>
+              </div>
+            </xsl:if>
             <xsl:call-template name="tk:footnotes">
               <xsl:with-param name="ui" select="$ui"/>
             </xsl:call-template>
@@ -105,12 +113,11 @@
     </html>
   </xsl:template>
 
+  <!-- the page's title: the document's own title (common/rules.xsl) -->
   <xsl:function name="tk:main-title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="lang" as="xs:string"/>
-    <xsl:variable name="titles" as="element(tei:title)*" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="normalize-space(($titles[@type = 'main'][@xml:lang = $lang], $titles[@type = 'main'],
-                          $titles[not(@type = 'sub')], $titles, 'TEI')[1])"/>
+    <xsl:sequence select="normalize-space((tk:document-title($tei), 'TEI')[1])"/>
   </xsl:function>
 
   <!-- =================================================================== page frame -->
@@ -121,9 +128,10 @@
         <a class="home" href="{$index-page}"><xsl:value-of select="tk:label('edition', $ui)"/></a>
         <ul>
           <li><a href="{$index-page}"><xsl:value-of select="tk:label('articles', $ui)"/></a></li>
-          <li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li>
-          <li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li>
-          <li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li>
+          <!-- a page of the register is linked only when it exists (its parameter is not '') -->
+          <xsl:if test="$register-page"><li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li></xsl:if>
+          <xsl:if test="$chronology-page"><li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li></xsl:if>
+          <xsl:if test="$map-page"><li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li></xsl:if>
           <xsl:if test="$search-page"><li><a href="{$search-page}"><xsl:value-of select="tk:label('search', $ui)"/></a></li></xsl:if>
         </ul>
       </nav>
@@ -189,7 +197,7 @@
     <xsl:variable name="name" as="xs:string"
                   select="normalize-space(string-join((tei:persName, .)[1]//text()[not(ancestor::tei:affiliation or ancestor::tei:email)], ''))"/>
     <xsl:choose>
-      <xsl:when test="$entry">
+      <xsl:when test="$entry and $register-page">
         <a class="name persName" href="{$register-page}#{$entry/@xml:id}"><xsl:value-of select="$name"/></a>
       </xsl:when>
       <xsl:otherwise><span class="name persName"><xsl:value-of select="$name"/></span></xsl:otherwise>
@@ -200,8 +208,8 @@
   <xsl:template name="tk:abstracts">
     <xsl:param name="ui" as="xs:string"/>
     <xsl:variable name="abstracts" as="element()*"
-                  select="tei:profileDesc/tei:abstract, ../tei:text/tei:front/tei:div[@type = 'abstract']"/>
-    <xsl:variable name="keywords" as="element(tei:keywords)*" select="tei:profileDesc/tei:textClass/tei:keywords[tei:term]"/>
+                  select="tk:abstracts(..)"/>
+    <xsl:variable name="keywords" as="element(tei:keywords)*" select="tei:profileDesc/tei:textClass/tei:keywords[tei:term[normalize-space()]]"/>
     <xsl:variable name="langs" as="xs:string*"
                   select="distinct-values(($abstracts, $keywords) ! tk:lang(.))"/>
     <xsl:for-each select="$langs">
@@ -219,7 +227,7 @@
           <p class="keywords">
             <strong><xsl:value-of select="tk:label('keywords', $l-ui)"/>:</strong>
             <xsl:text> </xsl:text>
-            <xsl:value-of select="tei:term ! normalize-space(.)" separator=", "/>
+            <xsl:value-of select="tei:term[normalize-space()] ! normalize-space(.)" separator=", "/>
           </p>
         </xsl:for-each>
       </section>
@@ -242,7 +250,7 @@
 
   <xsl:template name="tk:footnotes">
     <xsl:param name="ui" as="xs:string"/>
-    <xsl:variable name="notes" as="element(tei:note)*" select=".//tei:text//tei:note"/>
+    <xsl:variable name="notes" as="element(tei:note)*" select=".//tei:text//tei:note[tk:is-footnote(.)]"/>
     <xsl:if test="$notes">
       <section class="footnotes" role="doc-endnotes" aria-labelledby="notes-h">
         <h2 id="notes-h"><xsl:value-of select="tk:label('notes', $ui)"/></h2>

@@ -100,8 +100,9 @@
         select="function($long) { round(($margin + ($long - $west) * $aspect * $scale) * 10) div 10 }"/>
     <xsl:variable name="y" as="function(xs:double) as xs:double"
         select="function($lat) { round(($margin + ($north - $lat) * $scale) * 10) div 10 }"/>
+    <!-- the graticule's spacing in degrees: about 8 lines across (a world-wide gazetteer too) -->
     <xsl:variable name="step" as="xs:double"
-        select="(1, 2, 5, 10, 20, 30)[. ge max(($east - $west, $north - $south)) div 8][1]"/>
+        select="((1, 2, 5, 10, 20, 30, 45, 90)[. ge max(($east - $west, $north - $south)) div 8], 90)[1]"/>
     <svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 {$width} {$height}"
          role="img" aria-labelledby="harita-baslik">
       <title id="harita-baslik">Edisyondaki yerlerin haritası (<xsl:value-of select="count($places)"/> yer)</title>

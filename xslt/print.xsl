@@ -22,14 +22,11 @@
                                              (common/print-register.xsl: one number per page)
     $page-breaks       as xs:string*         ids of blocks that must start a page
 
-  Rules only; the look is in print.css. What each TEI element becomes:
-    article title block (titles, author, abstracts, keywords, both languages), numbered
-    sections (div/head), paragraphs with their xml:id as anchor, pb as a marginal page
-    number, cit/quote as a block quotation with its source, list/item, note as a CSS
-    footnote (float: footnote), bibl[@corresp] as a link to the bibliography entry, the
-    bibliography, and tagged names as anchors the printed register points at with
-    target-counter(). Unknown elements fall back to their text (on-no-match), block
-    elements met inside inline context become display:block spans, so the HTML stays valid.
+  This file assembles the volume: each article's title block (titles, author, abstracts,
+  keywords, both languages), its text and content-bearing header parts, then the register.
+  What each TEI element becomes is decided by common/rules.xsl (the same rules as the
+  reading page) and how it is printed by common/behaviours-print.xsl; the look is in
+  print.css.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -43,18 +40,13 @@
 
   <xsl:import href="common/dublin-core.xsl"/>
   <xsl:import href="common/print-register.xsl"/>
+  <xsl:import href="common/behaviours-print.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="articles" as="document-node()*" select="()"/>
   <xsl:param name="title" as="xs:string" select="''"/>
   <xsl:param name="css" as="xs:string" select="'print.css'"/>
-  <!-- ids of blocks that must start a new page: set by teikit.render.pdf when a layout put
-       a footnote on a later page than its call (see there); empty for the print HTML -->
-  <xsl:param name="page-breaks" as="xs:string*" select="()"/>
-
-  <!-- text of the body: unknown elements give their text -->
-  <xsl:mode on-no-match="text-only-copy"/>
   <!-- header parts that are rendered explicitly (title block) -->
   <xsl:mode name="title-block" on-no-match="text-only-copy"/>
 
@@ -83,9 +75,14 @@
         <xsl:if test="exists($dc/dc:subject)">
           <meta name="keywords" content="{string-join(distinct-values($dc/dc:subject), ', ')}"/>
         </xsl:if>
-        <xsl:for-each select="($dc/dc:description)[1]">
-          <meta name="description" content="{.}"/>
-        </xsl:for-each>
+        <!-- the PDF's Subject (WeasyPrint reads it from here): one article's abstract, or
+             for a volume of several the titles of all its articles, not the first abstract -->
+        <xsl:variable name="subject" as="xs:string?"
+                      select="if (count($dc) eq 1) then ($dc/dc:description)[1]
+                              else string-join($tei-articles[self::tei:TEI] ! tk:own-title(.), '; ')"/>
+        <xsl:if test="normalize-space($subject) ne ''">
+          <meta name="description" content="{$subject}"/>
+        </xsl:if>
         <xsl:for-each select="($dc/dc:date)[1]">
           <meta name="dcterms.created" content="{.}"/>
         </xsl:for-each>
@@ -123,11 +120,10 @@
     <xsl:variable name="lang" as="xs:string" select="(@xml:lang, 'tr')[1]"/>
     <article class="article" id="{tk:article-id(.)}" lang="{$lang}">
       <xsl:apply-templates select="tei:teiHeader" mode="title-block"/>
-      <xsl:apply-templates select="tei:text, tei:TEI/tei:text"/>
-      <!-- a manuscript description with an empty text: its description is what there is to read -->
-      <xsl:if test="not(normalize-space(string-join(.//tei:text)))">
-        <xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
-      </xsl:if>
+      <xsl:apply-templates select="tei:text, tei:TEI/tei:text" mode="tk:text"/>
+      <!-- the header parts that are content: a manuscript's description, a letter's
+           sending, the persons of a play, a gazetteer's places (common/rules.xsl) -->
+      <xsl:apply-templates select="tk:content-parts(.)" mode="tk:text"/>
     </article>
   </xsl:template>
 
@@ -139,13 +135,10 @@
                                           return $i[$tei-articles[$i] is $tei])[1])[1]"/>
   </xsl:function>
 
-  <!-- The main title in the article's language (else the first title). -->
+  <!-- The article's own title (common/rules.xsl). -->
   <xsl:function name="tk:main-title" as="element(tei:title)?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="titles" as="element(tei:title)*"
-                  select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:variable name="main" as="element(tei:title)*" select="$titles[@type = 'main']"/>
-    <xsl:sequence select="(($main, $titles)[@xml:lang = $tei/@xml:lang], $main, $titles)[1]"/>
+    <xsl:sequence select="tk:document-title($tei)"/>
   </xsl:function>
 
   <!-- A running head fits one line of the head margin (8.5pt italic over the 130 mm text
@@ -199,16 +192,16 @@
         <p class="source"><xsl:value-of select="tk:label('pages', $tei/@xml:lang)"/>
           <xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></p>
       </xsl:for-each>
-      <xsl:for-each select="tei:profileDesc/tei:abstract">
+      <xsl:for-each select="tk:abstracts($tei)">
         <xsl:variable name="lang" as="xs:string" select="(@xml:lang, $tei/@xml:lang, 'tr')[1]"/>
         <section class="abstract" lang="{$lang}">
           <h2 class="abstract-head"><xsl:value-of select="tk:label('abstract', $lang)"/></h2>
-          <xsl:apply-templates/>
-          <xsl:for-each select="../tei:textClass/tei:keywords[@xml:lang = $lang][tei:term]">
+          <xsl:apply-templates select="node() except tei:head" mode="tk:text"/>
+          <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords[@xml:lang = $lang][tei:term[normalize-space()]]">
             <p class="keywords"><span class="keywords-label">
               <xsl:value-of select="tk:label('keywords', $lang)"/>:</span>
               <xsl:text> </xsl:text>
-              <xsl:value-of select="string-join(tei:term ! normalize-space(.), ', ')"/></p>
+              <xsl:value-of select="string-join(tei:term[normalize-space()] ! normalize-space(.), ', ')"/></p>
           </xsl:for-each>
         </section>
       </xsl:for-each>
@@ -228,265 +221,10 @@
     <xsl:sequence select="$labels($key)[if (starts-with($lang, 'en')) then 2 else 1]"/>
   </xsl:function>
 
-  <!-- ================================================================ the text -->
-  <xsl:template match="tei:teiHeader"/>
-
-  <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group">
-    <xsl:apply-templates/>
-  </xsl:template>
-
-  <!-- Sections: numbered from @n; heading depth from nesting. -->
-  <xsl:template match="tei:div">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:choose>
-      <xsl:when test="$inline">
-        <span class="div"><xsl:apply-templates/></span>
-      </xsl:when>
-      <xsl:otherwise>
-        <section>
-          <xsl:sequence select="tk:block-attributes(., string-join(('div', @type), ' '))"/>
-          <xsl:apply-templates/>
-        </section>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:div/tei:head">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="depth" as="xs:integer" select="min((count(ancestor::tei:div), 4)) + 1"/>
-    <!-- the section number from @n, unless the heading already prints it -->
-    <xsl:variable name="n" as="xs:string?" select="../@n[matches(., '^[0-9.]+$')] ! replace(., '\.$', '')"/>
-    <xsl:variable name="text" as="xs:string"
-                  select="normalize-space(string-join(.//text()[not(ancestor::tei:note)], ''))"/>
-    <xsl:variable name="number" as="xs:string?"
-                  select="$n[not(matches($text, '^' || replace(., '\.', '\\.') || '\.?(\s|$)'))] ! (. || '.')"/>
-    <xsl:element name="{if ($inline) then 'span' else 'h' || $depth}">
-      <xsl:if test="$inline"><xsl:attribute name="class" select="'head'"/></xsl:if>
-      <!-- the bookmark's label: the heading without its footnotes -->
-      <xsl:attribute name="data-label" select="normalize-space(string-join(($number, $text), ' '))"/>
-      <xsl:if test="$number">
-        <span class="secno"><xsl:value-of select="$number"/></span>
-        <xsl:text> </xsl:text>
-      </xsl:if>
-      <xsl:apply-templates>
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Block elements: HTML block in block context, display:block span in inline context. -->
-  <xsl:template match="tei:p | tei:ab | tei:lg | tei:l | tei:sp | tei:speaker | tei:stage
-                       | tei:head | tei:opener | tei:closer | tei:salute | tei:signed
-                       | tei:dateline | tei:castList | tei:castItem | tei:titlePage
-                       | tei:docTitle | tei:titlePart | tei:byline | tei:argument
-                       | tei:epigraph | tei:postscript | tei:trailer | tei:figure
-                       | tei:msDesc | tei:msIdentifier | tei:msContents | tei:msItem | tei:physDesc
-                       | tei:history | tei:decoDesc | tei:decoNote | tei:summary | tei:incipit
-                       | tei:explicit | tei:colophon | tei:additions | tei:handDesc">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="html" as="xs:string"
-                  select="if ($inline) then 'span' else if (self::tei:p) then 'p' else 'div'"/>
-    <xsl:element name="{$html}">
-      <xsl:sequence select="tk:block-attributes(., local-name()), tk:lang(.)"/>
-      <xsl:apply-templates>
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Block quotation with its source. -->
-  <xsl:template match="tei:cit">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'span' else 'figure'}">
-      <xsl:sequence select="tk:block-attributes(., 'cit')"/>
-      <xsl:element name="{if ($inline) then 'span' else 'blockquote'}">
-        <xsl:apply-templates select="tei:quote/node()">
-          <xsl:with-param name="inline" select="$inline" tunnel="yes"/>
-        </xsl:apply-templates>
-      </xsl:element>
-      <xsl:for-each select="tei:bibl">
-        <xsl:element name="{if ($inline) then 'span' else 'figcaption'}">
-          <xsl:attribute name="class" select="'cit-source'"/>
-          <xsl:apply-templates select=".">
-            <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
-        </xsl:element>
-      </xsl:for-each>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:quote">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'q' else 'blockquote'}">
-      <xsl:sequence select="tk:id(.), tk:lang(.)"/>
-      <xsl:apply-templates/>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Lists: numbered lists keep their printed numbers inside the item text. -->
-  <xsl:template match="tei:list | tei:listBibl">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'span' else 'ul'}">
-      <xsl:attribute name="class" select="string-join((local-name(), @type), ' ')"/>
-      <xsl:sequence select="tk:id(.)"/>
-      <xsl:apply-templates select="* except tei:head"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:item | tei:listBibl/tei:bibl">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'span' else 'li'}">
-      <xsl:sequence select="tk:block-attributes(., local-name())"/>
-      <xsl:apply-templates>
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:list/tei:head | tei:listBibl/tei:head"/>
-
-  <!-- Tables -->
-  <xsl:template match="tei:table">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:choose>
-      <xsl:when test="$inline"><span class="table"><xsl:apply-templates/></span></xsl:when>
-      <xsl:otherwise>
-        <table><xsl:sequence select="tk:id(.)"/><tbody><xsl:apply-templates select="tei:row"/></tbody></table>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template match="tei:row">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'span' else 'tr'}"><xsl:apply-templates select="tei:cell"/></xsl:element>
-  </xsl:template>
-  <xsl:template match="tei:cell">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'span' else 'td'}">
-      <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Printed page of the source edition, in the outer margin. -->
-  <xsl:template match="tei:pb">
-    <xsl:if test="@n">
-      <span class="pb" data-n="{@n}">
-        <xsl:sequence select="tk:id(.)"/>
-        <xsl:value-of select="@n"/>
-      </span>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- lb break="no" joins a hyphenated word; other line breaks are not reproduced. -->
-  <xsl:template match="tei:lb | tei:cb | tei:milestone | tei:anchor"/>
-
-  <!-- Footnotes (every note of the text) float to the foot of their page. -->
-  <xsl:template match="tei:note">
-    <xsl:variable name="id" as="xs:string" select="(@xml:id, 'fn-' || generate-id())[1]"/>
-    <!-- an anchor at the call, so a layout can tell the call's page from the note's -->
-    <a class="footnote-call" id="fnref-{$id}"/>
-    <span class="footnote" id="{$id}">
-      <xsl:sequence select="tk:lang(.)"/>
-      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
-      <xsl:apply-templates>
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </span>
-  </xsl:template>
-
-  <!-- A footnote's whitespace is collapsed here and trimmed at its ends: WeasyPrint (70)
-       fails on a footnote whose text starts with a line break ("Got ' \n' between two
-       lines"). In HTML the runs collapse anyway, so nothing visible changes. -->
-  <xsl:template match="tei:note//text()">
-    <xsl:variable name="note" as="element(tei:note)" select="ancestor::tei:note[1]"/>
-    <xsl:variable name="texts" as="text()*" select="$note//text()"/>
-    <xsl:variable name="collapsed" as="xs:string" select="replace(., '\s+', ' ')"/>
-    <xsl:value-of select="if (. is $texts[1] and . is $texts[last()]) then normalize-space(.)
-                          else if (. is $texts[1]) then replace($collapsed, '^ ', '')
-                          else if (. is $texts[last()]) then replace($collapsed, ' $', '')
-                          else $collapsed"/>
-  </xsl:template>
-
-  <!-- An editor's remark on a bibliography entry stays with the entry, in brackets. -->
-  <xsl:template match="tei:note[ancestor::tei:listBibl]" priority="2">
-    <span class="editorial-note">
-      <xsl:sequence select="tk:lang(.)"/>
-      <xsl:text> [</xsl:text>
-      <xsl:apply-templates>
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:text>]</xsl:text>
-    </span>
-  </xsl:template>
-
-  <!-- A citation points at its bibliography entry. -->
-  <xsl:template match="tei:bibl[starts-with(@corresp, '#')]">
-    <a class="citation" href="{tokenize(@corresp)[1]}"><xsl:apply-templates/></a>
-  </xsl:template>
-
-  <!-- Tagged names: an anchor the printed register points at. Inside a citation link (or
-       any other link) a link of its own would nest <a> in <a>, which the HTML parser splits:
-       the name fell out of the citation's italic title. There it keeps only its anchor. -->
-  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:name[@ref]">
-    <xsl:variable name="entry" as="element()?" select="tk:register-entry(.)"/>
-    <xsl:choose>
-      <xsl:when test="exists($entry) and ancestor::tei:bibl[starts-with(@corresp, '#')]">
-        <span class="name {local-name()}" id="{tk:occurrence-id(.)}"><xsl:apply-templates/></span>
-      </xsl:when>
-      <xsl:when test="exists($entry)">
-        <a class="name {local-name()}" id="{tk:occurrence-id(.)}" href="#reg-{$entry/@xml:id}">
-          <xsl:apply-templates/>
-        </a>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="name {local-name()}"><xsl:apply-templates/></span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Editorial choices: the corrected / expanded / regularised reading; the lemma. -->
-  <xsl:template match="tei:choice">
-    <xsl:apply-templates select="(tei:corr, tei:expan, tei:reg, *)[1]"/>
-  </xsl:template>
-  <xsl:template match="tei:app">
-    <xsl:apply-templates select="(tei:lem, tei:rdg)[1]"/>
-  </xsl:template>
-  <xsl:template match="tei:gap">
-    <span class="gap">[…]</span>
-  </xsl:template>
-  <xsl:template match="tei:figDesc | tei:graphic | tei:media | tei:interpGrp | tei:fw
-                       | tei:facsimile | tei:standOff | tei:sourceDoc"/>
-
-  <xsl:template match="tei:hi[matches(@rend, 'italic|bold|sup|sub|smallcaps|underline')]
-                       | tei:title[ancestor::tei:text] | tei:foreign | tei:emph | tei:term">
-    <span class="{string-join((local-name(), tokenize(@rend)), ' ')}">
-      <xsl:sequence select="tk:lang(.)"/>
-      <xsl:apply-templates/>
-    </span>
-  </xsl:template>
-
-  <!-- ================================================================ helpers -->
-  <xsl:function name="tk:id" as="attribute(id)?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:for-each select="$e/@xml:id">
-      <xsl:attribute name="id" select="."/>
-    </xsl:for-each>
+  <!-- An article's title in its own language (TEI/@xml:lang), else its first title. -->
+  <xsl:function name="tk:own-title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="titles" as="element()*" select="tk:dublin-core($tei)/dc:title"/>
+    <xsl:sequence select="string(($titles[@xml:lang = $tei/@xml:lang], $titles)[1])"/>
   </xsl:function>
-
-  <!-- id (the xml:id, else a generated one: a layout needs every block anchored) and class;
-       'page-break' when the PDF layout asked this block to start a page -->
-  <xsl:function name="tk:block-attributes" as="attribute()+">
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="class" as="xs:string"/>
-    <xsl:variable name="id" as="xs:string" select="($e/@xml:id, 'b-' || generate-id($e))[1]"/>
-    <xsl:attribute name="id" select="$id"/>
-    <xsl:attribute name="class" select="string-join(($class, 'page-break'[$id = $page-breaks]), ' ')"/>
-  </xsl:function>
-
-  <xsl:function name="tk:lang" as="attribute(lang)?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:for-each select="$e/@xml:lang">
-      <xsl:attribute name="lang" select="."/>
-    </xsl:for-each>
-  </xsl:function>
-
 </xsl:stylesheet>

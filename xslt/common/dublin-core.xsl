@@ -15,10 +15,10 @@
   The result is an oai_dc:dc element valid against the official oai_dc.xsd, holding
   simple Dublin Core elements (dc:*) in this order and with these sources:
     dc:title        titleStmt/title[@type='main'] (one per language, @xml:lang kept);
-                    falls back to every titleStmt/title
+                    falls back to the document's own titles, then to every titleStmt/title
     dc:creator      titleStmt/author: "Surname, Forename" when both are tagged,
                     otherwise the author's text, whitespace-normalised
-    dc:contributor  titleStmt/respStmt/(persName|orgName|name)
+    dc:contributor  titleStmt/respStmt/(persName|orgName|name), each name once
     dc:publisher    publicationStmt/publisher
     dc:date         publicationStmt/date/@when (else its text)
     dc:type         "Text" (DCMI Type vocabulary)
@@ -39,6 +39,8 @@
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
     exclude-result-prefixes="xs tei tk">
+
+  <xsl:import href="tei-facts.xsl"/>
 
   <xsl:mode name="dublin-core" on-no-match="shallow-skip"/>
 
@@ -61,8 +63,10 @@
       <xsl:for-each select="$file/tei:titleStmt/tei:author">
         <xsl:sequence select="tk:dc('creator', tk:person-name(.), ())"/>
       </xsl:for-each>
-      <xsl:for-each select="$file/tei:titleStmt/tei:respStmt/(tei:persName | tei:orgName | tei:name)">
-        <xsl:sequence select="tk:dc('contributor', normalize-space(.), ())"/>
+      <!-- one contributor once, however many respStmts name them -->
+      <xsl:for-each select="distinct-values($file/tei:titleStmt/tei:respStmt/(tei:persName | tei:orgName | tei:name)
+                                            ! normalize-space(.))">
+        <xsl:sequence select="tk:dc('contributor', ., ())"/>
       </xsl:for-each>
       <xsl:for-each select="$file/tei:publicationStmt/tei:publisher">
         <xsl:sequence select="tk:dc('publisher', normalize-space(.), ())"/>
@@ -95,11 +99,13 @@
     </oai_dc:dc>
   </xsl:function>
 
-  <!-- dc:title: the main titles, else every title of the titleStmt. -->
+  <!-- dc:title: the main titles, else the document's own titles (common/tei-facts.xsl: a
+       letter's, not its series'), else every title of the titleStmt. -->
   <xsl:function name="tk:dc-titles" as="element()*">
     <xsl:param name="titleStmt" as="element(tei:titleStmt)?"/>
     <xsl:variable name="main" as="element(tei:title)*" select="$titleStmt/tei:title[@type = 'main']"/>
-    <xsl:for-each select="if (exists($main)) then $main else $titleStmt/tei:title">
+    <xsl:variable name="own" as="element(tei:title)*" select="tk:own-titles($titleStmt/tei:title)"/>
+    <xsl:for-each select="if (exists($main)) then $main else if (exists($own)) then $own else $titleStmt/tei:title">
       <xsl:sequence select="tk:dc('title', normalize-space(.), (@xml:lang, ancestor::*[@xml:lang][1]/@xml:lang)[1])"/>
     </xsl:for-each>
   </xsl:function>

@@ -2,7 +2,7 @@
 <!--
   xslt/common/html-functions.xsl - small functions shared by the web stylesheets.
 
-  Where it sits in the pipeline: imported (through common/html-text.xsl) by xslt/html.xsl
+  Where it sits in the pipeline: imported (through common/behaviours-html.xsl) by xslt/html.xsl
   (one reading page per article) and xslt/index.xsl (the edition's index page), both run by
   teikit.render.html through saxonche. No templates here, only lookups and labels:
     tk:ui-lang($el)                 'tr' when the document is Turkish, else 'en'

@@ -66,7 +66,8 @@
 
   <xsl:function name="tk:register-entries" as="element()*">
     <xsl:param name="edition" as="node()"/>
-    <xsl:perform-sort select="$edition/registers/register//(tei:person | tei:personGrp
+    <!-- the register files, and the lists of persons, places... articles hold themselves -->
+    <xsl:perform-sort select="$edition/(registers/register | register)//(tei:person | tei:personGrp
                               | tei:place | tei:org | tei:event)[@xml:id]">
       <xsl:sort select="(index-of($tk:tr-alphabet, tk:tr-initial(tk:entry-sort-name(.))), 999)[1]"/>
       <xsl:sort select="tk:tr-sort-key(tk:entry-sort-name(.))"

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import click
 
+from teikit.commands.paths import default_edition
+from teikit.commands.progress import ProgressBar
 from teikit.render import RenderFailures, load_renderers, render
 
 
@@ -24,7 +26,7 @@ def _format_choices() -> list[str]:
 
 
 @click.command("render")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--to", "formats", multiple=True, default=("html",), show_default=True,
               type=click.Choice(_format_choices()),
               help="Output format; repeat it for several, or 'all'.")
@@ -32,13 +34,23 @@ def _format_choices() -> list[str]:
               show_default=True, help="Directory the outputs go into (one subdirectory per format).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Render articles in this many processes [default: every core].")
-def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int | None) -> None:
-    """Render the TEI edition at PATH... (default: tei/) to HTML, print, PDF or register."""
+@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The edition's rules file (XSLT), overriding some of the rendering rules "
+                   "[default: [render] rules of the edition's teikit.toml, if any].")
+def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int | None,
+            rules: Path | None) -> None:
+    """Render the TEI edition at PATH... (default: tei/ of the current directory) to HTML,
+    print, PDF or register."""
     names = sorted(load_renderers()) if "all" in formats else list(dict.fromkeys(formats))
+    bar = ProgressBar.on_a_terminal("rendering")
     try:
-        written, failed = render(list(paths) or [Path("tei")], names, out, jobs), None
+        written, failed = render(list(paths) or [default_edition()], names, out, jobs,
+                                 progress=bar, rules=rules), None
     except RenderFailures as exc:
         written, failed = exc.written, exc
+    finally:
+        if bar:
+            bar.close()
     for name, files in written.items():
         built_from = (f" (from {failed.built_from[name]} of {failed.total} articles)"
                       if failed and failed.failed else "")

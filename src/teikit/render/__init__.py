@@ -15,7 +15,7 @@ import importlib
 import os
 import pkgutil
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from teikit.errors import InputError, TeikitError
 from teikit.xmlio import check_writable_directory
@@ -26,7 +26,7 @@ __all__ = ["RENDERERS", "Document", "Edition", "RenderFailures", "Renderer", "de
            "load_renderers", "read_edition", "register", "render"]
 
 #: modules of this package that hold machinery, not output formats
-_MACHINERY = {"base", "document", "parallel", "saxon"}
+_MACHINERY = {"base", "config", "document", "parallel", "saxon"}
 
 
 def load_renderers() -> dict[str, type[Renderer]]:
@@ -39,7 +39,9 @@ def load_renderers() -> dict[str, type[Renderer]]:
 
 def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
            out: str | os.PathLike = "out", jobs: int | None = None,
-           failures: list[TeikitError] | None = None) -> dict[str, list[Path]]:
+           failures: list[TeikitError] | None = None,
+           progress: Callable[[int, int], None] | None = None,
+           rules: str | os.PathLike | None = None) -> dict[str, list[Path]]:
     """Render the edition at *paths* into each format of *formats* below *out*.
 
     Articles are written in *jobs* processes (default: every core). Returns, per
@@ -63,7 +65,19 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
     (:data:`~teikit.render.base.MANIFEST`), and removes those an earlier render of the
     same ``--out`` wrote that this one did not (articles that are gone); it never
     touches a file it did not write.
+
+    *rules* names the edition's rules file, which overrides a few of the project's
+    rendering rules; without it, the edition's ``teikit.toml`` may name one
+    (:mod:`teikit.render.config`).
     """
+    from teikit.render.config import rules_for, using_rules
+    with using_rules(rules_for(paths, rules)):
+        return _render(paths, formats, out, jobs, failures, progress)
+
+
+def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str | os.PathLike,
+            jobs: int | None, failures: list[TeikitError] | None,
+            progress: Callable[[int, int], None] | None) -> dict[str, list[Path]]:
     load_renderers()
     found: list[TeikitError] = []
     edition = read_edition(paths, failures=found, check=check_tei)
@@ -74,6 +88,10 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
     built_from: dict[str, int] = {}
     broken: set[Path] = set()
     renderers = {name: RENDERERS[name](out) for name in formats}
+    tick = _counter(progress, sum(len(edition.articles) if r.per_document else 1 for r in renderers.values()))
+    for renderer in renderers.values():
+        renderer.companions = frozenset(formats)    # what the others of this run will write
+        renderer.progress = tick
     stopped = _unwritable(renderers)
     for name, renderer in renderers.items():
         if name in stopped:
@@ -81,6 +99,8 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
         failed: list = []
         try:
             written[name] = renderer.run(edition, jobs=jobs or default_jobs(), failures=failed)
+            if tick and not renderer.per_document:
+                tick()                              # an edition-wide format is one step
             renderer.record_outputs(written[name])
         except InputError:
             raise  # the articles themselves: every format would refuse them
@@ -109,6 +129,19 @@ def _unwritable(renderers: dict[str, Renderer]) -> dict[str, TeikitError]:
         except TeikitError as exc:
             stopped[name] = exc
     return stopped
+
+
+def _counter(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None] | None:
+    """A per-article callback that reports (done, *total*) to *progress*, shared by the
+    renderers of one run so that the count runs across formats."""
+    if progress is None:
+        return None
+    done = [0]
+
+    def tick() -> None:
+        done[0] = min(total, done[0] + 1)
+        progress(done[0], total)
+    return tick
 
 
 class RenderFailures(TeikitError):

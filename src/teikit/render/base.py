@@ -53,7 +53,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, ClassVar, Sequence
+from typing import Any, Callable, ClassVar, Sequence
 
 from lxml import etree
 
@@ -121,6 +121,11 @@ class Renderer:
     suffix: ClassVar[str] = ".html"
     #: False for a renderer that only writes edition-wide outputs (in :meth:`finish`)
     per_document: ClassVar[bool] = True
+    #: the formats rendered in the same run into the same ``out`` (set by whoever runs it):
+    #: a page links another format's output only when it is there or made in this run
+    companions: frozenset[str] = frozenset()
+    #: called once per article written or failed (set by whoever shows progress)
+    progress: Callable[[], None] | None = None
 
     def __init__(self, out: str | os.PathLike = "out") -> None:
         self.out = Path(out)
@@ -204,12 +209,19 @@ class Renderer:
             return write_in_parallel(self, edition, jobs)
         return [self._write_or_error(article, edition) for article in edition.articles]
 
+    def tick(self) -> None:
+        """One article done (written or failed): tell :attr:`progress`, if anyone listens."""
+        if self.progress is not None:
+            self.progress()
+
     def _write_or_error(self, article: Document, edition: Edition) -> Path | TeikitError:
         """:meth:`write_document`, an error of the article returned instead of raised."""
         try:
             return self.write_document(article, edition)
         except ARTICLE_ERRORS as exc:
             return exc
+        finally:
+            self.tick()
 
     def write(self, edition: Edition, jobs: int = 1, failures: list[Failure] | None = None) -> list[Path]:
         """Phase *write*: every article (in *jobs* processes), then :meth:`finish`.

@@ -161,10 +161,22 @@ class EditionIndex:
         return key
 
     def add(self, summary: ArticleSummary) -> None:
-        """Write one article's summary, resolving each occurrence to a register entry."""
+        """Write one article's summary, resolving each occurrence to a register entry.
+
+        The article's own person, place, organisation and event lists come first, as a
+        ``register`` of their own (keyed by the article's file name): a pointer ``#id``
+        in the article, or ``article.xml#id`` in another, reaches their entries."""
+        source = str(summary.source.resolve())
+        if summary.own_lists:
+            key = self._unique_key(summary.source.name)
+            element = etree.Element("register", file=key, article=summary.article_id)
+            element.extend(summary.own_lists)
+            ids = frozenset(element.xpath("//@xml:id", namespaces={"xml": XML_NS}))
+            self._known[source] = (key, ids)
+            self._xf.write(element)
         element = summary.to_xml()
         for occ in element.iter("occ"):
-            occ.set("key", self.key_for(occ.get("target"), occ.get("entry")))
+            occ.set("key", self.key_for(occ.get("target") or source, occ.get("entry")))
             del occ.attrib["target"]
         self._xf.write(element)
 

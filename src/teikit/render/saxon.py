@@ -11,14 +11,33 @@ Saxon's errors become :class:`RenderError` naming the document and the styleshee
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 from lxml import etree
 
+from teikit import xmlio
 from teikit.errors import SchemaError, TeikitError
 from teikit.saxon import PolicyError, Runtime, SaxonError, Stylesheet, project_runtime
+from teikit.saxon.policy import XSL_NS
+
+#: the environment variable naming an edition's rules file (set by ``teikit render
+#: --rules`` and by the edition's ``teikit.toml``; spawned workers inherit it)
+RULES_ENV = "TEIKIT_RULES"
+#: the module every stylesheet that renders TEI text imports: the rules
+RULES_MODULE = "rules.xsl"
+
+#: a stylesheet with an edition's rules above the project's: the later import wins
+_WITH_RULES = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- written by teikit.render.saxon: {base_name} with the rules of {rules_name} above its own -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="{base}"/>
+  <xsl:import href="{rules}"/>
+</xsl:stylesheet>
+"""
 
 
 def _find_xslt_dir() -> Path:
@@ -61,16 +80,82 @@ def stylesheet_path(name: str) -> Path:
     return xslt_dir() / name
 
 
+def rules_file() -> Path | None:
+    """The edition's rules file now ($TEIKIT_RULES), or None: read at each call, like
+    :func:`xslt_dir`."""
+    configured = os.environ.get(RULES_ENV)
+    return Path(configured).resolve() if configured else None
+
+
 def compile_stylesheet(name: str) -> Stylesheet:
     """Compile ``xslt/<name>`` once per process; raise :class:`SchemaError` if it cannot be.
 
     The compiled stylesheet is cached by its resolved path, so another stylesheet
     directory never gets the executable compiled from the first one. Before compiling,
     :mod:`teikit.saxon.policy` refuses a module outside the project, or one that reads
-    a file, an environment variable or writes a result document.
+    a file, an environment variable or writes a result document. When an edition names
+    a rules file (:func:`rules_file`) and the stylesheet renders TEI text (it imports
+    ``common/rules.xsl``), the edition's rules are imported above the project's
+    (:func:`_compile_with_rules`): the same policy applies to them.
     """
     directory = xslt_dir().resolve()
-    return _compile((directory / name).resolve(), directory.parent)
+    path, rules = (directory / name).resolve(), rules_file()
+    if rules is not None and applies_rules(path):
+        return _compile_with_rules(path, directory.parent, rules, _stamp(rules))
+    return _compile(path, directory.parent)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """When *path* last changed and its size: an edited rules file is compiled again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=None)
+def applies_rules(path: Path) -> bool:
+    """True when the stylesheet at *path* imports (at any depth) ``common/rules.xsl``."""
+    seen: set[Path] = set()
+    todo = [path]
+    while todo:
+        module = todo.pop()
+        if module in seen or not module.is_file():
+            continue
+        seen.add(module)
+        if module.name == RULES_MODULE and module.parent.name == "common":
+            return True
+        root = xmlio.parse(module).getroot()
+        todo.extend((module.parent / e.get("href", "")).resolve()
+                    for e in root.iter(f"{{{XSL_NS}}}import", f"{{{XSL_NS}}}include"))
+    return False
+
+
+@lru_cache(maxsize=None)
+def _compile_with_rules(path: Path, project: Path, rules: Path, stamp: tuple[int, int]) -> Stylesheet:
+    """*path* with the edition's *rules* imported after it (so they win), compiled (once per
+    *stamp* of the rules file).
+
+    The two imports are written into a private temporary folder, removed once Saxon has
+    compiled them; the rules' folder is one the modules may be read from, and the rules
+    are confined code like the project's own (no reads, no result documents).
+    """
+    if not rules.is_file():
+        raise SchemaError(f"{rules}: the edition's rules file does not exist")
+    folder = Path(tempfile.mkdtemp(prefix="teikit-rules-"))
+    try:
+        wrapper = folder / path.name
+        wrapper.write_text(_WITH_RULES.format(base_name=path.name, rules_name=rules.name,
+                                              base=os.path.relpath(path, folder),
+                                              rules=os.path.relpath(rules, folder)), "utf-8")
+        return project_runtime().compile_file(wrapper, roots=[project, folder, rules.parent])
+    except (SaxonError, PolicyError) as exc:
+        raise SchemaError(f"{rules}: cannot compile the edition's rules with {path.name}: {exc}") from None
+    except TeikitError as exc:   # the rules file is not well-formed XML
+        raise SchemaError(f"{rules}: cannot read the edition's rules: {exc}") from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @lru_cache(maxsize=None)

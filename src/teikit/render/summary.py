@@ -88,6 +88,10 @@ class ArticleSummary:
     dates: list[DatedEvent] = field(default_factory=list)
     #: date values that are not ISO 8601 and so cannot be placed in time
     skipped_dates: list[str] = field(default_factory=list)
+    #: copies of the article's own lists of persons, places, organisations and events
+    #: (in its header, standOff or text) that hold entries with an xml:id: they feed the
+    #: register like the register files do
+    own_lists: list[etree._Element] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -118,6 +122,7 @@ def summarize(tree: etree._ElementTree, source: str | Path) -> ArticleSummary:
     root = tree.getroot()
     summary = ArticleSummary(source=source, article_id=root.get(_XML_ID) or source.stem,
                              titles=_titles(root))
+    summary.own_lists = own_lists(root)
     page = ""
     for text in _outer_texts(root):
         for node in text.iter(_T + "pb", *NAME_TAGS, _T + "date"):
@@ -129,6 +134,24 @@ def summarize(tree: etree._ElementTree, source: str | Path) -> ArticleSummary:
             elif node.get("ref"):
                 summary.occurrences.extend(_occurrences(node, source, page))
     return summary
+
+
+#: the lists whose entries are register entries (as in the register files)
+OWN_LISTS = tuple(_T + n for n in ("listPerson", "listPlace", "listOrg", "listEvent"))
+_ENTRIES = tuple(_T + n for n in ("person", "personGrp", "place", "org", "event"))
+
+
+def own_lists(root: etree._Element) -> list[etree._Element]:
+    """Copies of the outermost person, place, organisation and event lists of a document
+    that hold at least one entry with an xml:id (a play's cast, a letter's persons, a
+    gazetteer's places)."""
+    found = []
+    for found_list in root.iter(*OWN_LISTS):
+        if any(a.tag in OWN_LISTS for a in found_list.iterancestors()):
+            continue
+        if any(e.get(_XML_ID) for e in found_list.iter(*_ENTRIES)):
+            found.append(etree.fromstring(etree.tostring(found_list, with_tail=False)))
+    return found
 
 
 def _outer_texts(root: etree._Element):

@@ -1,0 +1,142 @@
+"""xslt/common/rules.xsl: any TEI shows its content, in the reading page (html.xsl) and in
+the print volume (print.xsl) alike, because both apply the same rules; and the two carry
+the same words for every fixture (the parity test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from coverage_helpers import coverage, html_text, html_words, tei_words
+from teikit.render.document import Document, Edition
+from teikit.render.print import volume_html
+from teikit.render.saxon import transform
+from teikit.xmlio import parse
+
+HERE = Path(__file__).parent
+RULES = HERE / "fixtures" / "rules"
+OUTPUTS = ("html", "print")
+
+
+def rendered(path: Path, output: str) -> str:
+    """The HTML page of *path*, or its one-article print volume."""
+    tree = parse(path, lenient_ids=True)
+    if output == "html":
+        return transform("html.xsl", tree, {"source-name": path.name}, source=str(path))
+    return volume_html(Edition([Document(path, tree)], {}))
+
+
+def page(name: str, output: str):
+    return lxml_html.document_fromstring(rendered(RULES / name, output))
+
+
+def text_of(doc) -> str:
+    """What a reader sees of the page, blocks apart."""
+    return html_text(lxml_html.tostring(doc, encoding="unicode"))
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_letter_is_titled_by_its_own_title_not_its_series(output: str) -> None:
+    doc = page("letter-with-series-title-and-aligned-closer.xml", output)
+    assert " ".join(doc.xpath("string(//h1)").split()) == "Anna an Berta, 24. 12. 1909"
+    assert doc.xpath("string(//head/title)") == "Anna an Berta, 24. 12. 1909"
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_letter_shows_its_sending_and_its_witness(output: str) -> None:
+    text = text_of(page("letter-with-series-title-and-aligned-closer.xml", output))
+    for shown in ("Correspondence", "Sent Anna Absenderin Wien 24. Dezember 1909",
+                  "Received Berta Empfängerin", "Identifier Graz Landesarchiv Brief 17",
+                  "Ein Blatt, beidseitig beschrieben."):
+        assert shown in text
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_dateline_and_closer_keep_the_alignment_rend_asks_for(output: str) -> None:
+    doc = page("letter-with-series-title-and-aligned-closer.xml", output)
+    assert doc.xpath("//*[contains(@class, 'dateline')]/@class") == ["dateline align-right"]
+    assert doc.xpath("//*[contains(@class, 'closer')]/@class") == ["closer align-right"]
+    assert "Herzlich deine Anna" in text_of(doc)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_apparatus_shows_lemma_readings_with_witnesses_and_notes(output: str) -> None:
+    text = text_of(page("epidoc-apparatus-with-notes.xml", output))
+    assert "[Text after Bettarini]" in text
+    assert "ἐπὶ [Εἶεν A B; ἐσθίετε tdb1989; Alternate reading by Arena.]" in text
+
+
+def test_apparatus_notes_are_not_footnotes_pointing_nowhere() -> None:
+    doc = page("epidoc-apparatus-with-notes.xml", "html")
+    ids = set(doc.xpath("//@id"))
+    links = [href[1:] for href in doc.xpath("//a/@href") if href.startswith("#")]
+    assert links and all(target in ids for target in links)
+    assert doc.xpath("//section[contains(@class, 'footnotes')]") == []
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_words_broken_over_lines_and_supplied_letters_stay_one_word(output: str) -> None:
+    text = text_of(page("epidoc-apparatus-with-notes.xml", output))
+    assert "τάλαντα λοιπὸν τεσσαράκοντα ἑ[ξ]ήκοντα" in text
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_tokens_stand_apart_and_punctuation_joins(output: str) -> None:
+    doc = page("tokens-without-whitespace.xml", output)
+    paragraph = " ".join(doc.xpath("string(//*[@id = 'tok-p1'])").split())
+    assert paragraph.startswith("At last the tea came up, hot (very) and strong!")
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_speeches_show_who_speaks(output: str) -> None:
+    doc = page("speeches-with-who.xml", output)
+    speakers = [" ".join(s.text_content().split()) for s in doc.xpath("//*[contains(@class, 'speaker')]")]
+    assert speakers == ["Ayşe Örnek", "Mehmet Yılmaz"]
+    assert "Ayşe Örnek Oturumu açıyorum. Mehmet Yılmaz Söz istiyorum." in text_of(doc)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_cast_item_with_only_a_pointer_names_the_person(output: str) -> None:
+    doc = page("speeches-with-who.xml", output)
+    assert [" ".join(i.text_content().split()) for i in doc.xpath("//*[contains(@class, 'castItem')]")] == ["Ayşe Örnek"]
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_participants_of_the_header_are_shown(output: str) -> None:
+    assert "Participants Persons Ayşe Örnek" in text_of(page("speeches-with-who.xml", output))
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_page_breaks_link_their_page_image_on_the_web(output: str) -> None:
+    doc = page("page-breaks-with-facsimile.xml", output)
+    links = {a.text_content(): a.get("href") for a in doc.xpath("//*[contains(@class, 'pb')]//a")}
+    assert links == {"1": "https://images.example.org/page-1.jpg",
+                     "2": "https://images.example.org/page-2.jpg"}
+    assert "3" in [" ".join(p.text_content().split()) for p in doc.xpath("//*[contains(@class, 'pb')]")]
+
+
+# ------------------------------------------------------------------ parity
+FIXTURES = sorted([*RULES.glob("*.xml"), *(HERE / "fixtures" / "html").glob("*.xml"),
+                   *(HERE / "fixtures" / "print").rglob("*.xml"), HERE / "fixtures" / "edition" / "sample-article.xml"])
+FIXTURES = [p for p in FIXTURES if p.parent.name != "register"]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_html_and_print_carry_the_same_words(fixture: Path) -> None:
+    source = tei_words(parse(fixture, lenient_ids=True).getroot())
+    shown = {output: html_words(rendered(fixture, output)) for output in OUTPUTS}
+    carried = {output: {w: min(c, shown[output][w]) for w, c in source.items() if shown[output][w]}
+               for output in OUTPUTS}
+    assert carried["html"] == carried["print"]
+    assert coverage(source, shown["html"])[0] > 0
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_manuscript_with_empty_keyword_terms_shows_no_empty_keywords_box(output: str) -> None:
+    """Beta maṣāḥǝft's terms are empty elements with @key: no "Keywords:" without words."""
+    external = HERE.parents[1] / "shared" / "corpora" / "external"
+    doc = lxml_html.document_fromstring(rendered(external / "betamasaheft" / "ESdd001.xml", output))
+    assert doc.xpath("//*[contains(@class, 'keywords')]") == []
+    assert "Identifier C3-IV-229" in text_of(doc)

@@ -1,0 +1,136 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  xslt/common/tei-facts.xsl - what the rules ask of a TEI document: its own title, its
+  abstracts, the header parts that are content, which notes are footnotes, the reading of
+  a choice that is shown, whom a pointer names, where a page's image is, the alignment a
+  @rend asks for, what a header part is called.
+
+  Where it sits in the pipeline: imported by common/rules.xsl (the rules of every output)
+  and by common/dublin-core.xsl (a document's title is the same in its metadata). Only
+  functions and a key: no templates, so any stylesheet may import it.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    exclude-result-prefixes="#all">
+
+  <!-- the element of each xml:id (html-functions.xsl declares the same key: one index) -->
+  <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- the notes shown at the foot (of the page or of the printed page); any other note is
+       a remark kept in place (b:remark) -->
+  <xsl:function name="tk:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/ancestor::tei:text) and empty($note/ancestor::tei:listBibl)
+                          and empty($note/ancestor::tei:app)"/>
+  </xsl:function>
+
+  <!-- the header parts that are a document's content (a manuscript's description, a
+       letter's sending, the persons of a play, a bibliography), wherever the header has them
+       (correspDesc lived in sourceDesc before P5 3.0), outermost only, in document order;
+       then the standOff -->
+  <xsl:function name="tk:content-parts" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="parts" as="element()*"
+                  select="$tei/tei:teiHeader//(tei:msDesc | tei:correspDesc | tei:particDesc | tei:settingDesc
+                          | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listBibl)"/>
+    <xsl:sequence select="$parts[empty(ancestor::* intersect $parts)], $tei/tei:standOff"/>
+  </xsl:function>
+
+  <!-- the titles that name the document itself: not a subtitle, a short or alternative
+       title, nor the series, journal or monograph it belongs to -->
+  <xsl:function name="tk:own-titles" as="element(tei:title)*">
+    <xsl:param name="titles" as="element(tei:title)*"/>
+    <xsl:sequence select="$titles[not(@type = ('sub', 'short', 'alt', 'desc'))][not(@level = ('s', 'j', 'm', 'u'))]"/>
+  </xsl:function>
+
+  <!-- a document's own title: the main title (in the document's language first), else an
+       analytic or unmarked one (a letter's "Arthur Schnitzler an Max Reinhardt", not the
+       series it belongs to), else any but a subtitle -->
+  <xsl:function name="tk:document-title" as="element(tei:title)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" as="element(tei:title)*" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:variable name="main" as="element(tei:title)*" select="$titles[@type = 'main']"/>
+    <xsl:variable name="own" as="element(tei:title)*" select="tk:own-titles($titles)"/>
+    <xsl:sequence select="($main[@xml:lang = $tei/@xml:lang], $main, $own[@xml:lang = $tei/@xml:lang], $own,
+                           $titles[not(@type = 'sub')], $titles)[1]"/>
+  </xsl:function>
+
+  <!-- the abstracts of a document, shown in its title block: the header's, and a front
+       division of type abstract (then left out of the text) -->
+  <xsl:function name="tk:abstracts" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract,
+                          $tei/tei:text/tei:front/tei:div[@type = 'abstract']"/>
+  </xsl:function>
+
+  <!-- the reading of a choice that is shown: the corrected, regularised, expanded one -->
+  <xsl:function name="tk:shown-reading" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="($choice/tei:corr, $choice/tei:reg, $choice/tei:expan, $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- the element a pointer ("#id" or "prefix:id") names in the same document -->
+  <xsl:function name="tk:local-target" as="element()?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="id" as="xs:string?"
+                  select="tokenize(normalize-space($pointer), ' ')[1] ! replace(., '^#|^[a-zA-Z]+:', '')"/>
+    <xsl:sequence select="if ($id) then key('tk:id', $id, root($context))[1] else ()"/>
+  </xsl:function>
+
+  <!-- the web address of a page's image: @facs itself, or the first web graphic of the
+       surface (or graphic) it points at; local image files are not part of the output -->
+  <xsl:function name="tk:facsimile-url" as="xs:string?">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="facs" as="xs:string?" select="tokenize(normalize-space($pb/@facs), ' ')[1]"/>
+    <xsl:sequence select="if (matches($facs, '^https?://')) then $facs
+                          else (tk:local-target($pb, $facs)/descendant-or-self::tei:graphic/@url
+                                [matches(., '^https?://')])[1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- who speaks an utterance (u/@who): the name of the person it points at in this
+       document, else the identifier itself made readable ("#Abdullah.Doğru" -> "Abdullah Doğru") -->
+  <xsl:function name="tk:speaker-name" as="xs:string">
+    <xsl:param name="u" as="element()"/>
+    <xsl:sequence select="tk:person-name($u, string(tokenize(normalize-space($u/@who), ' ')[1]))"/>
+  </xsl:function>
+
+  <!-- the name of the person (or role, or group) a pointer names in this document, else the
+       identifier itself made readable -->
+  <xsl:function name="tk:person-name" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="person" as="element()?" select="tk:local-target($context, $pointer)"/>
+    <xsl:sequence select="(($person/(tei:persName, tei:name, tei:orgName, self::tei:role))[1] ! normalize-space(.)[. ne ''],
+                           replace(replace($pointer, '^#|^[a-zA-Z]+:', ''), '[._]+', ' '))[1]"/>
+  </xsl:function>
+
+  <!-- the alignment @rend asks for ("right", "align(right)", "text-align: center"), as a
+       class: align-right, align-center, align-left -->
+  <xsl:function name="tk:alignment" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="(tokenize(lower-case($e/@rend), '[\s();:]+')[. = ('right', 'center', 'centre', 'left')])[1]
+                          ! ('align-' || replace(., 'centre', 'center'))"/>
+  </xsl:function>
+
+  <!-- what a header part or a field of a description is called, shown as its label -->
+  <xsl:variable name="tk:field-labels" as="map(xs:string, xs:string)" select="map {
+      'msDesc': 'Manuscript', 'msIdentifier': 'Identifier', 'msContents': 'Contents',
+      'physDesc': 'Physical description', 'history': 'History', 'additional': 'Additional',
+      'msPart': 'Part', 'msFrag': 'Fragment', 'correspDesc': 'Correspondence',
+      'particDesc': 'Participants', 'settingDesc': 'Setting', 'standOff': 'Annotations',
+      'listPerson': 'Persons', 'listPlace': 'Places', 'listOrg': 'Organisations',
+      'listEvent': 'Events', 'listBibl': 'Bibliography', 'listRelation': 'Relations',
+      'sent': 'Sent', 'received': 'Received', 'transmitted': 'Transmitted',
+      'redirected': 'Redirected', 'forwarded': 'Forwarded'}"/>
+
+  <xsl:function name="tk:field-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="key" as="xs:string" select="if ($e/self::tei:correspAction) then string($e/@type) else local-name($e)"/>
+    <xsl:sequence select="($tk:field-labels($key), $key)[1]"/>
+  </xsl:function>
+
+</xsl:stylesheet>
