@@ -6,11 +6,12 @@ real TEI of other projects. Also the per-article summaries the register is built
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import jsonschema
 import lxml.html
@@ -397,3 +398,52 @@ def test_every_tei_of_a_tei_corpus_is_summarised():
     assert [(o.entry, o.anchor) for o in summary.occurrences] == [("per-a", "crp-a-p1"),
                                                                   ("per-b", "crp-b-p1")]
     assert [d.start for d in summary.dates] == ["1920-04-23", "1921-01-10"]
+
+
+# ------------------------------------------------------------------ the jump to an entry, in a browser
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from browser_helpers import Chromium
+    chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield chromium
+    chromium.close()
+
+
+JUMP_JS = """(async () => {
+  for (let i = 0; i < 40; i++) await new Promise(r => requestAnimationFrame(r));
+  const bar = document.querySelector('nav.az').getBoundingClientRect();
+  const target = document.querySelector(':target').getBoundingClientRect();
+  return {bar: bar.bottom, barHeight: bar.height, top: target.top, height: innerHeight, width: innerWidth,
+          id: document.querySelector(':target').id};
+})()"""
+
+
+@pytest.mark.parametrize("width, mobile", [(390, True), (1366, False)])
+@pytest.mark.parametrize("anchor", ["per-cicerin", "pl-gumru", "per-harford-mackinder", "harf-Ç", "harf-Z"])
+def test_a_jump_to_an_entry_shows_it_below_the_sticky_letter_bar(browser, edition_out, width, mobile, anchor):
+    """Jumping to "Çiçerin" on a phone showed "Gümrü": the entry was under the sticky A–Z bar."""
+    browser.call("Emulation.setDeviceMetricsOverride", browser.session, width=width, height=800,
+                 deviceScaleFactor=1, mobile=mobile)
+    try:
+        page = (edition_out / "register" / "index.html").as_uri()
+        browser.open(page)
+        browser.open(f"{page}#{quote(anchor)}")
+        seen = browser.evaluate(JUMP_JS)
+    finally:
+        browser.call("Emulation.clearDeviceMetricsOverride", browser.session)
+    assert seen["width"] == width and seen["id"] == anchor
+    assert seen["barHeight"] > 20                                   # the bar is there, sticky at the top
+    assert seen["bar"] <= seen["top"] < seen["height"] / 2, seen     # the entry just below it
+
+
+def test_occurrence_links_say_page_and_place_never_an_xml_id(edition, edition_out):
+    page = lxml.html.parse(str(edition_out / "register" / "index.html")).getroot()
+    labels = [" ".join(a.text_content().split()) for a in page.xpath("//a[@class='occ']")]
+    assert len(labels) > 1000
+    ids = {i for f in [*edition.glob("*.xml"), *edition.glob("register/*.xml")] for i in parse(f).xpath("//@xml:id")}
+    assert [label for label in labels if label in ids or "-" in label] == []
+    odd = [label for label in labels if not re.fullmatch(r"s\. \d+, (¶|dn\.|bölüm|liste|alıntı) \d+(\.\d+)*", label)]
+    assert odd == []
+    cicerin = page.get_element_by_id("per-cicerin").xpath(".//a[@class='occ']")
+    assert any(a.text_content() == "s. 22, ¶ 83" and a.get("href").endswith("#mosc-p83") for a in cicerin)

@@ -135,7 +135,7 @@ def test_occurrences_are_grouped_by_article_and_printed_page_with_paragraph_link
     entry = page.get_element_by_id("per-ismet")
     article = entry.xpath(".//li[@class='in-article']")[0]
     assert article.xpath("string(a[@class='article'])") == "Sayfalar Arası Adlar"
-    assert " ".join(article.text_content().split()) == "Sayfalar Arası Adlar: s. 10: ¶1; s. 11: ¶2"
+    assert " ".join(article.text_content().split()) == "Sayfalar Arası Adlar: s. 10, ¶ 1; s. 11, ¶ 2"
     assert [a.get("href") for a in article.xpath(".//a[@class='occ']")] == [
         "../html/names-across-pages.html#fx-p1", "../html/names-across-pages.html#fx-p2"]
     assert entry.xpath("string(.//p[@class='forms'])").endswith("İsmet; İsmet Paşa")
@@ -145,7 +145,7 @@ def test_name_in_a_footnote_links_to_the_footnote(turkish):
     page = html(run("register.xsl", turkish[1]))
     links = page.get_element_by_id("per-sukru").xpath(".//a[@class='occ']")
     assert [(a.get("href"), a.text) for a in links] == [
-        ("../html/names-across-pages.html#fx-n1", "dn. 1")]
+        ("../html/names-across-pages.html#fx-n1", "s. 10, dn. 1")]
 
 
 def test_coordinates_that_are_not_numbers_are_not_shown(turkish):

@@ -75,17 +75,26 @@
 
   /** the results of *query*: [{data, spans}] in Pagefind's order, and the stage that found them */
   async function results(query, terms) {
-    let pool = await candidates(query);
+    // Pagefind is asked for the terms as parsed: "Ankara’ya" asks for "ankara" (its suffix is
+    // grammar), which finds the 39 paragraphs with any form of Ankara, not the 18 with "ya"
+    let pool = await candidates(terms.map(t => t.length > 1 ? '"' + t.join(' ') + '"' : t[0]).join(' '));
     let widened = false;
+    let stemmed = false;
+    const add = found => {
+      const seen = new Set(pool.map(d => d.url));
+      for (const data of found) if (!seen.has(data.url)) { seen.add(data.url); pool.push(data); }
+    };
     for (const [number, stage] of T.STAGES.entries()) {
+      if (stage.stem && !stemmed) {         // "tüfekler" asks for "tüfek" too
+        stemmed = true;
+        const stems = terms.map(t => [...t.slice(0, -1), T.stem(t[t.length - 1])]);
+        if (stems.some((t, i) => t[t.length - 1] !== terms[i][terms[i].length - 1])) {
+          add(await candidates(stems.map(t => t.length > 1 ? '"' + t.join(' ') + '"' : t[0]).join(' ')));
+        }
+      }
       if (stage.fold && !widened) {
         widened = true;
-        const seen = new Set(pool.map(d => d.url));
-        for (const other of await respelled(terms)) {
-          for (const data of await candidates(other)) {
-            if (!seen.has(data.url)) { seen.add(data.url); pool.push(data); }
-          }
-        }
+        for (const other of await respelled(terms)) add(await candidates(other));
       }
       const found = pool.map(data => ({ data, spans: T.find(data.content, terms, stage) })).filter(h => h.spans);
       if (found.length) return { found, stage: number };

@@ -46,6 +46,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -143,12 +144,24 @@
                           else $tk:pages-dir || $occ/../@slug || '.html' || $fragment"/>
   </xsl:function>
 
-  <!-- a short label for an anchor: ¶12 for a paragraph, dn. 3 for a footnote -->
+  <!-- a label a reader understands for an anchor, never the xml:id itself: "¶ 12" for a
+       paragraph, "dn. 3" for a footnote, "bölüm 7.3" for a section heading, "liste 2" for a
+       list, "alıntı 1" for a quotation; any other anchor "metin" (the text there) -->
   <xsl:function name="tk:anchor-label" as="xs:string">
     <xsl:param name="anchor" as="xs:string"/>
-    <xsl:sequence select="if (matches($anchor, '-p\d+$')) then '¶' || replace($anchor, '^.*-p(\d+)$', '$1')
-                          else if (matches($anchor, '-n\d+$')) then 'dn. ' || replace($anchor, '^.*-n(\d+)$', '$1')
-                          else if ($anchor eq '') then '§' else $anchor"/>
+    <xsl:variable name="kinds" as="map(xs:string, xs:string)"
+        select="map{'p': '¶ ', 'n': 'dn. ', 's': 'bölüm ', 'l': 'liste ', 'q': 'alıntı '}"/>
+    <xsl:variable name="parts" as="xs:string*"
+        select="analyze-string($anchor, '-([pnslq])(\d+(\.\d+)*)$')/fn:match/fn:group[@nr = (1, 2)] ! string()"/>
+    <xsl:sequence select="if (count($parts) eq 2) then $kinds($parts[1]) || $parts[2]
+                          else if ($anchor eq '') then '§' else 'metin'"/>
+  </xsl:function>
+
+  <!-- an occurrence link's text: the printed page and the place on it ("s. 23, ¶ 4") -->
+  <xsl:function name="tk:occurrence-label" as="xs:string">
+    <xsl:param name="occ" as="element()"/>
+    <xsl:sequence select="string-join((('s. ' || $occ/@page)[$occ/@page ne ''],
+                                       tk:anchor-label(string($occ/@anchor))[. ne '§' or empty($occ/@page[. ne ''])]), ', ')"/>
   </xsl:function>
 
   <!-- on an element made for an occurrence or date: lang="" of the article title shown -->
@@ -275,23 +288,14 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- one link per anchor, grouped by printed page: "s. 196: ¶1, ¶2; s. 197: ¶5" -->
+  <!-- one link per anchor, each saying where it leads: "s. 196, ¶ 1; s. 196, ¶ 2; s. 197, dn. 5" -->
   <xsl:template name="tk:occurrence-links">
     <xsl:param name="occurrences" as="element(occ)*"/>
-    <xsl:for-each-group select="$occurrences" group-adjacent="string(@page)">
-      <span class="page-group">
-        <xsl:if test="current-grouping-key() ne ''">
-          <span class="page">s. <xsl:value-of select="current-grouping-key()"/></span>
-          <xsl:text>: </xsl:text>
-        </xsl:if>
-        <xsl:for-each-group select="current-group()" group-by="string(@anchor)">
-          <a class="occ" href="{tk:occurrence-href(.)}" data-page="{@page}"
-             title="{string-join(distinct-values(current-group() ! normalize-space()), '; ')}">
-            <xsl:value-of select="tk:anchor-label(current-grouping-key())"/>
-          </a>
-          <xsl:if test="position() ne last()">, </xsl:if>
-        </xsl:for-each-group>
-      </span>
+    <xsl:for-each-group select="$occurrences" group-by="string(@anchor)">
+      <a class="occ" href="{tk:occurrence-href(.)}" data-page="{@page}"
+         title="{string-join(distinct-values(current-group() ! normalize-space()), '; ')}">
+        <xsl:value-of select="tk:occurrence-label(.)"/>
+      </a>
       <xsl:if test="position() ne last()">; </xsl:if>
     </xsl:for-each-group>
   </xsl:template>

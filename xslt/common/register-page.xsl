@@ -68,7 +68,12 @@
     .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; }
     header nav ul, nav.az ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
     [aria-current] { font-weight: bold; text-decoration: none; color: #1a1a1a; }
-    nav.az { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #767676; padding: .5rem 0; }
+    nav.az { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid #767676; padding: .5rem 0; }
+    /* a jump to an entry or a letter lands below the sticky A–Z bar: two lines of letters
+       (5 rem) in the 48 rem column, up to four (9.2 rem) on a phone */
+    .entry, section.letter { scroll-margin-top: 6rem; }
+    @media (max-width: 40rem) { .entry, section.letter { scroll-margin-top: 11rem; } }
+    .entry:target { background: #fff4cc; box-shadow: 0 0 0 .4rem #fff4cc; }
     nav.az a, nav.az span { display: inline-block; min-width: 1.6rem; text-align: center; padding: .15rem 0; }
     nav.az span { color: #595959; }
     ol.entries, ol.chronology, ul.places { list-style: none; padding: 0; }
