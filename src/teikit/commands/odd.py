@@ -42,6 +42,8 @@ def compile_command(odd: Path, output: Path, schematron: Path | None, source: Pa
 
     schemas = compile_odd(odd, find(stylesheets, source), selected=selected,
                           fixed_date=fixed_date)
+    for warning in schemas.warnings:
+        click.echo(warning, err=True)
     outputs = [(output, schemas.relaxng)]
     if schematron is not None:
         outputs.append((schematron, schemas.schematron))

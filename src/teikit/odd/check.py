@@ -9,9 +9,13 @@ element that says it:
 - a ``@source`` (on ``schemaSpec``, ``moduleRef``, ``elementRef``, ...) or a
   ``moduleRef/@url`` that is on the network (teikit never fetches) or cannot be read;
 - a ``moduleRef/@key`` that names no module of its source, an ``@include``/``@except``
-  naming no element of that module, an ``elementRef``/``classRef``/``macroRef``/
-  ``dataRef`` naming nothing, and an ``elementSpec`` (or other spec) in mode ``change``,
-  ``replace`` or ``delete`` for something that neither the source nor the ODD defines.
+  naming nothing that its source defines (a class there is a warning: ignored), an ``elementRef``/``classRef``/``macroRef``/
+  ``dataRef`` naming nothing, and an ``elementSpec`` in mode ``change`` or ``replace``
+  for an element that neither the source nor the ODD defines (the stylesheets would
+  drop that change without a word). A class, macro or datatype changed or deleted that
+  is not there, and an element deleted that is not there, are warnings: the
+  Consortium's own ``tei_jtei.odd`` changes and deletes classes TEI has since dropped,
+  and the stylesheets compile it.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class Odd:
     path: Path
     tree: etree._ElementTree
     included: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def error(self, element: etree._Element, message: str,
               attribute: str | None = None) -> InputError:
@@ -69,17 +74,21 @@ class SourceIndex:
 
 def read(path: Path) -> Odd:
     """Parse the ODD at *path* safely and expand its XIncludes (from its folder only)."""
-    tree = parse(path)
+    tree = parse(path, lenient_ids=True)  # as Saxon: tei_simplePrint.odd repeats an xml:id
     included: dict = {}
+    warnings: list[str] = []
 
     def record(event: IncludeEvent) -> None:
         if event.outcome == "failed":
             raise InputError(event.reason, str(path), event.include.sourceline or 1, 1)
+        if event.outcome == "fallback":
+            warnings.append(f"{path}:{event.include.sourceline or 1}:1: warning: "
+                            f"{event.reason}")
         included.update((e, (event.include.sourceline or 1, 1)) for e in event.inserted
                         if isinstance(e, etree._Element))
 
     expand_xincludes(tree, path.parent, path, on_include=record)
-    return Odd(Path(path), tree, included)
+    return Odd(Path(path), tree, included, warnings)
 
 
 def local_source(odd: Odd, element: etree._Element, value: str, what: str) -> Path:
@@ -149,12 +158,19 @@ def check(odd: Odd, default_source: Path, selected: str | None = None) -> None:
                                     f"{name[:-3]} in the source or the ODD", "key")
     for name in SPECS:
         for changed in spec.iter(f"{T}{name}"):
-            if changed.get("mode") in ("change", "replace", "delete"):
-                source = index(source_for(odd, changed, spec, default_source))
-                if changed.get("ident") not in source.idents | defined:
-                    raise odd.error(changed, f'{name} ident="{changed.get("ident")}" '
-                                    f'mode="{changed.get("mode")}": no such {name[:-4]} '
-                                    "in the source or the ODD", "ident")
+            mode = changed.get("mode")
+            if mode not in ("change", "replace", "delete"):
+                continue
+            source = index(source_for(odd, changed, spec, default_source))
+            if changed.get("ident") in source.idents | defined:
+                continue
+            what = (f'{name} ident="{changed.get("ident")}" mode="{mode}": no such '
+                    f"{name[:-4]} in the source or the ODD")
+            if mode != "delete" and name == "elementSpec":
+                raise odd.error(changed, what, "ident")
+            line, column = position(odd.path, odd.tree, changed, "ident", odd.included)
+            odd.warnings.append(f"{odd.path}:{line}:{column}: warning: {what}; "
+                                "the stylesheets ignore it")
 
 
 def _check_module_ref(odd: Odd, ref, spec, default_source: Path, own_modules) -> None:
@@ -170,9 +186,16 @@ def _check_module_ref(odd: Odd, ref, spec, default_source: Path, own_modules) ->
     members = source.members.get(key, frozenset())
     for attribute in ("include", "except"):
         for name in (ref.get(attribute) or "").split():
-            if key not in own_modules and name not in members:
-                raise odd.error(ref, f'moduleRef key="{key}" {attribute}="...{name}...": '
-                                f"module {key} has no element {name}", attribute)
+            if key in own_modules or name in members:
+                continue
+            what = f'moduleRef key="{key}" {attribute}="...{name}...": module {key} has no ' \
+                   f"element {name}"
+            if name not in source.idents:
+                raise odd.error(ref, what, attribute)
+            # a class or macro named there (tei_tite.odd does): the stylesheets ignore it
+            line, column = position(odd.path, odd.tree, ref, attribute, odd.included)
+            odd.warnings.append(f"{odd.path}:{line}:{column}: warning: {what} ({name} is "
+                                "not an element); the stylesheets ignore it")
 
 
 def _outside_content(ref, spec) -> bool:

@@ -39,6 +39,7 @@ class Schemas:
     compiled: str      # the compiled ODD (odd2odd's output)
     relaxng: str       # RELAX NG, XML syntax
     schematron: str    # ISO Schematron (the constraintSpecs; no pattern when there are none)
+    warnings: tuple[str, ...] = ()  # path:line:col: warning: ... (an XInclude's fallback used)
 
 
 def compile_odd(path: str | Path, consortium: Consortium, *, selected: str | None = None,
@@ -48,17 +49,19 @@ def compile_odd(path: str | Path, consortium: Consortium, *, selected: str | Non
     *fixed_date*: stamp the schema 1970-01-01 instead of now (for files kept in git).
     """
     with tempfile.TemporaryDirectory(prefix="teikit-odd-") as scratch:
-        compiled = _compiled(Path(path).resolve(), consortium, selected, Path(scratch), ())
+        warnings: list[str] = []
+        compiled = _compiled(Path(path).resolve(), consortium, selected, Path(scratch), (),
+                             warnings)
         runtime = user_runtime()
         document = runtime.parse_text(compiled, Path(path).resolve().as_uri())
         params = {"useFixedDate": "true"} if fixed_date else {}
         relaxng = _run(consortium, ODD2RELAX, document, params, path)
         schematron = _run(consortium, EXTRACT_ISOSCH, document, {}, path)
-    return Schemas(compiled, relaxng, schematron)
+    return Schemas(compiled, relaxng, schematron, tuple(warnings))
 
 
 def _compiled(path: Path, consortium: Consortium, selected: str | None, scratch: Path,
-              chain: tuple[Path, ...]) -> str:
+              chain: tuple[Path, ...], warnings: list[str]) -> str:
     """odd2odd's output for the ODD at *path*, its uncompiled ODD sources compiled first."""
     if path in chain:
         raise InputError("the ODD is its own source (chained: "
@@ -73,11 +76,12 @@ def _compiled(path: Path, consortium: Consortium, selected: str | None, scratch:
             target = check.local_source(odd, holder, value,
                                         f"{etree.QName(holder).localname}/@source")
             if not is_compiled(target):
-                text = _compiled(target, consortium, None, scratch, chain + (path,))
+                text = _compiled(target, consortium, None, scratch, chain + (path,), warnings)
                 out = scratch / f"{len(list(scratch.iterdir()))}-{target.stem}.compiled.odd"
                 out.write_text(text, encoding="utf-8")
                 holder.set("source", out.as_uri())
     check.check(odd, consortium.source, selected)
+    warnings.extend(odd.warnings)
     runtime = user_runtime()
     document = runtime.document(odd.tree, path.as_uri())
     params = {"defaultSource": consortium.source.as_uri()}
