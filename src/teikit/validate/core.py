@@ -295,8 +295,10 @@ def _svrl(xsl_path: str, document_dir: str) -> SvrlValidator:
     return SvrlValidator(Path(xsl_path), _runtime(Trust.DOCUMENT, (document_dir, str(SCHEMA_DIR))))
 
 
+@lru_cache(maxsize=8)
 def _odd(path: str):
-    """The RELAX NG and Schematron an ODD compiles to (cached on disk by content hash)."""
+    """The RELAX NG and Schematron an ODD compiles to (cached on disk by content hash;
+    hashed once per process, not once per document)."""
     from teikit.odd.cache import compiled
 
     return compiled(path)
