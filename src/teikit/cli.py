@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "render": "teikit.commands.render:command",
     "build": "teikit.commands.build:command",
     "serve": "teikit.commands.serve:command",
+    "odd": "teikit.commands.odd:command",
 }
 
 

@@ -32,7 +32,8 @@ def _json_failure(error: Exception, exit_code: int) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True))
 @click.option("--schema", "schemas", multiple=True,
               type=click.Path(dir_okay=False),
-              help="RELAX NG (.rng, e.g. tei_all.rng) or Schematron (.sch) file to use instead "
+              help="RELAX NG (.rng, e.g. tei_all.rng), Schematron (.sch) or TEI ODD (.odd, compiled "
+                   "to both) file to use instead "
                    "of the documents' xml-model PIs; may be repeated.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text for people, json for CI.")

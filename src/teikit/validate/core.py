@@ -35,7 +35,7 @@ from teikit.saxon import heap as saxon_heap
 from teikit.validate.edition import (cached_index, drafts_by_root, edition_index, edition_root,
                                      is_draft)
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMA_DIR,
-                                    SCHEMATRON_NS, xml_model_refs)
+                                    SCHEMATRON_NS, TEI_NS, xml_model_refs)
 from teikit.validate.position import end_position, position, start_tags
 from teikit.validate.relaxng import RelaxNGValidator, expect_names
 from teikit.validate import rng_reduce
@@ -79,7 +79,10 @@ def schema_kind(path: Path) -> str:
         return "relaxng"
     if namespace == SCHEMATRON_NS:
         return "schematron"
-    raise SchemaError(f"{path}: neither a RELAX NG (XML syntax) nor an ISO Schematron schema")
+    if namespace == TEI_NS:
+        return "odd"
+    raise SchemaError(f"{path}: neither a RELAX NG (XML syntax) nor an ISO Schematron schema "
+                      "nor a TEI ODD")
 
 
 def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os.PathLike]
@@ -231,7 +234,10 @@ def _explicit_schemas(schema) -> tuple[tuple[str, str], ...]:
         path = Path(item).resolve()
         if not path.is_file():
             raise SchemaError(f"schema not found: {item}")
-        result.append((schema_kind(path), str(path)))
+        kind = schema_kind(path)
+        if kind == "odd":
+            _odd(str(path))  # compiled here once (bad ODD: Error), not in every worker
+        result.append((kind, str(path)))
     return tuple(result)
 
 
@@ -324,7 +330,7 @@ def expand_includes(tree, path: Path) -> tuple[list[Problem], dict | None]:
 class Chosen:
     """One schema a document is checked against, and who named it (so what it may do)."""
 
-    kind: str       # "relaxng" | "schematron" | "xslt" (a Schematron compiled to XSLT)
+    kind: str       # "relaxng" | "schematron" | "xslt" (a Schematron compiled to XSLT) | "odd"
     path: str
     trust: Trust    # USER for --schema; DOCUMENT for what the document (or the default) names
     line: int = 1   # the xml-model PI that named it, where its own failures are reported
@@ -349,6 +355,8 @@ def _choose(tree, path: Path, explicit) -> tuple[list[Chosen], list[str]]:
     kinds = {schema.kind for schema in chosen}
     if "xslt" in kinds:
         kinds.add("schematron")
+    if "odd" in kinds:
+        kinds.update(("relaxng", "schematron"))
     for kind, default in (("relaxng", PROJECT_RNG), ("schematron", PROJECT_SCH)):
         if kind not in kinds:
             chosen.append(Chosen(kind, str(default), Trust.DOCUMENT))
@@ -369,6 +377,12 @@ def _schema_problems(tree, path: Path, schema: Chosen, included,
     if schema.kind == "xslt":
         return _rule_problems(tree, path, _svrl(schema.path, str(path.parent.resolve())),
                               included)
+    if schema.kind == "odd":
+        # its RELAX NG embeds the constraintSpecs too: they run once, from its Schematron
+        compiled = _odd(schema.path)
+        return (_relaxng_problems(tree, path, str(compiled.relaxng), included)
+                + _rule_problems(tree, path, _schematron(str(compiled.schematron),
+                                                         schema.trust), included))
     return _rule_problems(tree, path, _schematron(schema.path, schema.trust), included)
 
 
@@ -403,6 +417,15 @@ def _svrl(xsl_path: str, document_dir: str) -> SvrlValidator:
     """A document's XSLT validator: its modules may lie in the document's folder or the
     project's schemas/; it reads nothing once compiled."""
     return SvrlValidator(Path(xsl_path), _runtime(Trust.DOCUMENT, (document_dir, str(SCHEMA_DIR))))
+
+
+@lru_cache(maxsize=8)
+def _odd(path: str):
+    """The RELAX NG and Schematron an ODD compiles to (cached on disk by content hash;
+    hashed once per process, not once per document)."""
+    from teikit.odd.cache import compiled
+
+    return compiled(path)
 
 
 @lru_cache(maxsize=8)

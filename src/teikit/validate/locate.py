@@ -27,6 +27,7 @@ PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
 
 RELAXNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCHEMATRON_NS = "http://purl.oclc.org/dsdl/schematron"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 XSLT_TYPES = ("application/xslt+xml", "text/xsl", "application/xml+xslt")
 _PSEUDO_ATTR = re.compile(r'(\w[\w.-]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
@@ -36,7 +37,7 @@ _PSEUDO_ATTR = re.compile(r'(\w[\w.-]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 class SchemaRef:
     """One schema a document points to through ``<?xml-model?>``."""
 
-    kind: str          # "relaxng" | "schematron" | "xslt" (a Schematron compiled to XSLT)
+    kind: str          # "relaxng" | "schematron" | "xslt" (a Schematron compiled to XSLT) | "odd"
     href: str          # as written in the PI
     path: Path | None  # the local file it resolves to, None when remote
     line: int = 1      # the PI's line
@@ -68,6 +69,8 @@ def _parse_pi(text: str, doc_path: Path, line: int = 1) -> SchemaRef | None:
         kind = "xslt"  # a Schematron compiled to XSLT: its output is an SVRL report
     elif typens in (SCHEMATRON_NS, "http://www.ascc.net/xml/schematron") or href.endswith(".sch"):
         kind = "schematron"
+    elif typens == TEI_NS or href.endswith(".odd"):
+        kind = "odd"  # a TEI customisation: compiled to RELAX NG + Schematron (teikit.odd)
     else:
         return None
     return SchemaRef(kind, href, _local_path(href, doc_path), line)
