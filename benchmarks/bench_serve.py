@@ -72,7 +72,7 @@ def main() -> None:
             kinds = [
                 ("static TEI file (baseline)", f"/tei/{article.path.name}", {}),
                 ("OAI GetRecord oai_dc", "/oai", {"verb": "GetRecord", "metadataPrefix": "oai_dc",
-                                                  "identifier": f"oai:teikit:{article.id}"}),
+                                                  "identifier": f"oai:teikit.invalid:{article.id}"}),
                 ("OAI ListRecords oai_dc", "/oai", {"verb": "ListRecords", "metadataPrefix": "oai_dc"}),
                 ("DTS navigation down=-1", "/dts/navigation", {"resource": article.id, "down": "-1"}),
             ]

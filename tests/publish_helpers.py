@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -48,11 +49,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(site: Path, *options: str):
-    """Run ``teikit serve SITE`` on a free port; yield its base URL; stop it afterwards."""
+def serve(site: Path, *options: str, log: list[str] | None = None):
+    """Run ``teikit serve SITE`` on a free port; yield its base URL; stop it afterwards.
+    Its stderr (the access log) goes to a file, not a pipe nobody reads; *log*, when
+    given, receives its lines once the server stopped."""
     port = free_port()
+    stderr = tempfile.TemporaryFile()
     process = subprocess.Popen([sys.executable, "-m", "teikit", "serve", str(site), "--port", str(port),
-                                *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                *options], stdout=subprocess.DEVNULL, stderr=stderr)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -62,8 +66,8 @@ def serve(site: Path, *options: str):
                 break
             except httpx.TransportError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("teikit serve did not start: "
-                                       + process.stderr.read().decode(errors="replace"))
+                    stderr.seek(0)
+                    raise RuntimeError("teikit serve did not start: " + stderr.read().decode(errors="replace"))
                 time.sleep(0.1)
         yield base
     finally:
@@ -73,3 +77,7 @@ def serve(site: Path, *options: str):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if log is not None:
+            stderr.seek(0)
+            log.extend(stderr.read().decode(errors="replace").splitlines())
+        stderr.close()

@@ -102,27 +102,54 @@ def test_static_oai_records_are_valid_oai_pmh(site):
 
 
 def static_dts(site: Path, url: str) -> Path:
+    """The file a static web server answers *url* with (the path, %-decoded)."""
+    from urllib.parse import unquote
+
     assert url.startswith(BASE)
-    return site / url[len(BASE):]
+    return site / unquote(url[len(BASE):])
 
 
 def test_static_dts_templates_lead_to_valid_files(site):
-    entry = assert_matches("entry", json.loads((site / "api/dts/index.json").read_text("utf-8")))
+    entry = assert_matches("entry", json.loads((site / "api/dts/index.jsonld").read_text("utf-8")))
     root = assert_matches("collection", json.loads(
         static_dts(site, URITemplate(entry["collection"]).expand()).read_text("utf-8")))
     assert [m["@id"] for m in root["member"]] == ["scnd", "smpl", "thrd"]
     resource = assert_matches("collection", json.loads(
         static_dts(site, URITemplate(entry["collection"]).expand(id="smpl")).read_text("utf-8")))
+    parents = json.loads(static_dts(site, URITemplate(resource["collection"]).expand(nav="parents")).read_text("utf-8"))
+    assert [m["@id"] for m in parents["member"]] == ["edition"]
     tree = assert_matches("navigation", json.loads(
-        static_dts(site, URITemplate(resource["navigation"]).expand()).read_text("utf-8")))
+        static_dts(site, URITemplate(resource["navigation"]).expand(down=-1)).read_text("utf-8")))
     assert [u["identifier"] for u in tree["member"]] == ["1", "1.1", "1.2"]
+    assert tree["@id"] == URITemplate(resource["navigation"]).expand(down=-1)
     for unit in tree["member"]:
         ref = static_dts(site, URITemplate(entry["navigation"]).expand(resource="smpl", ref=unit["identifier"]))
         assert assert_matches("navigation", json.loads(ref.read_text("utf-8")))["ref"] == unit
+        for down in ("0", 1, 2, -1):      # "0": uritemplate 4 expands the number 0 as empty (";down")
+            answer = static_dts(site, URITemplate(entry["navigation"]).expand(
+                resource="smpl", ref=unit["identifier"], down=down))
+            assert_matches("navigation", json.loads(answer.read_text("utf-8")))
         passage = static_dts(site, URITemplate(resource["document"]).expand(ref=unit["identifier"]))
         assert etree.parse(str(passage)).getroot().find("{https://w3id.org/api/dts#}wrapper") is not None
     whole = static_dts(site, URITemplate(entry["document"]).expand(resource="smpl"))
     assert etree.parse(str(whole)).getroot().get("{http://www.w3.org/XML/1998/namespace}id") == "smpl"
+    ranged = static_dts(site, URITemplate(entry["navigation"]).expand(resource="smpl", start="1", end="1", down=1))
+    assert [u["identifier"] for u in json.loads(ranged.read_text("utf-8"))["member"]] == ["1", "1.1", "1.2"]
+
+
+def test_static_dts_answers_are_the_served_answers(site):
+    """Each static navigation file holds what `teikit serve` answers to the same request
+    (but for the URLs, which name the file or the endpoint)."""
+    from teikit.publish import dts as dts_api, edition as edition_module
+
+    loaded = edition_module.load(site / "tei")
+    urls = dts_api.Urls("http://127.0.0.1:8000/dts")
+    for name, params in [("smpl;down=-1", {"down": "-1"}), ("smpl;down=1/1", {"ref": "1", "down": "1"}),
+                         ("smpl;down=0/1.2", {"ref": "1.2", "down": "0"}), ("smpl/1/1", {"start": "1", "end": "1"})]:
+        static = json.loads((site / f"api/dts/navigation/{name}.jsonld").read_text("utf-8"))
+        served = json.loads(dts_api.navigation(loaded, [("resource", "smpl"), *params.items()], urls, "x").body)
+        for key in ("member", "ref", "start", "end"):
+            assert static.get(key) == served.get(key), (name, key)
 
 
 def pagefind_records(site: Path) -> dict[str, dict]:
@@ -295,11 +322,14 @@ def test_missing_edition_directory_is_a_clear_error(tmp_path):
         build(tmp_path / "nowhere", tmp_path / "site")
 
 
-def test_unknown_format_is_a_clear_error_and_writes_nothing(edition, tmp_path):
+def test_unknown_format_is_a_usage_error_and_writes_nothing(edition, tmp_path):
     out = tmp_path / "site"
-    result = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "nonsense"])
-    assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "Error: unknown output format(s): nonsense; registered: " in result.output
+    result = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "pdfx"])
+    assert result.exit_code == 2 and "Traceback" not in result.output      # as in render
+    assert "Invalid value for '--to': 'pdfx' is not one of" in result.output
+    assert not out.exists()
+    with pytest.raises(InputError, match="unknown output format"):             # the API says so too
+        build(edition, out, formats=["pdfx"])
     assert not out.exists()
 
 
@@ -310,7 +340,7 @@ def test_build_command_reports_what_it_did(edition, tmp_path):
     second = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "html"])
     assert "0 part(s) rebuilt" in second.output and "0 file(s) written" in second.output
     unknown = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "nope"])
-    assert unknown.exit_code == 1 and "unknown output format" in unknown.output
+    assert unknown.exit_code == 2 and "Invalid value for '--to'" in unknown.output   # a usage error
 
 
 def _editions() -> list[Path]:
@@ -339,7 +369,7 @@ def test_html_meta_json_index_and_dts_share_one_dublin_core(site):
     page = html.parse(str(site / "html" / "sample-article.html"))
     meta = {m.get("name"): m.get("content") for m in page.iter("meta") if m.get("name")}
     index = json.loads((site / "index.json").read_text("utf-8"))["articles"][1]["dublinCore"]
-    resource = json.loads((site / "api/dts/collection/smpl.json").read_text("utf-8"))["dublinCore"]
+    resource = json.loads((site / "api/dts/collection/smpl.jsonld").read_text("utf-8"))["dublinCore"]
     assert meta["citation_author"] == index["creator"][0]["value"] == resource["creator"][0] == "Örnek, Ayşe"
     assert meta["citation_title"] == index["title"][0]["value"] == resource["title"][0]["value"]
 
@@ -353,7 +383,7 @@ def test_front_page_links_every_article_output_search_and_interface(site):
     links = _links(site / "index.html")
     for target in ("html/sample-article.html", "tei/sample-article.xml", "html/index.html",
                    "register/index.html", "pdf/edition.pdf", "search.html", "index.json",
-                   "oai/static.xml", "api/dts/index.json", "sitemap.xml"):
+                   "oai/static.xml", "api/dts/index.jsonld", "sitemap.xml"):
         assert target in links, target
     assert all((site / link).is_file() for link in links), links
 
@@ -438,8 +468,8 @@ def test_parallel_build_writes_the_same_pages_as_one_process(tmp_path):
 
 
 # -- the summary cache: an unchanged article is not parsed again --------------------------
-EDITION_FILES = ("index.html", "index.json", "sitemap.xml", "oai/static.xml", "api/dts/index.json",
-                 "api/dts/collection.json")
+EDITION_FILES = ("index.html", "index.json", "sitemap.xml", "oai/static.xml", "api/dts/index.jsonld",
+                 "api/dts/collection.jsonld")
 
 
 @pytest.fixture
@@ -484,14 +514,14 @@ def test_rebuild_after_touching_one_article_parses_only_that_article(tmp_path, p
     assert parsed == ["second-article.xml"]
     rewritten = {str(p.relative_to(out)) for p in report.written}
     assert "Düzeltme." in (out / "html" / "second-article.html").read_text("utf-8")
-    assert {"tei/second-article.xml", "html/second-article.html", "api/dts/document/scnd.xml",
+    assert {"tei/second-article.xml", "html/second-article.html", "api/dts/document/scnd.tei",
             ".teikit-cache/summary/second-article.json", "index.json"} <= rewritten
     # the other articles' own parts are untouched (html/tei/ is the HTML format's edition-wide
     # copy of every source, redone with its index page)
     assert not [name for name in rewritten if not name.startswith("html/tei/") and (
                 "smpl" in name or "thrd" in name or "sample-article" in name or "third-review" in name)]
     after = site_files(out)
-    for name in ("tei/sample-article.xml", "html/third-review.html", "api/dts/document/thrd.xml",
+    for name in ("tei/sample-article.xml", "html/third-review.html", "api/dts/document/thrd.tei",
                  ".teikit-cache/summary/sample-article.json"):
         assert after[name] == before[name], name
     assert datestamps(out) == {"scnd": "2026-12-24T00:00:00Z", "smpl": "2026-11-21T00:00:00Z",
@@ -506,7 +536,7 @@ def test_rebuild_from_cached_summaries_writes_the_same_edition_files_as_a_cold_b
     build(source, warm, base_url=BASE, formats=["html"], jobs=1)
     assert parsed == ["third-review.xml"]          # the two others came from the cache
     build(source, cold, base_url=BASE, formats=["html"], jobs=1)
-    for name in EDITION_FILES + ("api/dts/collection/smpl.json", "api/dts/navigation/smpl.json"):
+    for name in EDITION_FILES + ("api/dts/collection/smpl.jsonld", "api/dts/navigation/smpl;down=-1.jsonld"):
         assert (warm / name).read_bytes() == (cold / name).read_bytes(), name
     assert "2027-01-05" in (warm / "oai/static.xml").read_text("utf-8")
 
@@ -569,3 +599,28 @@ def test_a_new_article_reusing_the_id_of_a_cached_article_is_reported(tmp_path, 
     assert "xml:id 'smpl' is also the id of" in report.errors[0]
     assert not (out / "tei" / "z-copy.xml").exists()
     assert not (out / ".teikit-cache" / "summary" / "z-copy.json").exists()
+
+
+def test_static_oai_identifiers_and_dc_identifiers_come_from_the_base_url(site):
+    root = etree.parse(str(site / "oai" / "static.xml")).getroot()
+    assert root.findtext(f"{STATIC}Identify/{OAI}baseURL") == f"{BASE}oai/static.xml"
+    records = root.findall(f"{STATIC}ListRecords/{OAI}record")
+    assert [r.findtext(f"{OAI}header/{OAI}identifier") for r in records] == [
+        "oai:edition.example.org:scnd", "oai:edition.example.org:smpl", "oai:edition.example.org:thrd"]
+    dc_id = "{http://purl.org/dc/elements/1.1/}identifier"
+    assert records[1].find(f".//{dc_id}").text == f"{BASE}tei/sample-article.xml"
+    index = json.loads((site / "index.json").read_text("utf-8"))
+    assert [a["oai_identifier"] for a in index["articles"]] == [
+        "oai:edition.example.org:scnd", "oai:edition.example.org:smpl", "oai:edition.example.org:thrd"]
+
+
+def test_oai_gateway_gives_the_static_repository_the_gateways_base_url(edition, tmp_path):
+    """OAI Static Repository specification 3.2: baseURL = gateway URL, "/", the file's URL
+    without its scheme."""
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(edition), "--out", str(out), "--to", "html",
+                                       "--base-url", BASE, "--oai-gateway", "http://gateway.example.net/oai/"])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(out / "oai" / "static.xml")).getroot()
+    assert (root.findtext(f"{STATIC}Identify/{OAI}baseURL")
+            == "http://gateway.example.net/oai/edition.example.org/oai/static.xml")

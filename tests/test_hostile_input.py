@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from teikit.cli import main
+from teikit.render.base import MANIFEST
 
 from scale_helpers import FIXTURE, ROOT, load_generator, make_edition
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -40,7 +41,9 @@ BROKEN = {
 
 
 def partial_files(directory: Path) -> list[Path]:
-    return [p for p in directory.rglob("*") if p.name.endswith(".part") or p.name.startswith(".")]
+    """Temporary or hidden files left behind (render's list of what it wrote is neither)."""
+    return [p for p in directory.rglob("*") if p.name.endswith(".part")
+            or (p.name.startswith(".") and p.name != MANIFEST)]
 
 
 def assert_complete_html(directory: Path) -> None:

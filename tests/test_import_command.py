@@ -104,9 +104,9 @@ def test_text_saved_as_unicode_with_a_byte_order_mark_imports_like_utf8(tmp_path
     assert body("marked.xml") == body("plain.xml") and b"<p" in body("marked.xml")
 
 
-def test_missing_source_is_a_clear_error(tmp_path):
+def test_missing_source_is_a_usage_error_as_everywhere(tmp_path):
     result = run(tmp_path / "none.txt", "-o", tmp_path / "out.xml", cwd=tmp_path)
-    assert result.exit_code == 1 and "cannot read file" in result.output
+    assert result.exit_code == 2 and "none.txt' does not exist" in result.output
 
 
 def test_unusable_prefix_is_a_usage_error(tmp_path):
@@ -132,3 +132,81 @@ def test_report_warns_when_the_register_is_not_beside_the_output(tmp_path):
     result = run(FIXTURES / "single-spaced-article.txt", "-o", tmp_path / "tei" / "x.xml", cwd=tmp_path)
     assert "names point to" not in result.output
     assert 'ref="register/persons.xml#per-mustafa-kemal"' in (tmp_path / "tei" / "x.xml").read_text()
+
+
+def test_outside_a_project_the_xml_model_names_schemas_that_exist(tmp_path):
+    """No schemas/ above the output: the PIs name the schemas teikit validates with."""
+    out = tmp_path / "x.xml"
+    result = run(SOURCE, "-o", out, "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    for pi in etree.parse(str(out)).xpath("/processing-instruction('xml-model')"):
+        assert (tmp_path / pi.get("href")).resolve().is_file(), pi.get("href")
+    checked = CliRunner().invoke(cli.main, ["validate", str(out)])
+    assert "does not exist" not in checked.output and "does not name the project" not in checked.output
+
+
+def test_a_new_folder_for_the_output_is_created_and_said(tmp_path):
+    out = tmp_path / "new" / "dir" / "x.xml"
+    result = run(SOURCE, "-o", out, "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert result.exit_code == 0 and out.is_file()
+    assert f"Created the folder {out.parent}" in result.output
+
+
+def test_quiet_writes_the_draft_and_prints_no_report(tmp_path):
+    out, report = tmp_path / "x.xml", tmp_path / "x-report.txt"
+    result = run(SOURCE, "-o", out, "--register", SAMPLE_REGISTER, "--quiet", "--report", report, cwd=tmp_path)
+    assert result.exit_code == 0 and out.is_file()
+    assert "Counts:" not in result.output and "Counts:" in report.read_text("utf-8")
+
+
+def test_the_register_beside_the_output_is_used_without_a_note(tmp_path):
+    """The README's example: a copy of the register beside the draft, run from elsewhere
+    where tei/register exists too: the register beside the output is read, no note."""
+    (tmp_path / "tei").mkdir()
+    shutil.copytree(SAMPLE_REGISTER, tmp_path / "tei" / "register")
+    shutil.copytree(SAMPLE_REGISTER, tmp_path / "try" / "register")
+    result = run(FIXTURES / "single-spaced-article.txt", "-o", tmp_path / "try" / "x.xml", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "names point to" not in result.output and "no register directory" not in result.output
+
+
+# ---------------------------------------------------------------- no command destroys a file
+
+def snapshot(*paths: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in paths}
+
+
+@pytest.mark.parametrize("args", [
+    ("-o", "draft.xml", "--report", "draft.xml", "--force"),      # the report would replace the draft
+    ("-o", "source.txt", "--force"),                               # the draft would replace the source
+    ("-o", "draft.xml", "--report", "source.txt", "--force"),     # the report would replace the source
+    ("-o", "link-to-source.txt", "--force"),                       # the same, through a link
+    ("-o", "draft.xml", "--report", "sub/../draft.xml", "--force"),  # the same file, spelled otherwise
+], ids=["report-is-output", "output-is-source", "report-is-source", "output-links-to-source",
+        "report-is-output-spelled-otherwise"])
+def test_two_names_for_one_file_are_refused_and_every_file_is_unchanged(tmp_path, args):
+    shutil.copy(SOURCE, tmp_path / "source.txt")
+    (tmp_path / "draft.xml").write_text("<earlier-draft/>", encoding="utf-8")
+    (tmp_path / "link-to-source.txt").symlink_to(tmp_path / "source.txt")
+    (tmp_path / "sub").mkdir()
+    before = snapshot(tmp_path / "source.txt", tmp_path / "draft.xml")
+    result = run("source.txt", *args, "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "are the same file" in result.output and "Wrote" not in result.output
+    assert result.exc_info is None or isinstance(result.exc_info[1], SystemExit)
+    assert snapshot(tmp_path / "source.txt", tmp_path / "draft.xml") == before
+
+
+def test_an_existing_report_is_not_overwritten_without_force(tmp_path):
+    (tmp_path / "report.txt").write_text("my notes", encoding="utf-8")
+    out = tmp_path / "tei" / "dipl.xml"
+    result = run(SOURCE, "-o", out, "--report", tmp_path / "report.txt",
+                 "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "report.txt exists; use --force to overwrite it (--report)" in result.output
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "my notes"
+    assert not out.exists()
+    forced = run(SOURCE, "-o", out, "--report", tmp_path / "report.txt", "--force",
+                 "--register", SAMPLE_REGISTER, cwd=tmp_path)
+    assert forced.exit_code == 0, forced.output
+    assert "Counts:" in (tmp_path / "report.txt").read_text(encoding="utf-8")

@@ -63,10 +63,10 @@ def test_unknown_format_is_a_usage_error() -> None:
     assert "docx" in result.output
 
 
-def test_missing_path_is_reported_without_traceback(tmp_path: Path) -> None:
+def test_missing_path_is_a_usage_error_as_in_validate_and_build(tmp_path: Path) -> None:
     result = run(str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: ") and "nowhere: no such file or directory" in result.output
+    assert result.exit_code == 2
+    assert "nowhere' does not exist" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
 
@@ -473,3 +473,82 @@ def _live_processes_in_group(pgid: int) -> list[str]:
         if int(fields[2]) == pgid and fields[0] != "Z":
             live.append(stat.parent.name)
     return live
+
+
+def _local_links(page: Path) -> list[str]:
+    """The relative hrefs of an HTML page (no scheme, no bare fragment), fragment dropped."""
+    import re
+
+    return sorted({h.split("#")[0] for h in re.findall(r'href="([^"]+)"', page.read_text("utf-8"))
+                   if not h.startswith(("#", "http:", "https:", "mailto:")) and h.split("#")[0]})
+
+
+def test_html_alone_links_only_pages_that_exist(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(str(EDITION), "--to", "html", "--out", str(out)).exit_code == 0
+    for page in (out / "html").glob("*.html"):
+        for link in _local_links(page):
+            assert (page.parent / link).resolve().exists(), f"{page.name} links {link}"
+    assert "../register/" not in (out / "html" / "sample-article.html").read_text("utf-8")
+
+
+def test_html_with_the_register_links_the_register_chronology_and_map(two_article_edition: Path,
+                                                                     tmp_path: Path) -> None:
+    out = tmp_path / "out"          # two articles in two processes: the workers know the run too
+    result = run(str(two_article_edition), "--to", "html", "--to", "register", "--out", str(out), "-j", "2")
+    assert result.exit_code == 0, result.output
+    page = out / "html" / "sample-article.html"
+    links = _local_links(page)
+    for wanted in ("../register/index.html", "../register/chronology.html", "../register/map.html"):
+        assert wanted in links
+    for link in links:
+        assert (page.parent / link).resolve().exists(), link
+    # a later html-only run keeps linking the register that is now there
+    assert run(str(two_article_edition), "--to", "html", "--out", str(out)).exit_code == 0
+    assert "../register/map.html" in _local_links(page)
+
+
+# ------------------------------------------------------- every format written, or said which not
+
+def test_a_format_that_cannot_be_written_is_named_and_the_others_are_written(tmp_path: Path) -> None:
+    """``out/register`` is a file, so the register cannot be written (a read-only
+    directory would not stop root): html is still written, and the message says which
+    format was written and which was not."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "register").write_text("not a directory", encoding="utf-8")
+    result = run(str(EDITION), "--to", "register", "--to", "html", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.exc_info is None or isinstance(result.exc_info[1], SystemExit)
+    assert f"html: 4 file(s) in {out / 'html'}" in result.output
+    assert "register: not written: cannot write" in result.output
+    assert "Error: not written: register; written: html" in result.output
+    assert (out / "html" / "sample-article.html").is_file()
+    assert (out / "register").read_text(encoding="utf-8") == "not a directory"
+
+
+def test_render_removes_the_pages_of_articles_that_are_gone(two_article_edition: Path,
+                                                           tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(str(two_article_edition), "--to", "html", "--out", str(out)).exit_code == 0
+    assert (out / "html" / "second-article.html").is_file()
+    mine = out / "html" / "my-notes.html"
+    mine.write_text("an editor's own file", encoding="utf-8")
+    (two_article_edition / "second-article.xml").unlink()
+    result = run(str(two_article_edition), "--to", "html", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert not (out / "html" / "second-article.html").exists()
+    assert (out / "html" / "sample-article.html").is_file()
+    assert mine.read_text(encoding="utf-8") == "an editor's own file"
+
+
+def test_a_manifest_pointing_outside_its_directory_removes_nothing(tmp_path: Path) -> None:
+    """The list of what the last render wrote is only trusted for plain paths inside."""
+    out = tmp_path / "out"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep", encoding="utf-8")
+    (out / "html").mkdir(parents=True)
+    (out / "html" / ".teikit-render.json").write_text(
+        '{"files": ["../../victim.txt", "%s"]}' % victim, encoding="utf-8")
+    assert run(str(EDITION), "--to", "html", "--out", str(out)).exit_code == 0
+    assert victim.read_text(encoding="utf-8") == "keep"

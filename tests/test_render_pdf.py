@@ -192,6 +192,12 @@ def test_pdf_metadata_gives_title_author_and_language(reader: PdfReader) -> None
     assert reader.trailer["/Root"]["/Lang"] == "tr"
 
 
+def test_pdf_subject_names_every_article_of_the_volume(reader: PdfReader) -> None:
+    """Not the first article's abstract alone: the titles of both articles, each in its own language."""
+    assert sorted(reader.metadata.subject.split("; ")) == [
+        "Uzun Makale: Sayfalara Yayılan Dipnotlar ve Dizin", "Örnek Makale: Moskova Antlaşması"]
+
+
 def test_pdf_is_tagged_for_screen_readers(reader: PdfReader) -> None:
     catalog = reader.trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"])

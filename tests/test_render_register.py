@@ -27,7 +27,7 @@ from register_helpers import (EXTERNAL, SAMPLE_EDITION, TEI_ALL, TESTS, TURKISH_
 
 EDITION_REGISTERS = TESTS.parent / "tei" / "register"
 
-OUTPUTS = ["chronology.html", "index.html", "map.html", "register.json", "register.schema.json",
+OUTPUTS = [".teikit-render.json", "chronology.html", "index.html", "map.html", "register.json", "register.schema.json",
            "tei/events.xml", "tei/orgs.xml", "tei/persons.xml", "tei/places.xml"]
 NOT_WELL_FORMED = SAMPLE_EDITION.parent / "register" / "not-well-formed" / "unclosed-persname.xml"
 EXTERNAL_FILES = sorted(str(p.relative_to(EXTERNAL)) for p in EXTERNAL.rglob("*.xml"))

@@ -6,15 +6,19 @@ Responses are checked against JSON Schemas written from the specification
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
 import httpx
 import pytest
 from lxml import etree
 from uritemplate import URITemplate
 
-from pathlib import Path
-
+from dts_rules import check_api
 from dts_schemas import assert_matches
-from publish_helpers import SAMPLE, serve, three_article_edition
+from publish_helpers import SAMPLE, free_port, serve, three_article_edition
 from teikit.publish import dts
 from teikit.publish.edition import Edition, load_article
 from teikit.publish.site import build
@@ -23,6 +27,9 @@ EXTERNAL = Path(__file__).parents[2] / "shared" / "corpora" / "external"
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 DTS = "{https://w3id.org/api/dts#}"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +167,7 @@ def test_document_is_the_whole_tei(entry):
     assert response.headers["content-type"].startswith("application/tei+xml")
     assert 'rel="collection"' in response.headers["link"]
     sent = etree.fromstring(response.content)
+    assert sent.attrib.pop(XML_BASE).endswith("/tei/sample-article.xml")     # its pointers resolve there
     original = etree.parse(str(SAMPLE)).getroot()
     assert etree.tostring(sent, method="c14n", exclusive=True) == etree.tostring(original, method="c14n",
                                                                                  exclusive=True)
@@ -247,13 +255,13 @@ def test_serving_a_folder_that_is_no_site_is_a_clear_error(tmp_path):
     assert "not a built site" in result.output and "Traceback" not in result.output
 
 
-def test_a_busy_port_is_a_clear_error_not_a_server_log(server):
+def test_a_busy_port_is_a_clear_error_not_a_server_log(server, tmp_path):
     from click.testing import CliRunner
 
     from teikit.cli import main
 
     port = server.rsplit(":", 1)[1]            # the fixture's server holds it
-    result = CliRunner().invoke(main, ["serve", "unused-site", "--port", port])
+    result = CliRunner().invoke(main, ["serve", str(tmp_path), "--port", port])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"Error: cannot listen on 127.0.0.1:{port}: Address already in use" in result.output
 
@@ -318,3 +326,139 @@ def test_any_query_whatsoever_gets_200_400_or_404():
             assert_matches("navigation", json.loads(response.body))
 
     check()
+
+
+# -- the first edition: two sections deep, ranges across sections -----------------------
+@pytest.fixture(scope="module")
+def edition_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("dts-edition") / "site"
+    build(REPO / "tei", site, formats=[])
+    return site
+
+
+@pytest.fixture(scope="module")
+def edition_server(edition_site):
+    with serve(edition_site) as base:
+        yield base
+
+
+def passage_ids(root) -> list[str]:
+    """xml:ids of the elements in the passage, in document order."""
+    return [e.get(XML_ID) for e in root.find(f"{DTS}wrapper").iter() if e.get(XML_ID)]
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    ("1.3", "2.1", ["dipl-p9", "dipl-p10", "dipl-p11", "dipl-s2", "dipl-p12"]),      # across sections
+    ("1.5", "2", None),                                      # end a section: all of it
+    ("giris.6", "1.1", ["dipl-p6", "dipl-s1", "dipl-p7"]),
+    ("1", "2.2", None),
+])
+def test_a_document_range_stops_at_end_whatever_the_levels(edition_server, start, end, expected):
+    response = httpx.get(f"{edition_server}/dts/document", params={"resource": "dipl", "start": start, "end": end})
+    assert response.status_code == 200
+    root = etree.fromstring(response.content)
+    units = httpx.get(f"{edition_server}/dts/navigation",
+                      params={"resource": "dipl", "start": start, "end": end, "down": "-1"}).json()["member"]
+    ids = passage_ids(root)
+    last = units[-1]["identifier"]
+    # the ids of the units the navigation range lists, and nothing of a unit after end
+    tree = {u["identifier"]: u for u in httpx.get(f"{edition_server}/dts/navigation",
+                                                  params={"resource": "dipl", "down": "-1"}).json()["member"]}
+    order = list(tree)
+    after = order[order.index(last) + 1:]
+    assert not any(unit_id(edition_server, u) in ids for u in after[:5]), ids
+    if expected:
+        assert [i for i in ids if i.startswith(("dipl-p", "dipl-s"))] == expected
+
+
+def unit_id(base: str, ref: str) -> str:
+    """The xml:id of the element of citable unit *ref* of dipl."""
+    root = etree.fromstring(httpx.get(f"{base}/dts/document", params={"resource": "dipl", "ref": ref}).content)
+    return root.find(f"{DTS}wrapper")[0].get(XML_ID)
+
+
+def test_a_range_keeps_the_section_head_before_its_first_paragraph(edition_server):
+    root = etree.fromstring(httpx.get(f"{edition_server}/dts/document",
+                                      params={"resource": "dipl", "start": "1.5", "end": "2.1"}).content)
+    section = root.find(f"{DTS}wrapper/{TEI}div")
+    assert section.get(XML_ID) == "dipl-s2"
+    assert [etree.QName(c).localname for c in section] == ["head", "p"]
+
+
+def test_every_pointer_in_a_served_document_resolves(edition_server):
+    root = etree.fromstring(httpx.get(f"{edition_server}/dts/document", params={"resource": "dipl"}).content)
+    assert_pointers_resolve(root, lambda url: httpx.get(url))
+
+
+def assert_pointers_resolve(root, fetch) -> None:
+    """Each @ref outside the document, resolved against the document's xml:base, names an
+    entry of a register file that the site serves."""
+    pointers = sorted({r for r in root.xpath(".//@ref") if not r.startswith("#")})
+    assert pointers
+    registers: dict[str, etree._Element] = {}
+    for pointer in pointers:
+        url = urljoin(root.base, pointer)
+        document, _, fragment = url.partition("#")
+        if document not in registers:
+            response = fetch(document)
+            assert response.status_code == 200, url
+            registers[document] = etree.fromstring(response.content)
+        assert registers[document].xpath("//*[@xml:id=$id]", id=fragment), url
+
+
+def test_the_served_api_passes_the_validators_rules(edition_server):
+    found = check_api(f"{edition_server}/dts", dynamic=True)
+    assert found["resource"]["@id"] == "dipl"
+    assert [u["identifier"] for u in found["range"]["member"]][:3] == ["giris", "giris.1", "giris.2"]
+
+
+def test_the_static_files_pass_the_validators_rules_behind_a_plain_web_server(tmp_path):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    site = tmp_path / "site"
+    build(REPO / "tei", site, formats=[], base_url=base + "/")
+    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(base)
+        found = check_api(f"{base}/api/dts/index.jsonld", dynamic=False)
+        assert found["resource"]["@id"] == "dipl"
+        # the static range answer is the same as the served one (same members, same start/end)
+        with serve(site) as served:
+            dynamic = httpx.get(f"{served}/dts/navigation", params={
+                "resource": "dipl", "start": "giris", "end": "sonuc", "down": "1"}).json()
+        assert found["range"]["member"] == dynamic["member"]
+        static_document = etree.fromstring(httpx.get(
+            f"{base}/api/dts/document/dipl/giris/sonuc.tei").content)
+        assert_pointers_resolve(static_document, lambda url: httpx.get(url))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_for(base: str) -> None:
+    import time
+
+    for _ in range(100):
+        try:
+            httpx.get(base, timeout=2)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{base} did not start")
+
+
+def test_static_templates_name_every_parameter_a_file_can_answer(edition_site):
+    import json
+
+    entry = json.loads((edition_site / "api/dts/index.jsonld").read_text("utf-8"))
+    assert set(URITemplate(entry["collection"]).variable_names) == {"id", "nav"}
+    assert set(URITemplate(entry["navigation"]).variable_names) == {"resource", "tree", "down", "ref", "start", "end"}
+    assert set(URITemplate(entry["document"]).variable_names) == {"resource", "tree", "ref", "start", "end"}
+
+
+def test_teikit_serve_gives_the_static_files_their_media_types(edition_server):
+    entry = httpx.get(f"{edition_server}/api/dts/index.jsonld")
+    assert entry.headers["content-type"].startswith("application/ld+json")
+    document = httpx.get(f"{edition_server}/api/dts/document/dipl.tei")
+    assert document.headers["content-type"].startswith("application/tei+xml")

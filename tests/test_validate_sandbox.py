@@ -152,3 +152,15 @@ def test_a_schema_the_user_names_may_read_files_but_not_the_network(batch, liste
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert re.search(r"ordinary\.xml:1:1: error: .*(prohibited|disallowed)", done.stdout)
     assert connections(listener) == 0
+
+
+def test_embedded_rules_run_unless_turned_off(batch):
+    """The Schematron inside a RELAX NG schema runs by default (sandboxed, so this probe
+    is an error); ``--no-embedded-rules`` leaves it out, as jing does."""
+    folder, _, _ = batch
+    document = folder / "relaxng-embedded-unparsed-text.xml"
+    on = run_validate(document)
+    assert re.search(r"embedded-unparsed-text\.xml:2:1: error: .*prohibited", on.stdout)
+    off = run_validate(document, "--no-embedded-rules")
+    assert "prohibited" not in off.stdout and SECRET not in off.stdout
+    assert "relaxng-embedded-unparsed-text.rng" not in off.stdout

@@ -14,6 +14,7 @@
     $index-page     xs:string         the edition's index page
     $css            xs:string         the web stylesheet
     $chronology-page, $map-page       the chronology and the map of the edition
+                                      ('' for a page that does not exist: not linked)
 
   What the page holds: <head> with citation_*, DC.* and JSON-LD (common/html-meta.xsl);
   a title block (titles, authors, source, abstracts and keywords in both languages); a
@@ -124,9 +125,10 @@
         <a class="home" href="{$index-page}"><xsl:value-of select="tk:label('edition', $ui)"/></a>
         <ul>
           <li><a href="{$index-page}"><xsl:value-of select="tk:label('articles', $ui)"/></a></li>
-          <li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li>
-          <li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li>
-          <li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li>
+          <!-- a page of the register is linked only when it exists (its parameter is not '') -->
+          <xsl:if test="$register-page"><li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li></xsl:if>
+          <xsl:if test="$chronology-page"><li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li></xsl:if>
+          <xsl:if test="$map-page"><li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li></xsl:if>
           <xsl:if test="$search-page"><li><a href="{$search-page}"><xsl:value-of select="tk:label('search', $ui)"/></a></li></xsl:if>
         </ul>
       </nav>
@@ -192,7 +194,7 @@
     <xsl:variable name="name" as="xs:string"
                   select="normalize-space(string-join((tei:persName, .)[1]//text()[not(ancestor::tei:affiliation or ancestor::tei:email)], ''))"/>
     <xsl:choose>
-      <xsl:when test="$entry">
+      <xsl:when test="$entry and $register-page">
         <a class="name persName" href="{$register-page}#{$entry/@xml:id}"><xsl:value-of select="$name"/></a>
       </xsl:when>
       <xsl:otherwise><span class="name persName"><xsl:value-of select="$name"/></span></xsl:otherwise>

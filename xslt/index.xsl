@@ -13,6 +13,7 @@
     $register-page  xs:string         the register page of the edition
     $css            xs:string         the web stylesheet
     $chronology-page, $map-page       the chronology and the map of the edition
+                                      ('' for a page that does not exist: not linked)
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -57,9 +58,9 @@
             <a class="home" href="index.html"><xsl:value-of select="tk:label('edition', $ui)"/></a>
             <ul>
               <li><a href="index.html" aria-current="page"><xsl:value-of select="tk:label('articles', $ui)"/></a></li>
-              <li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li>
-              <li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li>
-              <li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li>
+              <xsl:if test="$register-page"><li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li></xsl:if>
+              <xsl:if test="$chronology-page"><li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li></xsl:if>
+              <xsl:if test="$map-page"><li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li></xsl:if>
               <xsl:if test="$search-page"><li><a href="{$search-page}"><xsl:value-of select="tk:label('search', $ui)"/></a></li></xsl:if>
             </ul>
           </nav>

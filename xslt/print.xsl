@@ -75,9 +75,14 @@
         <xsl:if test="exists($dc/dc:subject)">
           <meta name="keywords" content="{string-join(distinct-values($dc/dc:subject), ', ')}"/>
         </xsl:if>
-        <xsl:for-each select="($dc/dc:description)[1]">
-          <meta name="description" content="{.}"/>
-        </xsl:for-each>
+        <!-- the PDF's Subject (WeasyPrint reads it from here): one article's abstract, or
+             for a volume of several the titles of all its articles, not the first abstract -->
+        <xsl:variable name="subject" as="xs:string?"
+                      select="if (count($dc) eq 1) then ($dc/dc:description)[1]
+                              else string-join($tei-articles[self::tei:TEI] ! tk:own-title(.), '; ')"/>
+        <xsl:if test="normalize-space($subject) ne ''">
+          <meta name="description" content="{$subject}"/>
+        </xsl:if>
         <xsl:for-each select="($dc/dc:date)[1]">
           <meta name="dcterms.created" content="{.}"/>
         </xsl:for-each>
@@ -206,4 +211,10 @@
     <xsl:sequence select="$labels($key)[if (starts-with($lang, 'en')) then 2 else 1]"/>
   </xsl:function>
 
+  <!-- An article's title in its own language (TEI/@xml:lang), else its first title. -->
+  <xsl:function name="tk:own-title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="titles" as="element()*" select="tk:dublin-core($tei)/dc:title"/>
+    <xsl:sequence select="string(($titles[@xml:lang = $tei/@xml:lang], $titles)[1])"/>
+  </xsl:function>
 </xsl:stylesheet>

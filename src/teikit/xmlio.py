@@ -512,6 +512,24 @@ def _interrupts_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def check_writable_directory(path: str | os.PathLike) -> None:
+    """Raise :class:`OutputError` unless files can be written into the directory *path*
+    (or, where it does not exist yet, created in its nearest existing parent). Nothing is
+    left behind: for a command to find out before long work."""
+    directory = Path(path)
+    existing = directory
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        if not existing.is_dir():
+            raise NotADirectoryError(errno.EEXIST, "not a directory", str(existing))
+        fd, probe = tempfile.mkstemp(prefix=".teikit-probe.", dir=existing)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {directory}: {_reason(exc)}") from None
+
+
 def _make_temp(target: Path, force: bool) -> Path:
     """Create the temporary file beside *target*; every refusal is an OutputError."""
     try:

@@ -34,7 +34,7 @@
 
   <!-- the register files next to the article, parsed by teikit.render -->
   <xsl:param name="registers" as="document-node()*" select="()"/>
-  <!-- the register page of the edition, relative to the article page -->
+  <!-- the register page of the edition, relative to the article page ('': none, names not linked) -->
   <xsl:param name="register-page" as="xs:string" select="'../register/index.html'"/>
 
   <xsl:mode name="tk:footnotes" on-no-match="shallow-skip"/>
@@ -495,7 +495,7 @@
     <xsl:variable name="entry" as="element()?" select="tk:register-entry(@ref, $registers)"/>
     <xsl:variable name="class" as="xs:string" select="string-join(distinct-values(('name', local-name(), @type)), ' ')"/>
     <xsl:choose>
-      <xsl:when test="exists($entry) and not($in-link)">
+      <xsl:when test="exists($entry) and not($in-link) and $register-page ne ''">
         <a class="{$class}" href="{$register-page}#{$entry/@xml:id}" title="{tk:preferred-name($entry)}">
           <xsl:apply-templates select="@xml:lang" mode="tk:attr"/>
           <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>

@@ -18,7 +18,7 @@
                     falls back to the document's own titles, then to every titleStmt/title
     dc:creator      titleStmt/author: "Surname, Forename" when both are tagged,
                     otherwise the author's text, whitespace-normalised
-    dc:contributor  titleStmt/respStmt/(persName|orgName|name)
+    dc:contributor  titleStmt/respStmt/(persName|orgName|name), each name once
     dc:publisher    publicationStmt/publisher
     dc:date         publicationStmt/date/@when (else its text)
     dc:type         "Text" (DCMI Type vocabulary)
@@ -63,8 +63,10 @@
       <xsl:for-each select="$file/tei:titleStmt/tei:author">
         <xsl:sequence select="tk:dc('creator', tk:person-name(.), ())"/>
       </xsl:for-each>
-      <xsl:for-each select="$file/tei:titleStmt/tei:respStmt/(tei:persName | tei:orgName | tei:name)">
-        <xsl:sequence select="tk:dc('contributor', normalize-space(.), ())"/>
+      <!-- one contributor once, however many respStmts name them -->
+      <xsl:for-each select="distinct-values($file/tei:titleStmt/tei:respStmt/(tei:persName | tei:orgName | tei:name)
+                                            ! normalize-space(.))">
+        <xsl:sequence select="tk:dc('contributor', ., ())"/>
       </xsl:for-each>
       <xsl:for-each select="$file/tei:publicationStmt/tei:publisher">
         <xsl:sequence select="tk:dc('publisher', normalize-space(.), ())"/>

@@ -16,13 +16,13 @@ DEFAULT_REGISTER = Path("tei/register")
 
 
 @click.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The TEI file to write (e.g. tei/mosc.xml).")
 @click.option("--lang", default="tr", show_default=True, help="Main language of the article.")
 @click.option("--register", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Register directory with persons/places/orgs/events.xml "
-                   "[default: tei/register when present].")
+              help="Register directory with persons/places/orgs/events.xml [default: register/ "
+                   "beside the output when present, else tei/register when present].")
 @click.option("--first-page", type=click.IntRange(min=0), default=None,
               help="Printed number of the first page [default: pages numbered from 1, "
                    "and no page range claimed in the header].")
@@ -32,15 +32,25 @@ DEFAULT_REGISTER = Path("tei/register")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Also write the import report to this file.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-def command(source, output, lang, register, first_page, prefix, line_breaks, report_path, force):
-    """Turn SOURCE (plain text extracted from a PDF) into a TEI draft to curate."""
-    if output.exists() and not force:
-        raise OutputError(f"{output} exists; use --force to overwrite it")
+@click.option("--quiet", "-q", is_flag=True, help="Do not print the import report (--report still writes it).")
+def command(source, output, lang, register, first_page, prefix, line_breaks, report_path, force, quiet):
+    """Turn SOURCE (plain text extracted from a PDF) into a TEI draft to curate.
+
+    SOURCE, -o and --report must be three different files; -o and --report overwrite an
+    existing file only with --force. A folder of -o or --report that does not exist is
+    created, and stderr says so.
+    """
+    refuse_same_files({"SOURCE": source, "-o": output, "--report": report_path})
+    for option, path in (("-o", output), ("--report", report_path)):
+        if path is not None and path.exists() and not force:
+            raise OutputError(f"{path} exists; use --force to overwrite it ({option})")
+    created = [p.parent for p in (output, report_path) if p is not None and not p.parent.exists()]
     prefix = prefix or default_prefix(output)
     if not re.fullmatch(r"[A-Za-z][\w.-]*", prefix):
         raise click.BadParameter(f"{prefix!r} is not usable in an xml:id", param_hint="--prefix")
-    if register is None and DEFAULT_REGISTER.is_dir():
-        register = DEFAULT_REGISTER
+    if register is None:
+        beside = output.parent / "register"
+        register = beside if beside.is_dir() else DEFAULT_REGISTER if DEFAULT_REGISTER.is_dir() else None
     options = Options(prefix=prefix, lang=lang, register=register, first_page=first_page,
                       line_breaks=line_breaks, output=output)
     result = import_file(source, options)
@@ -52,9 +62,26 @@ def command(source, output, lang, register, first_page, prefix, line_breaks, rep
     text = result.report.format()
     atomic_write(output, result.to_bytes(), force=force)
     if report_path:
-        atomic_write(report_path, text, force=True)
-    click.echo(text, nl=False)
+        atomic_write(report_path, text, force=force)
+    if not quiet:
+        click.echo(text, nl=False)
+    for folder in dict.fromkeys(created):
+        click.echo(f"Created the folder {folder}", err=True)
     click.echo(f"Wrote {output}", err=True)
+
+
+def refuse_same_files(paths: dict[str, Path | None]) -> None:
+    """Refuse when two of *paths* (option -> path) name one file, links resolved: writing
+    one would destroy the other (the source, or the draft the report would replace)."""
+    seen: dict[Path, str] = {}
+    for option, path in paths.items():
+        if path is None:
+            continue
+        key = path.resolve()
+        if key in seen:
+            raise OutputError(f"{seen[key]} and {option} are the same file ({path}); "
+                              "give each its own file")
+        seen[key] = option
 
 
 def default_prefix(output: Path) -> str:

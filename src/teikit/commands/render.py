@@ -5,7 +5,9 @@ every one. Each format writes into its own directory below ``--out``
 (``out/html/``, ``out/register/``, ...). An article that cannot be read, or whose
 stylesheet fails, is reported (``path:line:column: message``, or ``path: html.xsl
 failed: message``) and the others are still rendered; the summary lines then say how
-many articles each format's outputs were built from, and the exit status is 1.
+many articles each format's outputs were built from, and the exit status is 1. A format
+that cannot be written (a read-only directory) does not stop the others: the summary
+lists what was written, the error what was not.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 
 import click
 
+from teikit.commands.paths import default_edition
+from teikit.commands.progress import ProgressBar
 from teikit.render import RenderFailures, load_renderers, render
 
 
@@ -22,7 +26,7 @@ def _format_choices() -> list[str]:
 
 
 @click.command("render")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--to", "formats", multiple=True, default=("html",), show_default=True,
               type=click.Choice(_format_choices()),
               help="Output format; repeat it for several, or 'all'.")
@@ -35,14 +39,21 @@ def _format_choices() -> list[str]:
                    "[default: [render] rules of the edition's teikit.toml, if any].")
 def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: int | None,
             rules: Path | None) -> None:
-    """Render the TEI edition at PATH... (default: tei/) to HTML, print, PDF or register."""
+    """Render the TEI edition at PATH... (default: tei/ of the current directory) to HTML,
+    print, PDF or register."""
     names = sorted(load_renderers()) if "all" in formats else list(dict.fromkeys(formats))
+    bar = ProgressBar.on_a_terminal("rendering")
     try:
-        written, failed = render(list(paths) or [Path("tei")], names, out, jobs, rules=rules), None
+        written, failed = render(list(paths) or [default_edition()], names, out, jobs, progress=bar,
+                                 rules=rules), None
     except RenderFailures as exc:
         written, failed = exc.written, exc
+    finally:
+        if bar:
+            bar.close()
     for name, files in written.items():
-        built_from = f" (from {failed.built_from[name]} of {failed.total} articles)" if failed else ""
+        built_from = (f" (from {failed.built_from[name]} of {failed.total} articles)"
+                      if failed and failed.failed else "")
         click.echo(f"{name}: {len(files)} file(s) in {out / name}{built_from}")
     if failed:
         click.echo(failed.report(), err=True)

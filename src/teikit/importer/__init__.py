@@ -125,10 +125,16 @@ def _finish_report(report, tree, front, annotator, meta) -> None:
 
 
 def schema_hrefs(output: str | os.PathLike) -> tuple[str, str]:
-    """Paths of schemas/teikit.{rng,sch} relative to the output file's folder."""
+    """Paths of the project's teikit.{rng,sch} relative to the output file's folder: those
+    of the project the output is written in (a folder above it with ``schemas/``), else
+    those teikit itself validates with (its installed ``schemas/``), so the href always
+    names a file that exists."""
+    from teikit.validate.locate import SCHEMA_DIR
+
     folder = Path(output).resolve().parent
-    root = _project_root(folder) or Path.cwd()
-    return tuple(os.path.relpath(root / "schemas" / f"teikit.{ext}", folder).replace(os.sep, "/")
+    root = _project_root(folder)
+    schemas = root / "schemas" if root is not None and (root / "schemas").is_dir() else SCHEMA_DIR
+    return tuple(os.path.relpath(schemas / f"teikit.{ext}", folder).replace(os.sep, "/")
                  for ext in ("rng", "sch"))
 
 

@@ -10,8 +10,9 @@ Citation trees come from each article's ``encodingDesc/refsDecl/citeStructure``
 ``@delim`` joining it to the parent's identifier, ``@unit`` giving ``citeType``). The
 first ``refsDecl`` is the default tree; a further one is addressed by its ``@n`` as
 ``tree``. A document that declares none gets a tree derived from its structure
-(:func:`derived_trees`: divisions, speeches, verse groups, paragraphs and lines). Error cases follow the specification: 400 for a missing ``resource``,
-``ref`` with ``start``/``end``, ``start`` without ``end`` (or the reverse), no
+(:func:`derived_trees`: divisions, speeches, verse groups, paragraphs and lines).
+Error cases follow the specification: 400 for a missing ``resource``, ``ref`` with
+``start``/``end``, ``start`` without ``end`` (or the reverse), no
 ``down``/``ref``/``start`` or ``down=0`` without ``ref``; 404 for an unknown resource,
 collection, tree, reference or media type.
 """
@@ -63,8 +64,16 @@ class Unit:
     parent: str | None
     cite_type: str | None
     element: etree._Element
+    _json: dict | None = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict:
+        """The unit as DTS JSON, made once (a static build puts each unit in many answers);
+        callers must not change the dict."""
+        if self._json is None:
+            self._json = self._make_json()
+        return self._json
+
+    def _make_json(self) -> dict:
         unit = {"identifier": self.identifier, "@type": "CitableUnit", "level": self.level,
                 "parent": self.parent}
         if self.cite_type:
@@ -241,7 +250,9 @@ def _resolve(cite: etree._Element, context: etree._Element, parent: Unit | None,
 
 # -- shared pieces --------------------------------------------------------------------
 def _json(data: dict, status: int = 200) -> Response:
-    body = json.dumps({"@context": CONTEXT, "dtsVersion": VERSION, **data}, ensure_ascii=False, indent=1)
+    # compact: json's C encoder does not indent, and a build writes thousands of these
+    body = json.dumps({"@context": CONTEXT, "dtsVersion": VERSION, **data}, ensure_ascii=False,
+                      separators=(",", ":"))
     return Response(status, body.encode("utf-8"), JSON_LD)
 
 
@@ -281,10 +292,11 @@ def _tree(article: Article, name: str | None) -> CitationTree | None:
     raise DtsError(404, f"no citation tree {name!r} for this resource")
 
 
-def _dublin_core(article: Article) -> dict:
-    """The DC mapping's fields as a DTS MetadataObject (lang/value objects where the language is known)."""
+def _dublin_core(fields: dict[str, list[dict[str, str]]]) -> dict:
+    """The DC mapping's fields (:attr:`Article.dublin_core`) as a DTS MetadataObject
+    (lang/value objects where the language is known)."""
     result = {}
-    for name, entries in article.dublin_core.items():
+    for name, entries in fields.items():
         if all("lang" in e for e in entries):
             result[name] = [{"lang": e["lang"], "value": e["value"]} for e in entries]
         else:
@@ -292,24 +304,34 @@ def _dublin_core(article: Article) -> dict:
     return result
 
 
-def resource(article: Article, urls: Urls, download: str | None = None) -> dict:
-    """The Resource object of an article (collection member and navigation ``resource``)."""
+def resource(article: Article, urls: Urls, download: str | None = None, *, metadata: bool = True) -> dict:
+    """The Resource object of an article (collection member and navigation ``resource``);
+    without its Dublin Core and description when *metadata* is false."""
     data = {
         "@id": article.id, "@type": "Resource", "title": article.title,
         "totalParents": 1, "totalChildren": 0,
-        "dublinCore": _dublin_core(article),
         "collection": urls.for_resource("collection", article.id),
         "navigation": urls.for_resource("navigation", article.id),
         "document": urls.for_resource("document", article.id),
         "citationTrees": [_tree_json(t) for t in citation_trees(article)],
         "mediaTypes": [TEI_MEDIA_TYPE],
     }
-    descriptions = [d["value"] for d in article.dublin_core.get("description", [])]
-    if descriptions:
-        data["description"] = descriptions[0]
+    if metadata:
+        fields = article.dublin_core
+        data["dublinCore"] = _dublin_core(fields)
+        descriptions = [d["value"] for d in fields.get("description", [])]
+        if descriptions:
+            data["description"] = descriptions[0]
     if download:
         data["download"] = download
     return data
+
+
+def navigation_resource(article: Article, urls: Urls) -> dict:
+    """The Resource inside a Navigation answer: what the spec requires there (its templates
+    and citation trees) and its title, not its Dublin Core, which the Collection endpoint
+    gives once; so each of the many static navigation files stays small."""
+    return resource(article, urls, metadata=False)
 
 
 def _tree_json(tree: CitationTree) -> dict:
@@ -397,7 +419,7 @@ def navigation(edition: Edition, params: list[tuple[str, str]], urls: Urls, requ
         if down == 0 and ref is None:
             raise DtsError(400, "down=0 needs a ref")
         tree = _tree(article, args.get("tree"))
-        data = {"@id": request_url, "@type": "Navigation", "resource": resource(article, urls)}
+        data = {"@id": request_url, "@type": "Navigation", "resource": navigation_resource(article, urls)}
         units = tree.units if tree else []
         if tree is None and (ref or start):
             raise DtsError(404, "this resource has no citation tree")
@@ -447,8 +469,12 @@ def _members(tree, units, ref, start, end, down, data) -> list[Unit] | None:
     return [u for u in units if u.level <= limit]
 
 
-def document(edition: Edition, params: list[tuple[str, str]], urls: Urls) -> Response:
-    """The TEI of a resource, whole or a passage (``ref`` or ``start``..``end``) in dts:wrapper."""
+def document(edition: Edition, params: list[tuple[str, str]], urls: Urls,
+             tei_urls: dict[str, str] | None = None) -> Response:
+    """The TEI of a resource, whole or a passage (``ref`` or ``start``..``end``) in dts:wrapper.
+    *tei_urls* (article id -> public URL of its TEI file) become the ``xml:base`` of what is
+    sent, so the article's relative pointers (``register/persons.xml#...``) resolve to the
+    site's register files wherever the answer is read from."""
     try:
         args = _single(params, {"resource", "ref", "start", "end", "tree", "mediaType"})
         article = _article(edition, args.get("resource"))
@@ -457,26 +483,33 @@ def document(edition: Edition, params: list[tuple[str, str]], urls: Urls) -> Res
             raise DtsError(404, f"media type {args['mediaType']!r} is not available; use {TEI_MEDIA_TYPE}")
         tree = _tree(article, args.get("tree"))
         if ref is None and start is None:
-            body = article.tei_bytes
+            root = copy.deepcopy(article.root)
         else:
             if tree is None:
                 raise DtsError(404, "this resource has no citation tree")
-            body = _passage(tree, ref, start, end)
+            root = _passage(tree, ref, start, end)
+        base = (tei_urls or {}).get(article.id)
+        if base:
+            root.set(f"{{{NS['xml']}}}base", base)
+        body = etree.tostring(root, encoding="utf-8", xml_declaration=True)
         link = urls.query("collection", {"id": article.id})
         return Response(200, body, TEI_MEDIA_TYPE, {"Link": f'<{link}>; rel="collection"'})
     except DtsError as exc:
         return error(exc.status, str(exc))
 
 
-def _passage(tree: CitationTree, ref: str | None, start: str | None, end: str | None) -> bytes:
+def _passage(tree: CitationTree, ref: str | None, start: str | None, end: str | None) -> etree._Element:
+    """A TEI root holding dts:wrapper with the passage: the unit *ref* whole, or every unit
+    from *start* to *end* in document order and nothing after *end*: a unit that contains
+    *end* (end's section, when start is in an earlier one) is copied only up to *end*."""
     if ref is not None:
         first = last = tree.find(ref)
     else:
         first, last = tree.find(start), tree.find(end)
         if first > last:
             raise DtsError(400, "start comes after end in the citation tree")
-    chosen = tree.units[first:tree.subtree_end(last)]
-    ids = {u.identifier for u in chosen}
+    end_unit = tree.units[last]
+    holders = _ancestors(tree, end_unit)
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS, "dts": DTS_NS})
     wrapper = etree.SubElement(root, f"{{{DTS_NS}}}wrapper")
     if ref is not None:
@@ -484,9 +517,50 @@ def _passage(tree: CitationTree, ref: str | None, start: str | None, end: str | 
     else:
         wrapper.set("start", start)
         wrapper.set("end", end)
-    for unit in chosen:
-        if unit.parent not in ids:           # top-most units of the passage only
+    covered: set[str] = set()
+    for unit in tree.units[first:tree.subtree_end(last)]:
+        if unit.parent in covered:          # inside a unit already copied
+            covered.add(unit.identifier)
+            continue
+        if unit.identifier in holders:
+            element = _up_to(unit.element, end_unit.element)
+            if element is None:             # end is not inside it in the TEI: copy its parts
+                continue
+        else:
             element = copy.deepcopy(unit.element)
-            element.tail = None
-            wrapper.append(element)
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+        element.tail = None
+        wrapper.append(element)
+        covered.add(unit.identifier)
+    return root
+
+
+def _ancestors(tree: CitationTree, unit: Unit) -> set[str]:
+    """The identifiers of the units that contain *unit* in the citation tree."""
+    parents = {u.identifier: u.parent for u in tree.units}
+    found, current = set(), unit.parent
+    while current is not None and current not in found:
+        found.add(current)
+        current = parents.get(current)
+    return found
+
+
+def _up_to(container: etree._Element, last: etree._Element) -> etree._Element | None:
+    """A copy of *container* holding everything up to the end of *last* (one of its
+    descendants) and nothing after it; None when *last* is not inside *container*."""
+    path, node = [], last
+    while node is not None and node is not container:
+        parent = node.getparent()
+        if parent is None:
+            return None
+        path.append(parent.index(node))
+        node = parent
+    if node is None:
+        return None
+    result = copy.deepcopy(container)
+    current = result
+    for index in reversed(path):
+        for following in current[index + 1:]:
+            current.remove(following)
+        current = current[index]
+        current.tail = None
+    return result

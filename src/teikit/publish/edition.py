@@ -46,10 +46,13 @@ class Article:
         """The Dublin Core title in the article's own language (TEI/@xml:lang), else the
         record's first: an article that prints its English title first keeps its Turkish
         one beside the other Turkish articles (front page, search, DTS, JSON index)."""
-        titles = self.dublin_core.get("title") or [{"value": self.id}]
-        language = self.root.get("{http://www.w3.org/XML/1998/namespace}lang")
-        own = [t for t in titles if language and t.get("lang") == language]
-        return (own or titles)[0]["value"]
+        cached = self.__dict__.get("_title")      # asked for in every DTS answer
+        if cached is None:
+            titles = self.dublin_core.get("title") or [{"value": self.id}]
+            language = self.root.get("{http://www.w3.org/XML/1998/namespace}lang")
+            own = [t for t in titles if language and t.get("lang") == language]
+            cached = self.__dict__["_title"] = (own or titles)[0]["value"]
+        return cached
 
     @property
     def tei_bytes(self) -> bytes:

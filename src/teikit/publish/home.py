@@ -24,7 +24,7 @@ OUTPUTS = (
 INTERFACES = (
     ("index.json", "JSON index (Dublin Core)"),
     ("oai/static.xml", "OAI-PMH Static Repository"),
-    ("api/dts/index.json", "DTS 1.0 (static)"),
+    ("api/dts/index.jsonld", "DTS 1.0 (static)"),
     ("sitemap.xml", "Sitemap"),
 )
 

@@ -15,7 +15,16 @@ Everything the protocol requires is here:
   fingerprint, so a changed edition or an edited token is a ``badResumptionToken``; the
   last page of an incomplete list carries an empty ``<resumptionToken/>``;
 * all eight error codes; for ``badVerb``/``badArgument`` the ``request`` element carries
-  no attributes, as the protocol says.
+  no attributes, as the protocol says. An argument value of illegal syntax (an empty,
+  blank or malformed ``metadataPrefix``, ``set``, ``identifier``, ``from`` or ``until``)
+  is a ``badArgument`` before anything else is looked at, so a value is echoed in
+  ``<request>`` only when OAI-PMH.xsd accepts it there;
+* identifiers ``oai:<domain>:<article xml:id>``, the domain taken from the public URL
+  (the OAI identifier guidelines' repositoryIdentifier), ``teikit.invalid`` when that URL's
+  host is no domain name (``127.0.0.1``, ``localhost``); each ``oai_dc`` record's first
+  ``dc:identifier`` is the URL of the article's TEI file, and a ``tei`` record carries
+  ``xml:base`` = that URL, so the relative register pointers inside it
+  (``register/persons.xml#...``) resolve to the site's ``tei/register/`` files.
 
 :func:`static_repository` writes the same records as an OAI-PMH Static Repository file.
 """
@@ -28,14 +37,15 @@ import hmac
 import json
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 
 from lxml import etree
 
-from teikit.publish.dc import OAI_DC_NS
+from teikit.publish.dc import DC_NS, OAI_DC_NS
 from teikit.publish.edition import Article, Edition
-from teikit.xmlio import TEI_NS
+from teikit.xmlio import TEI_NS, XML_NS
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 STATIC_NS = "http://www.openarchives.org/OAI/2.0/static-repository"
@@ -59,15 +69,50 @@ class MetadataFormat:
     prefix: str
     schema: str
     namespace: str
-    render: Callable[[Article], etree._Element]
+    render: Callable[[Article, str], etree._Element]   # (article, URL of its TEI file) -> metadata
+
+
+def _oai_dc(article: Article, url: str) -> etree._Element:
+    """The article's Dublin Core with the URL of its TEI file as the first dc:identifier."""
+    dc = etree.fromstring(article.dc_xml)
+    identifier = etree.Element(f"{{{DC_NS}}}identifier")
+    identifier.text = url
+    existing = dc.find(f"{{{DC_NS}}}identifier")
+    if existing is not None:
+        existing.addprevious(identifier)
+    else:
+        dc.append(identifier)      # the simple DC elements may come in any order
+    return dc
+
+
+def _tei(article: Article, url: str) -> etree._Element:
+    """The article's TEI with ``xml:base`` = its URL: its relative pointers resolve."""
+    tei = etree.fromstring(article.tei_bytes)
+    tei.set(f"{{{XML_NS}}}base", url)
+    return tei
 
 
 FORMATS: dict[str, MetadataFormat] = {
-    "oai_dc": MetadataFormat("oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OAI_DC_NS,
-                             lambda a: etree.fromstring(a.dc_xml)),
+    "oai_dc": MetadataFormat("oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd", OAI_DC_NS, _oai_dc),
     "tei": MetadataFormat("tei", "https://www.tei-c.org/release/xml/tei/custom/schema/xsd/tei_all.xsd",
-                          TEI_NS, lambda a: etree.fromstring(a.tei_bytes)),
+                          TEI_NS, _tei),
 }
+
+#: the OAI identifier guidelines' repositoryIdentifier: a domain name
+_DOMAIN = re.compile(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+")
+FALLBACK_DOMAIN = "teikit.invalid"
+
+
+def repository_identifier(url: str) -> str:
+    """The domain part of the OAI identifiers from the public URL *url*; ``teikit.invalid``
+    (a reserved name) when its host is an IP address or has no dot."""
+    host = urlsplit(url).hostname or ""
+    return host if _DOMAIN.fullmatch(host) else FALLBACK_DOMAIN
+
+
+def oai_identifier(site_url: str, article_id: str) -> str:
+    """``oai:<domain>:<article xml:id>`` for the site published at *site_url*."""
+    return f"oai:{repository_identifier(site_url)}:{article_id}"
 
 
 @dataclass(frozen=True)
@@ -75,9 +120,18 @@ class OaiConfig:
     base_url: str = "http://127.0.0.1:8000/oai"
     repository_name: str = "teikit digital edition"
     admin_email: str = "editors@teikit.invalid"
-    repository_id: str = "teikit"     # identifiers are oai:<repository_id>:<article xml:id>
+    site_url: str = "http://127.0.0.1:8000/"   # the public site: TEI files at <site_url>tei/<file>
     page_size: int = 50
     sets: bool = True
+
+    @property
+    def repository_id(self) -> str:
+        """Identifiers are ``oai:<repository_id>:<article xml:id>``."""
+        return repository_identifier(self.site_url)
+
+    def tei_url(self, article: Article) -> str:
+        """The public URL of the article's TEI file in the site."""
+        return f"{self.site_url.rstrip('/')}/tei/{article.path.name}"
 
 
 class OaiError(Exception):
@@ -161,6 +215,7 @@ class Repository:
                 continue
             if name in args:
                 raise OaiError("badArgument", f"the argument {name!r} is repeated")
+            _check_syntax(name, value)
             args[name] = value
         required, optional, exclusive = ARGUMENTS[verb]
         if exclusive and exclusive in args:
@@ -276,7 +331,7 @@ class Repository:
     def _record(self, article: Article, fmt: MetadataFormat) -> etree._Element:
         record = etree.Element(f"{{{OAI_NS}}}record")
         record.append(self._header(article))
-        etree.SubElement(record, f"{{{OAI_NS}}}metadata").append(fmt.render(article))
+        etree.SubElement(record, f"{{{OAI_NS}}}metadata").append(fmt.render(article, self.config.tei_url(article)))
         return record
 
     # -- resumption tokens ------------------------------------------------------------
@@ -326,6 +381,29 @@ class Repository:
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: OAI-PMH.xsd's metadataPrefixType and setSpecType
+_PREFIX = re.compile(r"[A-Za-z0-9\-_.!~*'()]+")
+_SET_SPEC = re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*")
+#: an identifier is a URI (RFC 3986; non-ASCII letters allowed, as in an IRI): a scheme,
+#: then unreserved, reserved and %-escaped characters, at most one fragment
+_URI_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2}|[^\x00-\x7f\s])"
+_URI = re.compile(rf"[A-Za-z][A-Za-z0-9+.\-]*:{_URI_CHAR}+(?:#{_URI_CHAR}*)?")
+_SYNTAX = {"metadataPrefix": (_PREFIX, "a metadataPrefix (letters, digits and -_.!~*'())"),
+           "set": (_SET_SPEC, "a setSpec (such parts joined by ':')"),
+           "identifier": (_URI, "an identifier (a URI such as oai:example.org:item)"),
+           "from": (re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?"), "a UTC date"),
+           "until": (re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?"), "a UTC date")}
+
+
+def _check_syntax(name: str, value: str) -> None:
+    """``badArgument`` for a value of illegal syntax: such a value may not be echoed in
+    ``<request>`` (OAI-PMH.xsd types each attribute), and the protocol's answer to it is
+    badArgument whatever else the request holds."""
+    rule = _SYNTAX.get(name)
+    if rule and not rule[0].fullmatch(value):
+        raise OaiError("badArgument", f"the value of {name!r} is not {rule[1]}")
+    if name in ("from", "until"):
+        _parse_stamp(value, name, end_of_day=False)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
@@ -358,10 +436,18 @@ def utc(stamp: datetime) -> str:
     return stamp.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def gateway_base_url(gateway: str, static_url: str) -> str:
+    """The baseURL a Static Repository states when an OAI Static Repository Gateway
+    intermediates it: the gateway's URL, "/", then the file's URL without its scheme
+    (Static Repository specification, 3.2 "Static Repository Conformance Rules")."""
+    return f"{gateway.rstrip('/')}/{static_url.split('://', 1)[-1]}"
+
+
 def static_repository(edition: Edition, config: OaiConfig) -> bytes:
     """The edition as an OAI-PMH Static Repository (day granularity, no sets, oai_dc only:
     full TEI records of several articles in one file would repeat xml:ids; the TEI files
-    are beside it in the site and served by /oai as ``tei``)."""
+    are beside it in the site and served by /oai as ``tei``). ``config.base_url`` is the
+    baseURL it states: its gateway's (:func:`gateway_base_url`) when one is known."""
     repository = Repository(edition, OaiConfig(**{**config.__dict__, "sets": False}),
                             formats={"oai_dc": FORMATS["oai_dc"]})
     oai = lambda name: f"{{{OAI_NS}}}{name}"  # noqa: E731

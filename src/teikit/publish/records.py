@@ -77,23 +77,63 @@ def edition_of(summaries: list[Article], digests: dict[Path, str]) -> Edition:
     return Edition(articles, fingerprint.hexdigest()[:16])
 
 
+#: a resource with more top-level citable units than this gets no static range files: their
+#: number grows with the square, their bytes with the cube, of that count
+STATIC_RANGE_LIMIT = 16
+
+
 def dts_files(article: Article, urls, title: str, download: str) -> list[tuple[str, bytes]]:
-    """The static DTS files of one article (its tree is still loaded): its collection
-    resource, its full navigation and document, and the same per top-level citable unit."""
+    """The static DTS files of one article (its tree is still loaded), one per request the
+    static URI templates can express (:class:`teikit.publish.site.StaticUrls`): its
+    collection resource (``nav`` absent, children, parents); for each citation tree its
+    navigation with ``down`` 1 to the tree's depth and -1, each unit's navigation with
+    ``down`` absent, 0, 1 to the depth and -1, and the same for every range between two
+    top-level units (``down`` absent, 1 to the depth, -1); the whole document, each unit's
+    passage and each top-level range's passage. A unit whose identifier cannot be a file
+    name (it holds ``/``) gets no file."""
     edition = Edition([article], "")
-    rid = article.id
-    segment = urls.segment
-    files = [(f"api/dts/collection/{rid}.json", dts.collection(
-                 edition, [("id", rid)], urls, title=title, downloads={rid: download}).body),
-             (f"api/dts/navigation/{rid}.json", dts.navigation(
-                 edition, [("resource", rid), ("down", "-1")], urls, urls.navigation_file(rid)).body),
-             (f"api/dts/document/{rid}.xml", dts.document(edition, [("resource", rid)], urls).body)]
-    trees = dts.citation_trees(article)
-    for unit in trees[0].units if trees else []:
-        ref, name = unit.identifier, segment(unit.identifier)
-        files += [(f"api/dts/navigation/{rid}/{name}.json", dts.navigation(
-                      edition, [("resource", rid), ("ref", ref), ("down", "-1")], urls,
-                      urls.navigation_file(rid, ref)).body),
-                  (f"api/dts/document/{rid}/{name}.xml",
-                   dts.document(edition, [("resource", rid), ("ref", ref)], urls).body)]
+    rid, tei_urls = article.id, {article.id: download}
+    collection = lambda *params: dts.collection(edition, [("id", rid), *params], urls,  # noqa: E731
+                                                title=title, downloads=tei_urls).body
+    files = [("api/dts/" + urls.collection_file(rid), collection()),
+             ("api/dts/" + urls.collection_file(rid, "children"), collection(("nav", "children"))),
+             ("api/dts/" + urls.collection_file(rid, "parents"), collection(("nav", "parents"))),
+             ("api/dts/" + urls.document_file(rid), dts.document(edition, [("resource", rid)], urls, tei_urls).body)]
+
+    def navigation(params: dict) -> None:
+        relative = urls.navigation_file(rid, **params)
+        query = [("resource", rid)] + [(k, str(v)) for k, v in params.items() if v is not None]
+        response = dts.navigation(edition, query, urls, urls.url(relative))
+        assert response.status == 200, response.body      # only answerable requests get a file
+        files.append(("api/dts/" + relative, response.body))
+
+    def document(params: dict) -> None:
+        query = [("resource", rid)] + [(k, str(v)) for k, v in params.items() if v is not None]
+        files.append(("api/dts/" + urls.document_file(rid, **params),
+                      dts.document(edition, query, urls, tei_urls).body))
+
+    trees = dts.citation_trees(article) or [dts.CitationTree(None, [], [])]
+    for tree in trees:
+        depth = max((u.level for u in tree.units), default=1)
+        downs = [*range(1, depth + 1), -1]
+        for down in downs:
+            navigation({"tree": tree.identifier, "down": down})
+        units = [u for u in tree.units if _file_name(u.identifier)]
+        for unit in units:
+            for down in [None, 0, *downs]:
+                navigation({"tree": tree.identifier, "down": down, "ref": unit.identifier})
+            document({"tree": tree.identifier, "ref": unit.identifier})
+        tops = [u.identifier for u in units if u.level == 1]
+        if len(tops) > STATIC_RANGE_LIMIT:
+            continue
+        for i, start in enumerate(tops):
+            for end in tops[i:]:
+                for down in [None, *downs]:
+                    navigation({"tree": tree.identifier, "down": down, "start": start, "end": end})
+                document({"tree": tree.identifier, "start": start, "end": end})
     return files
+
+
+def _file_name(identifier: str) -> bool:
+    """True when *identifier* can be one segment of a file path."""
+    return bool(identifier) and "/" not in identifier and "\0" not in identifier and identifier not in (".", "..")

@@ -9,36 +9,48 @@ from ``<site>/tei``; requests are answered from memory.
 
 from __future__ import annotations
 
+import json
+import mimetypes
 from pathlib import Path
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from teikit.errors import InputError
 from teikit.publish import dts, edition as edition_module
+from teikit.publish.home import front_page as home_page
 from teikit.publish.oai import OaiConfig, Repository
+
+
+# the static DTS files' suffixes (teikit.publish.site.StaticUrls), whatever this machine's tables say
+mimetypes.add_type("application/ld+json", ".jsonld")
+mimetypes.add_type("application/tei+xml", ".tei")
 
 
 def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
                page_size: int = 50, sets: bool = True,
-               repository_name: str = "teikit digital edition",
+               repository_name: str | None = None,
                admin_email: str = OaiConfig.admin_email) -> Starlette:
-    """Build the application for the site directory *site* (made by ``teikit build``)."""
+    """Build the application for the site directory *site* (made by ``teikit build``).
+    *repository_name* (``--name``) names the edition in OAI-PMH, DTS and on the front page;
+    by default it is the name the site was built with (its ``index.json``)."""
     site = Path(site)
     tei_dir = site / "tei"
     if not tei_dir.is_dir():
         raise InputError("not a built site (it has no tei/ folder); run `teikit build` first", str(site))
     edition = edition_module.load(tei_dir)
+    built_name = _built_name(site)
+    repository_name = repository_name or built_name
     for article in edition.articles:
         dts.citation_trees(article)      # a broken refsDecl stops the start, not a request
     public_url = public_url.rstrip("/")
     repository = Repository(edition, OaiConfig(base_url=f"{public_url}/oai", page_size=page_size,
                                                sets=sets, repository_name=repository_name,
-                                               admin_email=admin_email))
+                                               admin_email=admin_email, site_url=f"{public_url}/"))
     urls = dts.Urls(f"{public_url}/dts")
     downloads = {a.id: f"{public_url}/tei/{a.path.name}" for a in edition.articles}
 
@@ -65,9 +77,14 @@ def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
                                     _public(request, public_url)))
 
     async def dts_document(request: Request) -> Response:
-        return reply(dts.document(edition, request.query_params.multi_items(), urls))
+        return reply(dts.document(edition, request.query_params.multi_items(), urls, downloads))
 
-    routes = [
+    async def home(request: Request) -> Response:
+        return HTMLResponse(front)
+
+    front = _front_page(site, edition, repository_name) if repository_name != built_name else None
+    routes = [Route("/", home), Route("/index.html", home)] if front else []
+    routes += [
         Route("/oai", oai, methods=["GET", "POST"]),
         Route("/dts", dts_entry), Route("/dts/", dts_entry),
         Route("/dts/collection", dts_collection),
@@ -76,6 +93,24 @@ def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
         Mount("/", app=StaticFiles(directory=site, html=True)),
     ]
     return Starlette(routes=routes)
+
+
+def _built_name(site: Path) -> str:
+    """The edition's name as ``teikit build --name`` gave it (``index.json``'s title)."""
+    try:
+        return str(json.loads((site / "index.json").read_text("utf-8"))["title"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return OaiConfig.repository_name
+
+
+def _front_page(site: Path, edition, name: str) -> str:
+    """The front page under *name*, as ``teikit build`` writes it, for ``serve --name``."""
+    articles = []
+    for article in edition.articles:
+        page = f"html/{article.path.stem}.html"
+        tei = f"tei/{article.path.name}"
+        articles.append((article.title, page if (site / page).is_file() else tei, tei))
+    return home_page(name, articles, site)
 
 
 def _public(request: Request, public_url: str) -> str:

@@ -10,8 +10,11 @@ The site (``--out``, default ``site/``) holds:
 ``index.json``         the JSON index of the edition (Dublin Core from the one mapping)
 ``sitemap.xml``        every HTML page and TEI file, with its last modification day
 ``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc records)
-``api/dts/``           static DTS 1.0 Level 0: entry ``index.json``, collections,
-                       full navigation trees and documents, per resource and per ref
+``api/dts/``           static DTS 1.0: entry ``index.jsonld``, a file for every request
+                       the URI templates can make (:class:`StaticUrls`, the spec's "URI
+                       Templates examples for static website"): collections (``nav``),
+                       navigation (``down``, ``ref``, ranges of top-level units) and
+                       documents (whole, per ref, per range of top-level units)
 ``pagefind/``          the browser-side full-text search (Pagefind, Turkish stemming):
                        one record per paragraph at its anchor, filtered by ``article``
                        and the ``person``/``place`` entries that paragraph names;
@@ -38,8 +41,8 @@ second build with nothing changed rewrites nothing. The inputs of each group:
 * the Pagefind index (``pagefind/``, ``search.html``): the keys of every article's search
   records and the build options; it is re-assembled from the cached records, no article
   is parsed again for it;
-* the front page, JSON index, sitemap, OAI file and DTS root (``api/dts/index.json``,
-  ``collection.json``): every article (not the registers) and its datestamp, the
+* the front page, JSON index, sitemap, OAI file and DTS root (``api/dts/index.jsonld``,
+  ``collection*.jsonld``): every article (not the registers) and its datestamp, the
   stylesheets, teikit's version and the build options; they are written from small
   per-article summaries (id, datestamp, Dublin Core, citation-tree shapes);
 * an article's cached summary (``.teikit-cache/summary/<stem>.json``: the summary and
@@ -76,7 +79,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
@@ -84,7 +87,7 @@ from teikit import __version__
 from teikit.errors import InputError, OutputError
 from teikit.publish import dts, edition as edition_module, records, search as search_index
 from teikit.publish.home import front_page
-from teikit.publish.oai import OaiConfig, static_repository
+from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
 from teikit.render.saxon import rules_file, xslt_dir
 from teikit.xmlio import NS, XML_NS, atomic_write, parse
@@ -213,7 +216,8 @@ class Builder:
     def __init__(self, source: str | Path, out: str | Path, base_url: str = "http://127.0.0.1:8000/",
                  title: str = "teikit digital edition", formats: list[str] | None = None,
                  admin_email: str = OaiConfig.admin_email, jobs: int | None = None,
-                 search_part_size: int = search_index.PART_SIZE) -> None:
+                 search_part_size: int = search_index.PART_SIZE, oai_gateway: str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
         from teikit.render.base import default_jobs
 
         self.source, self.out = Path(source), Path(out)
@@ -222,6 +226,9 @@ class Builder:
         self.search_part_size = search_part_size
         self.base_url = base_url.rstrip("/") + "/"
         self.title, self.admin_email = title, admin_email
+        self.oai_gateway = oai_gateway
+        self.progress = progress or (lambda done, total: None)   # (steps done, of total)
+        self.steps = (0, 0)
         self.report = BuildReport()
         manifest = self.out / MANIFEST
         try:
@@ -281,7 +288,9 @@ class Builder:
         source, out = self.source.resolve(), self.out.resolve()
         if out == source or source in out.parents:
             raise OutputError(f"the site ({self.out}) cannot be inside the edition ({self.source})")
-        settings = self.base_url + self.title + self.admin_email + ",".join(self._formats())
+        self.steps = (0, len(sources.articles) + len(self._formats()) + 1)
+        settings = (self.base_url + self.title + self.admin_email + ",".join(self._formats())
+                    + (self.oai_gateway or ""))
         self.out.mkdir(parents=True, exist_ok=True)   # an unknown --to stopped the build before
         self.group("tei:register", _digest([p.name.encode() + sources.bytes(p) for p in sources.registers]),
                    lambda: [self.write(f"tei/register/{p.name}", sources.bytes(p)) for p in sources.registers])
@@ -289,6 +298,7 @@ class Builder:
         if summaries:
             self.render(sources, refs)
             self.edition_wide(records.edition_of(summaries, sources.digests), sources, settings)
+        self.step(self.steps[1] - self.steps[0])
         self._forget_stale()
         manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
         if not ((self.out / MANIFEST).is_file() and (self.out / MANIFEST).read_bytes() == manifest):
@@ -309,7 +319,15 @@ class Builder:
             ids[summary.id], refs[path] = path, pointers
             sources.stamps[path] = summary.datestamp.strftime(records.STAMP)
             summaries.append(summary)
+            self.step()
         return summaries, refs
+
+    def step(self, count: int = 1) -> None:
+        """Report *count* more steps done (an article streamed, a format rendered, the
+        edition-wide files) to the progress callback."""
+        done, total = self.steps
+        self.steps = (min(total, done + count), total)
+        self.progress(*self.steps)
 
     def summarised(self, path: Path, sources: Sources, settings: str,
                    ids: dict[str, Path]) -> tuple[records.Summary, list[str]]:
@@ -393,10 +411,16 @@ class Builder:
         self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
         self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
         self.group("sitemap", articles, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
-        self.group("oai", articles, lambda: [self.write("oai/static.xml", static_repository(
-            edition, OaiConfig(base_url=self.base_url + "oai/static.xml", repository_name=self.title,
-                               admin_email=self.admin_email)))])
+        self.group("oai", articles, lambda: [self.write("oai/static.xml", self.static_oai(edition))])
         self.group("dts", articles, lambda: self.dts_root(edition))
+
+    def static_oai(self, edition) -> bytes:
+        """``oai/static.xml``: its baseURL is the gateway's (``--oai-gateway``) when one is
+        given, else the file's own URL (to be registered with a gateway: see the README)."""
+        url = self.base_url + "oai/static.xml"
+        base = gateway_base_url(self.oai_gateway, url) if self.oai_gateway else url
+        return static_repository(edition, OaiConfig(base_url=base, repository_name=self.title,
+                                                    admin_email=self.admin_email, site_url=self.base_url))
 
     def _forget_stale(self) -> None:
         """Remove files that an earlier build made and this one no longer makes, and the
@@ -441,6 +465,7 @@ class Builder:
                 edition = state.get("edition") or read_edition(list(refs))
                 state["edition"] = edition
                 renderer = RENDERERS[name](self.out)
+                renderer.companions = frozenset(self._formats())
                 renderer.prepare(edition)
                 renderer.shared.update(SEARCH_LINK)         # header link (HTML formats)
                 state[name] = renderer
@@ -460,6 +485,7 @@ class Builder:
             key = _digest([name.encode(), sources.edition_key().encode(), *(str(p).encode() for p in failed)])
             self.group(f"{name}:edition", key,
                        lambda name=name, failed=failed: self._render_finish(*prepared(name), failed))
+            self.step()
 
     def _render_many(self, renderer, edition, stale: dict[Path, tuple[str, str]]) -> list[Path]:
         """Render the *stale* articles (resolved path -> group, key), in processes when worth it.
@@ -537,10 +563,10 @@ class Builder:
         articles = [{
             "id": a.id, "title": a.title, "datestamp": a.datestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "page": self._page_for(a), "tei": f"tei/{a.path.name}",
-            "oai_identifier": f"oai:teikit:{a.id}",
-            "dts": {"collection": f"api/dts/collection/{a.id}.json",
-                    "navigation": f"api/dts/navigation/{a.id}.json",
-                    "document": f"api/dts/document/{a.id}.xml"},
+            "oai_identifier": oai_identifier(self.base_url, a.id),
+            "dts": {"collection": "api/dts/" + StaticUrls.collection_file(a.id),
+                    "navigation": "api/dts/" + StaticUrls.navigation_file(a.id, down=-1),
+                    "document": "api/dts/" + StaticUrls.document_file(a.id)},
             "dublinCore": a.dublin_core,
         } for a in edition.articles]
         data = {"title": self.title, "base_url": self.base_url, "generator": f"teikit {__version__}",
@@ -565,8 +591,13 @@ class Builder:
         urls = StaticUrls(self.base_url + "api/dts")
         downloads = {a.id: f"{self.base_url}tei/{a.path.name}" for a in edition.articles}
         collection = dts.collection(edition, [], urls, title=self.title, downloads=downloads).body
-        return self.write_many([("api/dts/index.json", dts.entry(urls).body),
-                                ("api/dts/collection.json", collection)])
+        parents = dts.collection(edition, [("nav", "parents")], urls, title=self.title, downloads=downloads).body
+        files = [("api/dts/index.jsonld", dts.entry(urls).body)]
+        for identifier in (None, "edition"):       # the root is also collection?id=edition
+            files += [("api/dts/" + StaticUrls.collection_file(identifier), collection),
+                      ("api/dts/" + StaticUrls.collection_file(identifier, "children"), collection),
+                      ("api/dts/" + StaticUrls.collection_file(identifier, "parents"), parents)]
+        return self.write_many(files)
 
     def search_files(self, article, sources: Sources) -> list[tuple[str, str]]:
         """An article's Pagefind records (kept under SEARCH_CACHE) and, when no HTML format
@@ -607,36 +638,71 @@ class Builder:
 
 
 class StaticUrls(dts.Urls):
-    """URL templates of the static DTS files (RFC 6570 path expansion)."""
+    """URL templates and file names of the static DTS files.
 
-    @staticmethod
-    def segment(ref: str) -> str:
-        from urllib.parse import quote
-        return quote(ref, safe="")
+    DTS 1.0, "About URI Templates" / "URI Templates examples for static website": the
+    parameters are path segments (``{/ref,start,end}``: the three exclude each other) and
+    the optional ones path parameters (``{;tree}``, ``{;down}``, ``{;nav}``), so a file
+    exists for each request a static server can answer. ``page`` is in no template (no
+    static answer is paginated) nor ``mediaType`` (TEI is the one media type; ``.tei`` says
+    so). JSON-LD files end in ``.jsonld``, which common servers' MIME tables (Apache's
+    mime.types, Debian's /etc/mime.types, mime-db) serve as ``application/ld+json``;
+    documents end in ``.tei`` (``application/tei+xml`` in the same tables).
+    """
+
+    JSON = ".jsonld"
+    TEI = ".tei"
+
+    def entry(self) -> str:
+        return self.url(f"index{self.JSON}")
 
     def collection(self) -> str:
-        return f"{self.base}/collection{{/id}}.json"
+        return f"{self.base}/collection{{/id}}{{;nav}}{self.JSON}"
 
     def navigation(self) -> str:
-        return f"{self.base}/navigation/{{resource}}{{/ref}}.json"
+        return f"{self.base}/navigation/{{resource}}{{;tree}}{{;down}}{{/ref,start,end}}{self.JSON}"
 
     def document(self) -> str:
-        return f"{self.base}/document/{{resource}}{{/ref}}.xml"
+        return f"{self.base}/document/{{resource}}{{;tree}}{{/ref,start,end}}{self.TEI}"
 
     def for_resource(self, endpoint: str, resource: str) -> str:
-        name = self.segment(resource)
-        return {"collection": f"{self.base}/collection/{name}.json",
-                "navigation": f"{self.base}/navigation/{name}{{/ref}}.json",
-                "document": f"{self.base}/document/{name}{{/ref}}.xml"}[endpoint]
+        name = quote(resource, safe="")
+        return {"collection": f"{self.base}/collection/{name}{{;nav}}{self.JSON}",
+                "navigation": f"{self.base}/navigation/{name}{{;tree}}{{;down}}{{/ref,start,end}}{self.JSON}",
+                "document": f"{self.base}/document/{name}{{;tree}}{{/ref,start,end}}{self.TEI}"}[endpoint]
 
     def query(self, endpoint: str, params: dict[str, str]) -> str:
-        if endpoint == "collection" and "id" in params:
-            return f"{self.base}/collection/{self.segment(params['id'])}.json"
-        return f"{self.base}/{endpoint}.json"
+        if endpoint == "collection":
+            return self.url(self.collection_file(params.get("id"), params.get("nav")))
+        return f"{self.base}/{endpoint}"
 
-    def navigation_file(self, resource: str, ref: str | None = None) -> str:
-        tail = f"/{self.segment(ref)}" if ref else ""
-        return f"{self.base}/navigation/{self.segment(resource)}{tail}.json"
+    def url(self, relative: str) -> str:
+        """The public URL of the file at *relative* (below ``api/dts/``)."""
+        return f"{self.base}/{quote(relative, safe='/;=')}"
+
+    @classmethod
+    def collection_file(cls, identifier: str | None = None, nav: str | None = None) -> str:
+        """The file answering ``collection?id=...&nav=...`` (relative to ``api/dts/``)."""
+        name = "collection" + (f"/{identifier}" if identifier else "")
+        return name + (f";nav={nav}" if nav else "") + cls.JSON
+
+    @classmethod
+    def navigation_file(cls, resource: str, *, tree: str | None = None, down: int | None = None,
+                        ref: str | None = None, start: str | None = None, end: str | None = None) -> str:
+        """The file answering a navigation request (relative to ``api/dts/``)."""
+        return (f"navigation/{resource}" + cls._options(tree, down)
+                + "".join(f"/{v}" for v in (ref, start, end) if v is not None) + cls.JSON)
+
+    @classmethod
+    def document_file(cls, resource: str, *, tree: str | None = None, ref: str | None = None,
+                      start: str | None = None, end: str | None = None) -> str:
+        """The file answering a document request (relative to ``api/dts/``)."""
+        return (f"document/{resource}" + cls._options(tree, None)
+                + "".join(f"/{v}" for v in (ref, start, end) if v is not None) + cls.TEI)
+
+    @staticmethod
+    def _options(tree: str | None, down: int | None) -> str:
+        return (f";tree={tree}" if tree is not None else "") + (f";down={down}" if down is not None else "")
 
 
 def build(source: str | Path, out: str | Path, rules: str | Path | None = None, **options) -> BuildReport:

@@ -15,9 +15,10 @@ import importlib
 import os
 import pkgutil
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
-from teikit.errors import TeikitError
+from teikit.errors import InputError, TeikitError
+from teikit.xmlio import check_writable_directory
 from teikit.render.base import (RENDERERS, Document, Edition, Renderer, check_tei, default_jobs,
                                 read_edition, register)
 
@@ -39,6 +40,7 @@ def load_renderers() -> dict[str, type[Renderer]]:
 def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
            out: str | os.PathLike = "out", jobs: int | None = None,
            failures: list[TeikitError] | None = None,
+           progress: Callable[[int, int], None] | None = None,
            rules: str | os.PathLike | None = None) -> dict[str, list[Path]]:
     """Render the edition at *paths* into each format of *formats* below *out*.
 
@@ -56,17 +58,26 @@ def render(paths: Sequence[str | os.PathLike], formats: Sequence[str],
     article at all can be read, nothing is written: a single error is raised as itself,
     several as :class:`RenderFailures`.
 
+    A format that cannot be finished (its directory is read-only, the disk is full, its
+    stylesheet does not compile) does not stop the other formats either: they are
+    written, and :class:`RenderFailures` says which formats were written and which were
+    not (``stopped``). Each format records the files it wrote in its directory
+    (:data:`~teikit.render.base.MANIFEST`), and removes those an earlier render of the
+    same ``--out`` wrote that this one did not (articles that are gone); it never
+    touches a file it did not write.
+
     *rules* names the edition's rules file, which overrides a few of the project's
     rendering rules; without it, the edition's ``teikit.toml`` may name one
     (:mod:`teikit.render.config`).
     """
     from teikit.render.config import rules_for, using_rules
     with using_rules(rules_for(paths, rules)):
-        return _render(paths, formats, out, jobs, failures)
+        return _render(paths, formats, out, jobs, failures, progress)
 
 
 def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str | os.PathLike,
-            jobs: int | None, failures: list[TeikitError] | None) -> dict[str, list[Path]]:
+            jobs: int | None, failures: list[TeikitError] | None,
+            progress: Callable[[int, int], None] | None) -> dict[str, list[Path]]:
     load_renderers()
     found: list[TeikitError] = []
     edition = read_edition(paths, failures=found, check=check_tei)
@@ -76,18 +87,61 @@ def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str
     written: dict[str, list[Path]] = {}
     built_from: dict[str, int] = {}
     broken: set[Path] = set()
-    for name in formats:
-        renderer, failed = RENDERERS[name](out), []
-        written[name] = renderer.run(edition, jobs=jobs or default_jobs(), failures=failed)
+    renderers = {name: RENDERERS[name](out) for name in formats}
+    tick = _counter(progress, sum(len(edition.articles) if r.per_document else 1 for r in renderers.values()))
+    for renderer in renderers.values():
+        renderer.companions = frozenset(formats)    # what the others of this run will write
+        renderer.progress = tick
+    stopped = _unwritable(renderers)
+    for name, renderer in renderers.items():
+        if name in stopped:
+            continue
+        failed: list = []
+        try:
+            written[name] = renderer.run(edition, jobs=jobs or default_jobs(), failures=failed)
+            if tick and not renderer.per_document:
+                tick()                              # an edition-wide format is one step
+            renderer.record_outputs(written[name])
+        except InputError:
+            raise  # the articles themselves: every format would refuse them
+        except TeikitError as exc:  # this format cannot be finished; the others can
+            stopped[name] = exc
+            continue
         built_from[name] = len(edition.articles) - len(failed)
         broken.update(article.path for article, _ in failed)
         found.extend(exc for _, exc in failed)
-    if failures is not None:
+    if len(stopped) == 1 and not written:
+        raise next(iter(stopped.values()))  # nothing was written: the one reason is the error
+    if failures is not None and not stopped:
         failures.extend(found)
-    elif found:
+    elif found or stopped:
         raise RenderFailures(found, unread + len(edition.articles), written, built_from,
-                             failed=unread + len(broken))
+                             failed=unread + len(broken), stopped=stopped)
     return written
+
+
+def _unwritable(renderers: dict[str, Renderer]) -> dict[str, TeikitError]:
+    """The formats whose directory cannot be written, found before any long work."""
+    stopped: dict[str, TeikitError] = {}
+    for name, renderer in renderers.items():
+        try:
+            check_writable_directory(renderer.target)
+        except TeikitError as exc:
+            stopped[name] = exc
+    return stopped
+
+
+def _counter(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None] | None:
+    """A per-article callback that reports (done, *total*) to *progress*, shared by the
+    renderers of one run so that the count runs across formats."""
+    if progress is None:
+        return None
+    done = [0]
+
+    def tick() -> None:
+        done[0] = min(total, done[0] + 1)
+        progress(done[0], total)
+    return tick
 
 
 class RenderFailures(TeikitError):
@@ -96,15 +150,24 @@ class RenderFailures(TeikitError):
     ``failures``: one error per article and format that failed; ``failed``: how many
     articles that is (default: one per error); ``total``: the articles given;
     ``written``: per format, the files written; ``built_from``: per format, how many
-    articles its outputs were made from."""
+    articles its outputs were made from; ``stopped``: the formats that could not be
+    finished, with why."""
 
     def __init__(self, failures: list[TeikitError], total: int, written: dict[str, list[Path]],
-                 built_from: dict[str, int] | None = None, failed: int | None = None) -> None:
+                 built_from: dict[str, int] | None = None, failed: int | None = None,
+                 stopped: dict[str, TeikitError] | None = None) -> None:
         self.failures, self.total, self.written = failures, total, written
         self.failed = len(failures) if failed is None else failed
         self.built_from = built_from or {name: total - self.failed for name in written}
-        super().__init__(f"{self.failed} of {total} articles could not be rendered")
+        self.stopped = stopped or {}
+        parts = [f"{self.failed} of {total} articles could not be rendered"] if self.failed else []
+        if self.stopped:
+            parts.append(f"not written: {', '.join(self.stopped)}; written: "
+                         f"{', '.join(written) or 'none'}")
+        super().__init__("; ".join(parts))
 
     def report(self) -> str:
-        """One line per article that failed (``path:line:column: message``)."""
-        return "\n".join(str(exc) for exc in self.failures)
+        """One line per article that failed (``path:line:column: message``), then one per
+        format that was not written (``pdf: not written: why``)."""
+        return "\n".join([str(exc) for exc in self.failures] +
+                         [f"{name}: not written: {exc}" for name, exc in self.stopped.items()])

@@ -50,9 +50,10 @@ Every stylesheet run by :meth:`Renderer.render_document` receives these paramete
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Any, ClassVar, Sequence
+from typing import Any, Callable, ClassVar, Sequence
 
 from lxml import etree
 
@@ -120,6 +121,11 @@ class Renderer:
     suffix: ClassVar[str] = ".html"
     #: False for a renderer that only writes edition-wide outputs (in :meth:`finish`)
     per_document: ClassVar[bool] = True
+    #: the formats rendered in the same run into the same ``out`` (set by whoever runs it):
+    #: a page links another format's output only when it is there or made in this run
+    companions: frozenset[str] = frozenset()
+    #: called once per article written or failed (set by whoever shows progress)
+    progress: Callable[[], None] | None = None
 
     def __init__(self, out: str | os.PathLike = "out") -> None:
         self.out = Path(out)
@@ -203,12 +209,19 @@ class Renderer:
             return write_in_parallel(self, edition, jobs)
         return [self._write_or_error(article, edition) for article in edition.articles]
 
+    def tick(self) -> None:
+        """One article done (written or failed): tell :attr:`progress`, if anyone listens."""
+        if self.progress is not None:
+            self.progress()
+
     def _write_or_error(self, article: Document, edition: Edition) -> Path | TeikitError:
         """:meth:`write_document`, an error of the article returned instead of raised."""
         try:
             return self.write_document(article, edition)
         except ARTICLE_ERRORS as exc:
             return exc
+        finally:
+            self.tick()
 
     def write(self, edition: Edition, jobs: int = 1, failures: list[Failure] | None = None) -> list[Path]:
         """Phase *write*: every article (in *jobs* processes), then :meth:`finish`.
@@ -236,11 +249,37 @@ class Renderer:
         done = [(article, out) for article, out in pairs if not isinstance(out, TeikitError)]
         return [out for _, out in done], failed, Edition([a for a, _ in done], edition.registers)
 
+    def record_outputs(self, files: list[Path]) -> None:
+        """Remember *files* as what this format wrote (:data:`MANIFEST`), and remove what
+        the previous render of this directory wrote that this one did not: the pages of
+        articles that are gone. A file no render wrote is never touched."""
+        manifest, target = self.target / MANIFEST, self.target.resolve()
+        now = sorted({str(Path(f).resolve().relative_to(target)) for f in files
+                      if Path(f).resolve().is_relative_to(target)})
+        for stale in sorted(set(_recorded(manifest)) - set(now)):
+            discard_output(self.target / stale)
+        atomic_write(manifest, json.dumps({"format": self.name, "files": now}, indent=1) + "\n")
+
     def run(self, edition: Edition, jobs: int = 1, failures: list[Failure] | None = None) -> list[Path]:
         """check -> resolve -> write; return every file written (see :meth:`write` for
         *failures*)."""
         self.prepare(edition)
         return self.write(edition, jobs, failures)
+
+
+#: the list of files the last render of a format wrote, in that format's directory
+MANIFEST = ".teikit-render.json"
+
+
+def _recorded(manifest: Path) -> list[str]:
+    """The files a manifest lists; none when it is missing or unreadable. Only plain
+    relative paths inside the directory count: an edited manifest cannot point outside."""
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [f for f in files if isinstance(f, str) and f and not Path(f).is_absolute()
+            and ".." not in Path(f).parts]
 
 
 def discard_output(path: Path) -> None:

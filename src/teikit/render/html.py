@@ -31,6 +31,15 @@ class HtmlRenderer(Renderer):
     suffix = ".html"
     index_stylesheet = "index.xsl"
 
+    def resolve(self, edition: Edition) -> dict[str, Any]:
+        """The register, chronology and map pages to link: each one that exists below
+        ``out/register/`` or is written in this run (``register`` among
+        :attr:`companions`); '' for the others, which the pages then do not link."""
+        made = "register" in self.companions
+        return {param: page if made or (self.target / page).resolve().is_file() else ""
+                for param, page in (("register-page", REGISTER_PAGE), ("chronology-page", CHRONOLOGY_PAGE),
+                                    ("map-page", MAP_PAGE))}
+
     def params(self, article: Document, edition: Edition) -> dict[str, Any]:
         """The base parameters, plus where the index page and the CSS are."""
         return {**super().params(article, edition),
@@ -45,9 +54,9 @@ class HtmlRenderer(Renderer):
         params = {
             "articles": [index_entry(article) for article in edition.articles],
             "pages": [self.output_path(article).name for article in edition.articles],
-            "register-page": REGISTER_PAGE,
-            "chronology-page": CHRONOLOGY_PAGE,
-            "map-page": MAP_PAGE,
+            "register-page": self.shared.get("register-page", REGISTER_PAGE),
+            "chronology-page": self.shared.get("chronology-page", CHRONOLOGY_PAGE),
+            "map-page": self.shared.get("map-page", MAP_PAGE),
             "css": "assets/edition.css",
             "search-page": self.shared.get("search-page", ""),   # set by teikit build
         }

@@ -46,9 +46,13 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
         with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                        initializer=_worker_init,
-                                       initargs=(renderer.name, str(renderer.out), handles, shared or {}))
+                                       initargs=(renderer.name, str(renderer.out), handles, shared or {},
+                                                 renderer.companions))
             results = pool.map(_worker_write, range(count), chunksize=_chunk(count, workers))
-        written = list(results)
+        written = []
+        for result in results:          # in order, as each chunk comes back
+            written.append(result)
+            renderer.tick()
     except BaseException:
         if pool is not None:
             _stop(pool)
@@ -104,7 +108,8 @@ def _chunk(count: int, workers: int) -> int:
     return max(1, min(16, count // (workers * 4)))
 
 
-def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], shared: dict) -> None:
+def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], shared: dict,
+                 companions: frozenset[str] = frozenset()) -> None:
     """In each worker process: rebuild the edition from the handles and resolve once.
 
     Ctrl-C is the parent's to handle (it reaches the whole process group): a worker
@@ -118,6 +123,7 @@ def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], s
     articles = [Document(path, info=info) for path, info in handles]
     edition = Edition(articles, read_registers(a.path.resolve().parent for a in articles))
     renderer = RENDERERS[name](out)
+    renderer.companions = companions          # resolve() may ask what else this run renders
     renderer.shared = {**renderer.resolve(edition), **shared}
     _WORKER.update(renderer=renderer, edition=edition)
 
