@@ -60,7 +60,9 @@ def main() -> None:
         article = edition_module.load(site / "tei").articles[0]
         units = dts.citation_trees(article)[0].units if dts.citation_trees(article) else []
         port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "teikit", "serve", str(site), "--port", str(port)])
+        # --no-access-log: the figures are the server's, not a terminal printing 500 lines a second
+        server = subprocess.Popen([sys.executable, "-m", "teikit", "serve", str(site), "--port", str(port),
+                                   "--no-access-log"])
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(600):

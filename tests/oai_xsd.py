@@ -1,37 +1,34 @@
 """The official OAI-PMH / oai_dc XSDs from ``../shared/schemas-reference``, loaded offline.
 
 Their remote imports (dublincore.org, w3.org) are answered from the local copies through
-an lxml resolver that reads the OASIS catalog beside them, so validation never needs the
-network. Found relative to the repository, never by an absolute path.
+the OASIS catalog beside them, named in ``XML_CATALOG_FILES`` as ../shared/README.md says
+(libxml2 reads that variable once, when it first needs a catalog: this module sets it on
+import, before any schema is loaded), so validation never needs the network: a schema
+whose imports the catalog did not answer fails to load, loudly. Found relative to the
+repository, never by an absolute path.
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "schemas-reference"
-CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
-
-
-class _CatalogResolver(etree.Resolver):
-    def __init__(self, catalog: Path) -> None:
-        super().__init__()
-        tree = etree.parse(str(catalog))
-        self.map = {e.get("name") or e.get("systemId"): str(catalog.parent / e.get("uri"))
-                    for e in tree.getroot() if isinstance(e.tag, str)}
-
-    def resolve(self, url, pubid, context):
-        local = self.map.get(url)
-        return self.resolve_filename(local, context) if local else None
+CATALOG = SCHEMAS / "catalog.xml"
+os.environ["XML_CATALOG_FILES"] = " ".join(
+    [str(CATALOG)] + [c for c in os.environ.get("XML_CATALOG_FILES", "").split() if c != str(CATALOG)])
 
 
 def _schema(name: str, directory: Path = SCHEMAS) -> etree.XMLSchema:
     parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(_CatalogResolver(SCHEMAS / "catalog.xml"))
-    return etree.XMLSchema(etree.parse(str(directory / name), parser))
+    try:
+        return etree.XMLSchema(etree.parse(str(directory / name), parser))
+    except etree.XMLSchemaParseError as exc:
+        raise AssertionError(f"{name}: its imports were not found through {CATALOG} "
+                             f"(XML_CATALOG_FILES={os.environ.get('XML_CATALOG_FILES')}): {exc}") from None
 
 
 @lru_cache(maxsize=None)

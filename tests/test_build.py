@@ -174,13 +174,15 @@ def test_search_index_is_turkish_with_article_person_place_facets(site):
         "/html/sample-article.html#smpl-s1.1"]
     assert len(records) == 9
     first, second = records["/html/sample-article.html#smpl-p1"], records["/html/sample-article.html#smpl-p2"]
-    assert first["meta"]["heading"] == "Örnek Makale: Moskova Antlaşması — GİRİŞ"
+    # only the text is searched: the section and the printed page are unsearched filters
+    assert first["meta"] == {} and first["filters"]["section"] == ["GİRİŞ"]
+    assert first["filters"]["page"] == ["s. 196"]
     assert first["filters"]["article"] == ["Örnek Makale: Moskova Antlaşması"]
     assert first["filters"]["place"] == ["Samsun"]
     assert set(first["filters"]["person"]) == {"Lenin", "Mustafa Kemal Atatürk"}
     assert "Bkz. Şimşir, 2006." in first["content"]          # its footnote is searched with it
     # the paragraph naming nobody carries the article filter only
-    assert set(second["filters"]) == {"article"} and "10.000 tüfek" in second["content"]
+    assert set(second["filters"]) == {"article", "section", "page"} and "10.000 tüfek" in second["content"]
     assert "place" not in records["/html/third-review.html#thrd-p1"]["filters"]   # its place has no @ref
     page = (site / "html" / "sample-article.html").read_text("utf-8")
     assert all(f'id="{url.split("#")[1]}"' in page for url in records if url.startswith("/html/sample"))
@@ -198,7 +200,8 @@ def test_without_an_html_format_search_links_to_plain_text_pages(edition, tmp_pa
 
 def test_search_page_prefixes_results_with_the_path_of_the_base_url(edition, tmp_path):
     build(edition, tmp_path / "site", base_url="https://example.org/editions/teikit", formats=[])
-    assert 'baseUrl: "/editions/teikit/"' in (tmp_path / "site" / "search.html").read_text("utf-8")
+    page = (tmp_path / "site" / "search.html").read_text("utf-8")
+    assert '"baseUrl": "/editions/teikit/"' in page and '"bundle": "/editions/teikit/pagefind/"' in page
 
 
 def test_article_and_index_pages_link_the_search_in_their_header(site):

@@ -238,6 +238,24 @@ def test_ambiguous_forms_are_decided_by_context(root):
     assert ("Moskova görüşmeleri", "ev-moskova-konferansi") in names(paragraph(root, "dipl-p77"), "name")
 
 
+def test_the_soviet_state_after_the_second_world_war_is_the_ussr(root):
+    """dipl-p84: Stalin's claim after WWII made "Sovyetler" look no different from Tsarist Russia."""
+    assert names(paragraph(root, "dipl-p84"), "placeName")[:2] == [("Sovyetler", "pl-sovyet-rusya"),
+                                                                  ("Türkiye", "pl-turkiye")]
+    assert ("Sovyetler", "pl-sscb") in names(paragraph(root, "dipl-p84"), "placeName")
+
+
+@pytest.mark.parametrize("pid, form", [("dipl-p48", "Gürün"), ("dipl-p53", "Gürün"), ("dipl-p63", "Gürün"),
+                                       ("dipl-p82", "K. Gürün")])
+def test_gurun_named_without_a_year_links_to_the_only_work_the_article_cites(root, pid, form):
+    linked = [b.text for b in paragraph(root, pid).iterfind("t:bibl[@corresp='#dipl-bib-gurun-2010']", NS)]
+    assert form in linked
+
+
+def test_nikolay_kres_is_krestinski(root):
+    assert names(paragraph(root, "dipl-p69"), "persName").count(("Nikolay Kres", "per-krestinski")) == 1
+
+
 def test_the_1925_treaty_paragraph_links_narrative_and_parenthetical_citations(root):
     p = paragraph(root, "dipl-p86")
     assert citations(p) == [("dipl-bib-inonu-1998", [("243", None)]), ("dipl-bib-gurun-2010", []),

@@ -19,6 +19,7 @@ characters. The source prints no footnotes, so the edition has none.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 
@@ -88,10 +89,41 @@ def test_body_words_equal_the_seed_words_with_hyphenation_undone(root, seed_line
     assert words(text_without_notes(body)) == seed_words(seed_lines, BODY_START, len(seed_lines))
 
 
-def test_the_source_prints_no_footnotes_and_the_edition_adds_none(root):
-    assert note_texts(root.find(".//t:body", NS)) == []
-    editorial = root.findall(".//t:text//t:note", NS)
+def test_the_source_prints_no_footnotes_and_the_edition_adds_only_its_own_notes(root):
+    """The body's only notes are the editors' ambiguity notes, each beside the uncertain name it explains."""
+    body_notes = root.findall(".//t:body//t:note", NS)
+    assert [(n.get("type"), n.get("place"), n.getprevious().get("cert")) for n in body_notes] == [
+        ("ambiguity", None, "low")]
+    editorial = root.findall(".//t:back//t:note", NS)
     assert editorial and all(n.get("type") == "editorial" and n.getparent().tag == f"{TEI}bibl" for n in editorial)
+
+
+def test_the_bare_sakir_is_tagged_uncertain_and_the_note_names_both_candidates(root):
+    """mosc-p83 "Cemal ve Şakir Beylerinde": the next paragraph names Dr. Bahattin Şakir and Bekir Şakir."""
+    p83 = paragraph(root, "mosc-p83")
+    sakir = next(n for n in p83.iterfind(".//t:persName", NS) if n.text == "Şakir")
+    assert (sakir.get("ref").partition("#")[2], sakir.get("cert")) == ("per-bahattin-sakir", "low")
+    note = "".join(sakir.getnext().itertext())
+    assert "Dr. Bahattin Şakir" in note and "Bekir Şakir" in note
+    assert "Bahattin Şakir ve Bekir Şakir" in text_without_notes(paragraph(root, "mosc-p84"))
+
+
+def test_authors_named_without_a_year_link_to_their_work(root):
+    assert ("Tevetoğlu", "mosc-bib-tevetoglu-1967") in citation_names(paragraph(root, "mosc-p90"))
+    assert ("Tevetoğlu", "mosc-bib-tevetoglu-1967") in citation_names(paragraph(root, "mosc-p88"))
+    assert ("Cebesoy", "mosc-bib-cebesoy-2017") in citation_names(paragraph(root, "mosc-p60"))
+
+
+def test_the_two_forms_of_the_tiçsf_president_are_one_person(root):
+    people = names(paragraph(root, "mosc-p88"), "persName")
+    assert ("İsmail Namık", "per-namik-ismail") in people and ("Namık İsmail", "per-namik-ismail") in people
+
+
+def citation_names(element) -> list[tuple[str, str]]:
+    """(text before any page, work) of every bibl of *element* that names its author."""
+    return [("".join(b.itertext()).split(",")[0].strip(), b.get("corresp").lstrip("#"))
+            for b in element.iterfind(".//t:bibl[@corresp]", NS) if b.find("t:citedRange", NS) is None
+            or (b.text or "").strip()]
 
 
 # ------------------------------------------------------------------ header
@@ -249,5 +281,9 @@ def test_every_citation_resolves_and_every_work_is_cited(root):
 
 
 def test_every_register_form_printed_in_the_text_is_tagged(root):
-    holders = [root.find(".//t:text", NS), *root.iterfind(".//t:abstract", NS)]
+    """The article's words, not the editors' ambiguity notes (which name the candidates in prose)."""
+    text = copy.deepcopy(root.find(".//t:text", NS))
+    for note in text.findall(".//t:note[@type='ambiguity']", NS):
+        note.getparent().remove(note)  # its tail went with it: the test of words keeps the whole text
+    holders = [text, *root.iterfind(".//t:abstract", NS)]
     assert untagged_register_forms(holders, DEMONYMS) == []

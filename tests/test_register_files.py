@@ -34,7 +34,7 @@ IDNO_PREFIXES = {"wikidata": "http://www.wikidata.org/entity/Q",
                  "viaf": "https://viaf.org/viaf/"}
 #: forms the articles really use for two entities (see docs/encoding.md, "Registers")
 DOCUMENTED_AMBIGUITIES = {"Kamenev", "İnönü", "Brest-Litovsk", "Türkiye Komünist Partisi",
-                          "Moskova görüşmeleri"}
+                          "Moskova görüşmeleri", "Sovyetler"}
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 

@@ -293,3 +293,139 @@ if TEI_ARTICLES:  # the articles are being encoded; the test exists once they ar
         assert misplaced_footnotes(document) == {}
         assert "register" in anchors and sum(a.startswith("reg-") for a in anchors) >= 20
         assert len(document.pages) > 20
+
+
+# ---------------------------------------------------------------- the edition as typeset (tei/)
+
+HYPHENS = "\u2010-"          # WeasyPrint's hyphenate-character (U+2010), and a plain hyphen
+
+
+@pytest.fixture(scope="module")
+def edition_volume(tmp_path_factory) -> tuple[Path, str]:
+    """The edition in tei/ rendered to PDF and to print HTML once: (pdf path, print HTML)."""
+    out = tmp_path_factory.mktemp("edition-pdf")
+    written = render([HERE.parent / "tei"], ["pdf", "print"], out)
+    return written["pdf"][0], (out / "print" / "edition.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def edition_lines(edition_volume) -> list[list[str]]:
+    """The lines of each page of the edition's PDF."""
+    return [[" ".join(line.split()) for line in page.extract_text().splitlines()]
+            for page in PdfReader(edition_volume[0]).pages]
+
+
+def body_words() -> set[str]:
+    """Every word of the articles' bodies (letters only, as printed)."""
+    words = set()
+    for article in (HERE.parent / "tei").glob("*.xml"):
+        text = " ".join(parse(article).find(".//tei:body", NS).itertext())
+        words |= set(re.findall(r"[^\W\d_]+", text))
+    return words
+
+
+def reading(lines: list[str]) -> str:
+    """A page's lines as read: a word hyphenated at a line end (U+2010) joined again, a
+    line ending in a word's own hyphen ("Brest-" / "Litovsk") joined without a space."""
+    text = ""
+    for line in lines:
+        text += line[:-1] if line.endswith("\u2010") else line if line.endswith("-") else line + " "
+    return " ".join(text.split())
+
+
+def test_turkish_lines_end_in_hyphens_at_syllable_breaks(edition_lines) -> None:
+    from teikit.render.turkish_hyphenation import syllables
+    words, broken = body_words(), []
+    for lines in edition_lines:
+        for line, following in zip(lines, lines[1:]):
+            if line[-1:] in HYPHENS and re.search(r"[^\W\d_]+.$", line) and following:
+                head = re.search(r"([^\W\d_]+).$", line).group(1)
+                tail = re.match(r"[^\W\d_]*", following).group(0)
+                # a word of the text cut at a line end within the page (a page's last line is
+                # followed in the extracted text by its running head, not by the word's end)
+                if tail and head + tail in words:
+                    broken.append((head, tail))
+    assert len(broken) >= 200, len(broken)              # 837 in the edition at the time of writing
+    for head, tail in broken:
+        cuts = {sum(map(len, syllables(head + tail)[:i])) for i in range(1, 20)}
+        assert len(head) in cuts, (head, tail)          # only between syllables
+        assert len(head) >= 2 and len(tail) >= 2
+
+
+def test_running_heads_are_one_line_and_not_on_an_articles_first_page(edition_volume, edition_lines) -> None:
+    pdf, html = edition_volume
+    reader = PdfReader(pdf)
+    page = lxml_html.document_fromstring(html)
+    heads = [(" ".join(p.text_content().split()), " ".join(a.text_content().split()))
+             for p, a in zip(page.find_class("running-title"), page.find_class("running-author"))]
+    starts = [reader.get_destination_page_number(item) for item in reader.outline
+              if not isinstance(item, list)][:len(heads)]
+    assert len(starts) == len(heads) == 2
+    ends = [*starts[1:], min(len(edition_lines), starts[-1] + 60)]
+    for (title, author), start, end in zip(heads, starts, ends):
+        assert len(title) <= 80
+        assert title not in edition_lines[start] and author not in edition_lines[start]
+        carried = [n for n in range(start + 1, end) if title in edition_lines[n] or author in edition_lines[n]]
+        assert len(carried) >= 0.8 * (end - start - 1) - 1, (title, start, end, carried)
+
+
+def test_abstract_and_keyword_labels_are_the_webs(edition_lines) -> None:
+    text = "\n".join(line for lines in edition_lines for line in lines)
+    assert re.search(r"^Özet$", text, re.M) and "Anahtar kelimeler:" in text
+    assert not re.search(r"^Öz$", text, re.M) and "Anahtar Kelimeler" not in text
+
+
+def test_a_name_inside_a_cited_title_stays_in_the_italic_title(edition_volume) -> None:
+    """The print HTML parsed as WeasyPrint parses it: a link inside the citation link was
+    split out of the title's italic span ("TBMM Zabıt Cerideleri" lost "TBMM")."""
+    import weasyprint
+    root = weasyprint.HTML(string=edition_volume[1]).etree_element
+    spans = [e for e in root.iter("span") if "title" in (e.get("class") or "").split()]
+    printed = {" ".join("".join(s.itertext()).split()) for s in spans}
+    expected = {" ".join("".join(t.itertext()).split()) for article in (HERE.parent / "tei").glob("*.xml")
+                for t in parse(article).iterfind(".//tei:body//tei:title", NS)}
+    assert "TBMM Zabıt Cerideleri" in expected and expected <= printed
+
+
+def test_edition_register_page_numbers_point_to_pages_holding_the_name(edition_volume, edition_lines) -> None:
+    """Each page number of the printed register leads to a page where the entry is named,
+    under one of its register forms or a form tagged in the text (hyphenation splits no name)."""
+    pdf, _ = edition_volume
+    reader = PdfReader(pdf)
+    forms: dict[str, set[str]] = {}
+    for register in (HERE.parent / "tei" / "register").glob("*.xml"):
+        for entry in parse(register).getroot().iter():
+            ident = entry.get("{http://www.w3.org/XML/1998/namespace}id")
+            if ident:
+                forms[ident] = {" ".join("".join(n.itertext()).split()) for n in entry
+                                if n.get("type") and n.tag.rpartition("}")[2] in ("persName", "placeName",
+                                                                                  "orgName", "label")}
+    for article in (HERE.parent / "tei").glob("*.xml"):
+        for name in parse(article).iterfind(".//tei:text//*[@ref]", NS):
+            for ref in name.get("ref").split():
+                forms.setdefault(ref.partition("#")[2], set()).add(" ".join("".join(name.itertext()).split()))
+    pages = [reading(lines) for lines in edition_lines]
+    text = printed_register(reader, pages)
+    listing = [(div.get("id")[len("reg-"):], div.find_class("entry-name")[0].text_content())
+               for div in lxml_html.document_fromstring(edition_volume[1]).find_class("register-entry")]
+    starts, position = [], 0
+    for _, name in listing:
+        position = text.index(name, position)
+        starts.append(position)
+    checked = 0
+    for (ident, name), begin, end in zip(listing, starts, starts[1:] + [len(text)]):
+        numbers = re.search(r"(\d+(?:, \d+)*)\s*$", text[begin:end])
+        assert numbers, f"no page number for {name}: {text[begin:end]!r}"
+        for number in map(int, numbers.group(1).split(", ")):
+            assert any(on_page(form, pages, number) for form in forms[ident]), (name, number, forms[ident])
+            checked += 1
+    assert checked >= len(listing) >= 300, (checked, len(listing))
+
+
+def on_page(form: str, pages: list[str], number: int) -> bool:
+    """Whether *form* is printed on page *number*, or begins there and ends on the next page
+    ("I. Dünya" at the foot of page 67, "Savaşı" at the head of page 68)."""
+    words = form.split()
+    return form in pages[number - 1] or (
+        len(words) > 1 and number < len(pages) and " ".join(words[:-1]) in pages[number - 1]
+        and words[-1] in pages[number])

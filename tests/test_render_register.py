@@ -156,10 +156,39 @@ def test_every_entry_of_the_edition_registers_is_on_the_register_page(edition_re
 
 
 def test_edition_register_names_are_in_turkish_order_within_each_letter(edition_registers_out):
+    """In the order of what they are filed under: a heading "Çiçerin, Georgiy" files as "Çiçerin Georgiy"."""
     page = lxml.html.parse(str(edition_registers_out / "index.html")).getroot()
     for section in page.xpath("//section[@class='letter']"):
-        names = [h.text_content() for h in section.xpath(".//h3")]
+        names = [filed_as(h.text_content()) for h in section.xpath(".//h3")]
         assert names == sorted(names, key=turkish_key), section.get("id")
+
+
+def filed_as(heading: str) -> str:
+    """The part of a register heading a person is filed under: before the comma, then the forenames
+    ("Cebesoy, Ali Fuat Paşa" -> "Cebesoy Ali Fuat"; titles after the forenames are not filed)."""
+    head, comma, rest = heading.partition(", ")
+    forenames = [w for w in rest.split() if w not in {"Dr.", "Sir", "Teğmen", "Paşa", "Bey"}]
+    return " ".join([head, *forenames]) if comma else heading
+
+
+@pytest.mark.parametrize("heading, letter", [
+    ("Çiçerin, Georgiy", "Ç"), ("Mackinder, Sir Harford", "M"), ("İbrahim, Teğmen", "İ"),
+    ("Fuat Sabit, Dr.", "F"), ("Cebesoy, Ali Fuat Paşa", "C"), ("Atatürk, Mustafa Kemal", "A"),
+    ("Tengirşenk, Yusuf Kemal", "T"), ("Enver Paşa", "E")])
+def test_persons_are_filed_under_their_surname_and_titles_are_not_filed(edition_registers_out, heading, letter):
+    page = lxml.html.parse(str(edition_registers_out / "index.html")).getroot()
+    section = page.get_element_by_id(f"harf-{letter}")
+    assert heading in [h.text_content() for h in section.xpath(".//li[contains(@class, 'person')]/h3")]
+
+
+def test_no_person_is_filed_under_a_title(edition_registers_out):
+    page = lxml.html.parse(str(edition_registers_out / "index.html")).getroot()
+    headings = [h.text_content() for h in page.xpath("//li[contains(@class, 'person')]/h3")]
+    assert len(headings) > 100
+    assert [h for h in headings if h.split()[0] in {"Dr.", "Sir", "Teğmen", "Yüzbaşı"}] == []
+    data = json.loads((edition_registers_out / "register.json").read_text("utf-8"))
+    letters = {e["id"]: e["letter"] for e in data["entries"]}
+    assert (letters["per-cicerin"], letters["per-harford-mackinder"], letters["per-fuat-sabit"]) == ("Ç", "M", "F")
 
 
 def test_enriched_edition_registers_are_valid_against_tei_all(edition_registers_out):

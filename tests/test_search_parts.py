@@ -26,9 +26,10 @@ def bundle_pages(bundle: Path) -> int:
 
 
 def merged_bundles(site: Path) -> list[str]:
-    """The bundle paths search.html asks Pagefind UI to merge."""
-    found = re.search(r"mergeIndex: (\[.*?\])", (site / "search.html").read_text("utf-8"))
-    return [entry["bundlePath"] for entry in json.loads(found.group(1))]
+    """The bundle paths search.html asks Pagefind to merge (its search-config)."""
+    found = re.search(r'<script id="search-config" type="application/json">(.*?)</script>',
+                      (site / "search.html").read_text("utf-8"))
+    return [entry["bundlePath"] for entry in json.loads(found.group(1))["merged"]]
 
 
 def test_parts_hold_at_most_the_part_size_records():
@@ -84,3 +85,14 @@ def test_fewer_parts_on_rebuild_remove_the_bundles_no_longer_made(tmp_path):
 def test_search_part_size_must_be_positive(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tmp_path), "--search-part-size", "0"])
     assert result.exit_code == 2 and "search-part-size" in result.output
+
+
+def test_each_bundle_lists_the_spellings_of_its_words_that_need_turkish_letters(tmp_path):
+    """teikit-words.json: what the search page asks Pagefind for when a query typed without
+    Turkish letters finds nothing as typed ("mayis" -> "mayıs")."""
+    build(three_article_edition(tmp_path / "tei"), tmp_path / "site", formats=[], jobs=1, search_part_size=1)
+    for bundle in ("pagefind", "pagefind-parts/2", "pagefind-parts/3"):
+        words = json.loads((tmp_path / "site" / bundle / "teikit-words.json").read_text("utf-8"))
+        assert words["mayis"] == ["mayıs"], bundle
+        assert all(forms and key not in forms for key, forms in words.items())
+        assert "moskova" not in words                    # no Turkish letter: Pagefind finds it as typed

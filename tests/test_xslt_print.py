@@ -76,7 +76,7 @@ def test_title_block_gives_both_titles_author_abstracts_and_keywords(sample) -> 
     assert header.find("p[@class='other-title']").get("lang") == "en"
     assert [s.get("lang") for s in header.findall("section")] == ["tr", "en"]
     keywords = [p.text_content() for p in header.iter("p") if p.get("class") == "keywords"]
-    assert keywords == ["Anahtar Kelimeler: Türkiye, Rusya", "Keywords: Turkey, Russia"]
+    assert keywords == ["Anahtar kelimeler: Türkiye, Rusya", "Keywords: Turkey, Russia"]
 
 
 def test_running_head_strings_are_the_author_and_the_title(sample) -> None:

@@ -64,6 +64,9 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
         <link rel="stylesheet" href="{$css}"/>
+        <!-- the landed paragraph and the searched words in it (assets/landing.js) -->
+        <script src="{replace($css, '[^/]+$', '')}search-terms.js" defer="defer"></script>
+        <script src="{replace($css, '[^/]+$', '')}landing.js" defer="defer"></script>
         <xsl:call-template name="tk:head-meta">
           <xsl:with-param name="tei-href" select="'tei/' || $source-name"/>
         </xsl:call-template>

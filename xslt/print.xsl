@@ -141,6 +141,16 @@
     <xsl:sequence select="tk:document-title($tei)"/>
   </xsl:function>
 
+  <!-- A running head fits one line of the head margin (8.5pt italic over the 130 mm text
+       block holds some 85 characters): a longer one is cut at the last word that fits, with
+       an ellipsis, and print.css keeps it on one line. -->
+  <xsl:function name="tk:running-head" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (string-length($text) le $running-head-length) then $text
+                          else replace(substring($text, 1, $running-head-length - 1), '[\s\p{P}]+\S*$', '') || '…'"/>
+  </xsl:function>
+  <xsl:variable name="running-head-length" as="xs:integer" select="80"/>
+
   <!-- A short title for the running head, in the article's language, when the header has one. -->
   <xsl:function name="tk:short-title" as="element(tei:title)?">
     <xsl:param name="tei" as="element()"/>
@@ -168,10 +178,10 @@
       <!-- copied by string-set into the running heads: the short title (else the title) on
            the right, the authors (else the title) on the left -->
       <p class="running-title" aria-hidden="true">
-        <xsl:value-of select="normalize-space((tk:short-title($tei), $main, 'Untitled')[1])"/>
+        <xsl:value-of select="tk:running-head(normalize-space((tk:short-title($tei), $main, 'Untitled')[1]))"/>
       </p>
       <p class="running-author" aria-hidden="true">
-        <xsl:value-of select="(string-join($authors, ', ')[. ne ''], normalize-space($main))[1]"/>
+        <xsl:value-of select="tk:running-head((string-join($authors, ', ')[. ne ''], normalize-space($main))[1])"/>
       </p>
       <xsl:if test="exists($authors)">
         <p class="author"><xsl:value-of select="string-join($authors, ', ')"/></p>
@@ -203,8 +213,8 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="lang" as="xs:string?"/>
     <xsl:variable name="labels" as="map(xs:string, xs:string*)" select="map {
-        'abstract': ('Öz', 'Abstract'),
-        'keywords': ('Anahtar Kelimeler', 'Keywords'),
+        'abstract': ('Özet', 'Abstract'),
+        'keywords': ('Anahtar kelimeler', 'Keywords'),
         'pages': ('Sayfa', 'Pages'),
         'notes': ('Notlar', 'Notes'),
         'bibliography': ('Kaynakça', 'Bibliography')}"/>

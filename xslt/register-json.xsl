@@ -50,7 +50,7 @@
       'kind': tk:entry-kind($e),
       'register': string($e/ancestor::register/@file),
       'name': tk:entry-name($e),
-      'letter': tk:tr-initial(tk:entry-name($e)),
+      'letter': tk:tr-initial(tk:entry-sort-name($e)),
       'variants': array{ $names[@type = 'variant'] ! map{'name': normalize-space(), 'lang': string(@xml:lang)} },
       'type': string($e/@type),
       'date': string-join(($e/@when, $e/@from, $e/@to), '/'),

@@ -449,11 +449,18 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- b:name: an anchor the printed register points at, when it has an entry -->
+  <!-- b:name: an anchor the printed register points at, when it has an entry. Inside a
+       citation link a link of its own would nest <a> in <a>, which the HTML parser splits
+       (the name fell out of the citation's italic title): there it keeps only its anchor. -->
   <xsl:template name="b:name">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:variable name="entry" as="element()?" select="if (@ref) then tk:register-entry(.) else ()"/>
     <xsl:choose>
+      <xsl:when test="exists($entry) and ancestor::tei:bibl[starts-with(@corresp, '#')]">
+        <span class="name {local-name()}" id="{tk:occurrence-id(.)}">
+          <xsl:apply-templates select="$content" mode="tk:text"/>
+        </span>
+      </xsl:when>
       <xsl:when test="exists($entry)">
         <a class="name {local-name()}" id="{tk:occurrence-id(.)}" href="#reg-{$entry/@xml:id}">
           <xsl:apply-templates select="$content" mode="tk:text"/>

@@ -89,12 +89,12 @@
           <xsl:if test="exists($used)">
             <section class="register-part {$kind('kind')}" id="register-{$kind('kind')}">
               <h2><xsl:value-of select="$kind('head')[$i]"/></h2>
-              <xsl:for-each-group select="$used" group-by="tk:tr-initial(tk:entry-name(.))">
+              <xsl:for-each-group select="$used" group-by="tk:tr-initial(tk:entry-sort-name(.))">
                 <xsl:sort select="(index-of($tk:tr-alphabet, current-grouping-key()), 999)[1]"/>
                 <div class="register-letter">
                   <h3 class="letter"><xsl:value-of select="current-grouping-key()"/></h3>
                   <xsl:for-each select="current-group()">
-                    <xsl:sort select="tk:tr-sort-key(tk:entry-name(.))"
+                    <xsl:sort select="tk:tr-sort-key(tk:entry-sort-name(.))"
                               collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
                     <xsl:sort select="tk:entry-name(.)"
                               collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
@@ -120,7 +120,7 @@
     <xsl:variable name="variants" as="xs:string*"
                   select="distinct-values(*[@type = 'variant'] ! normalize-space(.))[. ne $preferred]"/>
     <div class="register-entry" id="reg-{@xml:id}">
-      <span class="entry-name"><xsl:value-of select="$preferred"/></span>
+      <span class="entry-name"><xsl:value-of select="tk:entry-index-name(.)"/></span>
       <xsl:if test="exists($variants)">
         <span class="entry-forms"><xsl:text> (</xsl:text>
           <xsl:value-of select="string-join($variants, '; ')"/><xsl:text>)</xsl:text></span>

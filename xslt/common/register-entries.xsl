@@ -31,6 +31,8 @@
                     an xml:id) of every register file, in Turkish alphabetical order
                     (names whose initial is not a letter of $tk:tr-alphabet last).
     tk:entry-name($entry), tk:entry-kind($entry), tk:occurrence-href($occ)
+    tk:entry-sort-name($entry)  what an entry is filed under (a person by surname)
+    tk:entry-index-name($entry) its heading in a register ("Çiçerin, Georgiy")
     named template tk:az-bar       (param entries): the A–Z jump bar, one link per letter
                                    that has entries ('#harf-<letter>').
     named template tk:letters      (param entries): one <section id="harf-<letter>"> per
@@ -66,12 +68,42 @@
     <!-- the register files, and the lists of persons, places... articles hold themselves -->
     <xsl:perform-sort select="$edition/(registers/register | register)//(tei:person | tei:personGrp
                               | tei:place | tei:org | tei:event)[@xml:id]">
-      <xsl:sort select="(index-of($tk:tr-alphabet, tk:tr-initial(tk:entry-name(.))), 999)[1]"/>
-      <xsl:sort select="tk:tr-sort-key(tk:entry-name(.))"
+      <xsl:sort select="(index-of($tk:tr-alphabet, tk:tr-initial(tk:entry-sort-name(.))), 999)[1]"/>
+      <xsl:sort select="tk:tr-sort-key(tk:entry-sort-name(.))"
                 collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
       <xsl:sort select="tk:entry-name(.)"
                 collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
     </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- what an entry is filed under (docs/encoding.md, "Registers"): a person whose preferred
+       persName is structured by its surname(s), then its forenames ("Cebesoy Ali Fuat");
+       without a surname by its forenames, titles (roleName) left out ("Fuat Sabit" for
+       "Dr. Fuat Sabit"); any other entry by its name as printed -->
+  <xsl:function name="tk:entry-sort-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" as="element()?" select="tk:structured-name($entry)"/>
+    <xsl:sequence select="if (empty($name)) then tk:entry-name($entry)
+                          else string-join(($name/tei:surname, $name/tei:forename) ! normalize-space(), ' ')"/>
+  </xsl:function>
+
+  <!-- how an entry is headed in the register: the filing part first, as an index prints it
+       ("Cebesoy, Ali Fuat Paşa", "Çiçerin, Georgiy", "Fuat Sabit, Dr."); else its name -->
+  <xsl:function name="tk:entry-index-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" as="element()?" select="tk:structured-name($entry)"/>
+    <xsl:variable name="head" as="element()*"
+        select="if ($name/tei:surname) then $name/tei:surname else $name/tei:forename"/>
+    <xsl:sequence select="if (empty($name)) then tk:entry-name($entry)
+                          else string-join($head ! normalize-space(), ' ') || ', '
+                               || string-join(($name/* except $head) ! normalize-space(), ' ')"/>
+  </xsl:function>
+
+  <!-- the preferred persName of a person when it says what the person is filed under -->
+  <xsl:function name="tk:structured-name" as="element(tei:persName)?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entry/self::tei:person/tei:persName[@type = 'preferred']
+                          [tei:surname or (tei:forename and tei:roleName)][1]"/>
   </xsl:function>
 
   <!-- the preferred name; else the first name; else the xml:id -->
@@ -135,7 +167,7 @@
   <!-- ============================================================ the A–Z bar -->
   <xsl:template name="tk:az-bar">
     <xsl:param name="entries" as="element()*"/>
-    <xsl:variable name="used" as="xs:string*" select="distinct-values($entries ! tk:tr-initial(tk:entry-name(.)))"/>
+    <xsl:variable name="used" as="xs:string*" select="distinct-values($entries ! tk:tr-initial(tk:entry-sort-name(.)))"/>
     <nav class="az" aria-label="Harf dizini (A–Z)">
       <ul>
         <xsl:for-each select="$tk:tr-alphabet[. = $used or not(. = ('Q', 'W', 'X'))], '#'[. = $used]">
@@ -158,7 +190,7 @@
   <!-- ============================================================ the letters -->
   <xsl:template name="tk:letters">
     <xsl:param name="entries" as="element()*"/>
-    <xsl:for-each-group select="$entries" group-by="tk:tr-initial(tk:entry-name(.))">
+    <xsl:for-each-group select="$entries" group-by="tk:tr-initial(tk:entry-sort-name(.))">
       <xsl:sort select="(index-of($tk:tr-alphabet, current-grouping-key()), 999)[1]"/>
       <section class="letter" id="harf-{tk:letter-id(current-grouping-key())}"
                aria-labelledby="baslik-{tk:letter-id(current-grouping-key())}">
@@ -179,7 +211,7 @@
     <li class="entry {$kind}" id="{@xml:id}">
       <h3 class="entry-name">
         <xsl:call-template name="tk:lang"/>
-        <xsl:value-of select="tk:entry-name(.)"/>
+        <xsl:value-of select="tk:entry-index-name(.)"/>
       </h3>
       <p class="entry-kind"><xsl:value-of select="$tk:kind-labels($kind)"/></p>
       <xsl:variable name="variants" as="element()*"

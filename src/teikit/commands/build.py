@@ -78,8 +78,8 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], nam
     bar = ProgressBar.on_a_terminal("building")
     try:
         report = build(edition, out, rules=rules, base_url=base_url, formats=list(formats) or None,
-                       title=name, admin_email=admin_email, jobs=jobs, search_part_size=search_part_size,
-                       oai_gateway=oai_gateway, progress=bar)
+                       title=name, admin_email=admin_email, jobs=jobs,
+                       search_part_size=search_part_size, oai_gateway=oai_gateway, progress=bar)
     finally:
         if bar:
             bar.close()

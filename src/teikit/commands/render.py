@@ -44,8 +44,8 @@ def command(paths: tuple[Path, ...], formats: tuple[str, ...], out: Path, jobs: 
     names = sorted(load_renderers()) if "all" in formats else list(dict.fromkeys(formats))
     bar = ProgressBar.on_a_terminal("rendering")
     try:
-        written, failed = render(list(paths) or [default_edition()], names, out, jobs, progress=bar,
-                                 rules=rules), None
+        written, failed = render(list(paths) or [default_edition()], names, out, jobs,
+                                 progress=bar, rules=rules), None
     except RenderFailures as exc:
         written, failed = exc.written, exc
     finally:

@@ -1,5 +1,11 @@
 """The site's full-text search for ``teikit build``: per-paragraph Pagefind records,
-indexed in parts of bounded size.
+indexed in parts of bounded size, and the search page.
+
+Search page. ``search.html`` runs the edition's own script (xslt/assets/search.js) on
+Pagefind's JavaScript API, not Pagefind UI: Pagefind's answer is a list of candidates,
+and xslt/assets/search-terms.js keeps those whose text holds every word of the query in a
+suffixed form, the Turkish way (as typed first; "Kars" is not "karşı"; a query typed
+without Turkish letters falls back to them, through each bundle's ``teikit-words.json``).
 
 Records. Each article gives one Pagefind custom record per body paragraph
 (:func:`search_records`), at its anchor in the article's reading page, filtered by the
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from html import escape
@@ -41,13 +48,22 @@ PARTS = "pagefind-parts"                  # parts 2, 3, ...: merged into part 1'
 @dataclass
 class Paragraph:
     """One paragraph of an article's body as the search sees it: where it is (its own
-    xml:id, else its section's), its section heading, its text (its footnotes after it)
-    and the register pointers in it."""
+    xml:id, else its section's), its section heading, its text (its footnotes after it),
+    the register pointers in it and the printed pages it runs over (first, last)."""
 
     id: str | None
     section: tuple[str, str] | None
     text: str
     refs: set[str]
+    pages: tuple[str, str] | None = None
+
+    @property
+    def page_label(self) -> str | None:
+        """"s. 23", or "s. 22–23" for a paragraph that runs onto the next page."""
+        if not self.pages:
+            return None
+        first, last = self.pages
+        return f"s. {first}" if first == last else f"s. {first}–{last}"
 
     @property
     def anchor(self) -> str | None:
@@ -65,8 +81,26 @@ def paragraphs(article) -> list[Paragraph]:
         text = " ".join([_words(p.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS))]
                         + [_words(note.itertext()) for note in p.xpath(".//tei:note", namespaces=NS)])
         found.append(Paragraph(p.get(f"{{{XML_NS}}}id"), section, text,
-                               {str(r) for r in p.xpath(".//@ref", namespaces=NS)}))
+                               {str(r) for r in p.xpath(".//@ref", namespaces=NS)}, _pages(p)))
     return found
+
+
+def _pages(p) -> tuple[str, str] | None:
+    """The printed pages *p* runs over: from the page break before it (or the one that
+    opens it, with no word before it) to the last one inside it."""
+    inside = p.xpath(".//tei:pb[@n][not(ancestor::tei:note)]", namespaces=NS)
+    before = p.xpath("preceding::tei:pb[@n][1]/@n", namespaces=NS)
+    first = str(before[0]) if before else None
+    if inside and (first is None or not _text_before(p, inside[0]).strip()):
+        first = inside[0].get("n")
+    last = inside[-1].get("n") if inside else first
+    return (first, last) if first else None
+
+
+def _text_before(p, milestone) -> str:
+    """The text of *p* before *milestone* (a descendant of it)."""
+    return "".join(milestone.xpath("preceding::text()[count(ancestor::tei:p[1] | $p) = 1]",
+                                   namespaces=NS, p=p))
 
 
 def _words(texts) -> str:
@@ -84,20 +118,59 @@ def _filters(refs: set[str], labels: dict[str, str]) -> dict[str, list[str]]:
 
 
 def search_records(article, labels: dict[str, str], page: str) -> list[dict]:
-    """Pagefind custom records of *article*, one per paragraph, at ``/page#anchor`` (Pagefind
-    UI prefixes its baseUrl): a reader filtering by a person reaches the paragraphs naming them.
-    *labels*: register pointer -> preferred name. The result heading (article — section) is
-    meta ``heading``, not ``title``: Pagefind searches a record's title, and the article title
-    in every record made each of its paragraphs match its words, the shortest first.
-    search.html shows it as the title."""
+    """Pagefind custom records of *article*, one per paragraph, at ``/page#anchor`` (the
+    search page prefixes its base URL): a reader filtering by a person reaches the
+    paragraphs naming them. *labels*: register pointer -> preferred name.
+
+    Only the paragraph's text is searched. Pagefind searches every ``meta`` value of a
+    record (measured: "silah" matched 142 records with the article and section title in
+    meta, 19 without, and 19 paragraphs hold the word), so nothing goes in ``meta``; the
+    section heading and the printed page travel as the filters ``section`` and ``page``,
+    which Pagefind does not search but returns with each result. search.html shows them
+    and offers only the ``article``, ``person`` and ``place`` filters to the reader."""
     language = article.root.get(f"{{{XML_NS}}}lang") or "tr"
     records = []
     for paragraph in paragraphs(article):
-        title = article.title + (f" — {paragraph.section[1]}" if paragraph.section else "")
+        filters = {"article": [article.title], **_filters(paragraph.refs, labels)}
+        if paragraph.section:
+            filters["section"] = [paragraph.section[1]]
+        if paragraph.page_label:
+            filters["page"] = [paragraph.page_label]
         records.append({"url": f"/{page}" + (f"#{paragraph.anchor}" if paragraph.anchor else ""),
-                        "content": paragraph.text, "language": language, "meta": {"heading": title},
-                        "filters": {"article": [article.title], **_filters(paragraph.refs, labels)}})
+                        "content": paragraph.text, "language": language, "meta": {},
+                        "filters": filters})
     return records
+
+
+# -- words that need Turkish letters ------------------------------------------------------
+WORDS_FILE = "teikit-words.json"          # per bundle: folded word -> its spellings in the text
+_WORD = re.compile(r"[^\W_]+")
+_FOLD = str.maketrans("çğıöşüâîû", "cgiosuaiu")
+
+
+def turkish_lower(text: str) -> str:
+    """Lower case the Turkish way: I -> ı and İ -> i (Python's lower() makes İ "i̇")."""
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+def fold(word: str) -> str:
+    """*word* in Turkish lower case without its Turkish letters and circumflexes (ş -> s, ı -> i)."""
+    return turkish_lower(word).translate(_FOLD)
+
+
+def words_index(records: Iterator[dict]) -> dict[str, list[str]]:
+    """Folded word -> the spellings of the records' words that fold to it, for the words
+    that hold a Turkish letter. The search page reads it when a query typed without
+    Turkish letters ("Sarikamis") matches nothing as typed, to ask Pagefind for the words
+    it stands for ("sarıkamış"): Pagefind's own folding finds some forms of a word and
+    not others (it found "Sarıkamış" but not "Sarıkamış’ı" for "Sarikamis")."""
+    found: dict[str, set[str]] = {}
+    for record in records:
+        for word in _WORD.findall(turkish_lower(record["content"])):
+            folded = word.translate(_FOLD)
+            if folded != word:
+                found.setdefault(folded, set()).add(word)
+    return {key: sorted(found[key]) for key in sorted(found)}
 
 
 def search_page(article) -> str:
@@ -166,10 +239,13 @@ def index_part(part: Part, out: Path, write_many: Callable[[list[tuple[str, byte
     scratch = out / f".pagefind-scratch-{part.number}"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
-        index_records(cached_records(out, [stem for stem, _, _ in part.members]), scratch / "bundle")
+        stems = [stem for stem, _, _ in part.members]
+        index_records(cached_records(out, stems), scratch / "bundle")
         bundle = scratch / "bundle"
+        words = json.dumps(words_index(cached_records(out, stems)), ensure_ascii=False, separators=(",", ":"))
         written = write_many([(f"{part.directory}/{p.relative_to(bundle)}", p.read_bytes())
-                              for p in sorted(bundle.rglob("*")) if p.is_file()])
+                              for p in sorted(bundle.rglob("*")) if p.is_file()]
+                             + [(f"{part.directory}/{WORDS_FILE}", words.encode("utf-8"))])
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     keep = {p.resolve() for p in written}
@@ -180,36 +256,67 @@ def index_part(part: Part, out: Path, write_many: Callable[[list[tuple[str, byte
     return written
 
 
-def search_html(base_path: str, parts: list[Part]) -> str:
-    """``search.html``: the Pagefind UI of part 1, merging the other parts; result URLs are
-    prefixed with *base_path*, the path of ``--base-url``, so the search works when the site
-    is hosted under a folder (bundle paths are absolute for the same reason: the UI imports
-    a merged bundle relative to its own script, not to the page)."""
-    merged = [{"bundlePath": f"{base_path}{part.directory}/", "baseUrl": base_path} for part in parts[1:]]
-    return (SEARCH_PAGE.replace("BASE_URL", json.dumps(base_path))
-            .replace("MERGED", json.dumps(merged, ensure_ascii=False)))
+#: the files of xslt/assets/ the search page uses, copied into the site's search/ folder
+SEARCH_ASSETS = ("edition.css", "search.css", "search-terms.js", "search.js")
+#: (path in the site, label) of the pages the search page's header links, when they exist
+SITE_LINKS = (("html/index.html", "Makaleler"), ("register/index.html", "Dizin"),
+              ("register/chronology.html", "Kronoloji"), ("register/map.html", "Harita"))
+
+
+def search_html(base_path: str, parts: list[Part], title: str = "teikit dijital edisyonu",
+                links: tuple[tuple[str, str], ...] = ()) -> str:
+    """``search.html``: the edition's own search page (search/search.js on Pagefind's API),
+    in the site's look (search/edition.css, the header of the article pages), in Turkish.
+    Result URLs are prefixed with *base_path*, the path of ``--base-url``, so the search
+    works when the site is hosted under a folder (bundle paths are absolute for the same
+    reason: Pagefind imports a merged bundle relative to its own script, not to the page).
+    *links*: (path, label) of the site's pages for the header, in order."""
+    config = {"bundle": f"{base_path}{PRIMARY}/", "baseUrl": base_path,
+              "merged": [{"bundlePath": f"{base_path}{part.directory}/", "baseUrl": base_path}
+                         for part in parts[1:]]}
+    nav = "".join(f'<li><a href="{escape(path)}">{escape(label)}</a></li>' for path, label in links)
+    return (SEARCH_PAGE.replace("SITE_TITLE", escape(title))
+            .replace("NAV", nav)
+            .replace("CONFIG", json.dumps(config, ensure_ascii=False).replace("</", "<\\/")))
+
+
+def search_assets(read: Callable[[str], bytes]) -> list[tuple[str, bytes]]:
+    """The search page's CSS and scripts (*read*: name in xslt/assets/ -> bytes), for search/."""
+    return [(f"search/{name}", read(name)) for name in SEARCH_ASSETS]
 
 
 SEARCH_PAGE = """<!DOCTYPE html>
 <html lang="tr">
 <head>
   <meta charset="utf-8">
-  <title>Arama / Search</title>
-  <link href="pagefind/pagefind-ui.css" rel="stylesheet">
-  <script src="pagefind/pagefind-ui.js"></script>
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Arama · SITE_TITLE</title>
+  <link rel="stylesheet" href="search/edition.css">
+  <link rel="stylesheet" href="search/search.css">
+  <script id="search-config" type="application/json">CONFIG</script>
+  <script src="search/search-terms.js" defer></script>
+  <script src="search/search.js" defer></script>
 </head>
 <body>
-  <nav><a href="index.html">Ana sayfa / Home</a></nav>
-  <main>
-    <h1>Arama / Search</h1>
-    <div id="search"></div>
+  <a class="skip" href="#search">Aramaya geç</a>
+  <header class="site"><nav aria-label="Edisyon"><a class="home" href="index.html">SITE_TITLE</a><ul>NAV<li><a href="search.html" aria-current="page">Arama</a></li></ul></nav></header>
+  <main id="search" class="search-page">
+    <h1>Arama</h1>
+    <form id="search-form" role="search">
+      <label for="search-input">Metinde ara</label>
+      <input id="search-input" type="search" name="q" autocomplete="off" spellcheck="false"
+             placeholder="ör. silah, Kars, &quot;Moskova Antlaşması&quot;">
+      <button type="submit">Ara</button>
+    </form>
+    <p class="search-help">Bir sözcük, eklerini de bulur (silah: silahları, silahlandırılır); tırnak içindeki sözcükler
+      yan yana aranır. Türkçe harfler olmadan yazılan bir sözcük (Sarikamis), yazıldığı gibi bulunamazsa Türkçe
+      yazılışıyla aranır.</p>
+    <p id="search-message" role="status" aria-live="polite"></p>
+    <div class="search-body">
+      <div id="search-filters" class="filters" aria-label="Süzgeçler"></div>
+      <ol id="search-results" class="results"></ol>
+    </div>
   </main>
-  <script>
-    window.addEventListener('DOMContentLoaded', () => {
-      new PagefindUI({ element: "#search", showSubResults: true, baseUrl: BASE_URL, mergeIndex: MERGED,
-                       processResult: (result) => { result.meta.title = result.meta.heading; return result; } });
-    });
-  </script>
 </body>
 </html>
 """

@@ -18,8 +18,10 @@ The site (``--out``, default ``site/``) holds:
 ``pagefind/``          the browser-side full-text search (Pagefind, Turkish stemming):
                        one record per paragraph at its anchor, filtered by ``article``
                        and the ``person``/``place`` entries that paragraph names;
-                       ``search.html`` (result links under ``--base-url``'s path;
-                       ``text/`` pages when no HTML format)
+                       ``search.html`` with ``search/`` (the site's CSS, the Turkish
+                       word matching and the page's script, from ``xslt/assets/``;
+                       result links under ``--base-url``'s path; ``text/`` pages when
+                       no HTML format); each bundle's ``teikit-words.json``
 =====================  =============================================================
 
 Incremental rule. Each output group has a key, a SHA-256 over its inputs; the keys are
@@ -624,8 +626,12 @@ class Builder:
             self.group(name, _digest([part.key.encode(), settings.encode()]),
                        lambda part=part: search_index.index_part(part, self.out, self.write_many))
             self.manifest[name]["records"] = {stem: [key, count] for stem, key, count in part.members}
-        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts)
-        self.group("search", _digest([page.encode()]), lambda: [self.write("search.html", page)])
+        links = tuple((path, label) for path, label in search_index.SITE_LINKS if (self.out / path).is_file())
+        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, self.title, links)
+        files = [("search.html", page.encode("utf-8")),
+                 *search_index.search_assets(lambda name: (xslt_dir() / "assets" / name).read_bytes())]
+        self.group("search", _digest([name.encode() + data for name, data in files]),
+                   lambda: self.write_many(files))
 
     def _counted_records(self) -> dict[tuple[str, str], int]:
         """(article stem, records key) -> record count, as the last build's parts recorded them."""

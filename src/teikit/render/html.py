@@ -5,6 +5,8 @@ Output (below ``<out>/html/``)::
     index.html            the edition's index page   (xslt/index.xsl)
     <article>.html        one reading page per article (xslt/html.xsl)
     assets/edition.css    the web stylesheet          (xslt/assets/edition.css)
+    assets/landing.js     marks the paragraph a link lands on and the searched words in it
+    assets/search-terms.js  the search's Turkish word matching, which landing.js uses
     tei/<article>.xml     the TEI source, linked from each page (rel="alternate")
 """
 
@@ -19,7 +21,7 @@ from teikit.render.saxon import call_template, to_xdm, xslt_dir
 from teikit.xmlio import TEI_NS, atomic_write, parse
 
 #: files copied from xslt/assets/ into <out>/html/assets/
-ASSETS = ("edition.css",)
+ASSETS = ("edition.css", "search-terms.js", "landing.js")
 
 
 @register

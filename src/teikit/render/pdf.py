@@ -41,8 +41,11 @@ class PdfError(TeikitError):
 
 
 def _weasyprint():
-    """Import WeasyPrint (and pango) only when a PDF is asked for: it takes ~0.5 s."""
+    """Import WeasyPrint (and pango) only when a PDF is asked for: it takes ~0.5 s. Turkish
+    hyphenation (:mod:`teikit.render.turkish_hyphenation`) is registered with Pyphen first."""
     import weasyprint
+    from teikit.render import turkish_hyphenation
+    turkish_hyphenation.install()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     return weasyprint
 
