@@ -16,7 +16,6 @@ import pytest
 from lxml import etree
 from uritemplate import URITemplate
 
-
 from dts_rules import check_api
 from dts_schemas import assert_matches
 from publish_helpers import SAMPLE, free_port, serve, three_article_edition
@@ -463,3 +462,20 @@ def test_teikit_serve_gives_the_static_files_their_media_types(edition_server):
     assert entry.headers["content-type"].startswith("application/ld+json")
     document = httpx.get(f"{edition_server}/api/dts/document/dipl.tei")
     assert document.headers["content-type"].startswith("application/tei+xml")
+
+
+def test_a_large_derived_tree_gets_static_files_for_its_top_level_units_only():
+    """Gogol's Revizor derives 1,925 units: the static files of each (every down, its
+    siblings) would grow with the square of a level's width; the top-level units (acts)
+    get theirs, the server answers the rest."""
+    from teikit.publish.records import STATIC_UNIT_LIMIT, dts_files
+    from teikit.publish.site import StaticUrls
+    article = load_article(EXTERNAL / "dracor-rus" / "gogol-revizor.xml")
+    tree = dts.citation_trees(article)[0]
+    assert len(tree.units) > STATIC_UNIT_LIMIT
+    urls = StaticUrls("https://example.org/api/dts")
+    names = {name for name, _ in dts_files(article, urls, "Revizor", "https://example.org/tei/g.xml")}
+    tops = [u.identifier for u in tree.units if u.level == 1]
+    assert all("api/dts/" + urls.document_file(article.id, ref=ref) in names for ref in tops)
+    assert "api/dts/" + urls.document_file(article.id, ref="1.1.1") not in names
+    assert "api/dts/" + urls.navigation_file(article.id, down=-1) in names

@@ -34,7 +34,7 @@
 
   <!-- the register files next to the article, parsed by teikit.render -->
   <xsl:param name="registers" as="document-node()*" select="()"/>
-  <!-- the register page of the edition, relative to the article page -->
+  <!-- the register page of the edition, relative to the article page ('': none, names not linked) -->
   <xsl:param name="register-page" as="xs:string" select="'../register/index.html'"/>
 
   <xsl:mode name="tk:footnotes" on-no-match="shallow-skip"/>

@@ -44,7 +44,17 @@
   <xsl:function name="tk:block-attributes" as="attribute()+">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="class" as="xs:string"/>
-    <xsl:variable name="id" as="xs:string" select="($e/@xml:id, 'b-' || generate-id($e))[1]"/>
+    <xsl:sequence select="tk:block-attributes($e, $class, false())"/>
+  </xsl:function>
+
+  <!-- the same for a $wrapper around the element (a list item or a field that renders it
+       by its next rule): the element's own block has its xml:id, the wrapper a generated one -->
+  <xsl:function name="tk:block-attributes" as="attribute()+">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="wrapper" as="xs:boolean"/>
+    <xsl:variable name="id" as="xs:string"
+                  select="if ($wrapper) then 'w-' || generate-id($e) else ($e/@xml:id, 'b-' || generate-id($e))[1]"/>
     <xsl:attribute name="id" select="$id"/>
     <xsl:attribute name="class" select="string-join(($class, 'page-break'[$id = $page-breaks]), ' ')"/>
   </xsl:function>
@@ -107,7 +117,8 @@
     <xsl:param name="rule" as="xs:string" select="''"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
-      <xsl:sequence select="tk:block-attributes(., string-join(('field', local-name(), 'as-block'[$inline]), ' ')), tk:lang(.)"/>
+      <xsl:sequence select="tk:block-attributes(., string-join(('field', local-name(), 'as-block'[$inline]), ' '),
+                                                $rule eq 'next'), tk:lang(.)"/>
       <xsl:element name="{if ($inline) then 'span' else 'p'}">
         <xsl:attribute name="class" select="'field-label'"/>
         <xsl:value-of select="$label"/>
@@ -290,7 +301,7 @@
     <xsl:param name="sublist" as="node()*" select="()"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else 'li'}">
-      <xsl:sequence select="tk:block-attributes(., string-join(($class, 'as-block'[$inline]), ' '))"/>
+      <xsl:sequence select="tk:block-attributes(., string-join(($class, 'as-block'[$inline]), ' '), $rule eq 'next')"/>
       <xsl:choose>
         <xsl:when test="$rule eq 'next'">
           <xsl:next-match><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:next-match>

@@ -23,7 +23,7 @@
     b:verse-line   l                                    b:speaker      speaker (and u/@who resolved)
     b:stage        a stage direction (inline or block)  b:alternate    choice: one reading shown
     b:apparatus    app: the lemma, then the readings    b:field        a labelled metadata field
-    b:text         a text node                          omit           an empty template here
+    b:text         a note's text, a word split by lb    omit           an empty template here
 
   The parameters are documented on each behaviour in behaviours-html.xsl. A rule never
   writes output itself; an edition changes a rule by a template of its own in mode tk:text

@@ -10,8 +10,9 @@ Citation trees come from each article's ``encodingDesc/refsDecl/citeStructure``
 ``@delim`` joining it to the parent's identifier, ``@unit`` giving ``citeType``). The
 first ``refsDecl`` is the default tree; a further one is addressed by its ``@n`` as
 ``tree``. A document that declares none gets a tree derived from its structure
-(:func:`derived_trees`: divisions, speeches, verse groups, paragraphs and lines). Error cases follow the specification: 400 for a missing ``resource``,
-``ref`` with ``start``/``end``, ``start`` without ``end`` (or the reverse), no
+(:func:`derived_trees`: divisions, speeches, verse groups, paragraphs and lines).
+Error cases follow the specification: 400 for a missing ``resource``, ``ref`` with
+``start``/``end``, ``start`` without ``end`` (or the reverse), no
 ``down``/``ref``/``start`` or ``down=0`` without ``ref``; 404 for an unknown resource,
 collection, tree, reference or media type.
 """

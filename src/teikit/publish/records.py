@@ -80,6 +80,13 @@ def edition_of(summaries: list[Article], digests: dict[Path, str]) -> Edition:
 #: a resource with more top-level citable units than this gets no static range files: their
 #: number grows with the square, their bytes with the cube, of that count
 STATIC_RANGE_LIMIT = 16
+#: a citation tree with more units than this (a derived tree of a long play or a flat
+#: chronology: thousands of divisions and paragraphs) gets per-unit static files for its
+#: top-level units only, and their siblings' navigation (down=0) only when they are at most
+#: this many: each such file lists every sibling, so their bytes grow with the square of a
+#: level's width (the external corpus's derived trees made 492 MB of DTS files for 4 MB of
+#: TEI). `teikit serve` answers every request, whatever the tree's size.
+STATIC_UNIT_LIMIT = 300
 
 
 def dts_files(article: Article, urls, title: str, download: str) -> list[tuple[str, bytes]]:
@@ -90,7 +97,8 @@ def dts_files(article: Article, urls, title: str, download: str) -> list[tuple[s
     ``down`` absent, 0, 1 to the depth and -1, and the same for every range between two
     top-level units (``down`` absent, 1 to the depth, -1); the whole document, each unit's
     passage and each top-level range's passage. A unit whose identifier cannot be a file
-    name (it holds ``/``) gets no file."""
+    name (it holds ``/``) gets no file; a tree of more than :data:`STATIC_UNIT_LIMIT` units
+    gets unit files for its top-level units only (see there)."""
     edition = Edition([article], "")
     rid, tei_urls = article.id, {article.id: download}
     collection = lambda *params: dts.collection(edition, [("id", rid), *params], urls,  # noqa: E731
@@ -119,11 +127,13 @@ def dts_files(article: Article, urls, title: str, download: str) -> list[tuple[s
         for down in downs:
             navigation({"tree": tree.identifier, "down": down})
         units = [u for u in tree.units if _file_name(u.identifier)]
-        for unit in units:
-            for down in [None, 0, *downs]:
+        tops = [u.identifier for u in units if u.level == 1]
+        large = len(units) > STATIC_UNIT_LIMIT
+        for unit in [u for u in units if u.level == 1] if large else units:
+            siblings = [0] if not large or len(tops) <= STATIC_UNIT_LIMIT else []
+            for down in [None, *siblings, *downs]:
                 navigation({"tree": tree.identifier, "down": down, "ref": unit.identifier})
             document({"tree": tree.identifier, "ref": unit.identifier})
-        tops = [u.identifier for u in units if u.level == 1]
         if len(tops) > STATIC_RANGE_LIMIT:
             continue
         for i, start in enumerate(tops):
