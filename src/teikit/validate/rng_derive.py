@@ -149,22 +149,21 @@ class Grammar:
         return self._choice_set(frozenset(alts)) if alts else self.not_allowed
 
     def group(self, a: Pattern, b: Pattern) -> Pattern:
-        if a is self.not_allowed or b is self.not_allowed:
-            return self.not_allowed
-        if a is self.empty:
-            return b
-        if b is self.empty:
-            return a
-        return self._make(GROUP, a, b, a.nullable and b.nullable)
+        return self._sequence(GROUP, a, b)
 
     def interleave(self, a: Pattern, b: Pattern) -> Pattern:
+        return self._sequence(INTERLEAVE, a, b)
+
+    def _sequence(self, kind, a: Pattern, b: Pattern) -> Pattern:
+        """A group or an interleave of *a* and *b*, normalised the same way: notAllowed
+        absorbs, empty is the unit; nullable when both are."""
         if a is self.not_allowed or b is self.not_allowed:
             return self.not_allowed
         if a is self.empty:
             return b
         if b is self.empty:
             return a
-        return self._make(INTERLEAVE, a, b, a.nullable and b.nullable)
+        return self._make(kind, a, b, a.nullable and b.nullable)
 
     def one_or_more(self, p: Pattern) -> Pattern:
         if p is self.not_allowed or p is self.empty:
