@@ -140,9 +140,10 @@ def test_static_dts_templates_lead_to_valid_files(site):
 def test_static_dts_answers_are_the_served_answers(site):
     """Each static navigation file holds what `teikit serve` answers to the same request
     (but for the URLs, which name the file or the endpoint)."""
-    from teikit.publish import dts as dts_api, edition as edition_module
+    from teikit import edition as model
+    from teikit.publish import dts as dts_api
 
-    loaded = edition_module.load(site / "tei")
+    loaded = model.load([site / "tei"])
     urls = dts_api.Urls("http://127.0.0.1:8000/dts")
     for name, params in [("smpl;down=-1", {"down": "-1"}), ("smpl;down=1/1", {"ref": "1", "down": "1"}),
                          ("smpl;down=0/1.2", {"ref": "1.2", "down": "0"}), ("smpl/1/1", {"start": "1", "end": "1"})]:
@@ -477,16 +478,16 @@ EDITION_FILES = ("index.html", "index.json", "sitemap.xml", "oai/static.xml", "a
 
 @pytest.fixture
 def parsed(monkeypatch) -> list[str]:
-    """The names of the articles the build parses (a spy around the real load_article)."""
-    from teikit.publish import edition as edition_module
+    """The names of the articles the build parses (a spy around the real Article.held)."""
+    from teikit.edition import Article
 
-    calls, real = [], edition_module.load_article
+    calls, real = [], Article.held
 
-    def counting(path):
+    def counting(cls, path):
         calls.append(Path(path).name)
         return real(path)
 
-    monkeypatch.setattr(edition_module, "load_article", counting)
+    monkeypatch.setattr(Article, "held", classmethod(counting))
     return calls
 
 

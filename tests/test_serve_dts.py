@@ -20,7 +20,7 @@ from dts_rules import check_api
 from dts_schemas import assert_matches
 from publish_helpers import SAMPLE, free_port, serve, three_article_edition
 from teikit.publish import dts
-from teikit.publish.edition import Edition, load_article
+from teikit.edition import Article, Edition
 from teikit.publish.site import build
 
 EXTERNAL = Path(__file__).parents[2] / "shared" / "corpora" / "external"
@@ -139,7 +139,7 @@ def test_a_resource_without_cite_structure_gets_a_tree_derived_from_its_division
 def test_a_play_is_cited_by_act_scene_speech_and_line():
     """Gogol's Revizor (DraCor) declares no citeStructure: acts, scenes, speeches, their
     paragraphs, derived from its divisions."""
-    article = load_article(EXTERNAL / "dracor-rus" / "gogol-revizor.xml")
+    article = Article.held(EXTERNAL / "dracor-rus" / "gogol-revizor.xml")
     tree = dts.citation_trees(article)[0]
     assert tree.structure[0]["citeType"] == "act"
     assert tree.structure[0]["citeStructure"][0]["citeType"] == "scene"
@@ -148,7 +148,7 @@ def test_a_play_is_cited_by_act_scene_speech_and_line():
     assert etree.QName(speech.element).localname == "sp" and speech.parent == "1.1"
     identifiers = [u.identifier for u in tree.units]
     assert len(identifiers) == len(set(identifiers)) > 900
-    edition = Edition([article], "")
+    edition = Edition([article])
     passage = dts.document(edition, [("resource", article.id), ("ref", "1.1.1")], dts.Urls("http://x/dts"))
     assert passage.status == 200 and b"<sp" in passage.body
 
@@ -159,7 +159,7 @@ def test_a_document_without_text_units_has_no_tree(tmp_path):
                     '</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>'
                     '</sourceDesc></fileDesc></teiHeader><text><body><listPlace><place><placeName>X'
                     '</placeName></place></listPlace></body></text></TEI>', "utf-8")
-    assert dts.citation_trees(load_article(path)) == []
+    assert dts.citation_trees(Article.held(path)) == []
 
 
 def test_document_is_the_whole_tei(entry):
@@ -307,9 +307,10 @@ def test_any_query_whatsoever_gets_200_400_or_404():
 
     from hypothesis import given, settings, strategies as st
 
-    from teikit.publish import dts, edition
+    from teikit import edition
+    from teikit.publish import dts
 
-    loaded = edition.load(SAMPLE.parent)
+    loaded = edition.load([SAMPLE.parent])
     urls = dts.Urls("http://127.0.0.1:8000/dts")
     names = st.sampled_from(["resource", "id", "ref", "start", "end", "down", "tree", "page", "nav",
                              "mediaType", "x"])
@@ -470,7 +471,7 @@ def test_a_large_derived_tree_gets_static_files_for_its_top_level_units_only():
     get theirs, the server answers the rest."""
     from teikit.publish.records import STATIC_UNIT_LIMIT, dts_files
     from teikit.publish.site import StaticUrls
-    article = load_article(EXTERNAL / "dracor-rus" / "gogol-revizor.xml")
+    article = Article.held(EXTERNAL / "dracor-rus" / "gogol-revizor.xml")
     tree = dts.citation_trees(article)[0]
     assert len(tree.units) > STATIC_UNIT_LIMIT
     urls = StaticUrls("https://example.org/api/dts")

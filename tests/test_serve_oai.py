@@ -227,9 +227,10 @@ def test_tei_records_come_one_per_page_so_xml_ids_never_clash(server_without_set
 def test_an_item_without_formats_answers_no_metadata_formats(site):
     """The repository, given no format for an item, says noMetadataFormats (not reachable
     through the served edition, where every item has oai_dc, as the protocol requires)."""
-    from teikit.publish import edition, oai
+    from teikit import edition
+    from teikit.publish import oai
 
-    repository = oai.Repository(edition.load(site / "tei"), formats={})
+    repository = oai.Repository(edition.load([site / "tei"]), formats={})
     root = assert_valid(oai_pmh_schema(), repository.respond(
         [("verb", "ListMetadataFormats"), ("identifier", "oai:teikit.invalid:smpl")]))
     assert error_code(root) == "noMetadataFormats"
@@ -267,9 +268,10 @@ _VALUES = ["Identify", "ListRecords", "ListIdentifiers", "GetRecord", "ListSets"
 
 @pytest.fixture(scope="module")
 def repository():
-    from teikit.publish import edition, oai
+    from teikit import edition
+    from teikit.publish import oai
 
-    return oai.Repository(edition.load(SAMPLE.parent), oai.OaiConfig(page_size=1))
+    return oai.Repository(edition.load([SAMPLE.parent]), oai.OaiConfig(page_size=1))
 
 
 def test_any_request_whatsoever_gets_a_valid_oai_response(repository):

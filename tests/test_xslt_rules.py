@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from coverage_helpers import coverage, html_text, html_words, tei_words
-from teikit.render.document import Document, Edition
+from teikit.edition import Article, Edition
 from teikit.render.print import volume_html
 from teikit.render.saxon import transform
 from teikit.xmlio import parse
@@ -25,7 +25,7 @@ def rendered(path: Path, output: str) -> str:
     tree = parse(path, lenient_ids=True)
     if output == "html":
         return transform("html.xsl", tree, {"source-name": path.name}, source=str(path))
-    return volume_html(Edition([Document(path, tree)], {}))
+    return volume_html(Edition([Article(path, tree)]))
 
 
 def page(name: str, output: str):

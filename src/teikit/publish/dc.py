@@ -24,14 +24,16 @@ STYLESHEET = "common/dublin-core.xsl"
 _lock = threading.Lock()
 
 
-def dublin_core_xml(tei: str | Path | etree._ElementTree) -> bytes:
-    """Return the serialized ``oai_dc:dc`` element for a TEI file (path) or a parsed tree.
+def dublin_core_xml(tei: str | Path | etree._ElementTree, source: str | Path | None = None) -> bytes:
+    """Return the serialized ``oai_dc:dc`` element for a TEI file (path) or a parsed tree
+    (its header is enough: the mapping reads nothing else); *source* names a tree's file
+    in error messages.
 
     Files are parsed safely by :func:`teikit.xmlio.parse` and handed to Saxon as text,
     so Saxon never reads a file, a DTD or an entity itself.
     """
     tree = tei if isinstance(tei, etree._ElementTree) else parse(tei)
-    where = tei if not isinstance(tei, etree._ElementTree) else "document"
+    where = tei if not isinstance(tei, etree._ElementTree) else (source or "document")
     with _lock:
         result = apply_mode(STYLESHEET, "dublin-core", tree, source=str(where))
     if not result or "<oai_dc:dc" not in result:

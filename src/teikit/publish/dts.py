@@ -1,5 +1,5 @@
 """DTS 1.0 (Distributed Text Services, published 2026-02-13): entry, collection,
-navigation and document endpoints over an :class:`~teikit.publish.edition.Edition`.
+navigation and document endpoints over an :class:`~teikit.edition.Edition`.
 
 Each endpoint is a function ``(edition, params, urls) -> Response`` where *params* is the
 query as (name, value) pairs and *urls* knows the public base URL, so the same code
@@ -28,7 +28,7 @@ from urllib.parse import quote, urlencode
 from lxml import etree
 
 from teikit.errors import InputError
-from teikit.publish.edition import Article, Edition
+from teikit.edition import Article, Edition
 from teikit.xmlio import NS, TEI_NS
 
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
@@ -137,14 +137,13 @@ class Urls:
 
 # -- citation trees -------------------------------------------------------------------
 def citation_trees(article: Article) -> list[CitationTree]:
-    """Every citation tree declared by the article's refsDecl elements (computed once)."""
-    cached = article.__dict__.get("_citation_trees")
-    if cached is None:
-        cached = article.__dict__["_citation_trees"] = _citation_trees(article)
-    return cached
+    """Every citation tree of the article (:attr:`Article.citation_trees`, computed once)."""
+    return article.citation_trees
 
 
-def _citation_trees(article: Article) -> list[CitationTree]:
+def read_citation_trees(article: Article) -> list[CitationTree]:
+    """The citation trees declared by the article's refsDecl elements, else derived from
+    its structure (read from its tree)."""
     try:
         return _read_trees(article)
     except etree.XPathError as exc:

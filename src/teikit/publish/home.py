@@ -2,8 +2,9 @@
 
 Without it, the URL the site is published at (and ``teikit serve``'s own
 ``http://127.0.0.1:8000/``) answered 404. The page links every article's reading page
-and TEI file, each edition-wide output that exists (reading edition, register, print,
-PDF), the search, and the machine interfaces (JSON index, OAI-PMH, DTS, sitemap).
+and TEI file, each entry page the renderers declare that exists (reading edition,
+register, print, PDF... see :attr:`teikit.render.base.Renderer.entry_pages`: no format
+is named here), the search, and the machine interfaces (JSON index, OAI-PMH, DTS, sitemap).
 """
 
 from __future__ import annotations
@@ -11,16 +12,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-#: (path inside the site, Turkish label, English label), in the order shown
-OUTPUTS = (
-    ("html/index.html", "Okuma edisyonu", "Reading edition"),
-    ("register/index.html", "Dizin", "Register"),
-    ("register/chronology.html", "Kronoloji", "Chronology"),
-    ("register/map.html", "Harita", "Map"),
-    ("print/edition.html", "Baskı edisyonu (HTML)", "Print edition (HTML)"),
-    ("pdf/edition.pdf", "Baskı edisyonu (PDF)", "Print edition (PDF)"),
-    ("search.html", "Arama", "Search"),
-)
+#: the site's own pages after the renderers' entry pages: (path, Turkish, English label)
+SITE_PAGES = (("search.html", "Arama", "Search"),)
 INTERFACES = (
     ("index.json", "JSON index (Dublin Core)"),
     ("oai/static.xml", "OAI-PMH Static Repository"),
@@ -30,11 +23,12 @@ INTERFACES = (
 
 
 def front_page(title: str, articles: list[tuple[str, str, str]], site: Path,
-               promised: tuple[str, ...] = ("search.html",)) -> str:
+               entries: list[tuple[str, str, str]], promised: tuple[str, ...] = ("search.html",)) -> str:
     """HTML of the front page. *articles*: (title, reading page, TEI file) paths relative to
-    the site; an output is linked when it exists in *site* or is in *promised* (written
-    later in the same build)."""
-    outputs = [(path, tr, en) for path, tr, en in OUTPUTS
+    the site; *entries*: the renderers' entry pages (path relative to the site, Turkish
+    and English label), then :data:`SITE_PAGES`; a page is linked when it exists in *site*
+    or is in *promised* (written later in the same build)."""
+    outputs = [(path, tr, en) for path, tr, en in [*entries, *SITE_PAGES]
                if path in promised or (site / path).is_file()]
     items = "\n".join(
         f'      <li><a href="{escape(page)}">{escape(name)}</a> '

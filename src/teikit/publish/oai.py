@@ -1,4 +1,4 @@
-"""OAI-PMH 2.0 data provider over an :class:`~teikit.publish.edition.Edition`.
+"""OAI-PMH 2.0 data provider over an :class:`~teikit.edition.Edition`.
 
 :meth:`Repository.respond` takes the request's arguments as (name, value) pairs (GET
 query or POST form alike, so repeated arguments are seen) and returns the XML response.
@@ -44,7 +44,7 @@ from typing import Callable, Iterable
 from lxml import etree
 
 from teikit.publish.dc import DC_NS, OAI_DC_NS
-from teikit.publish.edition import Article, Edition
+from teikit.edition import Article, Edition
 from teikit.xmlio import TEI_NS, XML_NS
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"

@@ -1,80 +1,14 @@
-"""Small per-document records for ``teikit build``: what the edition-wide files need of an
-article once its tree is dropped.
+"""The static DTS files of one article, made while ``teikit build`` holds its tree.
 
-The build parses one article at a time, writes what is per document (its DTS files, its
-search records) and keeps only an :func:`summary`: id, path, datestamp, Dublin Core,
-bibl types and the shape of its citation trees (no units, no elements). The JSON index,
-sitemap, OAI static repository and the DTS root collection are built from these
-summaries, so the memory of a build does not grow with the size of the articles.
-
-A summary round-trips through JSON (:meth:`Summary.to_json`, :meth:`Summary.from_json`),
-so the build can keep it in a cache beside the site and not parse an unchanged article
-again; :func:`dated_by_mtime` says whether its datestamp came from the file's
-modification time (then the cached summary is only good for that modification time).
+The build parses one article at a time, writes what is per document (its DTS files here,
+its search records in :mod:`teikit.publish.search`) and keeps only the article's
+:class:`teikit.edition.Summary`, from which the edition-wide files are made.
 """
 
 from __future__ import annotations
 
-import hashlib
-from datetime import datetime, timezone
-from pathlib import Path
-
+from teikit.edition import Article, Edition
 from teikit.publish import dts
-from teikit.publish.edition import Article, Edition, parse_when
-from teikit.xmlio import NS
-
-STAMP = "%Y-%m-%dT%H:%M:%SZ"          # datestamps are UTC, second precision
-
-
-class Summary(Article):
-    """An :class:`Article` without its tree: what needed the tree (the title, the shape of
-    the citation trees) was computed while the article was loaded."""
-
-    @property
-    def title(self) -> str:
-        return self.__dict__["_title"]
-
-    def to_json(self) -> dict:
-        """The summary as JSON data (the path is not kept: the reader knows it)."""
-        return {"id": self.id, "title": self.title, "datestamp": self.datestamp.strftime(STAMP),
-                "dc_xml": self.dc_xml.decode("utf-8"), "types": list(self.types),
-                "citation_trees": [{"identifier": t.identifier, "structure": t.structure}
-                                   for t in dts.citation_trees(self)]}
-
-    @classmethod
-    def from_json(cls, data: dict, path: Path) -> "Summary":
-        """The summary of the article at *path* from :meth:`to_json`'s data; malformed data
-        raises ``KeyError``, ``TypeError`` or ``ValueError``."""
-        stamp = datetime.strptime(data["datestamp"], STAMP).replace(tzinfo=timezone.utc)
-        trees = [dts.CitationTree(t["identifier"], list(t["structure"]), []) for t in data["citation_trees"]]
-        light = cls(str(data["id"]), path, None, stamp, data["dc_xml"].encode("utf-8"),
-                    [str(t) for t in data["types"]])
-        light.__dict__.update(_citation_trees=trees, _title=str(data["title"]))
-        return light
-
-
-def summary(article: Article) -> Summary:
-    """*article* without its tree: the citation trees keep their structure, not their units."""
-    trees = [dts.CitationTree(t.identifier, t.structure, []) for t in dts.citation_trees(article)]
-    light = Summary(article.id, article.path, None, article.datestamp, article.dc_xml, article.types)
-    light.__dict__.update(_citation_trees=trees, _title=article.title)
-    return light
-
-
-def dated_by_mtime(article: Article) -> bool:
-    """True when *article*'s datestamp is its file's modification time: it has no
-    ``revisionDesc//change/@when`` that reads as a date (see :func:`edition.datestamp`)."""
-    values = article.root.xpath("//tei:revisionDesc//tei:change/@when", namespaces=NS)
-    return not any(parse_when(str(v)) is not None for v in values)
-
-
-def edition_of(summaries: list[Article], digests: dict[Path, str]) -> Edition:
-    """The edition of *summaries* in id order; the fingerprint comes from the file digests."""
-    articles = sorted(summaries, key=lambda a: a.id)
-    fingerprint = hashlib.sha256()
-    for article in articles:
-        fingerprint.update(article.id.encode() + b"\0" + digests[article.path].encode())
-    return Edition(articles, fingerprint.hexdigest()[:16])
 
 
 #: a resource with more top-level citable units than this gets no static range files: their
@@ -99,7 +33,7 @@ def dts_files(article: Article, urls, title: str, download: str) -> list[tuple[s
     passage and each top-level range's passage. A unit whose identifier cannot be a file
     name (it holds ``/``) gets no file; a tree of more than :data:`STATIC_UNIT_LIMIT` units
     gets unit files for its top-level units only (see there)."""
-    edition = Edition([article], "")
+    edition = Edition([article])
     rid, tei_urls = article.id, {article.id: download}
     collection = lambda *params: dts.collection(edition, [("id", rid), *params], urls,  # noqa: E731
                                                 title=title, downloads=tei_urls).body

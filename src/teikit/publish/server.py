@@ -21,7 +21,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from teikit.errors import InputError
-from teikit.publish import dts, edition as edition_module
+from teikit.edition import load
+from teikit.publish import dts
 from teikit.publish.home import front_page as home_page
 from teikit.publish.oai import OaiConfig, Repository
 
@@ -42,7 +43,7 @@ def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
     tei_dir = site / "tei"
     if not tei_dir.is_dir():
         raise InputError("not a built site (it has no tei/ folder); run `teikit build` first", str(site))
-    edition = edition_module.load(tei_dir)
+    edition = load([tei_dir])
     built_name = _built_name(site)
     repository_name = repository_name or built_name
     for article in edition.articles:
@@ -52,7 +53,7 @@ def create_app(site: str | Path, *, public_url: str = "http://127.0.0.1:8000",
                                                sets=sets, repository_name=repository_name,
                                                admin_email=admin_email, site_url=f"{public_url}/"))
     urls = dts.Urls(f"{public_url}/dts")
-    downloads = {a.id: f"{public_url}/tei/{a.path.name}" for a in edition.articles}
+    downloads = {a.id: f"{public_url}/{_tei_file(site, a)}" for a in edition.articles}
 
     async def oai(request: Request) -> Response:
         pairs = list(request.query_params.multi_items())
@@ -104,13 +105,23 @@ def _built_name(site: Path) -> str:
 
 
 def _front_page(site: Path, edition, name: str) -> str:
-    """The front page under *name*, as ``teikit build`` writes it, for ``serve --name``."""
+    """The front page under *name*, as ``teikit build`` writes it, for ``serve --name``:
+    the entry and reading pages the registered renderers declare, those in the site."""
+    from teikit.render import entry_pages, load_renderers
+    from teikit.render.base import reading_pages
+
+    formats = sorted(load_renderers())
     articles = []
     for article in edition.articles:
-        page = f"html/{article.path.stem}.html"
-        tei = f"tei/{article.path.name}"
-        articles.append((article.title, page if (site / page).is_file() else tei, tei))
-    return home_page(name, articles, site)
+        tei = _tei_file(site, article)
+        pages = [p for p in reading_pages(formats, article.stem) if (site / p).is_file()]
+        articles.append((article.title, pages[0] if pages else tei, tei))
+    return home_page(name, articles, site, entry_pages(formats))
+
+
+def _tei_file(site: Path, article) -> str:
+    """The article's TEI file, relative to the site."""
+    return article.path.relative_to(site).as_posix()
 
 
 def _public(request: Request, public_url: str) -> str:

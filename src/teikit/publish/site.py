@@ -3,12 +3,15 @@
 The site (``--out``, default ``site/``) holds:
 
 =====================  =============================================================
-``tei/``               the TEI articles and ``tei/register/`` as they are
+``tei/``               the TEI articles (in their folders below the edition) and
+                       ``tei/register/`` as they are
 ``<format>/``          every registered renderer's output (``teikit.render.RENDERERS``:
                        HTML, register, print/PDF, ... whatever is registered)
-``index.html``         the front page: articles, outputs, search and interfaces linked
+``index.html``         the front page: articles, the renderers' entry pages, search and
+                       interfaces linked
 ``index.json``         the JSON index of the edition (Dublin Core from the one mapping)
-``sitemap.xml``        every HTML page and TEI file, with its last modification day
+``sitemap.xml``        the front page, every renderer's pages (:meth:`Renderer.pages`:
+                       its articles' outputs and entry pages), the search, the TEI files
 ``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc records)
 ``api/dts/``           static DTS 1.0: entry ``index.jsonld``, a file for every request
                        the URI templates can make (:class:`StaticUrls`, the spec's "URI
@@ -52,6 +55,14 @@ second build with nothing changed rewrites nothing. The inputs of each group:
   Core mapping is one) and teikit's version, and the file's modification time only when
   that is its datestamp (no ``revisionDesc//change/@when``).
 
+The articles are those every command finds (:func:`teikit.edition.find_articles`:
+below the edition folder, its subfolders included, except ``register/`` and drafts).
+The build writes through the renderers, as a Sphinx build writes through its builders:
+each renderer says which articles' outputs are outdated (:meth:`Renderer.outdated`,
+given which articles' inputs are unchanged), writes them (:meth:`Renderer.update`) and
+its edition-wide outputs (:meth:`Renderer.write_edition`); the front page and the sitemap
+list the pages the renderers declare. No format is named in this module.
+
 So touching one article redoes its own TEI copy, DTS files, search records, cached
 summary and pages, then the cheap merged files (front page, index, sitemap, OAI, DTS root,
 Pagefind index, edition-wide format outputs); the other articles are not parsed while
@@ -77,6 +88,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,9 +97,10 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from teikit import __version__
-from teikit.errors import InputError, OutputError
-from teikit.publish import dts, edition as edition_module, records, search as search_index
+from teikit import __version__, edition as model
+from teikit.edition import Article, DocumentInfo, Edition, Summary, find_articles, read_registers
+from teikit.errors import InputError, OutputError, TeikitError
+from teikit.publish import dts, records, search as search_index
 from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
@@ -135,24 +148,29 @@ class Sources:
     def read(cls, directory: Path) -> "Sources":
         if not directory.is_dir():
             raise InputError("no such edition directory", str(directory))
-        articles = sorted(directory.glob("*.xml"))
-        if not articles:
-            raise InputError("no TEI articles (*.xml) in this directory", str(directory))
-        registers = sorted((directory / "register").glob("*.xml"))
+        articles = find_articles([directory])
+        folders = sorted({directory, *(p.parent for p in articles)})
+        registers = [p for folder in folders for p in sorted((folder / "register").glob("*.xml"))]
         entries, labels = {}, {}
         content = {path: path.read_bytes() for path in registers}
         digests = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in articles}
         for path in registers:
             for entry in parse(content[path], name=str(path)).getroot().xpath("//*[@xml:id]", namespaces=NS):
-                key = f"register/{path.name}#{entry.get(f'{{{XML_NS}}}id')}"
+                key = f"{path.relative_to(directory).as_posix()}#{entry.get(f'{{{XML_NS}}}id')}"
                 entries[key] = etree.tostring(entry, method="c14n", with_comments=False)
                 labels[key] = _preferred_name(entry)
         return cls(directory, articles, registers, entries, labels, _stylesheets_key(), content, digests)
 
     def article_key(self, path: Path, refs: list[str]) -> str:
-        """The article, the stylesheets and the register entries among *refs* (its @ref values)."""
+        """The article, the stylesheets and the register entries among *refs* (its @ref
+        values, relative to the article's folder)."""
+        folder = path.parent.relative_to(self.directory).as_posix()
         return _digest([self.digests[path].encode(), self.stylesheets_key.encode()]
-                       + [r.encode() + b"=" + self.entries.get(r, b"") for r in refs])
+                       + [r.encode() + b"=" + self.entries.get(_entry_key(folder, r), b"") for r in refs])
+
+    def tei(self, path: Path) -> str:
+        """Where the article or register file at *path* is copied, relative to the site."""
+        return f"tei/{path.relative_to(self.directory).as_posix()}"
 
     def articles_key(self, extra: str = "") -> str:
         """Every article (not the registers) with its datestamp, the stylesheets and *extra*."""
@@ -172,6 +190,13 @@ class Sources:
                        + [self.stylesheets_key.encode(), extra.encode()])
 
 
+def _entry_key(folder: str, ref: str) -> str:
+    """The key of :attr:`Sources.entries` that the pointer *ref* of an article in *folder*
+    (relative to the edition) names: ``register/persons.xml#per-x`` for the edition's own
+    articles, whatever folder a pointer starts from."""
+    return posixpath.normpath(posixpath.join(folder, ref)) if folder not in ("", ".") else ref
+
+
 def _summary_file(path: Path) -> str:
     """Where the summary of the article at *path* is cached, relative to the site."""
     return f"{SUMMARY_CACHE}/{path.stem}.json"
@@ -183,9 +208,13 @@ def _check(payload: dict) -> str:
 
 
 def _unique(article_id: str, path: Path, ids: dict[str, Path]) -> None:
-    """Refuse the article at *path* when another article already has its xml:id."""
+    """Refuse the article at *path* when another article already has its xml:id, or its
+    file name (an article in another folder): both would be written to the same pages."""
     if article_id in ids:
         raise InputError(f"xml:id {article_id!r} is also the id of {ids[article_id]}", str(path))
+    if f"file:{path.name}" in ids:
+        raise InputError(f"has the same file name as {ids[f'file:{path.name}']}: both would be written "
+                         "to the same pages; rename one", str(path))
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -294,12 +323,13 @@ class Builder:
         settings = (self.base_url + self.title + self.admin_email + ",".join(self._formats())
                     + (self.oai_gateway or ""))
         self.out.mkdir(parents=True, exist_ok=True)   # an unknown --to stopped the build before
-        self.group("tei:register", _digest([p.name.encode() + sources.bytes(p) for p in sources.registers]),
-                   lambda: [self.write(f"tei/register/{p.name}", sources.bytes(p)) for p in sources.registers])
-        summaries, refs = self.stream(sources, settings)
+        self.sources = sources
+        self.group("tei:register", _digest([sources.tei(p).encode() + sources.bytes(p) for p in sources.registers]),
+                   lambda: [self.write(sources.tei(p), sources.bytes(p)) for p in sources.registers])
+        summaries, refs, infos = self.stream(sources, settings)
         if summaries:
-            self.render(sources, refs)
-            self.edition_wide(records.edition_of(summaries, sources.digests), sources, settings)
+            rendered = self.render(sources, refs, infos)
+            self.edition_wide(model.published(summaries, sources.digests), rendered, sources, settings)
         self.step(self.steps[1] - self.steps[0])
         self._forget_stale()
         manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
@@ -307,22 +337,23 @@ class Builder:
             atomic_write(self.out / MANIFEST, manifest)
         return self.report
 
-    def stream(self, sources: Sources, settings: str) -> tuple[list, dict[Path, list[str]]]:
-        """Take one article at a time: its summary and register pointers (from the summary
-        cache, or parsed), its per-document parts written; a broken article is reported and
-        skipped."""
-        summaries, refs, ids = [], {}, {}
+    def stream(self, sources: Sources, settings: str) -> tuple[list[Summary], dict[Path, list[str]],
+                                                               dict[Path, DocumentInfo]]:
+        """Take one article at a time: its summary, register pointers and handle (from the
+        summary cache, or parsed), its per-document parts written; a broken article is
+        reported and skipped."""
+        summaries, refs, infos, ids = [], {}, {}, {}
         for path in sources.articles:
             try:
-                summary, pointers = self.summarised(path, sources, settings, ids)
+                summary, pointers, infos[path] = self.summarised(path, sources, settings, ids)
             except InputError as exc:
                 self.report.errors.append(str(exc))
                 continue
-            ids[summary.id], refs[path] = path, pointers
-            sources.stamps[path] = summary.datestamp.strftime(records.STAMP)
+            ids[summary.id], ids[f"file:{path.name}"], refs[path] = path, path, pointers
+            sources.stamps[path] = summary.datestamp.strftime(model.STAMP)
             summaries.append(summary)
             self.step()
-        return summaries, refs
+        return summaries, refs, infos
 
     def step(self, count: int = 1) -> None:
         """Report *count* more steps done (an article streamed, a format rendered, the
@@ -332,30 +363,33 @@ class Builder:
         self.progress(*self.steps)
 
     def summarised(self, path: Path, sources: Sources, settings: str,
-                   ids: dict[str, Path]) -> tuple[records.Summary, list[str]]:
-        """The summary and sorted pointers of the article at *path*, its per-document parts
-        made. An article whose cached summary and parts are all fresh is not parsed."""
+                   ids: dict[str, Path]) -> tuple[Summary, list[str], DocumentInfo]:
+        """The summary, sorted pointers and handle of the article at *path*, its
+        per-document parts made. An article whose cached summary and parts are all fresh
+        is not parsed."""
         cached = self.cached_summary(path, sources)
         if cached is not None:
-            keys = self.part_keys(path, sources, cached[1], settings)
-            if all(self.unchanged(name, key) for name, key in keys.items()):
-                _unique(cached[0].id, path, ids)
+            summary, pointers, info, key = cached
+            keys = self.part_keys(path, sources, pointers, settings)
+            if all(self.unchanged(name, part) for name, part in keys.items()):
+                _unique(summary.id, path, ids)
                 for name in keys:
                     self.kept(name)
-                self.keep(f"summary:{path.name}", cached[2], [self.out / _summary_file(path)])
-                return cached[0], cached[1]
-        article = edition_module.load_article(path)
+                self.keep(f"summary:{path.name}", key, [self.out / _summary_file(path)])
+                return summary, pointers, info
+        article = Article.held(path)
+        model.check_tei(article)
         _unique(article.id, path, ids)
-        summary = records.summary(article)
+        summary = article.summary()
         pointers = sorted({str(r) for r in article.root.xpath("//@ref", namespaces=NS)})  # plain
         # strings: an lxml smart string would keep the article's whole tree alive
         self.per_document(article, sources, pointers, settings)
         self.cache_summary(article, summary, pointers, sources)
-        return summary, pointers
+        return summary, pointers, article.info
 
     def part_keys(self, path: Path, sources: Sources, refs: list[str], settings: str) -> dict[str, str]:
         """The keys of an article's per-document groups: its TEI copy, DTS files, search records."""
-        return {f"tei:{path.name}": _digest([sources.digests[path].encode()]),
+        return {f"tei:{path.name}": _digest([sources.digests[path].encode(), sources.tei(path).encode()]),
                 f"dts:{path.name}": _digest([sources.digests[path].encode(), settings.encode(),
                                              sources.stylesheets_key.encode()]),
                 f"search:{path.name}": _digest([sources.article_key(path, refs).encode(), settings.encode()])}
@@ -363,9 +397,9 @@ class Builder:
     def per_document(self, article, sources: Sources, refs: list[str], settings: str) -> None:
         """An article's TEI copy, DTS files and search records: computed, then written."""
         path, stale = article.path, []
-        produce = {"tei": lambda: [(f"tei/{path.name}", path.read_bytes())],
+        produce = {"tei": lambda: [(sources.tei(path), path.read_bytes())],
                    "dts": lambda: records.dts_files(article, StaticUrls(self.base_url + "api/dts"),
-                                                    self.title, f"{self.base_url}tei/{path.name}"),
+                                                    self.title, self.base_url + sources.tei(path)),
                    "search": lambda: self.search_files(article, sources)}
         for name, key in self.part_keys(path, sources, refs, settings).items():
             if not self.fresh(name, key):
@@ -379,26 +413,28 @@ class Builder:
         if not self.fresh(name, key):
             self.manifest[name] = {"key": key, "files": sorted(str(p.relative_to(self.out)) for p in files)}
 
-    def cached_summary(self, path: Path, sources: Sources) -> tuple[records.Summary, list[str], str] | None:
-        """The cached summary, pointers and cache key of the article at *path*, or None when
-        the cache entry is missing, stale, unreadable or corrupt."""
+    def cached_summary(self, path: Path, sources: Sources) -> tuple[Summary, list[str], DocumentInfo, str] | None:
+        """The cached summary, pointers, handle and cache key of the article at *path*, or
+        None when the cache entry is missing, stale, unreadable or corrupt."""
         try:
             entry = json.loads((self.out / _summary_file(path)).read_text("utf-8"))
             mtime = path.stat().st_mtime_ns if entry["mtime_ns"] is not None else None
             key = sources.summary_key(path, mtime)
-            payload = {"summary": entry["summary"], "pointers": entry["pointers"]}
+            payload = {"summary": entry["summary"], "pointers": entry["pointers"], "info": entry["info"]}
             if entry["key"] != key or entry["check"] != _check(payload):
                 return None
             pointers = [str(r) for r in entry["pointers"]]
-            return records.Summary.from_json(entry["summary"], path), pointers, key
+            return (Summary.from_json(entry["summary"], path), pointers,
+                    DocumentInfo.from_json(entry["info"]), key)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def cache_summary(self, article, summary: records.Summary, pointers: list[str], sources: Sources) -> None:
-        """Keep *summary* and *pointers* of *article* for the next build (written only if
-        changed); its key includes the file's mtime when that is the datestamp."""
-        mtime = article.path.stat().st_mtime_ns if records.dated_by_mtime(article) else None
-        payload = {"summary": summary.to_json(), "pointers": pointers}
+    def cache_summary(self, article: Article, summary: Summary, pointers: list[str], sources: Sources) -> None:
+        """Keep *summary*, *pointers* and the handle of *article* for the next build
+        (written only if changed); its key includes the file's mtime when that is the
+        datestamp."""
+        mtime = article.path.stat().st_mtime_ns if article.dated_by_mtime else None
+        payload = {"summary": summary.to_json(), "pointers": pointers, "info": article.info.to_json()}
         entry = {"key": sources.summary_key(article.path, mtime), "mtime_ns": mtime,
                  "check": _check(payload), **payload}
         # keys in their own order: the citation trees' structures are written out as they are
@@ -406,13 +442,14 @@ class Builder:
         if not self.fresh(f"summary:{article.path.name}", entry["key"]):
             self.record(f"summary:{article.path.name}", entry["key"], [written])
 
-    def edition_wide(self, edition, sources: Sources, settings: str) -> None:
-        """The front page, JSON index, sitemap, OAI file, DTS root and search index, from summaries."""
+    def edition_wide(self, edition: Edition, rendered: Edition, sources: Sources, settings: str) -> None:
+        """The front page, JSON index, sitemap, OAI file, DTS root and search index, from
+        summaries (*edition*); the sitemap lists the renderers' pages of *rendered*."""
         self.search(edition, settings)    # before the sitemap lists search.html
         articles = sources.articles_key(settings)
         self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
         self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
-        self.group("sitemap", articles, lambda: [self.write("sitemap.xml", self.sitemap(edition))])
+        self.group("sitemap", articles, lambda: [self.write("sitemap.xml", self.sitemap(edition, rendered))])
         self.group("oai", articles, lambda: [self.write("oai/static.xml", self.static_oai(edition))])
         self.group("dts", articles, lambda: self.dts_root(edition))
 
@@ -454,117 +491,75 @@ class Builder:
                              f"registered: {', '.join(sorted(RENDERERS))}")
         return sorted(self.formats)
 
-    def render(self, sources: Sources, refs: dict[Path, list[str]]) -> None:
-        """Every registered format: changed articles (in ``jobs`` processes), then the
-        edition-wide part. *refs*: the readable articles and their register pointers."""
+    def render(self, sources: Sources, refs: dict[Path, list[str]], infos: dict[Path, DocumentInfo]) -> Edition:
+        """Every format, through its renderer: the articles it finds outdated (in ``jobs``
+        processes), then its edition-wide part when any of its inputs changed. *refs*: the
+        readable articles and their register pointers; *infos*: their handles. Returns the
+        edition the renderers wrote (for the sitemap)."""
         from teikit.render import RENDERERS
-        from teikit.render.base import read_edition
 
-        state: dict = {}
-
-        def prepared(name: str):
-            if name not in state:
-                edition = state.get("edition") or read_edition(list(refs))
-                state["edition"] = edition
-                renderer = RENDERERS[name](self.out)
-                renderer.companions = frozenset(self._formats())
-                renderer.prepare(edition)
-                renderer.shared.update(SEARCH_LINK)         # header link (HTML formats)
-                state[name] = renderer
-            return state[name], state["edition"]
-
+        articles = [Article(path, info=infos[path]) for path in refs]
+        edition = Edition(articles, read_registers(a.path.resolve().parent for a in articles))
         for name in self._formats():
-            failed: list[Path] = []
-            if RENDERERS[name].per_document:
-                stale = {}
-                for path, pointers in refs.items():
-                    key = _digest([name.encode(), sources.article_key(path, pointers).encode()])
-                    if not self.fresh(f"{name}:{path.name}", key):
-                        stale[path.resolve()] = (f"{name}:{path.name}", key)
-                if stale:
-                    failed = self._render_many(*prepared(name), stale)
+            renderer = RENDERERS[name](self.out, links=SEARCH_LINK)   # the HTML pages' header link
+            renderer.companions = frozenset(self._formats())
+            keys = {a.path: _digest([name.encode(), sources.article_key(a.path, refs[a.path]).encode()])
+                    for a in articles}
+            outdated = renderer.outdated(edition, lambda a: self.unchanged(f"{name}:{a.path.name}", keys[a.path]))
+            for article in articles:
+                if renderer.per_document and article not in outdated:
+                    self.kept(f"{name}:{article.path.name}")
+            failed = self._update(renderer, edition, outdated, keys)
             # the failed articles are in the key: the index is rewritten once they build
-            key = _digest([name.encode(), sources.edition_key().encode(), *(str(p).encode() for p in failed)])
+            key = _digest([name.encode(), sources.edition_key().encode(), *(str(p).encode() for p in sorted(failed))])
             self.group(f"{name}:edition", key,
-                       lambda name=name, failed=failed: self._render_finish(*prepared(name), failed))
+                       lambda renderer=renderer, failed=failed: self._written(renderer.write_edition(edition, failed)))
             self.step()
+        return edition
 
-    def _render_many(self, renderer, edition, stale: dict[Path, tuple[str, str]]) -> list[Path]:
-        """Render the *stale* articles (resolved path -> group, key), in processes when worth it.
-        An article that fails is reported in ``report.errors`` and its group is left out of
-        the manifest, so the next build tries it again; the others are built. Return the
-        resolved paths of the articles that failed."""
-        from teikit.errors import TeikitError
-        from teikit.render.document import Edition
-        from teikit.render.parallel import write_in_parallel
-
-        documents = [a for a in edition.articles if a.path.resolve() in stale]
-        if self.jobs > 1 and len(documents) > 1:
-            outputs = write_in_parallel(renderer, Edition(documents, edition.registers), self.jobs, SEARCH_LINK)
-            self.report.written.extend(o for o in outputs if not isinstance(o, TeikitError))
-        else:
-            outputs = [self._render_one(renderer, edition, document) for document in documents]
-        failed = []
-        for document, output in zip(documents, outputs):
+    def _update(self, renderer, edition: Edition, outdated: list[Article], keys: dict[Path, str]) -> set[Path]:
+        """Let *renderer* write the *outdated* articles. An article that fails is reported
+        in ``report.errors`` and its group left out of the manifest, so the next build
+        tries it again; the others are recorded. Returns the resolved paths that failed."""
+        failed = set()
+        for article, output in zip(outdated, renderer.update(edition, outdated, self.jobs)):
             if isinstance(output, TeikitError):
                 self.report.errors.append(str(output))
-                failed.append(document.path.resolve())
+                failed.add(article.path.resolve())
             else:
-                self.record(*stale[document.path.resolve()], [Path(output)])
+                self.record(f"{renderer.name}:{article.path.name}", keys[article.path], self._written([output]))
         return failed
 
-    def _render_one(self, renderer, edition, article):
-        """Write one article's output if its bytes changed, and return its path. An error
-        of the article (its stylesheet fails) is returned, not raised, and the output an
-        earlier build wrote for the article is removed."""
-        from teikit.render.base import ARTICLE_ERRORS, discard_output
-
-        target = renderer.output_path(article)
-        try:
-            with article.loaded():
-                data = renderer.render_document(article, edition)
-        except ARTICLE_ERRORS as exc:
-            discard_output(target)
-            return exc
-        return self.write(str(target.relative_to(self.out)), data)
-
-    def _render_finish(self, renderer, edition, failed: list[Path]) -> list[Path]:
-        """The format's edition-wide files (index page...), from the articles that did not
-        fail (*failed*: resolved paths), as ``teikit render`` does."""
-        from teikit.render.document import Edition
-
-        if failed:
-            edition = Edition([a for a in edition.articles if a.path.resolve() not in failed], edition.registers)
-        outputs = [renderer.output_path(a) for a in edition.articles] if renderer.per_document else []
-        written = renderer.finish(edition, [p for p in outputs if p.is_file()])
-        self.report.written.extend(written)
-        return [Path(p) for p in written]
+    def _written(self, files: list[Path]) -> list[Path]:
+        """*files*, written by a renderer, counted in the report."""
+        self.report.written.extend(files)
+        return [Path(p) for p in files]
 
     # -- edition-wide files -----------------------------------------------------------
-    def _pages(self) -> list[str]:
-        """The site's pages (HTML, PDF) and TEI files, as paths relative to the site."""
-        found = [p.relative_to(self.out) for suffix in ("*.html", "*.pdf", "*.xml")
-                 for p in self.out.rglob(suffix)]
-        return sorted(str(p) for p in found if p.parts[0] not in ("pagefind", "api", "oai")
-                      and not p.name.startswith(".") and p.name != "sitemap.xml"
-                      and (p.suffix != ".xml" or p.parts[0] == "tei"))
-
     def _page_for(self, article) -> str:
-        """The reading page of an article: its HTML if a format makes one, else its TEI."""
-        for name in ("html", "reading", "web"):
-            if name in self._formats():
-                return f"{name}/{article.path.stem}.html"
-        return f"tei/{article.path.name}"
+        """The reading page of an article: the first a renderer declares
+        (:attr:`Renderer.reading_page`), else its TEI file."""
+        from teikit.render.base import reading_pages
+
+        pages = reading_pages(self._formats(), article.path.stem)
+        return pages[0] if pages else self._tei(article)
+
+    def _tei(self, article) -> str:
+        """The article's TEI file, relative to the site."""
+        return self.sources.tei(article.path)
 
     def front_page(self, edition) -> str:
-        """The site's ``index.html``: articles, every output, the search and the interfaces."""
-        articles = [(a.title, self._page_for(a), f"tei/{a.path.name}") for a in edition.articles]
-        return front_page(self.title, articles, self.out)
+        """The site's ``index.html``: articles, the renderers' entry pages, the search and
+        the interfaces."""
+        from teikit.render.base import entry_pages
+
+        articles = [(a.title, self._page_for(a), self._tei(a)) for a in edition.articles]
+        return front_page(self.title, articles, self.out, entry_pages(self._formats()))
 
     def index_json(self, edition) -> str:
         articles = [{
             "id": a.id, "title": a.title, "datestamp": a.datestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "page": self._page_for(a), "tei": f"tei/{a.path.name}",
+            "page": self._page_for(a), "tei": self._tei(a),
             "oai_identifier": oai_identifier(self.base_url, a.id),
             "dts": {"collection": "api/dts/" + StaticUrls.collection_file(a.id),
                     "navigation": "api/dts/" + StaticUrls.navigation_file(a.id, down=-1),
@@ -575,14 +570,26 @@ class Builder:
                 "formats": self._formats(), "articles": articles}
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
-    def sitemap(self, edition) -> bytes:
-        """Every page (HTML, PDF) and TEI file; an article's files carry its datestamp's day."""
+    def _pages(self, edition, rendered: Edition) -> list[str]:
+        """What the sitemap lists, relative to the site: the front page and search, each
+        renderer's pages (:meth:`Renderer.pages`), the text pages made when no renderer
+        makes reading pages, and the TEI files."""
+        from teikit.render import RENDERERS
+
+        pages = [p for p in ("index.html", "search.html") if (self.out / p).is_file()]
+        for name in self._formats():
+            pages += [str(p.relative_to(self.out)) for p in RENDERERS[name](self.out).pages(rendered)]
+        pages += [t for a in edition.articles if (t := f"text/{a.path.stem}.html") and (self.out / t).is_file()]
+        return pages + [self._tei(a) for a in edition.articles] + [self.sources.tei(p) for p in self.sources.registers]
+
+    def sitemap(self, edition, rendered: Edition) -> bytes:
+        """Every page (:meth:`_pages`); an article's files carry its datestamp's day."""
         root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
         stamps = {a.path.stem: a.datestamp for a in edition.articles}
         latest = max(stamps.values()) if stamps else None
-        for page in self._pages() + ["index.json"]:
+        for page in dict.fromkeys(self._pages(edition, rendered) + ["index.json"]):
             url = etree.SubElement(root, f"{{{SITEMAP_NS}}}url")
-            etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = self.base_url + page
+            etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = self.base_url + quote(page)
             stamp = stamps.get(Path(page).stem, latest)
             if stamp:
                 etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = stamp.strftime("%Y-%m-%d")
@@ -591,7 +598,7 @@ class Builder:
     def dts_root(self, edition) -> list[Path]:
         """The DTS entry point and root collection (the articles' own files are per document)."""
         urls = StaticUrls(self.base_url + "api/dts")
-        downloads = {a.id: f"{self.base_url}tei/{a.path.name}" for a in edition.articles}
+        downloads = {a.id: self.base_url + self._tei(a) for a in edition.articles}
         collection = dts.collection(edition, [], urls, title=self.title, downloads=downloads).body
         parents = dts.collection(edition, [("nav", "parents")], urls, title=self.title, downloads=downloads).body
         files = [("api/dts/index.jsonld", dts.entry(urls).body)]

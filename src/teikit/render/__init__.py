@@ -19,14 +19,14 @@ from typing import Callable, Sequence
 
 from teikit.errors import InputError, TeikitError
 from teikit.xmlio import check_writable_directory
-from teikit.render.base import (RENDERERS, Document, Edition, Renderer, check_tei, default_jobs,
-                                read_edition, register)
+from teikit.edition import Article, Edition, check_tei, read_edition
+from teikit.render.base import RENDERERS, EntryPage, Renderer, default_jobs, entry_pages, register
 
-__all__ = ["RENDERERS", "Document", "Edition", "RenderFailures", "Renderer", "default_jobs",
-           "load_renderers", "read_edition", "register", "render"]
+__all__ = ["RENDERERS", "Article", "Edition", "EntryPage", "RenderFailures", "Renderer", "default_jobs",
+           "entry_pages", "load_renderers", "read_edition", "register", "render"]
 
 #: modules of this package that hold machinery, not output formats
-_MACHINERY = {"base", "config", "document", "parallel", "saxon"}
+_MACHINERY = {"base", "config", "parallel", "saxon", "summary", "turkish_hyphenation"}
 
 
 def load_renderers() -> dict[str, type[Renderer]]:

@@ -4,7 +4,7 @@ A render runs fixed phases, as a Sphinx build does:
 
 ``read``
     :func:`read_edition` finds the articles and reads each one safely (:mod:`teikit.xmlio`)
-    into a lightweight :class:`Document` handle: its path and a small
+    into a lightweight :class:`~teikit.edition.Article` handle: its path and a small
     :class:`DocumentInfo` (root element, xml:id, a copy of its header); the tree itself
     is dropped at once, so memory does not grow with the number of documents (issue 7).
     Articles are the ``*.xml`` files given, or found below the given directories except
@@ -52,23 +52,25 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Sequence
 
 from lxml import etree
 
 from teikit.errors import InputError, TeikitError
-from teikit.render.document import (TEI_ROOTS, Document, DocumentInfo, Edition, find_articles,
-                                    read_edition, read_registers)
+from teikit.edition import (TEI_ROOTS, Article, DocumentInfo, Edition, check_tei, find_articles,
+                            read_edition, read_registers)
 from teikit.render.saxon import RenderError
 from teikit.xmlio import TEI_NS, atomic_write
 
 __all__ = ["ARTICLE_ERRORS", "CHRONOLOGY_PAGE", "MAP_PAGE", "REGISTER_PAGE", "RENDERERS", "TEI_ROOTS",
-           "Document", "DocumentInfo", "Edition", "Failure", "Renderer", "check_tei", "default_jobs",
-           "discard_output", "find_articles", "read_edition", "read_registers", "register"]
+           "Article", "DocumentInfo", "Edition", "EntryPage", "Failure", "Renderer", "check_tei",
+           "default_jobs", "discard_output", "entry_pages", "find_articles", "read_edition",
+           "read_registers", "reading_pages", "register"]
 
 #: an article that could not be written, and why
-Failure = tuple[Document, TeikitError]
+Failure = tuple[Article, TeikitError]
 
 #: what goes wrong with one article and not the others: its stylesheet run fails
 #: (:class:`RenderError`), or it can no longer be read (:class:`InputError`). An output
@@ -96,24 +98,37 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def check_tei(document: Document) -> None:
-    """Raise :class:`InputError` unless *document* is a TEI article: it has a TEI root
-    element and is not a register file (see :meth:`DocumentInfo.is_register`)."""
-    info = document.info
-    if info.tag not in TEI_ROOTS:
-        name = etree.QName(info.tag)
-        raise InputError(f"not a TEI document: the root element is <{name.localname}>"
-                         f" in namespace '{name.namespace or ''}', expected "
-                         f"<TEI xmlns=\"{TEI_NS}\">", str(document.path), info.line, 1)
-    if info.is_register(document.path):
-        kind = info.register_list or "in a register/ directory"
-        raise InputError(f"{document.path} is a register file ({kind}), not an "
-                         "article; render the edition directory instead")
+@dataclass(frozen=True)
+class EntryPage:
+    """An edition-wide page of a format that a reader starts from: the site's front page
+    links it and its sitemap lists it (``teikit build``)."""
+
+    path: str        # relative to the format's directory, e.g. "index.html"
+    label: str       # what the front page calls it, in Turkish
+    label_en: str    # and in English
+
+
+def entry_pages(formats: Sequence[str]) -> list[tuple[str, str, str]]:
+    """The entry pages the renderers of *formats* declare, as (path relative to the
+    output directory, Turkish label, English label), in the order of *formats*."""
+    return [(f"{name}/{page.path}", page.label, page.label_en)
+            for name in formats for page in RENDERERS[name].entry_pages]
+
+
+def reading_pages(formats: Sequence[str], stem: str) -> list[str]:
+    """The reading pages of the article *stem* (relative to the output directory) that
+    the renderers of *formats* make (:attr:`Renderer.reading_page`), best first."""
+    return [f"{name}/{stem}{RENDERERS[name].suffix}" for name in formats if RENDERERS[name].reading_page]
 
 
 class Renderer:
     """One output format. Subclasses declare ``name``, ``stylesheet`` and ``suffix``
-    and override the phases they need."""
+    (and :attr:`entry_pages`, :attr:`reading_page`) and override the phases they need.
+
+    ``teikit render`` calls :meth:`run`; ``teikit build`` writes through the same renderer
+    incrementally, as a Sphinx builder does: :meth:`outdated` says which articles need
+    their output written again, :meth:`update` writes them, :meth:`write_edition` the
+    edition-wide outputs, and :meth:`pages` lists what the site's sitemap shows."""
 
     name: ClassVar[str]
     #: path below ``xslt/``, e.g. ``"html.xsl"``; None for a renderer without one
@@ -126,10 +141,18 @@ class Renderer:
     companions: frozenset[str] = frozenset()
     #: called once per article written or failed (set by whoever shows progress)
     progress: Callable[[], None] | None = None
+    #: the edition-wide pages a reader starts from (relative to :attr:`target`)
+    entry_pages: ClassVar[tuple[EntryPage, ...]] = ()
+    #: True when the per-article output is the article's reading page (a site links it)
+    reading_page: ClassVar[bool] = False
 
-    def __init__(self, out: str | os.PathLike = "out") -> None:
+    def __init__(self, out: str | os.PathLike = "out", links: dict[str, Any] | None = None) -> None:
         self.out = Path(out)
+        #: stylesheet parameters added to what :meth:`resolve` finds (``teikit build``
+        #: gives the HTML pages their link to the site's search page this way)
+        self.links: dict[str, Any] = dict(links or {})
         self.shared: dict[str, Any] = {}
+        self._prepared: Edition | None = None
 
     @property
     def target(self) -> Path:
@@ -140,7 +163,7 @@ class Renderer:
 
     def check(self, edition: Edition) -> None:
         """Phase *check*: refuse what cannot be rendered, with file:line."""
-        outputs: dict[Path, Document] = {}
+        outputs: dict[Path, Article] = {}
         for article in edition.articles:
             check_tei(article)
             other = outputs.setdefault(self.output_path(article), article)
@@ -152,7 +175,7 @@ class Renderer:
         """Phase *resolve*: stylesheet parameters shared by every document."""
         return {}
 
-    def params(self, article: Document, edition: Edition) -> dict[str, Any]:
+    def params(self, article: Article, edition: Edition) -> dict[str, Any]:
         """The stylesheet parameters for one article (see the module docstring)."""
         return {
             "registers": [doc.xdm for doc in edition.registers_for(article)],
@@ -164,13 +187,13 @@ class Renderer:
             **self.shared,
         }
 
-    def render_document(self, article: Document, edition: Edition) -> bytes | str:
+    def render_document(self, article: Article, edition: Edition) -> bytes | str:
         """Transform one article; the result is written to :meth:`output_path`."""
         from teikit.render.saxon import transform
         return transform(self.stylesheet, article.xdm, self.params(article, edition),
                          source=str(article.path))
 
-    def output_path(self, article: Document) -> Path:
+    def output_path(self, article: Article) -> Path:
         """Where the output of *article* goes: ``<out>/<name>/<stem><suffix>``."""
         return self.target / f"{article.stem}{self.suffix}"
 
@@ -181,11 +204,14 @@ class Renderer:
     # -- the fixed sequence
 
     def prepare(self, edition: Edition) -> None:
-        """Phases *check* and *resolve*."""
+        """Phases *check* and *resolve* (once per edition)."""
+        if self._prepared is edition:
+            return
         self.check(edition)
-        self.shared = self.resolve(edition)
+        self.shared = {**self.resolve(edition), **self.links}
+        self._prepared = edition
 
-    def write_document(self, article: Document, edition: Edition) -> Path:
+    def write_document(self, article: Article, edition: Edition) -> Path:
         """Parse *article*, transform it, write the result, drop the tree.
 
         When the article fails (:data:`ARTICLE_ERRORS`: its stylesheet raises, or it can
@@ -214,7 +240,7 @@ class Renderer:
         if self.progress is not None:
             self.progress()
 
-    def _write_or_error(self, article: Document, edition: Edition) -> Path | TeikitError:
+    def _write_or_error(self, article: Article, edition: Edition) -> Path | TeikitError:
         """:meth:`write_document`, an error of the article returned instead of raised."""
         try:
             return self.write_document(article, edition)
@@ -248,6 +274,40 @@ class Renderer:
         failed = [(article, out) for article, out in pairs if isinstance(out, TeikitError)]
         done = [(article, out) for article, out in pairs if not isinstance(out, TeikitError)]
         return [out for _, out in done], failed, Edition([a for a, _ in done], edition.registers)
+
+    # -- writing into a site that an earlier build left (``teikit build``)
+
+    def outdated(self, edition: Edition, current: Callable[[Article], bool]) -> list[Article]:
+        """The articles whose output must be written again: those whose inputs changed
+        since the output was written (*current* says which did not) or whose output is
+        gone. None for a format without per-article outputs."""
+        if not self.per_document:
+            return []
+        return [a for a in edition.articles if not (current(a) and self.output_path(a).is_file())]
+
+    def update(self, edition: Edition, articles: list[Article], jobs: int = 1) -> list[Path | TeikitError]:
+        """Write the outputs of *articles* (some of *edition*'s, in *jobs* processes); one
+        outcome per article, in order, as :meth:`write_articles`. The edition is checked
+        and resolved first (once)."""
+        self.prepare(edition)
+        if not articles:
+            return []
+        return self.write_articles(Edition(articles, edition.registers), jobs)
+
+    def write_edition(self, edition: Edition, failed: set[Path] = frozenset()) -> list[Path]:
+        """The edition-wide outputs (:meth:`finish`: index page, register, volume...) of
+        *edition* without the articles at *failed* (resolved paths), as ``teikit render``
+        leaves out an article whose stylesheet failed."""
+        self.prepare(edition)
+        done = Edition([a for a in edition.articles if a.path.resolve() not in failed], edition.registers)
+        outputs = [p for p in map(self.output_path, done.articles) if p.is_file()] if self.per_document else []
+        return self.finish(done, outputs)
+
+    def pages(self, edition: Edition) -> list[Path]:
+        """What a reader may land on (a site's sitemap): each article's output and the
+        :attr:`entry_pages`, those that exist."""
+        outputs = [self.output_path(a) for a in edition.articles] if self.per_document else []
+        return [p for p in outputs + [self.target / e.path for e in self.entry_pages] if p.is_file()]
 
     def record_outputs(self, files: list[Path]) -> None:
         """Remember *files* as what this format wrote (:data:`MANIFEST`), and remove what

@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Document, Edition,
-                                Renderer, register)
+from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Article, Edition,
+                                EntryPage, Renderer, register)
 from teikit.render.saxon import call_template, to_xdm, xslt_dir
 from teikit.xmlio import TEI_NS, atomic_write, parse
 
@@ -32,6 +32,8 @@ class HtmlRenderer(Renderer):
     stylesheet = "html.xsl"
     suffix = ".html"
     index_stylesheet = "index.xsl"
+    entry_pages = (EntryPage("index.html", "Okuma edisyonu", "Reading edition"),)
+    reading_page = True
 
     def resolve(self, edition: Edition) -> dict[str, Any]:
         """The register, chronology and map pages to link: each one that exists below
@@ -42,7 +44,7 @@ class HtmlRenderer(Renderer):
                 for param, page in (("register-page", REGISTER_PAGE), ("chronology-page", CHRONOLOGY_PAGE),
                                     ("map-page", MAP_PAGE))}
 
-    def params(self, article: Document, edition: Edition) -> dict[str, Any]:
+    def params(self, article: Article, edition: Edition) -> dict[str, Any]:
         """The base parameters, plus where the index page and the CSS are."""
         return {**super().params(article, edition),
                 "index-page": "index.html", "css": "assets/edition.css"}
@@ -81,7 +83,7 @@ _INDEXED = {f"{{{TEI_NS}}}fileDesc": {f"{{{TEI_NS}}}titleStmt", f"{{{TEI_NS}}}so
             f"{{{TEI_NS}}}profileDesc": {f"{{{TEI_NS}}}abstract"}}
 
 
-def index_entry(article: Document):
+def index_entry(article: Article):
     """The root of *article* holding only what the index page shows (titles, authors, pages,
     abstract), as a Saxon node: the index of an edition holds one per article at once, and
     a whole header (taxonomies, revision history, citation structure) is many times that."""

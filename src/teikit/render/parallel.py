@@ -24,15 +24,14 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from teikit.errors import TeikitError
-from teikit.render.document import Document, DocumentInfo, Edition, read_registers
+from teikit.edition import Article, DocumentInfo, Edition, read_registers
 
 _WORKER: dict[str, Any] = {}
 
 
-def write_in_parallel(renderer, edition: Edition, jobs: int,
-                      shared: dict | None = None) -> list[Path | TeikitError]:
-    """Write every article of *edition* with *renderer* in *jobs* processes; *shared* adds
-    stylesheet parameters to what each worker resolves (``teikit build``'s search-page link).
+def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | TeikitError]:
+    """Write every article of *edition* with *renderer* in *jobs* processes; each worker
+    resolves with the renderer's :attr:`~teikit.render.base.Renderer.links` added.
 
     Returns one outcome per article, in order: the file written, or the
     :class:`~teikit.render.saxon.RenderError` (its message kept whole) of an article that
@@ -46,7 +45,7 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
         with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                        initializer=_worker_init,
-                                       initargs=(renderer.name, str(renderer.out), handles, shared or {},
+                                       initargs=(renderer.name, str(renderer.out), handles, renderer.links,
                                                  renderer.companions))
             results = pool.map(_worker_write, range(count), chunksize=_chunk(count, workers))
         written = []
@@ -108,7 +107,7 @@ def _chunk(count: int, workers: int) -> int:
     return max(1, min(16, count // (workers * 4)))
 
 
-def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], shared: dict,
+def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
                  companions: frozenset[str] = frozenset()) -> None:
     """In each worker process: rebuild the edition from the handles and resolve once.
 
@@ -120,11 +119,11 @@ def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], s
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     from teikit.render import RENDERERS, load_renderers
     load_renderers()
-    articles = [Document(path, info=info) for path, info in handles]
+    articles = [Article(path, info=info) for path, info in handles]
     edition = Edition(articles, read_registers(a.path.resolve().parent for a in articles))
-    renderer = RENDERERS[name](out)
+    renderer = RENDERERS[name](out, links)
     renderer.companions = companions          # resolve() may ask what else this run renders
-    renderer.shared = {**renderer.resolve(edition), **shared}
+    renderer.shared = {**renderer.resolve(edition), **links}
     _WORKER.update(renderer=renderer, edition=edition)
 
 

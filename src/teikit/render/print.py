@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from teikit.errors import OutputError, TeikitError
-from teikit.render.base import Edition, Renderer, check_tei, register
+from teikit.render.base import Edition, EntryPage, Renderer, check_tei, register
 from teikit.xmlio import atomic_write
 
 CSS_NAME = "print.css"
@@ -80,6 +80,7 @@ class PrintRenderer(Renderer):
     stylesheet = "print.xsl"
     suffix = ".html"
     per_document = False
+    entry_pages = (EntryPage(f"{VOLUME_STEM}.html", "Baskı edisyonu (HTML)", "Print edition (HTML)"),)
 
     def check(self, edition: Edition) -> None:
         """Every article must be TEI; articles of the same file name are fine (one volume)."""
@@ -98,6 +99,7 @@ class PdfRenderer(PrintRenderer):
 
     name = "pdf"
     suffix = ".pdf"
+    entry_pages = (EntryPage(f"{VOLUME_STEM}.pdf", "Baskı edisyonu (PDF)", "Print edition (PDF)"),)
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
         from teikit.render.pdf import volume_pdf

@@ -52,7 +52,7 @@ from typing import Iterable
 from lxml import etree
 from teikit.saxon import SaxonError
 
-from teikit.render.base import (Document, Edition, Renderer, find_articles, read_registers,
+from teikit.render.base import (Article, Edition, EntryPage, Renderer, find_articles, read_registers,
                                 register)
 from teikit.render.summary import ArticleSummary, summarize
 from teikit.xmlio import XML_NS, atomic_write, parse
@@ -128,7 +128,7 @@ class EditionIndex:
     stylesheets. Use it as a context manager (or call :meth:`close`) to remove the file.
     """
 
-    def __init__(self, registers: Iterable[Document]) -> None:
+    def __init__(self, registers: Iterable[Article]) -> None:
         #: resolved register file path -> (file key, the xml:ids it defines)
         self._known: dict[str, tuple[str, frozenset[str]]] = {}
         handle, name = tempfile.mkstemp(prefix="teikit-index-", suffix=".xml")
@@ -144,7 +144,7 @@ class EditionIndex:
             for doc in registers:
                 self._xf.write(self._register_element(doc))
 
-    def _register_element(self, doc: Document) -> etree._Element:
+    def _register_element(self, doc: Article) -> etree._Element:
         key = self._unique_key(doc.path.name)
         element = etree.Element("register", file=key)
         element.append(_copy_root(doc.tree))
@@ -258,6 +258,9 @@ class RegisterRenderer(Renderer):
     name = "register"
     stylesheet = "register.xsl"
     per_document = False
+    entry_pages = (EntryPage("index.html", "Dizin", "Register"),
+                   EntryPage("chronology.html", "Kronoloji", "Chronology"),
+                   EntryPage("map.html", "Harita", "Map"))
 
     def resolve(self, edition: Edition) -> dict:
         """Build the edition index from per-article summaries (one article tree at a time)."""
