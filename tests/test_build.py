@@ -628,3 +628,71 @@ def test_oai_gateway_gives_the_static_repository_the_gateways_base_url(edition, 
     root = etree.parse(str(out / "oai" / "static.xml")).getroot()
     assert (root.findtext(f"{STATIC}Identify/{OAI}baseURL")
             == "http://gateway.example.net/oai/edition.example.org/oai/static.xml")
+
+
+# -- one article finder, one edition model; a build that writes through the renderers ------
+def test_an_article_in_a_subfolder_is_rendered_and_built_alike(tmp_path):
+    """`teikit render` and `teikit build` find the same articles: one in ed/vol2/ is an
+    article of the edition for both (the build used to leave it out silently)."""
+    source = three_article_edition(tmp_path / "tei")
+    (source / "vol2").mkdir()
+    shutil.move(source / "third-review.xml", source / "vol2" / "third-review.xml")
+    rendered = CliRunner().invoke(main, ["render", str(source), "--to", "html", "--out", str(tmp_path / "out"),
+                                         "--jobs", "1"])
+    assert rendered.exit_code == 0, rendered.output
+    built = CliRunner().invoke(main, ["build", str(source), "--to", "html", "--out", str(tmp_path / "site"),
+                                      "--jobs", "1"])
+    assert built.exit_code == 0, built.output
+    site = tmp_path / "site"
+    assert (tmp_path / "out" / "html" / "third-review.html").is_file()
+    assert "Moskova" in (site / "html" / "third-review.html").read_text("utf-8")   # the build adds its search link
+    assert (site / "tei" / "vol2" / "third-review.xml").read_bytes() == (source / "vol2" / "third-review.xml").read_bytes()
+    index = json.loads((site / "index.json").read_text("utf-8"))
+    assert {a["id"]: a["tei"] for a in index["articles"]}["thrd"] == "tei/vol2/third-review.xml"
+    assert "html/third-review.html" in _links(site / "index.html")
+    assert "third-review.html" in (site / "html" / "index.html").read_text("utf-8")
+    assert (site / "api" / "dts" / "document" / "thrd.tei").is_file()
+
+
+def test_two_articles_of_one_file_name_in_two_folders_are_reported_not_overwritten(tmp_path):
+    source = three_article_edition(tmp_path / "tei")
+    (source / "vol2").mkdir()
+    twin = (source / "third-review.xml").read_text("utf-8").replace("thrd", "twin")
+    (source / "vol2" / "third-review.xml").write_text(twin, "utf-8")
+    report = build(source, tmp_path / "site", formats=["html"], jobs=1)
+    assert len(report.errors) == 1 and "has the same file name as" in report.errors[0], report.errors
+    assert "vol2/third-review.xml" in report.errors[0]
+    ids = [a["id"] for a in json.loads((tmp_path / "site" / "index.json").read_text("utf-8"))["articles"]]
+    assert ids == ["scnd", "smpl", "thrd"]
+
+
+def test_a_format_registered_elsewhere_reaches_the_front_page_and_the_sitemap(edition, tmp_path, monkeypatch):
+    """A renderer declares its outputs and entry pages; publish/ knows no format by name."""
+    from teikit.render import RENDERERS, EntryPage, Renderer
+
+    class Plain(Renderer):
+        """A tiny format: each article's text as plain text, and a contents page."""
+
+        name = "plain"
+        suffix = ".txt"
+        entry_pages = (EntryPage("contents.txt", "İçindekiler (metin)", "Contents (text)"),)
+
+        def render_document(self, article, edition):
+            return " ".join("".join(article.root.itertext()).split())
+
+        def finish(self, edition, written):
+            from teikit.xmlio import atomic_write
+            return [atomic_write(self.target / "contents.txt", "\n".join(p.name for p in written))]
+
+    monkeypatch.setitem(RENDERERS, "plain", Plain)
+    out = tmp_path / "site"
+    build(edition, out, base_url=BASE, formats=["plain"], jobs=1)
+    assert (out / "plain" / "contents.txt").read_text("utf-8").split() == [
+        "sample-article.txt", "second-article.txt", "third-review.txt"]
+    assert "Moskova" in (out / "plain" / "sample-article.txt").read_text("utf-8")
+    front = (out / "index.html").read_text("utf-8")
+    assert "plain/contents.txt" in _links(out / "index.html") and "İçindekiler (metin)" in front
+    locations = {u.findtext(f"{SITEMAP}loc") for u in etree.parse(str(out / "sitemap.xml")).getroot().iter(f"{SITEMAP}url")}
+    assert {f"{BASE}plain/contents.txt", f"{BASE}plain/sample-article.txt"} <= locations
+    again = build(edition, out, base_url=BASE, formats=["plain"], jobs=1)
+    assert not again.written and "plain:sample-article.xml" in again.skipped
