@@ -446,7 +446,8 @@ def test_ctrl_c_mid_render_leaves_no_partial_file_and_exits_130(forty_article_ed
                                 "--to", "all", "--out", str(out), "--jobs", jobs],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 60
-    while not list(out.glob("html/article-*.html")) and time.monotonic() < deadline:
+    while not (list(out.glob("html/.article-*.part")) or list(out.glob("html/article-*.html"))) \
+            and time.monotonic() < deadline:       # pages being written (staged), or put in place
         assert process.poll() is None, process.communicate()
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGINT)    # what Ctrl-C in a terminal does: the whole group
@@ -455,7 +456,9 @@ def test_ctrl_c_mid_render_leaves_no_partial_file_and_exits_130(forty_article_ed
     assert stderr.decode().startswith("Error: interrupted"), stderr
     assert b"Traceback" not in stderr + stdout
     written = [p for p in out.rglob("*") if p.is_file()]
-    assert 0 < len(list(out.glob("html/article-*.html"))) < 40   # interrupted mid-run indeed
+    assert not (out / "pdf" / "edition.pdf").exists()   # interrupted mid-run indeed
+    # a format's pages are put in place together (teikit.xmlio.Batch): all of them or none
+    assert len(list(out.glob("html/article-*.html"))) in (0, 40)
     assert not [p for p in written if ".part" in p.name]
     assert [p for p in written if not _complete(p)] == []
     time.sleep(0.5)

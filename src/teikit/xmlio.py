@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import itertools
 import os
 import re
 import tempfile
@@ -494,6 +495,130 @@ def atomic_output(path: str | os.PathLike, *, force: bool = True) -> Iterator[Pa
     except BaseException:
         _unlink_quietly(tmp)
         raise
+
+
+class Batch:
+    """Many atomic writes made durable together: as :func:`atomic_write`, with one sync
+    of the file system for the whole batch instead of one ``fsync`` per file.
+
+    :meth:`write` puts the data in a temporary file beside its target (the target is not
+    touched); :meth:`commit` makes every temporary file durable at once (``syncfs``),
+    then renames each onto its target and makes the renames durable. So a crash at any
+    moment leaves each target either as it was or whole and new, never half-written, as
+    :func:`atomic_write` does; what a crash may leave behind is a temporary file
+    (``.<name>.<random>.part``). :meth:`discard` (or leaving the ``with`` block on an
+    error) removes the temporary files and keeps the old targets.
+
+    Writing a thousand small pages, the per-file ``fsync`` was most of the time spent
+    writing them (2.9 s of 17.5 s in ``teikit render``; 32 s of a 63 s ``teikit build``).
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[str | Path, Path]] = []     # (temporary file, target)
+        self._folders: set[str] = set()                # made or found already
+        self._count = itertools.count()
+
+    def write(self, path: str | os.PathLike, data: bytes | str) -> Path:
+        """Stage *data* for *path*; return *path* (written at :meth:`commit`)."""
+        target = path if isinstance(path, Path) else Path(path)
+        try:
+            with os.fdopen(self._temporary(target), "wb") as handle:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
+        return target
+
+    def _temporary(self, target: Path) -> int:
+        """A new temporary file beside *target*, recorded as pending, open for writing:
+        named as :func:`atomic_output` names its own, without a random draw per file."""
+        folder = os.path.dirname(target) or "."
+        try:
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            with _interrupts_deferred():   # no Ctrl-C between creating it and recording it
+                while True:
+                    tmp = os.path.join(folder, f".{target.name}.{os.getpid()}-{next(self._count)}.part")
+                    try:
+                        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                        break
+                    except FileExistsError:
+                        continue
+                self.pending.append((tmp, target))
+        except OSError as exc:
+            raise OutputError(f"cannot write to {folder}: {_reason(exc)}") from None
+        return fd
+
+    def adopt(self, tmp: str | os.PathLike, path: str | os.PathLike) -> Path:
+        """Take over *tmp*, a finished file on the same file system (staged for *path* by
+        another batch in a worker process, or a tool's output): it is renamed onto
+        *path* at this batch's :meth:`commit`."""
+        folder = os.path.dirname(path) or "."
+        if folder not in self._folders:
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot write to {folder}: {_reason(exc)}") from None
+            self._folders.add(folder)
+        self.pending.append((os.fspath(tmp), Path(path)))
+        return Path(path)
+
+    def handover(self) -> list[tuple[str, str]]:
+        """The staged (temporary file, target) pairs, no longer this batch's to commit."""
+        staged, self.pending = [(str(t), str(p)) for t, p in self.pending], []
+        return staged
+
+    def commit(self) -> None:
+        """Make every staged file durable, then put each in place (see the class)."""
+        if not self.pending:
+            return
+        folders = {os.path.dirname(tmp) for tmp, _ in self.pending}
+        done, target = 0, self.pending[0][1]
+        try:
+            for one in {os.stat(folder).st_dev: folder for folder in folders}.values():
+                _sync_to_disk(Path(one))        # once per file system
+            for tmp, target in self.pending:
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, target)
+                done += 1
+            _sync_to_disk(Path(os.path.dirname(target)))     # the renames too
+        except OSError as exc:
+            del self.pending[:done]
+            self.discard()
+            raise OutputError(f"cannot write {target}: {_reason(exc)}") from None
+        self.pending = []
+
+    def discard(self) -> None:
+        """Remove the staged temporary files; their targets stay as they were."""
+        for tmp, _ in self.pending:
+            _unlink_quietly(tmp)
+        self.pending = []
+
+    def __enter__(self) -> "Batch":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def _sync_to_disk(folder: Path) -> None:
+    """Flush the file system holding *folder* to disk (``syncfs``; ``sync`` where the C
+    library has no ``syncfs``): every file written on it so far is durable after this."""
+    import ctypes
+    syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    if syncfs is None:
+        os.sync()
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, os.strerror(error))
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager

@@ -233,9 +233,11 @@ def cached_records(out: Path, stems: list[str]) -> Iterator[dict]:
         yield from json.loads((out / SEARCH_CACHE / f"{stem}.json").read_text("utf-8"))
 
 
-def index_part(part: Part, out: Path, write_many: Callable[[list[tuple[str, bytes]]], list[Path]]) -> list[Path]:
+def index_part(part: Part, out: Path, write_many: Callable[[list[tuple[str, bytes | Path]]], list[Path]]) -> list[Path]:
     """Index *part*'s records with Pagefind into its folder of the site *out*; files of an
-    earlier bundle there that this one does not make are removed."""
+    earlier bundle there that this one does not make are removed. *write_many* puts each
+    (path in the site, bytes or a file Pagefind wrote in a scratch folder of the site) in
+    place before it returns: a bundle's files are moved, not copied (one per record)."""
     scratch = out / f".pagefind-scratch-{part.number}"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
@@ -243,7 +245,7 @@ def index_part(part: Part, out: Path, write_many: Callable[[list[tuple[str, byte
         index_records(cached_records(out, stems), scratch / "bundle")
         bundle = scratch / "bundle"
         words = json.dumps(words_index(cached_records(out, stems)), ensure_ascii=False, separators=(",", ":"))
-        written = write_many([(f"{part.directory}/{p.relative_to(bundle)}", p.read_bytes())
+        written = write_many([(f"{part.directory}/{p.relative_to(bundle)}", p)
                               for p in sorted(bundle.rglob("*")) if p.is_file()]
                              + [(f"{part.directory}/{WORDS_FILE}", words.encode("utf-8"))])
     finally:

@@ -86,10 +86,11 @@ every core).
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
+import os
 import posixpath
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -105,7 +106,7 @@ from teikit.publish.home import front_page
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
 from teikit.render.saxon import rules_file, xslt_dir
-from teikit.xmlio import NS, XML_NS, atomic_write, parse
+from teikit.xmlio import NS, XML_NS, Batch, atomic_write, parse
 
 SUMMARY_CACHE = ".teikit-cache/summary"   # per-article summaries and pointers: see Builder.stream
 
@@ -267,6 +268,7 @@ class Builder:
         except (OSError, ValueError):
             self.previous = {}
         self.manifest: dict[str, dict] = {}
+        self.batch = Batch()      # the files written and not yet in place (see commit)
 
     # -- the incremental machinery ------------------------------------------------------
     def group(self, name: str, key: str, produce: Callable[[], list[Path]]) -> None:
@@ -295,26 +297,59 @@ class Builder:
 
     def record(self, name: str, key: str, files: list[Path]) -> None:
         """Group *name* was rebuilt with *key* into *files*."""
-        self.manifest[name] = {"key": key, "files": sorted(str(Path(p).relative_to(self.out)) for p in files)}
+        self.manifest[name] = {"key": key, "files": sorted(map(self._relative, files))}
         self.report.rebuilt.append(name)
 
-    def write_many(self, files: list[tuple[str, bytes | str]]) -> list[Path]:
-        """:meth:`write` for many files at once: in threads, as each write waits on fsync."""
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            return list(pool.map(lambda item: self.write(*item), files))
+    def _relative(self, path: str | Path) -> str:
+        """*path* (below the site) relative to the site: as ``Path.relative_to``, without
+        its cost (a build records a hundred thousand files)."""
+        path, site = os.fspath(path), self._site
+        if not path.startswith(site):
+            return str(Path(path).relative_to(self.out))   # raises, as relative_to does
+        return path[len(site):]
 
-    def write(self, relative: str, data: bytes | str) -> Path:
-        """Write a file of the site only if its bytes differ from what is there."""
+    def write_many(self, files: list[tuple[str, bytes | str]]) -> list[Path]:
+        """:meth:`write` for many files at once."""
+        return [self.write(relative, data) for relative, data in files]
+
+    def write(self, relative: str, data: bytes | str | Path) -> Path:
+        """Write a file of the site only if its bytes differ from what is there; it is
+        staged in :attr:`batch`, in place at the next :meth:`commit`. *data* may be a
+        finished file (a tool's output in a scratch folder of the site), then moved there."""
         target = self.out / relative
+        if isinstance(data, Path):
+            if not (target.is_file() and filecmp.cmp(target, data, shallow=False)):
+                self.batch.adopt(data, target)
+                self.report.written.append(target)
+            return target
         data = data.encode("utf-8") if isinstance(data, str) else data
-        if not (target.is_file() and target.read_bytes() == data):
-            atomic_write(target, data)
+        if not (os.path.isfile(target) and target.read_bytes() == data):
+            self.batch.write(target, data)
             self.report.written.append(target)
         return target
 
+    def write_in_place(self, files: list[tuple[str, bytes | str]]) -> list[Path]:
+        """:meth:`write_many`, committed at once: for a caller that looks at the folder
+        after writing (the search index removes what its bundle no longer holds)."""
+        written = self.write_many(files)
+        self.commit()
+        return written
+
+    def commit(self) -> None:
+        """Put the files staged so far in place, made durable together (one sync of the
+        file system, :class:`teikit.xmlio.Batch`): done after each step whose files a
+        later step reads or checks (the search records, a format's pages)."""
+        self.batch.commit()
+
     # -- the build --------------------------------------------------------------------
     def run(self) -> BuildReport:
-        """Stream the articles (per-document parts), render, then the edition-wide parts."""
+        """Stream the articles (per-document parts), render, then the edition-wide parts;
+        the files are written in batches (:meth:`commit`), and on an error or an interrupt
+        what was not committed is discarded: every file stays old or whole and new."""
+        with self.batch:
+            return self._run()
+
+    def _run(self) -> BuildReport:
         sources = Sources.read(self.source)
         source, out = self.source.resolve(), self.out.resolve()
         if out == source or source in out.parents:
@@ -323,13 +358,16 @@ class Builder:
         settings = (self.base_url + self.title + self.admin_email + ",".join(self._formats())
                     + (self.oai_gateway or ""))
         self.out.mkdir(parents=True, exist_ok=True)   # an unknown --to stopped the build before
+        self._site = os.path.join(os.fspath(self.out), "")
         self.sources = sources
         self.group("tei:register", _digest([sources.tei(p).encode() + sources.bytes(p) for p in sources.registers]),
                    lambda: [self.write(sources.tei(p), sources.bytes(p)) for p in sources.registers])
         summaries, refs, infos = self.stream(sources, settings)
+        self.commit()
         if summaries:
             rendered = self.render(sources, refs, infos)
             self.edition_wide(model.published(summaries, sources.digests), rendered, sources, settings)
+        self.commit()
         self.step(self.steps[1] - self.steps[0])
         self._forget_stale()
         manifest = json.dumps(self.manifest, indent=1, sort_keys=True).encode("utf-8")
@@ -446,6 +484,7 @@ class Builder:
         """The front page, JSON index, sitemap, OAI file, DTS root and search index, from
         summaries (*edition*); the sitemap lists the renderers' pages of *rendered*."""
         self.search(edition, settings)    # before the sitemap lists search.html
+        self.commit()
         articles = sources.articles_key(settings)
         self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
         self.group("index", articles, lambda: [self.write("index.json", self.index_json(edition))])
@@ -503,6 +542,7 @@ class Builder:
         for name in self._formats():
             renderer = RENDERERS[name](self.out, links=SEARCH_LINK)   # the HTML pages' header link
             renderer.companions = frozenset(self._formats())
+            renderer.batch = self.batch
             keys = {a.path: _digest([name.encode(), sources.article_key(a.path, refs[a.path]).encode()])
                     for a in articles}
             outdated = renderer.outdated(edition, lambda a: self.unchanged(f"{name}:{a.path.name}", keys[a.path]))
@@ -510,10 +550,12 @@ class Builder:
                 if renderer.per_document and article not in outdated:
                     self.kept(f"{name}:{article.path.name}")
             failed = self._update(renderer, edition, outdated, keys)
+            self.commit()          # the edition-wide part checks which pages are there
             # the failed articles are in the key: the index is rewritten once they build
             key = _digest([name.encode(), sources.edition_key().encode(), *(str(p).encode() for p in sorted(failed))])
             self.group(f"{name}:edition", key,
                        lambda renderer=renderer, failed=failed: self._written(renderer.write_edition(edition, failed)))
+            self.commit()
             self.step()
         return edition
 
@@ -576,7 +618,7 @@ class Builder:
         makes reading pages, and the TEI files."""
         from teikit.render import RENDERERS
 
-        pages = [p for p in ("index.html", "search.html") if (self.out / p).is_file()]
+        pages = ["index.html", "search.html"]          # the build always makes both
         for name in self._formats():
             pages += [str(p.relative_to(self.out)) for p in RENDERERS[name](self.out).pages(rendered)]
         pages += [t for a in edition.articles if (t := f"text/{a.path.stem}.html") and (self.out / t).is_file()]
@@ -631,7 +673,7 @@ class Builder:
         for part in parts:
             name = f"search:part-{part.number}"
             self.group(name, _digest([part.key.encode(), settings.encode()]),
-                       lambda part=part: search_index.index_part(part, self.out, self.write_many))
+                       lambda part=part: search_index.index_part(part, self.out, self.write_in_place))
             self.manifest[name]["records"] = {stem: [key, count] for stem, key, count in part.members}
         links = tuple((path, label) for path, label in search_index.SITE_LINKS if (self.out / path).is_file())
         page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, self.title, links)

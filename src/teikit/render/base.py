@@ -50,11 +50,12 @@ Every stylesheet run by :meth:`Renderer.render_document` receives these paramete
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Sequence
+from typing import Any, Callable, ClassVar, Iterator, Sequence
 
 from lxml import etree
 
@@ -62,7 +63,7 @@ from teikit.errors import InputError, TeikitError
 from teikit.edition import (TEI_ROOTS, Article, DocumentInfo, Edition, check_tei, find_articles,
                             read_edition, read_registers)
 from teikit.render.saxon import RenderError
-from teikit.xmlio import TEI_NS, atomic_write
+from teikit.xmlio import Batch, atomic_write
 
 __all__ = ["ARTICLE_ERRORS", "CHRONOLOGY_PAGE", "MAP_PAGE", "REGISTER_PAGE", "RENDERERS", "TEI_ROOTS",
            "Article", "DocumentInfo", "Edition", "EntryPage", "Failure", "Renderer", "check_tei",
@@ -153,6 +154,8 @@ class Renderer:
         self.links: dict[str, Any] = dict(links or {})
         self.shared: dict[str, Any] = {}
         self._prepared: Edition | None = None
+        #: where :meth:`write_file` stages files, made durable together (see :meth:`batched`)
+        self.batch: Batch | None = None
 
     @property
     def target(self) -> Path:
@@ -225,7 +228,25 @@ class Renderer:
         except ARTICLE_ERRORS:
             discard_output(target)
             raise
-        return atomic_write(target, data)
+        return self.write_file(target, data)
+
+    def write_file(self, path: Path, data: bytes | str) -> Path:
+        """Write one output atomically: into :attr:`batch` when there is one (in place
+        once the batch is committed), else at once (:func:`teikit.xmlio.atomic_write`)."""
+        return self.batch.write(path, data) if self.batch is not None else atomic_write(path, data)
+
+    @contextlib.contextmanager
+    def batched(self) -> Iterator[Batch]:
+        """Write into one :class:`~teikit.xmlio.Batch` during the block (unless one is
+        set already: its owner commits it): committed at the end, discarded on an error."""
+        if self.batch is not None:
+            yield self.batch
+            return
+        with Batch() as self.batch:
+            try:
+                yield self.batch
+            finally:
+                self.batch = None
 
     def write_articles(self, edition: Edition, jobs: int = 1) -> list[Path | TeikitError]:
         """Write every article (in *jobs* processes); one outcome per article, in order:
@@ -260,6 +281,11 @@ class Renderer:
         written, failed, done = self._write_each(edition, jobs) if self.per_document else ([], [], edition)
         every_one_failed = bool(failed) and not done.articles
         files = written if every_one_failed else written + self.finish(done, written)
+        return self._settle(edition, files, failed, failures)
+
+    def _settle(self, edition: Edition, files: list[Path], failed: list[Failure],
+                failures: list[Failure] | None) -> list[Path]:
+        """*files*, once *failed* is appended to *failures*, or raised without it."""
         if failures is not None:
             failures.extend(failed)
         elif failed:
@@ -322,9 +348,12 @@ class Renderer:
 
     def run(self, edition: Edition, jobs: int = 1, failures: list[Failure] | None = None) -> list[Path]:
         """check -> resolve -> write; return every file written (see :meth:`write` for
-        *failures*)."""
+        *failures*). The files are made durable together (:meth:`batched`)."""
         self.prepare(edition)
-        return self.write(edition, jobs, failures)
+        failed: list[Failure] = []
+        with self.batched():
+            files = self.write(edition, jobs, failed)
+        return self._settle(edition, files, failed, failures)
 
 
 #: the list of files the last render of a format wrote, in that format's directory

@@ -18,7 +18,7 @@ from typing import Any
 from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Article, Edition,
                                 EntryPage, Renderer, register)
 from teikit.render.saxon import call_template, to_xdm, xslt_dir
-from teikit.xmlio import TEI_NS, atomic_write, parse
+from teikit.xmlio import TEI_NS, parse
 
 #: files copied from xslt/assets/ into <out>/html/assets/
 ASSETS = ("edition.css", "search-terms.js", "landing.js")
@@ -65,16 +65,16 @@ class HtmlRenderer(Renderer):
             "search-page": self.shared.get("search-page", ""),   # set by teikit build
         }
         html = call_template(self.index_stylesheet, params, source=str(self.target / "index.html"))
-        return atomic_write(self.target / "index.html", html)
+        return self.write_file(self.target / "index.html", html)
 
     def copy_assets(self) -> list[Path]:
         """Copy :data:`ASSETS` from ``xslt/assets/`` into ``<out>/html/assets/``."""
-        return [atomic_write(self.target / "assets" / name, (xslt_dir() / "assets" / name).read_bytes())
+        return [self.write_file(self.target / "assets" / name, (xslt_dir() / "assets" / name).read_bytes())
                 for name in ASSETS]
 
     def copy_sources(self, edition: Edition) -> list[Path]:
         """Copy each article's TEI file as it is, so rel="alternate" links resolve."""
-        return [atomic_write(self.target / "tei" / article.path.name, article.path.read_bytes())
+        return [self.write_file(self.target / "tei" / article.path.name, article.path.read_bytes())
                 for article in edition.articles]
 
 

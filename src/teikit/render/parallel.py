@@ -46,11 +46,11 @@ def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | Teik
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                        initializer=_worker_init,
                                        initargs=(renderer.name, str(renderer.out), handles, renderer.links,
-                                                 renderer.companions))
+                                                 renderer.companions, renderer.batch is not None))
             results = pool.map(_worker_write, range(count), chunksize=_chunk(count, workers))
         written = []
         for result in results:          # in order, as each chunk comes back
-            written.append(result)
+            written.append(_received(renderer, result))
             renderer.tick()
     except BaseException:
         if pool is not None:
@@ -59,6 +59,17 @@ def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | Teik
         raise
     pool.shutdown()
     return written
+
+
+def _received(renderer, result):
+    """A worker's outcome for one article: the file, staged by the worker and now in the
+    renderer's batch (committed by its owner), or the article's error."""
+    if isinstance(result, tuple):
+        staged, target = result
+        for tmp, path in staged:
+            renderer.batch.adopt(tmp, path)
+        return Path(target)
+    return result
 
 
 def _remove_partial_files(out: Path) -> None:
@@ -108,7 +119,7 @@ def _chunk(count: int, workers: int) -> int:
 
 
 def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
-                 companions: frozenset[str] = frozenset()) -> None:
+                 companions: frozenset[str] = frozenset(), batched: bool = False) -> None:
     """In each worker process: rebuild the edition from the handles and resolve once.
 
     Ctrl-C is the parent's to handle (it reaches the whole process group): a worker
@@ -124,11 +135,15 @@ def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], l
     renderer = RENDERERS[name](out, links)
     renderer.companions = companions          # resolve() may ask what else this run renders
     renderer.shared = {**renderer.resolve(edition), **links}
+    if batched:       # the parent commits the files: one sync for all (teikit.xmlio.Batch)
+        from teikit.xmlio import Batch
+        renderer.batch = Batch()
     _WORKER.update(renderer=renderer, edition=edition)
 
 
-def _worker_write(index: int) -> Path | TeikitError:
-    """Write article number *index*. An error of the article (``ARTICLE_ERRORS``) is
+def _worker_write(index: int) -> Path | tuple | TeikitError:
+    """Write article number *index*; in a batched render, stage it and return the staged
+    (temporary file, target) pairs with the target. An error of the article (``ARTICLE_ERRORS``) is
     returned, not raised, so the pool goes on with the other articles; it crosses back
     as a RenderError with its full message (an InputError's extra arguments would not
     survive pickling). Any other teikit error (the output cannot be written) stops the
@@ -138,7 +153,8 @@ def _worker_write(index: int) -> Path | TeikitError:
     renderer, edition = _WORKER["renderer"], _WORKER["edition"]
     _WORKER["busy"] = True
     try:
-        return renderer.write_document(edition.articles[index], edition)
+        target = renderer.write_document(edition.articles[index], edition)
+        return (renderer.batch.handover(), str(target)) if renderer.batch is not None else target
     except ARTICLE_ERRORS as exc:
         return RenderError(str(exc))
     except _Terminated:

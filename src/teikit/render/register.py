@@ -55,7 +55,7 @@ from teikit.saxon import SaxonError
 from teikit.render.base import (Article, Edition, EntryPage, Renderer, find_articles, read_registers,
                                 register)
 from teikit.render.summary import ArticleSummary, summarize
-from teikit.xmlio import XML_NS, atomic_write, parse
+from teikit.xmlio import XML_NS, parse
 
 #: the stylesheets run on the edition index, and the file each one writes
 PAGES = {
@@ -275,11 +275,11 @@ class RegisterRenderer(Renderer):
         outputs = []
         for stylesheet, name in PAGES.items():
             result = transform(stylesheet, self.index_node, {}, source="the edition index")
-            outputs.append(atomic_write(self.target / name, result))
+            outputs.append(self.write_file(self.target / name, result))
         for doc in edition.all_registers:
             params = {"index": self.index_node, "register-file": self.file_keys[doc.path]}
             result = transform("register-tei.xsl", doc.xdm, params, source=str(doc.path))
-            outputs.append(atomic_write(self.target / "tei" / doc.path.name, result))
+            outputs.append(self.write_file(self.target / "tei" / doc.path.name, result))
         schema = json.dumps(JSON_SCHEMA, ensure_ascii=False, indent=1)
-        outputs.append(atomic_write(self.target / "register.schema.json", schema + "\n"))
+        outputs.append(self.write_file(self.target / "register.schema.json", schema + "\n"))
         return outputs
