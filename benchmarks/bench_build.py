@@ -1,9 +1,12 @@
 """Benchmark of ``teikit build``: a full build versus rebuilds, measured in one run.
 
-    python benchmarks/bench_build.py [--docs 20] [--mb 2] [--to html --to register ...]
+    python benchmarks/bench_build.py [--docs 20] [--mb 2] [--to html --to register ...] [--jobs J]
 
 Makes a corpus with benchmarks/make_corpus.py (copies of the edition's articles with
-renumbered ids and the shared registers), then times, into the same site directory:
+renumbered ids and the shared registers), then times ``teikit render`` of the same
+formats into another directory (the anchor of the throughput ratio: issue 13 asks for a
+build's per-document throughput of at least half of render's, i.e. a ratio >= 0.5), then,
+into the same site directory:
 
 1. the first build (the baseline: everything rendered, indexed and written);
 2. a second build with nothing changed (must rewrite nothing);
@@ -18,7 +21,8 @@ renumbered ids and the shared registers), then times, into the same site directo
 
 Prints each time, its ratio to the first build, the time spent streaming the articles
 (``Builder.stream``: summaries, per-document parts), the parts rebuilt, the files
-written and the articles parsed (calls of ``edition.load_article``).
+written and the articles parsed (calls of ``teikit.edition.Article.held``); after the
+first build, its per-document throughput against render's.
 ``--without-summary-cache`` makes every lookup miss in every step.
 """
 
@@ -35,19 +39,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from teikit.publish import edition as edition_module  # noqa: E402
+from teikit.edition import Article  # noqa: E402
 from teikit.publish.site import Builder, build  # noqa: E402
+from teikit.render import load_renderers, render  # noqa: E402
 
-PARSED = []          # articles parsed by the build being timed (edition.load_article calls)
-_load_article = edition_module.load_article
+PARSED = []          # articles parsed by the build being timed (Article.held calls)
+_held = Article.held
 
 
-def _counting_load_article(path):
+def _counting_held(cls, path):
     PARSED.append(path)
-    return _load_article(path)
+    return _held(path)
 
 
-edition_module.load_article = _counting_load_article
+Article.held = classmethod(_counting_held)
 STREAM = []          # seconds spent in Builder.stream by the build being timed
 _stream = Builder.stream
 
@@ -74,11 +79,11 @@ def summary_cache_off():
         Builder.cached_summary = _cached_summary
 
 
-def timed(label: str, source: Path, out: Path, formats, baseline: float | None) -> float:
+def timed(label: str, source: Path, out: Path, formats, baseline: float | None, jobs: int | None) -> float:
     PARSED.clear()
     STREAM.clear()
     started = time.perf_counter()
-    report = build(source, out, formats=formats)
+    report = build(source, out, formats=formats, jobs=jobs)
     elapsed = time.perf_counter() - started
     ratio = f"{elapsed / baseline:6.3f} x first build" if baseline else "  baseline"
     print(f"{label:<52} {elapsed:8.2f} s  {ratio}  stream {sum(STREAM):6.2f} s  "
@@ -98,6 +103,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=20)
     parser.add_argument("--mb", type=float, default=2)
     parser.add_argument("--to", action="append", default=None, help="formats (default: all registered)")
+    parser.add_argument("--jobs", type=int, default=None, help="processes (default: every core)")
     parser.add_argument("--without-summary-cache", action="store_true",
                         help="every summary cache lookup misses: every article is parsed on every build")
     args = parser.parse_args()
@@ -117,29 +123,37 @@ def run(args) -> None:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "site"
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(corpus),
                         "--docs", str(args.docs), "--mb", str(args.mb)], check=True, stdout=subprocess.DEVNULL)
-        print(f"corpus: {len(list(corpus.glob('*.xml')))} articles, formats: {args.to or 'all registered'}",
+        documents = len(list(corpus.glob('*.xml')))
+        print(f"corpus: {documents} articles, formats: {args.to or 'all registered'}", flush=True)
+        started = time.perf_counter()
+        render([corpus], args.to or sorted(load_renderers()), Path(tmp) / "rendered", jobs=args.jobs)
+        rendered = time.perf_counter() - started
+        print(f"{'0. teikit render, same formats (anchor)':<52} {rendered:8.2f} s  "
+              f"{documents / rendered:7.1f} documents/s", flush=True)
+        first = timed("1. first build", corpus, out, args.to, None, args.jobs)
+        print(f"{'   build throughput / render throughput':<52} {rendered / first:8.2f}    "
+              f"({documents / first:.1f} against {documents / rendered:.1f} documents/s; goal >= 0.5)",
               flush=True)
-        first = timed("1. first build", corpus, out, args.to, None)
-        timed("2. rebuild, nothing changed", corpus, out, args.to, first)
+        timed("2. rebuild, nothing changed", corpus, out, args.to, first, args.jobs)
         places = corpus / "register" / "places.xml"
         used = "pl-samsun" if 'xml:id="pl-samsun"' in places.read_text("utf-8") else None
         if used:
             touch_entry(places, used)
-            timed(f"3. rebuild, entry {used} (cited) changed", corpus, out, args.to, first)
+            timed(f"3. rebuild, entry {used} (cited) changed", corpus, out, args.to, first, args.jobs)
         ids = [line.split('xml:id="')[1].split('"')[0] for line in places.read_text("utf-8").splitlines()
                if 'xml:id="pl-' in line]
         cited = " ".join(p.read_text("utf-8") for p in corpus.glob("*.xml"))
         unused = next((i for i in ids if f"#{i}\"" not in cited), None)
         if unused:
             touch_entry(places, unused)
-            timed(f"4. rebuild, entry {unused} (uncited) changed", corpus, out, args.to, first)
+            timed(f"4. rebuild, entry {unused} (uncited) changed", corpus, out, args.to, first, args.jobs)
         articles = sorted(corpus.glob("*.xml"))
         victim = articles[len(articles) // 2]
         touch(victim)
-        timed(f"5. rebuild, {victim.stem} touched", corpus, out, args.to, first)
+        timed(f"5. rebuild, {victim.stem} touched", corpus, out, args.to, first, args.jobs)
         touch(victim)
         with summary_cache_off():
-            timed(f"6. same, summary cache off", corpus, out, args.to, first)
+            timed("6. same, summary cache off", corpus, out, args.to, first, args.jobs)
 
 
 if __name__ == "__main__":

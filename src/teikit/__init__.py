@@ -24,6 +24,8 @@ __all__ = [
     "ImportOptions",
     "render_edition",
     "read_edition",
+    "Edition",
+    "Article",
     "RENDERERS",
     "Renderer",
 ]
@@ -35,7 +37,9 @@ _LAZY = {
     "import_lines": ("teikit.importer", "import_lines"),
     "ImportOptions": ("teikit.importer", "Options"),
     "render_edition": ("teikit.render", "render"),   # teikit.render is the package
-    "read_edition": ("teikit.render", "read_edition"),
+    "read_edition": ("teikit.edition", "read_edition"),
+    "Edition": ("teikit.edition", "Edition"),
+    "Article": ("teikit.edition", "Article"),
     "RENDERERS": ("teikit.render", "load_renderers"),
     "Renderer": ("teikit.render", "Renderer"),
 }
