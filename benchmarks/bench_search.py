@@ -3,7 +3,7 @@
     python benchmarks/bench_search.py [--docs 20] [--mb 2] [--wrapper]
 
 Makes a corpus with benchmarks/make_corpus.py, takes every article's per-paragraph records
-(``teikit.publish.site.search_records``) and times, in the same run:
+(``teikit.publish.search.search_records``) and times, in the same run:
 
 1. the baseline: Pagefind indexing one HTML page per article (the same text, filters per
    article), a directory in one ``PagefindIndex.add_directory`` call, as the build did
@@ -27,9 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from teikit.publish import edition as edition_module  # noqa: E402
+from teikit import edition as model  # noqa: E402
 from teikit.publish.pagefind_service import index_records  # noqa: E402
-from teikit.publish.site import Sources, search_records  # noqa: E402
+from teikit.publish.search import search_records  # noqa: E402
+from teikit.publish.site import Sources  # noqa: E402
 
 
 def per_article_pages(records_by_article: dict[str, list[dict]], pages: Path) -> None:
@@ -77,8 +78,8 @@ def main() -> None:
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(tmp / "corpus"),
                         "--docs", str(args.docs), "--mb", str(args.mb)], check=True, stdout=subprocess.DEVNULL)
         sources = Sources.read(tmp / "corpus")
-        edition = edition_module.load_files(sources.articles)
-        by_article = {a.path.stem: search_records(a, sources, f"html/{a.path.stem}.html")
+        edition = model.load(sources.articles)
+        by_article = {a.path.stem: search_records(a, sources.labels, f"html/{a.path.stem}.html")
                       for a in edition.articles}
         records = [r for rs in by_article.values() for r in rs]
         print(f"corpus: {len(by_article)} articles, {len(records)} paragraphs", flush=True)

@@ -29,7 +29,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from teikit.publish import dts, edition as edition_module  # noqa: E402
+from teikit import edition as model  # noqa: E402
+from teikit.publish import dts  # noqa: E402
 from teikit.publish.site import build  # noqa: E402
 
 
@@ -57,7 +58,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         build(source, site, formats=[])
-        article = edition_module.load(site / "tei").articles[0]
+        article = model.load([site / "tei"]).articles[0]
         units = dts.citation_trees(article)[0].units if dts.citation_trees(article) else []
         port = free_port()
         # --no-access-log: the figures are the server's, not a terminal printing 500 lines a second
