@@ -28,6 +28,8 @@ A render runs fixed phases, as a Sphinx build does:
     :meth:`finish` writes what belongs to the whole edition (index pages, assets).
     An article whose stylesheet fails does not stop the others: it is reported, gets no
     output (an earlier run's is removed) and is left out of what :meth:`finish` writes.
+    A format's files are written in one :class:`~teikit.xmlio.Batch`: made durable
+    together, then put in place together (:meth:`Renderer.batched`).
 
 Rules (which TEI element becomes what) live in the XSLT stylesheets under ``xslt/``;
 Python only orchestrates. A new output format is a subclass plus ``@register``, in its
@@ -57,11 +59,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterator, Sequence
 
-from lxml import etree
-
-from teikit.errors import InputError, TeikitError
 from teikit.edition import (TEI_ROOTS, Article, DocumentInfo, Edition, check_tei, find_articles,
                             read_edition, read_registers)
+from teikit.errors import InputError, TeikitError
 from teikit.render.saxon import RenderError
 from teikit.xmlio import Batch, atomic_write
 
