@@ -654,6 +654,26 @@ def test_an_article_in_a_subfolder_is_rendered_and_built_alike(tmp_path):
     assert (site / "api" / "dts" / "document" / "thrd.tei").is_file()
 
 
+def test_articles_all_in_volume_folders_use_the_register_of_their_edition(tmp_path):
+    """ed/vol1/ and ed/vol2/ hold the articles, ed/register/ the registers: the registers
+    of their edition, as `teikit validate` sees one (register/ or teikit.toml above them);
+    the register of both commands counts their occurrences."""
+    source = three_article_edition(tmp_path / "tei")
+    for volume, name in (("vol1", "sample-article.xml"), ("vol2", "second-article.xml"), ("vol2", "third-review.xml")):
+        (source / volume).mkdir(exist_ok=True)
+        text = (source / name).read_text("utf-8").replace('ref="register/', 'ref="../register/')
+        (source / volume / name).write_text(text, "utf-8")
+        (source / name).unlink()
+    rendered = CliRunner().invoke(main, ["render", str(source), "--to", "register", "--out", str(tmp_path / "out")])
+    assert rendered.exit_code == 0, rendered.output
+    report = build(source, tmp_path / "site", formats=["register"], jobs=1)
+    assert not report.errors, report.errors
+    for out in (tmp_path / "out", tmp_path / "site"):
+        entries = json.loads((out / "register" / "register.json").read_text("utf-8"))["entries"]
+        lenin = next(e for e in entries if e["id"] == "per-lenin")
+        assert {o["article"] for o in lenin["occurrences"]} == {"smpl", "scnd", "thrd"}, out
+
+
 def test_two_articles_of_one_file_name_in_two_folders_are_reported_not_overwritten(tmp_path):
     source = three_article_edition(tmp_path / "tei")
     (source / "vol2").mkdir()

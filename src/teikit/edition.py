@@ -344,8 +344,8 @@ class Edition:
 
     @property
     def all_registers(self) -> list[Article]:
-        """Every register file of the edition, once."""
-        return [doc for docs in self.registers.values() for doc in docs]
+        """Every register file of the edition, once (folders may share an edition's)."""
+        return list({id(doc): doc for docs in self.registers.values() for doc in docs}.values())
 
     def get(self, article_id: str):
         """The article whose id is *article_id*, or None."""
@@ -384,9 +384,30 @@ def _not_articles(directory: str) -> bool:
     return directory == "register" or "draft" in directory.lower()
 
 
+def register_folder(directory: Path) -> Path:
+    """Where the register files of the articles in *directory* are: ``register/`` of the
+    nearest edition folder at or above it, an edition being what ``teikit validate``
+    calls one (:func:`teikit.validate.edition.is_edition`: a folder holding
+    ``register/`` or ``teikit.toml``); so an article in ``ed/vol2/`` uses ``ed/register/``.
+    Outside any edition, ``register/`` beside the article (there is none)."""
+    from teikit.validate.edition import is_edition
+    for folder in (directory, *directory.resolve().parents):
+        if is_edition(folder):
+            return folder / "register"
+    return directory / "register"
+
+
 def read_registers(directories: Iterable[Path]) -> dict[Path, list[Article]]:
-    """The parsed ``register/*.xml`` files of each article directory."""
-    return {directory: [Article(p, parse(p)) for p in sorted((directory / "register").glob("*.xml"))]
+    """The parsed register files (:func:`register_folder`) of each article directory;
+    a register file shared by several directories is parsed once."""
+    parsed: dict[Path, Article] = {}
+
+    def article(path: Path) -> Article:
+        key = path.resolve()
+        if key not in parsed:
+            parsed[key] = Article(path, parse(path))
+        return parsed[key]
+    return {directory: [article(p) for p in sorted(register_folder(directory).glob("*.xml"))]
             for directory in sorted(set(directories))}
 
 

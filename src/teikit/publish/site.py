@@ -99,7 +99,8 @@ from urllib.parse import quote, urlsplit
 from lxml import etree
 
 from teikit import __version__, edition as model
-from teikit.edition import Article, DocumentInfo, Edition, Summary, find_articles, read_registers
+from teikit.edition import (Article, DocumentInfo, Edition, Summary, find_articles, read_registers,
+                            register_folder)
 from teikit.errors import InputError, OutputError, TeikitError
 from teikit.publish import dts, records, search as search_index
 from teikit.publish.home import front_page
@@ -150,8 +151,8 @@ class Sources:
         if not directory.is_dir():
             raise InputError("no such edition directory", str(directory))
         articles = find_articles([directory])
-        folders = sorted({directory, *(p.parent for p in articles)})
-        registers = [p for folder in folders for p in sorted((folder / "register").glob("*.xml"))]
+        folders = {register_folder(folder) for folder in {directory, *(p.parent for p in articles)}}
+        registers = sorted({p for folder in folders for p in folder.glob("*.xml")})
         entries, labels = {}, {}
         content = {path: path.read_bytes() for path in registers}
         digests = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in articles}
