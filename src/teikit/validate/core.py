@@ -20,6 +20,7 @@ when it exists, teikit never does (it uses the fallback, or reports an error).
 from __future__ import annotations
 
 import multiprocessing
+import re
 from dataclasses import dataclass
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +33,7 @@ from lxml import etree
 from teikit.errors import InputError, SchemaError, TeikitError
 from teikit.saxon import Runtime, Trust, user_runtime
 from teikit.saxon import heap as saxon_heap
+from teikit.validate import edition
 from teikit.validate.edition import (cached_index, drafts_by_root, edition_index, edition_root,
                                      is_draft)
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMA_DIR,
@@ -102,8 +104,14 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     errors not shown" line); by default every error is shown. *status* is told, before
     a large schema is prepared and compiled, what is being done (a second or more).
     """
-    files = find_files(paths)
-    schemas = _explicit_schemas(schema)
+    with edition.one_run():
+        return _validate_files(find_files(paths), _explicit_schemas(schema), jobs, progress,
+                               max_bytes, embedded_rules, max_errors, status)
+
+
+def _validate_files(files: list[Path], schemas, jobs: int, progress, max_bytes,
+                    embedded_rules: bool, max_errors, status) -> Report:
+    """:func:`validate_paths` for the files found and the schemas read, in one run."""
     report = Report(files=[str(f) for f in files])
     limit = MAX_BYTES if max_bytes is None else max_bytes
     tasks = [(str(f), schemas, limit, embedded_rules, max_errors) for f in files]
@@ -116,12 +124,13 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
             _relaxng(path).compile_now()  # once, here: forked workers share it
     if jobs > 1 and len(files) > 1:
         indexes = {root: cached_index(root, drafts) for root, drafts in editions.items()
-                   if _schematron_may_run(schemas, embedded_rules) and root.is_dir()}
+                   if _edition_may_be_read(schemas, embedded_rules) and root.is_dir()}
         for problems in _in_parallel(tasks, jobs, indexes, names, progress):
             report.problems.extend(problems)
     else:
         for root, drafts in editions.items():
-            if drafts:  # without drafts, built on first use: only if a Schematron runs
+            # without drafts, built on first use: only if a Schematron runs
+            if drafts and _edition_may_be_read(schemas, embedded_rules):
                 cached_index(root, drafts)
         for task in tasks:
             report.problems.extend(_check_task(task))
@@ -165,10 +174,33 @@ def _in_parallel(tasks: list, jobs: int, indexes, names, progress) -> list[list[
     return [problems for part in results for problems in part]
 
 
-def _schematron_may_run(schemas, embedded_rules: bool) -> bool:
-    """Only Schematron reads the edition index: none is built for a RELAX NG-only run. A
+def _edition_may_be_read(schemas, embedded_rules: bool) -> bool:
+    """Only a Schematron that declares an ``edition`` variable (teikit.sch's schema-level
+    ``let``, which the caller sets to the index) reads the edition index: none is built
+    for a run whose schemas have no such Schematron (a RELAX NG-only run, tei_all's
+    embedded rules). Without explicit schemas the documents choose theirs: built. A
     one-file edition's index is built where the file is checked (it is read there anyway)."""
-    return not schemas or embedded_rules or any(kind == "schematron" for kind, _ in schemas)
+    if not schemas:
+        return True
+    for kind, path in schemas:
+        if kind == "odd":
+            return True
+        if kind == "schematron" or (kind == "relaxng" and embedded_rules):
+            if _declares_edition(path):
+                return True
+    return False
+
+
+#: a Schematron ``let`` named edition, written with any prefix (a false match only
+#: costs building the index)
+_EDITION_LET = re.compile(rb"<(?:[\w.-]+:)?let\b[^>]*\bname\s*=\s*[\"']edition[\"']")
+
+
+@lru_cache(maxsize=16)
+def _declares_edition(path: str) -> bool:
+    """Does the schema at *path* (a Schematron, or a RELAX NG embedding one) declare the
+    ``edition`` variable?"""
+    return bool(_EDITION_LET.search(Path(path).read_bytes()))
 
 
 def _saxon_started() -> bool:

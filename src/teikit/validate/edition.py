@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -268,9 +269,30 @@ def _drafts_of(signature: tuple) -> set[Path]:
     return {Path(entry[0]) for entry in signature[signature.index(None) + 1:] if entry}
 
 
+#: inside :func:`one_run`: the roots whose cached index was built or found fresh in this
+#: run (None outside a run: every lookup takes the signature again)
+_fresh: list[set[Path] | None] = [None]
+
+
+@contextmanager
+def one_run():
+    """The extent of one validation run: its edition files are taken as unchanged while it
+    lasts, so an index is checked against its files (a ``stat`` of each) once per run,
+    not once per document (which made a run of N files take N² ``stat`` calls)."""
+    _fresh[0] = set()
+    try:
+        yield
+    finally:
+        _fresh[0] = None
+
+
 def seed_index(indexes: dict[Path, tuple[tuple, str]]) -> None:
-    """Use indexes built elsewhere (by the parent of a worker process)."""
+    """Use indexes built elsewhere (by the parent of a worker process, in the same run:
+    the worker lives for that run only, so the run's extent is the worker's)."""
     _cache.update(indexes)
+    if _fresh[0] is None:
+        _fresh[0] = set()
+    _fresh[0].update(indexes)
 
 
 def cached_index(root: Path, drafts: Iterable[Path] = ()) -> tuple[tuple, str]:
@@ -278,11 +300,17 @@ def cached_index(root: Path, drafts: Iterable[Path] = ()) -> tuple[tuple, str]:
     rebuilt when any of its files changed. An index built for more drafts is reused."""
     cached = _cache.get(root)
     wanted = {Path(d).resolve() for d in drafts}
+    fresh = _fresh[0]
     if cached is not None:
-        wanted |= _drafts_of(cached[0])
+        known = _drafts_of(cached[0])
+        if fresh is not None and root in fresh and wanted <= known:
+            return cached
+        wanted |= known
     signature = _signature(root, wanted)
     if cached is None or cached[0] != signature:
         cached = _cache[root] = (signature, _build_index(root, sorted(wanted)))
+    if fresh is not None:
+        fresh.add(root)
     return cached
 
 
