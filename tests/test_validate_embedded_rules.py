@@ -11,7 +11,7 @@ import pytest
 from teikit.saxon import user_runtime
 from teikit.validate import validate_paths
 from teikit.validate.rng_reduce import scan_names
-from teikit.validate.rule_filter import applicable, can_fire
+from teikit.validate.rule_filter import applicable, can_fire, required_attributes
 from teikit.validate.rule_precheck import Precheck
 from teikit.validate.schematron import SchematronValidator, embedded_schematron
 from teikit.xmlio import parse
@@ -65,3 +65,39 @@ def test_embedded_rules_run_by_default_and_can_be_turned_off(tmp_path):
     on = validate_paths([doc], schema=TEI_ALL).problems
     off = validate_paths([doc], schema=TEI_ALL, embedded_rules=False).problems
     assert [p.line for p in on] == [1] and off == []
+
+
+@pytest.mark.parametrize("context, needs", [
+    ("tei:*[@when]", [{"when"}]),
+    ("tei:*[not(self::tei:schemaSpec)][@targetLang]", [{"targetLang"}]),
+    ("tei:*[ starts-with( @spanTo, '#') ]", [{"spanTo"}]),
+    ("tei:*[ @minOccurs and not( @maxOccurs ) ]", [{"minOccurs"}]),
+    ("tei:*[@a][1]", [{"a"}]),
+    ("tei:*[@a] | tei:x[@b='1']", [{"a"}, {"b"}]),
+    ("tei:x[@a]/..", [{"a"}]),
+])
+def test_a_context_that_needs_an_attribute_says_so(context, needs):
+    assert required_attributes(context) == [frozenset(n) for n in needs]
+
+
+@pytest.mark.parametrize("context", [
+    "tei:p", "tei:*[@a] | tei:x", "tei:*[@a or @b]", "tei:*[string(@a) = '']",
+    "tei:*[@a != 'x']", "tei:*[not(@a)]", "tei:*[(@a, 'x')[1]]", "(tei:*[@a])/tei:b",
+    "tei:x[tei:y[@a]]", "@xml:id", "tei:*[starts-with(@a, '')]",
+])
+def test_a_context_that_may_match_without_an_attribute_needs_none(context):
+    """Each of these matches some element without the attribute it mentions (or the
+    analysis cannot tell): no document may be spared the rule."""
+    assert required_attributes(context) is None
+
+
+def test_a_document_without_the_attribute_a_rule_needs_is_not_asked(tmp_path):
+    rules = embedded_schematron(parse(TEI_ALL).getroot())
+    precheck = Precheck(applicable(rules, {"TEI", "div", "p"}, None))
+    body = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div {}><p>x</p></div></body></text></TEI>'
+    without = tmp_path / "without.xml"
+    without.write_text(body.format('type="x"'), encoding="utf-8")
+    with_subtype = tmp_path / "with.xml"
+    with_subtype.write_text(body.format('subtype="x"'), encoding="utf-8")
+    assert not precheck.may_fail(parse(without))
+    assert precheck.may_fail(parse(with_subtype))  # @subtype without @type: reported

@@ -19,7 +19,7 @@ import re
 
 from lxml import etree
 
-from teikit.validate.rule_filter import targets
+from teikit.validate.rule_filter import required_attributes, targets, top_level as _top_level
 
 SCH = "{http://purl.oclc.org/dsdl/schematron}"
 
@@ -32,10 +32,13 @@ class Precheck:
         for ns in schema.iter(SCH + "ns"):
             self.namespaces[ns.get("prefix")] = ns.get("uri")
         self.always = schema.find(SCH + "let") is not None
-        self.checks: list = []  # (element names the rule can match or None, check)
+        # (element names the rule can match or None, attributes one of which each branch
+        # of its context needs or None, check)
+        self.checks: list = []
         for rule in schema.iter(SCH + "rule"):
-            names = targets(rule.get("context") or "")
-            self.checks.extend((names, check) for check in self._rule(rule))
+            context = rule.get("context") or ""
+            names, needs = targets(context), required_attributes(context)
+            self.checks.extend((names, needs, check) for check in self._rule(rule))
 
     def _rule(self, rule: etree._Element) -> list:
         context = self._selection(rule.get("context") or "")
@@ -101,12 +104,13 @@ class Precheck:
         if self.always:
             return True
         present = None
-        for names, check in self.checks:
-            if names is not None:
+        for names, needs, check in self.checks:
+            if names is not None or needs is not None:
                 if present is None:  # one pass over the tree, for every named rule
-                    present = {tag.rpartition("}")[2] for tag in
-                               {e.tag for e in tree.getroot().iter(etree.Element)}}
-                if not names & present:
+                    present = _names_in(tree)
+                if names is not None and not names & present[0]:
+                    continue
+                if needs is not None and not any(branch <= present[1] for branch in needs):
                     continue
             if check is None:
                 return True
@@ -116,6 +120,16 @@ class Precheck:
             except etree.XPathError:
                 return True
         return False
+
+
+def _names_in(tree: etree._ElementTree) -> tuple[set[str], set[str]]:
+    """The local names of the elements and of the attributes in *tree*."""
+    tags: set[str] = set()
+    keys: set[str] = set()
+    for element in tree.getroot().iter(etree.Element):
+        tags.add(element.tag)
+        keys.update(element.keys())
+    return ({tag.rpartition("}")[2] for tag in tags}, {key.rpartition("}")[2] for key in keys})
 
 
 _GENERAL = {"eq": " = ", "ne": " != ", "lt": " < ", "le": " <= ", "gt": " > ", "ge": " >= "}
@@ -181,26 +195,3 @@ def _closing(text: str) -> int:
 def _top_level_union(expression: str) -> list[str]:
     """*expression* split at the ``|`` that are not inside brackets, parentheses or quotes."""
     return _top_level(expression, "|")
-
-
-def _top_level(expression: str, separator: str) -> list[str]:
-    """*expression* split at each *separator* not inside brackets, parentheses or quotes."""
-    parts, depth, quote, start, i = [], 0, None, 0, 0
-    while i < len(expression):
-        char = expression[i]
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif depth == 0 and expression.startswith(separator, i):
-            parts.append(expression[start:i])
-            i += len(separator)
-            start = i
-            continue
-        i += 1
-    parts.append(expression[start:])
-    return parts
