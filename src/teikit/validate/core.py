@@ -34,6 +34,7 @@ from teikit.errors import InputError, SchemaError, TeikitError
 from teikit.saxon import Runtime, Trust, user_runtime
 from teikit.saxon import heap as saxon_heap
 from teikit.validate import edition
+from teikit.validate.document import Document
 from teikit.validate.edition import (cached_index, drafts_by_root, edition_index, edition_root,
                                      is_draft)
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMA_DIR,
@@ -315,9 +316,11 @@ def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = (),
         return problems  # an include is broken (malformed, loops): not worth validating
     chosen, notes = _choose(tree, path, schemas)
     problems.extend(Problem(name, 1, 1, "warning", note) for note in notes)
+    document = Document(path, tree, included, size)
+    del tree  # a large document gives it up while Saxon reads it (document.py)
     for schema in chosen:
         try:
-            problems.extend(_schema_problems(tree, path, schema, included, embedded_rules))
+            problems.extend(_schema_problems(document, schema, embedded_rules))
         except TeikitError as exc:
             # a schema that cannot run (or that its sandbox stopped) is this document's error,
             # at the xml-model PI that named it; the other schemas and files go on
@@ -395,27 +398,27 @@ def _choose(tree, path: Path, explicit) -> tuple[list[Chosen], list[str]]:
     return chosen, notes
 
 
-def _schema_problems(tree, path: Path, schema: Chosen, included,
+def _schema_problems(document: Document, schema: Chosen,
                      embedded_rules: bool) -> list[Problem]:
     """The problems one schema finds in the document (a RELAX NG schema's embedded
     Schematron rules included, unless turned off)."""
     if schema.kind == "relaxng":
-        problems = _relaxng_problems(tree, path, schema.path, included)
+        problems = _relaxng_problems(document, schema.path)
         if embedded_rules:
             rules = _embedded(schema.path, schema.trust)
-            if rules is not None and rules.precheck.may_fail(tree):
-                problems.extend(_rule_problems(tree, path, rules, included))
+            if rules is not None and rules.precheck.may_fail(document.tree):
+                problems.extend(_rule_problems(document, rules))
         return problems
     if schema.kind == "xslt":
-        return _rule_problems(tree, path, _svrl(schema.path, str(path.parent.resolve())),
-                              included)
+        return _rule_problems(document, _svrl(schema.path,
+                                              str(document.path.parent.resolve())))
     if schema.kind == "odd":
         # its RELAX NG embeds the constraintSpecs too: they run once, from its Schematron
         compiled = _odd(schema.path)
-        return (_relaxng_problems(tree, path, str(compiled.relaxng), included)
-                + _rule_problems(tree, path, _schematron(str(compiled.schematron),
-                                                         schema.trust), included))
-    return _rule_problems(tree, path, _schematron(schema.path, schema.trust), included)
+        return (_relaxng_problems(document, str(compiled.relaxng))
+                + _rule_problems(document, _schematron(str(compiled.schematron),
+                                                       schema.trust)))
+    return _rule_problems(document, _schematron(schema.path, schema.trust))
 
 
 def _runtime(trust: Trust, roots: tuple[str, ...] = ()) -> Runtime:
@@ -470,7 +473,8 @@ def _schematron(path: str, trust: Trust = Trust.DOCUMENT) -> SchematronValidator
     return SchematronValidator(Path(path), _runtime(trust))
 
 
-def _relaxng_problems(tree, path: Path, schema_path: str, included=None) -> list[Problem]:
+def _relaxng_problems(document: Document, schema_path: str) -> list[Problem]:
+    tree, path, included = document.tree, document.path, document.included
     problems = []
     for error in _relaxng(schema_path).check(tree):
         if error.where == "end":
@@ -508,16 +512,21 @@ def _reads_edition(rules) -> bool:
     return 'name="edition"' in getattr(rules, "xslt_text", "")
 
 
-def _rule_problems(tree, path: Path, rules, included=None) -> list[Problem]:
+def _rule_problems(document: Document, rules) -> list[Problem]:
     """What Schematron-like *rules* (a :class:`SchematronValidator` or :class:`SvrlValidator`)
     find in the document, at the line and column of each failing node."""
+    path = document.path
     index = None
     if _reads_edition(rules):  # tei_all's embedded rules do not: no index to build
         root = edition_root(path)
         index = edition_index(root, [path] if is_draft(path, root) else [])
     problems = []
-    failures = rules.check(tree, path.resolve().as_uri(), index)
+    tree, text = document.for_saxon()
+    failures = rules.check(tree, path.resolve().as_uri(), index, text)
+    del tree, text
     _collect_saxon_heap(path)
+    if failures:
+        tree, included = document.tree, document.included
     for failure in failures:
         element, attribute = locate(tree, failure.location)
         line, column = position(path, tree, element, attribute, included)

@@ -208,11 +208,12 @@ class SchematronValidator:
             raise SchemaError(f"{self.path}: the Schematron rules do not compile: {exc}") from None
         self._edition: tuple[str, object] | None = None
 
-    def check(self, tree: etree._ElementTree, document_uri: str,
-              edition_xml: str | None = None) -> list[Failure]:
-        """Run the rules on *tree* (parsed safely by lxml); return the failures."""
+    def check(self, tree: etree._ElementTree | None, document_uri: str,
+              edition_xml: str | None = None, text: str | None = None) -> list[Failure]:
+        """Run the rules on *tree* (parsed safely by lxml), or on *text*, the same document
+        as XML text (:func:`saxon_document`); return the failures."""
         try:
-            document = self.runtime.document(tree, document_uri, with_prolog=True)
+            document = saxon_document(self.runtime, tree, document_uri, text)
             params: dict[str, object] = {"document-uri": document_uri}
             if edition_xml is not None:
                 params["edition"] = self._edition_node(edition_xml)
@@ -241,15 +242,25 @@ class SvrlValidator:
         except (SaxonError, PolicyError) as exc:
             raise SchemaError(f"{self.path}: the stylesheet does not compile: {exc}") from None
 
-    def check(self, tree: etree._ElementTree, document_uri: str,
-              edition_xml: str | None = None) -> list[Failure]:
+    def check(self, tree: etree._ElementTree | None, document_uri: str,
+              edition_xml: str | None = None, text: str | None = None) -> list[Failure]:
         try:
-            document = self.runtime.document(tree, document_uri, with_prolog=True)
+            document = saxon_document(self.runtime, tree, document_uri, text)
             result = self._stylesheet.transform(document)
         except SaxonError as exc:
             raise SchemaError(f"{self.path}: the stylesheet failed on {document_uri}: "
                               f"{exc}") from None
         return _svrl_failures(result, self.path)
+
+
+def saxon_document(runtime: Runtime, tree: etree._ElementTree | None, document_uri: str,
+                   text: str | None = None):
+    """The document as a node of *runtime*: parsed by Saxon from *text* when the caller
+    has it (the file's own text, when that is the very document lxml parsed: it costs
+    neither lxml's serialisation nor a second copy of it), else serialised from *tree*."""
+    if text is not None:
+        return runtime.parse_text(text, document_uri)
+    return runtime.document(tree, document_uri, with_prolog=True)
 
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
