@@ -107,18 +107,16 @@ def forget() -> None:
     _spans_cache.clear()
 
 
-def _include_spot(element: etree._Element, included: dict) -> tuple[int, int] | None:
-    """The (line, column) of the XInclude that inserted *element* (or an ancestor)."""
+def _reader(cache: dict, kind, path: Path, tree: etree._ElementTree,
+            element: etree._Element, included: dict | None):
+    """(None, the *kind* reader of this file: _FileText or _Spans), or (the answer, None)
+    when the XInclude that inserted *element* answers, or the file cannot be read (then
+    the tree's line)."""
+    included = included or _NOTHING_INCLUDED
     if included:
         for node in (element, *element.iterancestors()):
             if node in included:
-                return included[node]
-    return None
-
-
-def _read_for(cache: dict, kind, path: Path, tree: etree._ElementTree, included: dict):
-    """The *kind* (_FileText or _Spans) of this file and tree, read once and kept for
-    the next problem of the same file; None when the file cannot be read."""
+                return included[node], None
     key = str(path)
     found, cached_tree, cached_included = cache.get(key, (None, None, None))
     if found is None or cached_tree is not tree or cached_included is not included:
@@ -127,9 +125,9 @@ def _read_for(cache: dict, kind, path: Path, tree: etree._ElementTree, included:
         try:
             found = kind(path, tree, skip)
         except OSError:
-            return None
+            return (element.sourceline or 1, 1), None
         cache[key] = (found, tree, included)  # held: an id could be a later tree's
-    return found
+    return None, found
 
 
 def position(path: Path, tree: etree._ElementTree, element: etree._Element,
@@ -139,13 +137,9 @@ def position(path: Path, tree: etree._ElementTree, element: etree._Element,
 
     *included* maps each element an XInclude inserted to the include's (line, column).
     """
-    included = included or _NOTHING_INCLUDED
-    spot = _include_spot(element, included)
-    if spot is not None:
-        return spot
-    text = _read_for(_cache, _FileText, path, tree, included)
+    spot, text = _reader(_cache, _FileText, path, tree, element, included)
     if text is None:
-        return element.sourceline or 1, 1
+        return spot
     if attribute and attribute.startswith("{"):
         namespace, local = attribute[1:].split("}")
         attribute = f"xml:{local}" if namespace.endswith("XML/1998/namespace") else local
@@ -239,13 +233,9 @@ def end_position(path: Path, tree: etree._ElementTree, element: etree._Element,
                  ) -> tuple[int, int]:
     """(line, column) of *element*'s end tag, or with *after_child* of the end of its
     text before child number *after_child* + 1 (0: the text right after its start tag)."""
-    included = included or _NOTHING_INCLUDED
-    spot = _include_spot(element, included)
-    if spot is not None:
-        return spot
-    spans = _read_for(_spans_cache, _Spans, path, tree, included)
+    spot, spans = _reader(_spans_cache, _Spans, path, tree, element, included)
     if spans is None:
-        return element.sourceline or 1, 1
+        return spot
     found = spans.end_tag(element) if after_child is None else spans.text_end(element,
                                                                               after_child)
     return found if found else (element.sourceline or 1, 1)

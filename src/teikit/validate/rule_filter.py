@@ -118,13 +118,9 @@ def _needs(part: str) -> tuple[str, ...]:
 def _predicates(branch: str) -> list[str]:
     """The ``[…]`` predicates of the steps of a path *branch* (not those nested inside a
     predicate or a parenthesised expression), as their text."""
-    found, depth, parens, quote, start = [], 0, 0, None, 0
-    for i, char in enumerate(branch):
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
+    found, depth, parens, start = [], 0, 0, 0
+    for i, char in unquoted(branch):
+        if char == "(":
             parens += 1
         elif char == ")":
             parens -= 1
@@ -139,24 +135,31 @@ def _predicates(branch: str) -> list[str]:
     return found
 
 
-def top_level(expression: str, separator: str) -> list[str]:
-    """*expression* split at each *separator* not inside brackets, parentheses or quotes."""
-    parts, depth, quote, start, i = [], 0, None, 0, 0
-    while i < len(expression):
-        char = expression[i]
+def unquoted(expression: str):
+    """(index, character) of each character of an XPath *expression* outside its string
+    literals (their quotes left out too)."""
+    quote = None
+    for i, char in enumerate(expression):
         if quote:
             quote = None if char == quote else quote
         elif char in "'\"":
             quote = char
-        elif char in "([":
+        else:
+            yield i, char
+
+
+def top_level(expression: str, separator: str) -> list[str]:
+    """*expression* split at each *separator* not inside brackets, parentheses or quotes."""
+    parts, depth, start = [], 0, 0
+    for i, char in unquoted(expression):
+        if i < start:
+            continue  # inside the separator just cut
+        if char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
         elif depth == 0 and expression.startswith(separator, i):
             parts.append(expression[start:i])
-            i += len(separator)
-            start = i
-            continue
-        i += 1
+            start = i + len(separator)
     parts.append(expression[start:])
     return parts

@@ -19,7 +19,8 @@ import re
 
 from lxml import etree
 
-from teikit.validate.rule_filter import required_attributes, targets, top_level as _top_level
+from teikit.validate.rule_filter import (required_attributes, targets, top_level as _top_level,
+                                         unquoted)
 
 SCH = "{http://purl.oclc.org/dsdl/schematron}"
 
@@ -177,13 +178,9 @@ def _rooted(context: str) -> str:
 
 def _closing(text: str) -> int:
     """The index of the parenthesis that closes the one *text* starts with."""
-    depth, quote = 0, None
-    for i, char in enumerate(text):
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
+    depth = 0
+    for i, char in unquoted(text):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
