@@ -96,7 +96,10 @@ class Precheck:
 
     def _xpath(self, expression: str) -> etree.XPath | None:
         try:
-            return etree.XPath(expression, namespaces=self.namespaces)
+            # no EXSLT (regexp=False) and no extension functions: a schema a document
+            # names may not run more here than XPath 1.0 itself (which reads no file)
+            return etree.XPath(expression, namespaces=self.namespaces, regexp=False,
+                               smart_strings=False)
         except etree.XPathError:
             return None
 
