@@ -13,9 +13,10 @@ Workloads (each command end to end, a fresh process, best of ``--repeat`` runs):
 3. ``--docs`` copies of the edition's articles (``make_corpus.py``: own prefixes and
    ids, a valid edition), against ``schemas/teikit.rng`` (RELAX NG only);
 4. the same files, full checks (teikit's default: RELAX NG, the Schematron rules and the
-   edition-wide checks) against jing's RELAX NG-only time of workload 3;
+   edition-wide checks) against jing's RELAX NG-only time of workload 3; then with
+   ``-j 1`` and ``-j 2`` (the default takes the cores the load average leaves idle);
 5. one ``--big-mb`` MB document (``make_corpus.py``), against ``schemas/teikit.rng``:
-   time and peak memory (largest process, from ``wait4``).
+   time and peak memory (largest process, from ``wait4``), then its full checks.
 
 Prints each time, jing's time, and jing / teikit (above 1: teikit is faster).
 """
@@ -83,6 +84,19 @@ def make_corpus(out: Path, docs: int, mb: float) -> Path:
     return out
 
 
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes): other work skews every time."""
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def default_jobs() -> int:
+    """The processes ``teikit validate`` would choose now (the idle cores)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from teikit.commands.validate import default_jobs as chosen
+
+    return chosen()
+
+
 def report(label: str, teikit: float, jing: float, note: str = "") -> None:
     print(f"{label:58} {teikit:7.2f} {jing:7.2f} {jing / teikit:8.2f}x {note}", flush=True)
 
@@ -99,6 +113,7 @@ def main() -> None:
         raise SystemExit("jing is not installed (Debian package jing)")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        print(f"load average {load()}; teikit's default -j here: {default_jobs()}")
         print(f"{'workload':58} {'teikit':>7} {'jing':>7} {'jing/teikit':>9}")
         one_teikit = best([*TEIKIT, "--schema", str(TEI_ALL), str(ONE_FILE)], args.repeat)
         one_jing = best(["jing", str(TEI_ALL), str(ONE_FILE)], args.repeat)
@@ -126,6 +141,10 @@ def main() -> None:
         full = best([*TEIKIT, str(edition)], args.repeat)
         report("4. same files, full checks vs jing RELAX NG only", full[0], rng_jing[0],
                "(goal: >= 0.5x)")
+        for jobs in (1, 2):  # what the default (the idle cores) chose between
+            fixed = best([*TEIKIT, "-j", str(jobs), str(edition)], args.repeat)
+            report(f"   the same with -j {jobs}", fixed[0], rng_jing[0],
+                   f"(default / -j {jobs}: {full[0] / fixed[0]:.2f})")
 
         if not args.skip_big:
             big = make_corpus(work / "big", 1, args.big_mb)
@@ -137,7 +156,9 @@ def main() -> None:
             print(f"   peak memory: teikit {big_teikit[1]} MB, jing {big_jing[1]} MB "
                   f"(teikit / jing {big_teikit[1] / big_jing[1]:.2f}; goal: <= 2)")
             big_full = best([*TEIKIT, str(big_file)], 1)
-            print(f"   full checks: {big_full[0]:.2f} s, peak memory {big_full[1]} MB")
+            print(f"   full checks: {big_full[0]:.2f} s, peak memory {big_full[1]} MB "
+                  f"(teikit / jing {big_full[1] / big_jing[1]:.2f}; goal: <= 2)")
+        print(f"load average {load()}")
 
 
 if __name__ == "__main__":
