@@ -14,7 +14,7 @@ Workloads (each command end to end, a fresh process, best of ``--repeat`` runs):
    ids, a valid edition), against ``schemas/teikit.rng`` (RELAX NG only);
 4. the same files, full checks (teikit's default: RELAX NG, the Schematron rules and the
    edition-wide checks) against jing's RELAX NG-only time of workload 3; then with
-   ``-j 1`` and ``-j 2`` (the default takes the cores the load average leaves idle);
+   ``-j 1`` and ``-j 2`` (the default is every core);
 5. one ``--big-mb`` MB document (``make_corpus.py``), against ``schemas/teikit.rng``:
    time and peak memory (largest process, from ``wait4``), then its full checks.
 
@@ -90,7 +90,7 @@ def load() -> str:
 
 
 def default_jobs() -> int:
-    """The processes ``teikit validate`` would choose now (the idle cores)."""
+    """The processes ``teikit validate`` uses by default here."""
     sys.path.insert(0, str(ROOT / "src"))
     from teikit.commands.validate import default_jobs as chosen
 
@@ -141,7 +141,7 @@ def main() -> None:
         full = best([*TEIKIT, str(edition)], args.repeat)
         report("4. same files, full checks vs jing RELAX NG only", full[0], rng_jing[0],
                "(goal: >= 0.5x)")
-        for jobs in (1, 2):  # what the default (the idle cores) chose between
+        for jobs in (1, 2):  # is the default (every core) the right choice here?
             fixed = best([*TEIKIT, "-j", str(jobs), str(edition)], args.repeat)
             report(f"   the same with -j {jobs}", fixed[0], rng_jing[0],
                    f"(default / -j {jobs}: {full[0] / fixed[0]:.2f})")

@@ -16,22 +16,18 @@ PROGRESS_FROM = 10
 
 
 def default_jobs() -> int:
-    """Processes ``validate`` uses without ``--jobs``: the cores no other work is using.
+    """Processes ``validate`` uses without ``--jobs``: every core this process may use.
 
-    A second process only pays when a core is idle: on a 2-core machine loaded by other
-    jobs, ``-j 2`` took 1.4 times as long as ``-j 1`` (both processes then run Saxon at
-    half speed, and the worker pays its own start). So this process's core, plus one
-    for each core the load average (last minute) leaves free, at most every core.
+    Measured on a 2-core machine (benchmarks/README.md): with the cores idle ``-j 2``
+    took 0.6 of ``-j 1``'s time; with other jobs loading it (load average 8-10) the two
+    were within the noise of each other (full checks of 304 files: 25-33 s either way),
+    so a second process never lost. (It once seemed to: the edition index was built
+    for RELAX NG-only runs, and every document took a ``stat`` of every file.)
     """
     try:
-        cores = len(os.sched_getaffinity(0))
+        return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        return cores
-    return max(1, min(cores, int(cores + 1 - load)))
+        return os.cpu_count() or 1
 
 
 def _json_failure(error: Exception, exit_code: int) -> None:
@@ -58,8 +54,7 @@ def _json_failure(error: Exception, exit_code: int) -> None:
               help="show at most N errors per file, then say how many more there are "
                    "[default: all].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Validate in N processes [default: the idle cores (every core less the load "
-                   "average), at least 1; -j 1 for one process].")
+              help="Validate in N processes [default: every core; -j 1 for one process].")
 @click.option("--embedded-rules/--no-embedded-rules", default=True, show_default=True,
               help="Run the Schematron rules embedded in RELAX NG schemas (as ODDs make "
                    "them: tei_all.rng has 196), as Oxygen does; jing does not.")
