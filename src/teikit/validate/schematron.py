@@ -187,7 +187,7 @@ class _Compiler:
 
 
 class SchematronValidator:
-    """One Schematron schema, compiled once, applied to many documents.
+    """One Schematron schema, compiled once (when first needed), applied to many documents.
 
     *runtime* decides what the rules may do (:mod:`teikit.saxon`): a Schematron a
     document names runs locked (``Trust.DOCUMENT``, the default), one the user names may
@@ -201,23 +201,33 @@ class SchematronValidator:
         runtime = Runtime(Trust.DOCUMENT) if runtime is None else runtime
         self.path, self.runtime = Path(sch_path), runtime
         self.xslt_text = compile_schematron(self.path, schema)
-        try:
-            self._stylesheet = runtime.compile_text(self.xslt_text, str(self.path),
-                                                    base_uri=self.path.resolve().as_uri())
-        except (SaxonError, PolicyError) as exc:
-            raise SchemaError(f"{self.path}: the Schematron rules do not compile: {exc}") from None
+        self._compiled = None
         self._edition: tuple[str, object] | None = None
+
+    def stylesheet(self):
+        """The rules compiled by Saxon: on the first document that needs them (tei_all's
+        embedded rules take half a second to compile, and a precheck often shows that no
+        document of a process needs them), before any document reaches the runtime."""
+        if self._compiled is None:
+            try:
+                self._compiled = self.runtime.compile_text(
+                    self.xslt_text, str(self.path), base_uri=self.path.resolve().as_uri())
+            except (SaxonError, PolicyError) as exc:
+                raise SchemaError(f"{self.path}: the Schematron rules do not compile: "
+                                  f"{exc}") from None
+        return self._compiled
 
     def check(self, tree: etree._ElementTree | None, document_uri: str,
               edition_xml: str | None = None, text: str | None = None) -> list[Failure]:
         """Run the rules on *tree* (parsed safely by lxml), or on *text*, the same document
         as XML text (:func:`saxon_document`); return the failures."""
+        stylesheet = self.stylesheet()  # compiled (a document's runtime locked) first
         try:
             document = saxon_document(self.runtime, tree, document_uri, text)
             params: dict[str, object] = {"document-uri": document_uri}
             if edition_xml is not None:
                 params["edition"] = self._edition_node(edition_xml)
-            result = self._stylesheet.transform(document, params)
+            result = stylesheet.transform(document, params)
         except SaxonError as exc:
             raise SchemaError(f"{self.path}: the Schematron rules failed on {document_uri}: "
                               f"{exc}") from None
