@@ -14,7 +14,8 @@ from teikit.saxon import user_runtime
 from teikit.validate import validate_paths
 from teikit.validate.rng_reduce import scan_names
 from teikit.validate.rule_filter import applicable, can_fire, required_attributes
-from teikit.validate.rule_precheck import Precheck
+from teikit.validate.rule_precheck import SCH, Precheck
+from teikit.validate.rule_xpath1 import NotPlain, PlainRules
 from teikit.validate.schematron import SchematronValidator, embedded_schematron
 from teikit.xmlio import parse
 
@@ -127,3 +128,53 @@ def test_the_precheck_runs_only_xpath_itself(tmp_path, test):
             with pytest.raises(etree.XPathEvalError, match="Unregistered function"):
                 check(tree)
     assert precheck.may_fail(tree)
+
+
+def test_the_plain_rules_find_in_libxml2_what_saxon_finds():
+    """Where no other rule can fire, the rules that are plain XPath 1.0 run in libxml2:
+    the same findings, messages and locations as Saxon's, on every real file."""
+    rules = embedded_schematron(parse(TEI_ALL).getroot())
+    files = sorted(EXTERNAL.rglob("*.xml")) + sorted((ROOT / "tei").glob("*.xml"))
+    elements, attributes, _ = scan_names(files)
+    kept = applicable(rules, elements, attributes)
+    saxon = SchematronValidator(TEI_ALL, user_runtime(), schema=kept)
+    plain = PlainRules(kept)
+    others = Precheck(plain.rest)
+    assert plain.patterns and plain.rest is not None  # both kinds are in tei_all
+    compared = found = 0
+    for path, tree in _readable(files):
+        if others.may_fail(tree):
+            continue
+        expected = saxon.check(tree, path.resolve().as_uri())
+        assert plain.failures(tree) == expected, path
+        compared += 1
+        found += len(expected)
+    assert compared >= 8 and found >= 5
+
+
+def test_a_rule_xpath_1_reads_otherwise_is_not_plain():
+    schema = etree.fromstring(
+        '<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron">'
+        '<sch:pattern id="a"><sch:rule context="p"><sch:assert test="@n">n</sch:assert>'
+        '</sch:rule></sch:pattern>'
+        '<sch:pattern id="b"><sch:rule context="p"><sch:assert test="@n lt 3">lt</sch:assert>'
+        '</sch:rule></sch:pattern>'
+        '<sch:pattern id="c"><sch:rule context="p"><sch:let name="x" value="1"/>'
+        '<sch:assert test="$x">let</sch:assert></sch:rule></sch:pattern>'
+        '<sch:pattern id="d"><sch:rule context="p"><sch:assert test="matches(., \'x\')">f</sch:assert>'
+        '</sch:rule></sch:pattern></sch:schema>')
+    plain = PlainRules(schema)
+    assert [name for name, _ in plain.patterns] == ["a"]
+    assert [p.get("id") for p in plain.rest.iter(SCH + "pattern")] == ["b", "c", "d"]
+
+
+def test_a_finding_the_plain_path_cannot_write_alike_goes_to_saxon(tmp_path):
+    schema = etree.fromstring(
+        '<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron">'
+        '<sch:pattern id="a"><sch:rule context="p"><sch:report test="@n">'
+        'n is <sch:value-of select="@n div 3"/></sch:report></sch:rule></sch:pattern>'
+        '</sch:schema>')
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<TEI><p n="1"/></TEI>', encoding="utf-8")
+    with pytest.raises(NotPlain):  # XPath 2 writes 1 div 3 otherwise than Python
+        PlainRules(schema).failures(parse(doc))

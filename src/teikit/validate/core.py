@@ -45,6 +45,7 @@ from teikit.validate import rng_reduce
 from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, scan_names
 from teikit.validate.rule_filter import applicable
 from teikit.validate.rule_precheck import Precheck
+from teikit.validate.rule_xpath1 import NotPlain, PlainRules
 from teikit.validate.report import Problem, Report
 from teikit.validate.schematron import (SchematronValidator, SvrlValidator,
                                         embedded_schematron, locate)
@@ -406,8 +407,8 @@ def _schema_problems(document: Document, schema: Chosen,
         problems = _relaxng_problems(document, schema.path)
         if embedded_rules:
             rules = _embedded(schema.path, schema.trust)
-            if rules is not None and rules.precheck.may_fail(document.tree):
-                problems.extend(_rule_problems(document, rules))
+            if rules is not None:
+                problems.extend(_embedded_problems(document, rules))
         return problems
     if schema.kind == "xslt":
         return _rule_problems(document, _svrl(schema.path,
@@ -443,8 +444,25 @@ def _embedded_for(rng_path: str, trust: Trust, elements, attributes
     if rules is None:
         return None
     validator = SchematronValidator(Path(rng_path), _runtime(trust), schema=rules)
-    validator.precheck = Precheck(rules)
+    plain = PlainRules(rules)
+    validator.plain = plain if plain.patterns else None
+    validator.precheck = Precheck(plain.rest if plain.rest is not None
+                                  else etree.Element(rules.tag))
     return validator
+
+
+def _embedded_problems(document: Document, rules: SchematronValidator) -> list[Problem]:
+    """The embedded rules' findings: Saxon runs them all on a document where a rule that
+    is not plain XPath 1.0 may fire (rule_precheck); elsewhere libxml2 runs the plain
+    ones (rule_xpath1), and no rule needs Saxon."""
+    if not rules.precheck.may_fail(document.tree):
+        if rules.plain is None:
+            return []
+        try:
+            return _placed(document, rules.plain.failures(document.tree))
+        except NotPlain:
+            pass  # a finding it cannot write as Saxon would: Saxon writes them all
+    return _rule_problems(document, rules)
 
 
 @lru_cache(maxsize=8)
@@ -520,13 +538,18 @@ def _rule_problems(document: Document, rules) -> list[Problem]:
     if _reads_edition(rules):  # tei_all's embedded rules do not: no index to build
         root = edition_root(path)
         index = edition_index(root, [path] if is_draft(path, root) else [])
-    problems = []
     tree, text = document.for_saxon()
     failures = rules.check(tree, path.resolve().as_uri(), index, text)
     del tree, text
     _collect_saxon_heap(path)
+    return _placed(document, failures)
+
+
+def _placed(document: Document, failures) -> list[Problem]:
+    """Each Schematron failure as a problem at the line and column of its node."""
+    problems = []
     if failures:
-        tree, included = document.tree, document.included
+        path, tree, included = document.path, document.tree, document.included
     for failure in failures:
         element, attribute = locate(tree, failure.location)
         line, column = position(path, tree, element, attribute, included)
