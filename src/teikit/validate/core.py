@@ -437,7 +437,8 @@ def _embedded(rng_path: str, trust: Trust) -> SchematronValidator | None:
 def _embedded_for(rng_path: str, trust: Trust, elements, attributes
                   ) -> SchematronValidator | None:
     """The rules embedded in a RELAX NG schema that can fire on the run's documents
-    (all of them when the names are not known)."""
+    (all of them when the names are not known), with ``plain`` (the patterns libxml2
+    runs, rule_xpath1) and ``precheck`` (whether any other may fire, rule_precheck)."""
     rules = embedded_schematron(parse(Path(rng_path)).getroot())
     if rules is not None and elements is not None:
         rules = applicable(rules, elements, attributes)

@@ -81,7 +81,7 @@ class Precheck:
         context = _as_xpath1(context.strip())
         if context.startswith("/"):
             return self._xpath(context)
-        return self._xpath(_rooted(context))
+        return self._xpath(rooted(context))
 
     def _runnable(self, expression: str) -> etree.XPath | None:
         """The compiled expression if libxml2 can also run it (a function it lacks, such as
@@ -163,7 +163,7 @@ def _as_xpath1(expression: str) -> str:
     return _VALUE_COMPARISON.sub(lambda m: _GENERAL[m.group(1)], expression)
 
 
-def _rooted(context: str) -> str:
+def rooted(context: str) -> str:
     """A rule context as an XPath 1.0 selection from the document: each branch of its
     union prefixed with ``//``, into a parenthesised union too (``(a | b)/c`` ->
     ``(//a | //b)/c``, which XPath 1.0 allows where ``//(a | b)/c`` it does not)."""
@@ -172,7 +172,7 @@ def _rooted(context: str) -> str:
         branch = branch.strip()
         if branch.startswith("("):
             end = _closing(branch)
-            inner = _rooted(branch[1:end])
+            inner = rooted(branch[1:end])
             branches.append(f"({inner}){branch[end + 1:]}")
         else:
             branches.append(f"//{branch}")

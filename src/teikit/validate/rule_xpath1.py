@@ -22,7 +22,7 @@ import re
 
 from lxml import etree
 
-from teikit.validate.rule_precheck import SCH, _rooted
+from teikit.validate.rule_precheck import SCH, rooted
 from teikit.validate.schematron import Failure, severity
 
 _XPATH2_ONLY = re.compile(r"\s(?:eq|ne|lt|le|gt|ge)\s|[<>]")
@@ -73,7 +73,7 @@ class PlainRules:
         context = (rule.get("context") or "").strip()
         if not context or context.startswith("/") or _XPATH2_ONLY.search(context):
             return None
-        selection = self._xpath(_rooted(context))
+        selection = self._xpath(rooted(context))
         checks = []
         for node in rule:
             if not isinstance(node.tag, str) or node.tag in (SCH + "title", SCH + "p"):
@@ -97,7 +97,7 @@ class PlainRules:
         if "position(" in test or "last(" in test:
             return None
         negation = "not" if assert_ else ""
-        return self._xpath(f"({_rooted(context)})[{negation}(boolean({test}))]")
+        return self._xpath(f"({rooted(context)})[{negation}(boolean({test}))]")
 
     def _message(self, node: etree._Element) -> list | None:
         """The message as parts: text, or a compiled expression (value-of / name)."""
