@@ -111,7 +111,7 @@ class Precheck:
         for names, needs, check in self.checks:
             if names is not None or needs is not None:
                 if present is None:  # one pass over the tree, for every named rule
-                    present = _names_in(tree)
+                    present = names_in(tree)
                 if names is not None and not names & present[0]:
                     continue
                 if needs is not None and not any(branch <= present[1] for branch in needs):
@@ -126,7 +126,7 @@ class Precheck:
         return False
 
 
-def _names_in(tree: etree._ElementTree) -> tuple[set[str], set[str]]:
+def names_in(tree: etree._ElementTree) -> tuple[set[str], set[str]]:
     """The local names of the elements and of the attributes in *tree*."""
     tags: set[str] = set()
     keys: set[str] = set()

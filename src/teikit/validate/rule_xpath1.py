@@ -22,7 +22,8 @@ import re
 
 from lxml import etree
 
-from teikit.validate.rule_precheck import SCH, rooted
+from teikit.validate.rule_filter import required_attributes, targets
+from teikit.validate.rule_precheck import SCH, names_in, rooted
 from teikit.validate.schematron import Failure, severity
 
 _XPATH2_ONLY = re.compile(r"\s(?:eq|ne|lt|le|gt|ge)\s|[<>]")
@@ -88,7 +89,9 @@ class PlainRules:
             assert_ = node.tag == SCH + "assert"
             checks.append((assert_, compiled, severity(node.get("role") or rule.get("role")),
                            message, self._failing(context, test, assert_)))
-        return (selection, checks) if selection is not None and checks else None
+        if selection is None or not checks:
+            return None
+        return selection, checks, targets(context), required_attributes(context)
 
     def _failing(self, context: str, test: str, assert_: bool) -> etree.XPath | None:
         """All the nodes of the document a check fails on, in one expression (its test as
@@ -134,9 +137,11 @@ class PlainRules:
     def failures(self, tree: etree._ElementTree) -> list[Failure]:
         """What the plain patterns find in *tree*, as Saxon would report it."""
         found: list[Failure] = []
+        present = names_in(tree)
         for name, rules in self.patterns:
-            failing = [[None if check[4] is None else set(_run(check[4], tree))
-                        for check in checks] for _, checks in rules]
+            failing = [[set() if not _may_match(names, needs, present)
+                        else None if check[4] is None else set(_run(check[4], tree))
+                        for check in checks] for _, checks, names, needs in rules]
             if all(part is not None and not part for rule in failing for part in rule):
                 continue  # no check fails anywhere: no node need be visited
             found.extend(self._pattern_failures(name, rules, failing, tree))
@@ -146,7 +151,7 @@ class PlainRules:
         """The failures of one pattern, node by node in document order, each node checked
         by the first rule that matches it (ISO Schematron)."""
         matched: dict = {}
-        for number, (selection, _) in enumerate(rules):
+        for number, (selection, *_) in enumerate(rules):
             for node in _run(selection, tree):
                 if not isinstance(node, etree._Element) or not isinstance(node.tag, str):
                     raise NotPlain("a context node that is not an element")
@@ -164,6 +169,14 @@ class PlainRules:
                     found.append(Failure(name, role, _path(node),
                                          " ".join(_text(message, node).split())))
         return found
+
+
+def _may_match(names, needs, present: tuple[set[str], set[str]]) -> bool:
+    """Can a rule context that names these elements and needs these attributes match a
+    node of a document with the *present* element and attribute names (rule_filter)?"""
+    if names is not None and not names & present[0]:
+        return False
+    return needs is None or any(branch <= present[1] for branch in needs)
 
 
 def _run(expression: etree.XPath, node):
