@@ -44,7 +44,7 @@ from teikit.validate.relaxng import RelaxNGValidator, expect_names
 from teikit.validate import rng_reduce
 from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, scan_names
 from teikit.validate.rule_filter import applicable
-from teikit.validate.rule_precheck import Precheck
+from teikit.validate.rule_precheck import Precheck, names_in
 from teikit.validate.rule_xpath1 import NotPlain, PlainRules
 from teikit.validate.report import Problem, Report
 from teikit.validate.schematron import (SchematronValidator, SvrlValidator,
@@ -456,11 +456,12 @@ def _embedded_problems(document: Document, rules: SchematronValidator) -> list[P
     """The embedded rules' findings: Saxon runs them all on a document where a rule that
     is not plain XPath 1.0 may fire (rule_precheck); elsewhere libxml2 runs the plain
     ones (rule_xpath1), and no rule needs Saxon."""
-    if not rules.precheck.may_fail(document.tree):
+    present = names_in(document.tree)  # the names both ask about, gathered once
+    if not rules.precheck.may_fail(document.tree, present):
         if rules.plain is None:
             return []
         try:
-            return _placed(document, rules.plain.failures(document.tree))
+            return _placed(document, rules.plain.failures(document.tree, present))
         except NotPlain:
             pass  # a finding it cannot write as Saxon would: Saxon writes them all
     return _rule_problems(document, rules)

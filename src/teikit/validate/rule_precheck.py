@@ -103,11 +103,11 @@ class Precheck:
         except etree.XPathError:
             return None
 
-    def may_fail(self, tree: etree._ElementTree) -> bool:
-        """Could any rule fail (or report) on *tree*? False only when none can."""
+    def may_fail(self, tree: etree._ElementTree, present=None) -> bool:
+        """Could any rule fail (or report) on *tree*? False only when none can.
+        *present*: :func:`names_in` of the tree, when the caller has it."""
         if self.always:
             return True
-        present = None
         for names, needs, check in self.checks:
             if names is not None or needs is not None:
                 if present is None:  # one pass over the tree, for every named rule

@@ -134,10 +134,11 @@ class PlainRules:
             return None
         return compiled
 
-    def failures(self, tree: etree._ElementTree) -> list[Failure]:
-        """What the plain patterns find in *tree*, as Saxon would report it."""
+    def failures(self, tree: etree._ElementTree, present=None) -> list[Failure]:
+        """What the plain patterns find in *tree*, as Saxon would report it. *present*:
+        rule_precheck's :func:`names_in` of the tree, when the caller has it."""
         found: list[Failure] = []
-        present = names_in(tree)
+        present = names_in(tree) if present is None else present
         for name, rules in self.patterns:
             failing = [[set() if not _may_match(names, needs, present)
                         else None if check[4] is None else set(_run(check[4], tree))
