@@ -32,19 +32,27 @@ def command() -> None:
 @click.option("--schema-spec", "selected", default=None, metavar="IDENT",
               help="Which schemaSpec to compile [default: the first].")
 @click.option("--fixed-date", is_flag=True,
-              help="Stamp the schema 1970-01-01 instead of now (reproducible output).")
+              help="Stamp the schemas 1970-01-01 instead of now (reproducible output).")
+@click.option("--no-embedded-rules", "rules_apart", is_flag=True,
+              help="Leave the Schematron rules out of the RELAX NG schema: they are in the "
+                   "--schematron file only (as schemas/teikit.rng and teikit.sch are made).")
 def compile_command(odd: Path, output: Path, schematron: Path | None, source: Path | None,
-                    stylesheets: Path | None, selected: str | None, fixed_date: bool) -> None:
+                    stylesheets: Path | None, selected: str | None, fixed_date: bool,
+                    rules_apart: bool) -> None:
     """Compile the ODD customisation ODD to RELAX NG (and ISO Schematron), exactly as the
     TEI Consortium's ODD processor does."""
     from teikit.odd import compile_odd, find
+    from teikit.odd.compiler import without_rules
     from teikit.xmlio import atomic_output
 
+    if rules_apart and schematron is None:
+        raise click.UsageError("--no-embedded-rules needs --schematron: the rules would be lost")
     schemas = compile_odd(odd, find(stylesheets, source), selected=selected,
                           fixed_date=fixed_date)
     for warning in schemas.warnings:
         click.echo(warning, err=True)
-    outputs = [(output, schemas.relaxng)]
+    relaxng = without_rules(schemas.relaxng) if rules_apart else schemas.relaxng
+    outputs = [(output, relaxng)]
     if schematron is not None:
         outputs.append((schematron, schemas.schematron))
     with contextlib.ExitStack() as stack:

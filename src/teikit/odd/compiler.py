@@ -46,7 +46,8 @@ def compile_odd(path: str | Path, consortium: Consortium, *, selected: str | Non
                 fixed_date: bool = False) -> Schemas:
     """Compile the ODD at *path* (see the module doc); InputError for bad input.
 
-    *fixed_date*: stamp the schema 1970-01-01 instead of now (for files kept in git).
+    *fixed_date*: stamp the schemas 1970-01-01 instead of now (for files kept in git).
+    *fixed_date* applies to the Schematron's stamp too.
     """
     with tempfile.TemporaryDirectory(prefix="teikit-odd-") as scratch:
         warnings: list[str] = []
@@ -56,8 +57,42 @@ def compile_odd(path: str | Path, consortium: Consortium, *, selected: str | Non
         document = runtime.parse_text(compiled, Path(path).resolve().as_uri())
         params = {"useFixedDate": "true"} if fixed_date else {}
         relaxng = _run(consortium, ODD2RELAX, document, params, path)
-        schematron = _run(consortium, EXTRACT_ISOSCH, document, {}, path)
+        schematron = _run(consortium, EXTRACT_ISOSCH, document, params, path)
     return Schemas(compiled, relaxng, schematron, tuple(warnings))
+
+
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+
+
+def without_rules(relaxng: str) -> str:
+    """*relaxng* without the Schematron odd2relax embeds in it (its ``sch:`` elements).
+
+    For a schema whose rules are kept apart (``--schematron``): a validator that runs
+    embedded rules (teikit's does) would otherwise run them twice, and embedded they lack
+    the ``constraintDecl``'s lets, keys and functions that extract-isosch carries over.
+    Only whole ``sch:`` elements go (with the white space before them); the rest of the
+    text stays as odd2relax wrote it.
+    """
+    root = etree.fromstring(relaxng.encode("utf-8"))
+    found = list(root.iter(f"{{{SCH_NS}}}*"))
+    if not found:
+        return relaxng
+    for element in found:
+        if element.getparent() is None or etree.QName(element.getparent()).namespace == SCH_NS:
+            continue
+        parent, previous = element.getparent(), element.getprevious()
+        if previous is not None:
+            previous.tail = element.tail if _blank(previous.tail) else previous.tail
+        elif _blank(parent.text):
+            parent.text = element.tail
+        parent.remove(element)
+    etree.cleanup_namespaces(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="unicode") \
+        + "\n"
+
+
+def _blank(text: str | None) -> bool:
+    return not text or not text.strip()
 
 
 def _compiled(path: Path, consortium: Consortium, selected: str | None, scratch: Path,
