@@ -68,6 +68,11 @@ def test_a_change_to_the_odd_shows_as_drift(tmp_path):
     assert "<value>treaty</value>" not in drifted.split('<define name="div">')[1].split("</define>")[0]
 
 
+def test_the_odd_itself_is_valid_tei():
+    tei_all = ROOT.parent / "shared" / "schemas-reference" / "tei_all.rng"
+    assert jing_lines(tei_all, [ODD]) == []
+
+
 def test_every_file_the_project_calls_valid_is_valid_with_jing():
     assert len(VALID_FILES) >= 7
     assert jing_lines(PROJECT_RNG, VALID_FILES) == []
