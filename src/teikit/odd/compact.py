@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from teikit.errors import SchemaError
+from teikit.xmlio import parse
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 ANNOTATIONS_NS = "http://relaxng.org/ns/compatibility/annotations/1.0"
@@ -73,7 +74,7 @@ def to_compact(relaxng: str | bytes | etree._Element) -> str:
         root = relaxng
     else:
         data = relaxng.encode("utf-8") if isinstance(relaxng, str) else relaxng
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        root = parse(data, name="the RELAX NG schema").getroot()
     if root.tag not in (f"{R}grammar", f"{R}element") and not root.tag.startswith(R):
         raise CompactError(f"not a RELAX NG schema (root is {root.tag})")
     names = _Names(default_ns=root.get("ns"))

@@ -73,7 +73,7 @@ def without_rules(relaxng: str) -> str:
     Only whole ``sch:`` elements go (with the white space before them); the rest of the
     text stays as odd2relax wrote it.
     """
-    root = etree.fromstring(relaxng.encode("utf-8"))
+    root = parse(relaxng.encode("utf-8"), name="the compiled RELAX NG").getroot()
     found = list(root.iter(f"{{{SCH_NS}}}*"))
     if not found:
         return relaxng
