@@ -89,11 +89,11 @@ def to_compact(relaxng: str | bytes | etree._Element) -> str:
 
 def _preamble(root: etree._Element, names: _Names) -> list[str]:
     lines = [f"# {line}".rstrip() for comment in root.iterchildren(etree.Comment)
-             for line in (comment.text or "").strip().splitlines() if comment.text.strip()]
+             for line in (comment.text or "").strip().splitlines()]
     if names.default_ns is not None:
         lines.append(f"default namespace = {_literal(names.default_ns)}")
     for uri, prefix in names.prefixes.items():
-        if uri != names.default_ns or prefix:
+        if prefix != "xml":
             lines.append(f"namespace {prefix} = {_literal(uri)}")
     for uri, prefix in names.libraries.items():
         if prefix != "xsd" or uri != XSD_LIBRARY:
@@ -243,8 +243,6 @@ class _Writer:
         if ns == "":
             if self.names.default_ns:  # an element in no namespace under a default one
                 return f"{self.names.prefix('', 'local')}:{local}"
-            return local
-        if ns == self.names.default_ns:
             return local
         return f"{self.names.prefix(ns, None)}:{local}"
 

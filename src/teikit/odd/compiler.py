@@ -46,8 +46,8 @@ def compile_odd(path: str | Path, consortium: Consortium, *, selected: str | Non
                 fixed_date: bool = False) -> Schemas:
     """Compile the ODD at *path* (see the module doc); InputError for bad input.
 
-    *fixed_date*: stamp the schemas 1970-01-01 instead of now (for files kept in git).
-    *fixed_date* applies to the Schematron's stamp too.
+    *fixed_date*: stamp the schemas (RELAX NG and Schematron) 1970-01-01 instead of now,
+    for files kept in git.
     """
     with tempfile.TemporaryDirectory(prefix="teikit-odd-") as scratch:
         warnings: list[str] = []
@@ -70,8 +70,8 @@ def without_rules(relaxng: str) -> str:
     For a schema whose rules are kept apart (``--schematron``): a validator that runs
     embedded rules (teikit's does) would otherwise run them twice, and embedded they lack
     the ``constraintDecl``'s lets, keys and functions that extract-isosch carries over.
-    Only whole ``sch:`` elements go (with the white space before them); the rest of the
-    text stays as odd2relax wrote it.
+    Only whole ``sch:`` elements go (with the white space before them), and the namespace
+    declarations nothing uses any more; the rest is odd2relax's grammar as it wrote it.
     """
     root = parse(relaxng.encode("utf-8"), name="the compiled RELAX NG").getroot()
     found = list(root.iter(f"{{{SCH_NS}}}*"))
