@@ -120,8 +120,7 @@ class PdfRenderer(PrintRenderer):
         from teikit.render.fingerprint import article_inputs, edition_inputs
         shared = shared_inputs()
         volume_key = edition_inputs(edition, shared)
-        outputs = [self.target / f"{VOLUME_STEM}{self.suffix}",
-                   *(self.output_path(article) for article in edition.articles)]
+        outputs = [self.target / f"{VOLUME_STEM}{self.suffix}", *self.article_outputs(edition)]
         before = recorded_inputs(self.target)
         if before.get(outputs[0].name) == volume_key and all(
                 before.get(path.name) and path.is_file() for path in outputs):
@@ -140,6 +139,20 @@ class PdfRenderer(PrintRenderer):
                 atomic_write(path, self.pdf(volume.text.copy(pages), article))
             files.append(path)
         return files
+
+    def article_outputs(self, edition: Edition) -> list[Path]:
+        """Where each article's PDF goes: ``<stem>.pdf``; an article whose file name another
+        one has already (two directories of one volume) gets ``<stem>-2.pdf``..., and none
+        is named like the volume's PDF."""
+        taken, paths = {VOLUME_STEM}, []
+        for article in edition.articles:
+            stem, n = article.stem, 1
+            while stem in taken:
+                n += 1
+                stem = f"{article.stem}-{n}"
+            taken.add(stem)
+            paths.append(self.target / f"{stem}{self.suffix}")
+        return paths
 
     def typeset(self, edition: Edition):
         """The volume laid out (:func:`teikit.render.pdf.typeset`)."""
