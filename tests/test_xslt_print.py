@@ -173,6 +173,52 @@ def test_register_gives_one_page_reference_per_page_once_pages_are_known() -> No
     assert [a.get("href") for a in entry.iter("a")] == ["#occ-tro-6"]
 
 
+def test_register_laid_out_apart_prints_its_page_numbers() -> None:
+    """part 'register' (teikit.render.pdf lays the register out after the text): only the
+    register, each page number printed once, as the text's layout gave it."""
+    pages = {"occ-tro-6": 3, "occ-tro-15": 3, "occ-tro-1": 4, "register": 9}
+    page = tree(CASES["turkish-order"], part="register", **{"occurrence-pages": pages})
+    assert not page.find_class("article") and not page.find_class("front-matter")
+    entry = page.get_element_by_id("reg-per-cemal")
+    assert [(a.get("class"), a.get("href"), a.text) for a in entry.iter("a")] == [("pageno", "#occ-tro-6", "3")]
+
+
+def test_text_part_holds_the_registers_place_not_the_register() -> None:
+    page = tree(CASES["turkish-order"], part="text")
+    assert page.find_class("article") and not page.find_class("register-entry")
+    assert page.get_element_by_id("register").get("class") == "register-start"
+    assert page.body[-1].get("id") == "register"              # the last thing of the text
+
+
+# ---------------------------------------------------------------- a file's own lists
+
+def test_register_includes_an_articles_own_person_and_place_lists() -> None:
+    page = tree([PRINT / "own-lists" / "letter-with-own-lists.xml"])
+    entries = {div.get("id"): [a.get("href") for a in div.iter("a")] for div in page.find_class("register-entry")}
+    assert sorted(entries) == ["reg-own-anna", "reg-own-emre", "reg-own-izmir", "reg-own-karl"]
+    assert len(entries["reg-own-anna"]) == 2                   # named in two paragraphs
+    assert entries["reg-own-karl"] == ["#own-karl"]            # never named: its description
+    for hrefs in entries.values():
+        for href in hrefs:
+            assert page.get_element_by_id(href[1:]) is not None, href
+
+
+# ---------------------------------------------------------------- front matter
+
+def test_contents_link_each_article_and_section_to_an_element_of_the_volume(sample) -> None:
+    links = [a.get("href") for a in sample.find_class("contents-entry")]
+    assert links[0] == "#smpl" and links[-1] == "#register" and len(links) >= 3
+    for href in links:
+        assert sample.get_element_by_id(href[1:]) is not None, href
+
+
+def test_imprint_prints_the_build_date_only_when_given() -> None:
+    article = CASES["sample-edition"]
+    assert not tree(article).find_class("build-date")
+    [line] = tree(article, **{"build-date": "2026-01-02"}).find_class("build-date")
+    assert line.text_content() == "Bu baskının tarihi: 2026-01-02"
+
+
 def test_name_without_register_entry_stays_plain_text() -> None:
     page = tree(CASES["turkish-order"])
     loose = [s for s in page.iter("span") if s.text == "Kayıtsız"]
