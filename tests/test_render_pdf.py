@@ -166,6 +166,15 @@ def test_each_article_has_its_own_pdf_holding_its_pages_of_the_volume(pdf_out: P
     assert ranges[0].stop <= ranges[1].start and not page_texts[ranges[1].stop].startswith("Uzun")
 
 
+def test_articles_of_the_same_file_name_get_pdfs_of_their_own(tmp_path: Path) -> None:
+    from teikit.render.print import PdfRenderer
+    other = tmp_path / "other"
+    shutil.copytree(EDITION, other)
+    edition = read_edition([EDITION, other])
+    names = [path.name for path in PdfRenderer(tmp_path).article_outputs(edition)]
+    assert names == ["sample-article.pdf", "sample-article-2.pdf"]
+
+
 def page_stamps(directory: Path) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in directory.glob("*.pdf")}
 

@@ -130,12 +130,6 @@ def anchor_pages(document) -> dict[str, int]:
     return found
 
 
-def occurrence_pages(document) -> dict[str, int]:
-    """Occurrence anchor -> the page number (1-based) it landed on."""
-    return {name: number for name, number in anchor_pages(document).items()
-            if name.startswith(OCCURRENCE_PREFIX)}
-
-
 def misplaced_footnotes(document) -> dict[str, tuple[int, int]]:
     """Footnote id -> (page of its call, page of its text), for each footnote apart."""
     pages = anchor_pages(document)
@@ -198,16 +192,22 @@ class Volume:
         """One WeasyPrint document of every page (metadata of the text's)."""
         return self.text.copy(self.pages)
 
-    def article_pages(self, anchor: str, following: list[str]) -> list:
-        """The pages of the article anchored *anchor*: from its first page to the page
-        before the next article (*following*: the anchors of the articles after it), blank
-        pages at its end left out."""
-        pages, found = self.text_pages, self.anchors
-        first = found[anchor] - 1
-        last = min([found[a] - 1 for a in following if a in found] + [len(pages)])
-        chosen = pages[first:last]
-        while len(chosen) > 1 and _blank(chosen[-1]):
-            chosen.pop()
+    def article_pages(self, anchors: list[str]) -> list[list]:
+        """The pages of each article, whose elements are anchored *anchors* in volume
+        order: from its first page to the page before the next article's, blank pages at
+        its end left out. Articles are looked for in order, so two of the same id are
+        still told apart."""
+        pages, starts, at = self.text_pages, [], 0
+        for anchor in anchors:
+            at = next((n for n in range(at, len(pages)) if anchor in pages[n].anchors), None)
+            if at is None:
+                raise PdfError(f"the article anchored '{anchor}' is not in the laid-out volume")
+            starts.append(at)
+            at += 1
+        chosen = [pages[first:last] for first, last in zip(starts, [*starts[1:], len(pages)])]
+        for article in chosen:
+            while len(article) > 1 and _blank(article[-1]):
+                article.pop()
         return chosen
 
 

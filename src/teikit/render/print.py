@@ -117,28 +117,32 @@ class PdfRenderer(PrintRenderer):
     suffix = ".pdf"
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
-        from teikit.render.fingerprint import article_inputs, edition_inputs
+        from teikit.render.fingerprint import edition_inputs
         shared = shared_inputs()
-        volume_key = edition_inputs(edition, shared)
         outputs = [self.target / f"{VOLUME_STEM}{self.suffix}", *self.article_outputs(edition)]
         before = recorded_inputs(self.target)
-        if before.get(outputs[0].name) == volume_key and all(
+        self.inputs = {outputs[0].name: edition_inputs(edition, shared)}
+        if before.get(outputs[0].name) == self.inputs[outputs[0].name] and all(
                 before.get(path.name) and path.is_file() for path in outputs):
             self.inputs = {path.name: before[path.name] for path in outputs}
             return outputs                                   # nothing it depends on changed
         volume = self.typeset(edition)
-        self.inputs = {outputs[0].name: volume_key}
         files = [atomic_write(outputs[0], self.pdf(volume.document()))]
+        return files + self.write_articles(edition, volume, outputs[1:], shared, before)
+
+    def write_articles(self, edition: Edition, volume, paths: list[Path], shared: str,
+                       before: dict[str, str]) -> list[Path]:
+        """Each article's pages of *volume* as its PDF at *paths*, written only when its
+        fingerprint (its inputs, *shared*, its first page) differs from the one recorded
+        *before* or the file is gone; returns every path."""
+        from teikit.render.fingerprint import article_inputs
         anchors = [article_anchor(article, i) for i, article in enumerate(edition.articles, 1)]
-        for i, (article, path) in enumerate(zip(edition.articles, outputs[1:])):
-            pages = volume.article_pages(anchors[i], anchors[i + 1:])
+        for article, path, pages in zip(edition.articles, paths, volume.article_pages(anchors)):
             first = volume.text_pages.index(pages[0]) + 1
-            key = article_inputs(article, edition, shared, first)
-            self.inputs[path.name] = key
-            if before.get(path.name) != key or not path.is_file():
+            self.inputs[path.name] = article_inputs(article, edition, shared, first)
+            if before.get(path.name) != self.inputs[path.name] or not path.is_file():
                 atomic_write(path, self.pdf(volume.text.copy(pages), article))
-            files.append(path)
-        return files
+        return paths
 
     def article_outputs(self, edition: Edition) -> list[Path]:
         """Where each article's PDF goes: ``<stem>.pdf``; an article whose file name another
