@@ -35,7 +35,7 @@ def volume(articles: list[Path], **params) -> str:
     """What teikit.render.print gives print.xsl: the articles and their register files."""
     registers = sorted({r for a in articles for r in (a.parent / "register").glob("*.xml")})
     return call_template("print.xsl", {
-        "articles": [to_xdm(parse(a, lenient_ids=True)) for a in articles],
+        "articles": [to_xdm(parse(a, lenient_ids=True), a.resolve().as_uri()) for a in articles],
         "registers": [to_xdm(parse(r)) for r in registers],
         **params,
     })
@@ -201,6 +201,13 @@ def test_register_includes_an_articles_own_person_and_place_lists() -> None:
     for hrefs in entries.values():
         for href in hrefs:
             assert page.get_element_by_id(href[1:]) is not None, href
+
+
+def test_a_pointer_into_another_articles_own_list_counts_under_its_entry() -> None:
+    folder = PRINT / "own-lists"
+    page = tree([folder / "letter-with-own-lists.xml", folder / "reply-naming-the-letters-persons.xml"])
+    entry = page.get_element_by_id("reg-own-emre")
+    assert [a.get("href") for a in entry.iter("a")] == ["#occ-own-3", "#occ-reply-1"]
 
 
 # ---------------------------------------------------------------- front matter

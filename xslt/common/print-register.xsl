@@ -8,7 +8,9 @@
   Written so the other register outputs can share it:
     tk:register-entry($name)      the register entry a tagged name's @ref points at
                                   (register/<file>.xml#<id>: resolved by the fragment, ids
-                                  being unique across the edition); needs $registers
+                                  being unique across the edition; '#id' and 'article.xml#id'
+                                  in an article's own lists); needs $registers and $articles
+                                  (the volume's documents, declared by xslt/print.xsl)
     tk:occurrence-id($name)       the stable anchor id of one occurrence
     template tk:print-register    the printed register (one HTML section)
   What an entry is called, its kind, the Turkish order and the letter it is filed under
@@ -45,13 +47,18 @@
 
   <!-- ============================================================ resolving names -->
   <!-- a pointer '#id' names an entry of the name's own document (its own person or place
-       list, as a letter's or a play's header has) before one of the register files -->
+       list, as a letter's or a play's header has), 'other.xml#id' one of the article of
+       that file name in the volume ($articles), before one of the register files -->
   <xsl:function name="tk:register-entry" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="ref" as="xs:string?" select="tokenize($name/@ref)[1]"/>
     <xsl:variable name="id" as="xs:string" select="substring-after($ref, '#')"/>
+    <xsl:variable name="file" as="xs:string" select="substring-before($ref, '#')"/>
+    <xsl:variable name="document" as="document-node()*"
+                  select="if ($file eq '') then root($name)
+                          else $articles[tokenize(string(base-uri(.)), '/')[last()] eq tokenize($file, '/')[last()]]"/>
     <xsl:sequence select="if ($id eq '') then ()
-                          else ((if (starts-with($ref, '#')) then key('register-entry', $id, root($name)) else ()),
+                          else (($document ! key('register-entry', $id, .)),
                                 $registers ! key('register-entry', $id, .))[1]"/>
   </xsl:function>
 
