@@ -167,22 +167,18 @@ def text_layout(make_html: Callable[[list[str]], str], setter: Typesetter):
 @dataclass
 class Volume:
     """The laid-out volume: the text's document and the register's (None without a
-    register), whose pages make the PDF (:meth:`pages`)."""
+    register), whose pages make the PDF (:meth:`pages`). With a register, the text's last
+    page is the empty one that holds its place."""
 
     text: object
     register: object | None
-
-    @cached_property
-    def anchors(self) -> dict[str, int]:
-        """The text's anchors and their pages."""
-        return anchor_pages(self.text)
 
     @cached_property
     def text_pages(self) -> list:
         """The text's pages, without the empty page that holds the register's place."""
         if self.register is None:
             return list(self.text.pages)
-        return list(self.text.pages[:self.anchors.get(REGISTER_ANCHOR, len(self.text.pages) + 1) - 1])
+        return list(self.text.pages[:-1])
 
     @property
     def pages(self) -> list:
@@ -221,10 +217,10 @@ def typeset(make_html: MakeHtml, css: Path, root: Path) -> Volume:
     page), then the register from the text's pages (see the module docstring)."""
     setter = Typesetter(css, root)
     text = text_layout(lambda breaks: make_html("text", {}, breaks), setter)
-    anchors = anchor_pages(text)
-    if REGISTER_ANCHOR not in anchors:
+    # the register's place is the text's last page (an article may have an id 'register' too)
+    if REGISTER_ANCHOR not in text.pages[-1].anchors:
         return Volume(text, None)
-    register = setter.layout(make_html("register", anchors, []), first_page=anchors[REGISTER_ANCHOR])
+    register = setter.layout(make_html("register", anchor_pages(text), []), first_page=len(text.pages))
     return Volume(text, register)
 
 
