@@ -23,7 +23,6 @@ the ODD's expressions alone and names the one at fault, at its file:line:column.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -118,46 +117,73 @@ PROBE = """<?xml version="1.0" encoding="UTF-8"?>
     xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit" xpath-default-namespace="http://www.tei-c.org/ns/1.0">
   <xsl:import href="{facts}"/>
-  <xsl:template match="*" mode="probe"><xsl:sequence select="()"/></xsl:template>
 </xsl:stylesheet>
 """
+
+
+def verify(path: Path, xslt_dir: Path) -> None:
+    """Refuse the edition's rules ODD at *path* before anything is rendered: a behaviour or
+    parameter no output has, an expression the policy forbids (:func:`rules_module`), or
+    one of its own expressions that does not compile (one Saxon compile for all of them;
+    on failure, one per expression to name it). InputError at its file:line:column."""
+    rules_module(path, xslt_dir, edition=True)
+    odd = check.read(path)
+    found = list(_expressions(odd))
+    with tempfile.TemporaryDirectory(prefix="teikit-pm-") as folder:
+        if found and _probe(found, Path(folder), xslt_dir):
+            error = _first_failing(odd, found, Path(folder), xslt_dir)
+            if error is not None:
+                raise error
 
 
 def locate(path: Path, xslt_dir: Path) -> InputError | None:
     """The first expression of the rules ODD at *path* (its own first, then its sources')
     that Saxon cannot compile, as an error at its file:line:column; None if all compile."""
-    files = list(reversed(load(path, xslt_dir).files))
-    folder = Path(tempfile.mkdtemp(prefix="teikit-pm-"))
-    try:
-        for file in files:
+    with tempfile.TemporaryDirectory(prefix="teikit-pm-") as folder:
+        for file in reversed(load(path, xslt_dir).files):
             odd = check.read(file)
-            for element in odd.tree.getroot().iter(f"{T}model", f"{T}modelSequence", f"{T}param"):
-                for attribute in ("predicate", "value"):
-                    expression = element.get(attribute)
-                    reason = expression and _probe(expression, attribute, folder, xslt_dir)
-                    if reason:
-                        return odd.error(element, f"{attribute} {expression!r} is not XPath "
-                                         f"teikit can compile: {reason}", attribute)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+            error = _first_failing(odd, list(_expressions(odd)), Path(folder), xslt_dir)
+            if error is not None:
+                return error
     return None
 
 
-def _probe(expression: str, attribute: str, folder: Path, xslt_dir: Path) -> str | None:
-    """Saxon's complaint about *expression* alone, or None."""
+def _expressions(odd: check.Odd):
+    """(element, attribute, XPath) of every predicate and parameter value of *odd*."""
+    for element in odd.tree.getroot().iter(f"{T}model", f"{T}modelSequence", f"{T}param"):
+        for attribute in ("predicate", "value"):
+            if element.get(attribute):
+                yield element, attribute, element.get(attribute)
+
+
+def _first_failing(odd: check.Odd, found: list, folder: Path,
+                   xslt_dir: Path) -> InputError | None:
+    for element, attribute, expression in found:
+        reason = _probe([(element, attribute, expression)], folder, xslt_dir)
+        if reason:
+            return odd.error(element, f"{attribute} {' '.join(expression.split())!r} does "
+                             f"not compile: {reason}", attribute)
+    return None
+
+
+def _probe(found: list, folder: Path, xslt_dir: Path) -> str | None:
+    """Saxon's complaint about the expressions *found* (in one stylesheet), or None."""
     facts = os.path.relpath(xslt_dir / "common" / "tei-facts.xsl", folder)
     root = etree.fromstring(PROBE.format(facts=facts).encode("utf-8"))
-    template = root.find(f"{XSL}template")
-    if attribute == "predicate":
-        template.set("match", f"*[{expression}]")
-    else:
-        template[0].set("select", expression)
+    for n, (_element, attribute, expression) in enumerate(found):
+        template = etree.SubElement(root, f"{XSL}template", mode=f"probe{n}")
+        if attribute == "predicate":
+            template.set("match", f"*[{expression}]")
+        else:
+            template.set("match", "*")
+            etree.SubElement(template, f"{XSL}sequence", select=expression)
     probe = folder / "probe.xsl"
     probe.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
     try:
         project_runtime().compile_file(probe, roots=[xslt_dir.parent, folder])
     except SaxonError as exc:
-        return str(exc).split("cannot compile: ", 1)[-1]
+        lines = [" ".join(line.split()) for line in (exc.detail or str(exc)).splitlines()]
+        return ([line for line in lines[1:] if line] or lines)[-1]
     return None
 
 
