@@ -99,6 +99,24 @@ def test_the_odd_chains_to_the_projects_schema_odd() -> None:
     assert (project_odd(xslt_dir()).parent / spec.get("source")).is_file()
 
 
+def test_the_rules_odd_compiles_to_the_schema_of_teikit_odd(tmp_path: Path) -> None:
+    """Chained to teikit.odd, the rules ODD changes no element's schema: with the
+    Consortium's stylesheets it compiles to the same RELAX NG (its own name aside)."""
+    from odd_helpers import P5SUBSET, STAMP, STYLESHEETS, odd_env, teikit
+    env = odd_env(tmp_path)
+    schemas = project_odd(xslt_dir()).parent
+    for name in ("teikit.odd", "teikit-render.odd"):
+        done = teikit("odd", "compile", schemas / name, "-o", tmp_path / f"{name}.rng",
+                      "--stylesheets", STYLESHEETS, "--source", P5SUBSET, env=env)
+        assert done.returncode == 0, done.stderr
+
+    def schema(name: str) -> list[str]:
+        text = STAMP.sub("", (tmp_path / f"{name}.rng").read_text("utf-8"))
+        return [line for line in text.replace("teikit-render", "teikit").splitlines()
+                if not line.startswith("TEI Edition")]
+    assert schema("teikit-render.odd") == schema("teikit.odd")
+
+
 def test_the_odd_says_first_model_that_holds_wins() -> None:
     rules = load(project_odd(xslt_dir()), xslt_dir())
     bibl = rules.specs["bibl"]

@@ -28,28 +28,6 @@
   <xsl:template match="*[parent::choice]" mode="tk:text" priority="4"/>
   <!-- teiHeader -->
   <xsl:template match="teiHeader" mode="tk:text" priority="1"/>
-  <!-- facsimile -->
-  <xsl:template match="facsimile" mode="tk:text" priority="1"/>
-  <!-- sourceDoc -->
-  <xsl:template match="sourceDoc" mode="tk:text" priority="1"/>
-  <!-- fw -->
-  <xsl:template match="fw" mode="tk:text" priority="1"/>
-  <!-- cb -->
-  <xsl:template match="cb" mode="tk:text" priority="1"/>
-  <!-- milestone -->
-  <xsl:template match="milestone" mode="tk:text" priority="1"/>
-  <!-- gb -->
-  <xsl:template match="gb" mode="tk:text" priority="1"/>
-  <!-- interpGrp -->
-  <xsl:template match="interpGrp" mode="tk:text" priority="1"/>
-  <!-- witDetail -->
-  <xsl:template match="witDetail" mode="tk:text" priority="1"/>
-  <!-- graphic -->
-  <xsl:template match="graphic" mode="tk:text" priority="1"/>
-  <!-- media -->
-  <xsl:template match="media" mode="tk:text" priority="1"/>
-  <!-- figDesc -->
-  <xsl:template match="figDesc" mode="tk:text" priority="1"/>
   <!-- text -->
   <xsl:template match="text[parent::group]" mode="tk:text" priority="2">
     <xsl:call-template name="b:container"/>
@@ -71,45 +49,9 @@
   <xsl:template match="back" mode="tk:text" priority="1">
     <xsl:call-template name="b:container"/>
   </xsl:template>
-  <!-- group -->
-  <xsl:template match="group" mode="tk:text" priority="1">
-    <xsl:call-template name="b:container"/>
-  </xsl:template>
-  <!-- floatingText -->
-  <xsl:template match="floatingText" mode="tk:text" priority="1">
-    <xsl:call-template name="b:container"/>
-  </xsl:template>
   <!-- div -->
   <xsl:template match="div[parent::front and @type = 'abstract']" mode="tk:text" priority="2"/>
   <xsl:template match="div" mode="tk:text" priority="1">
-    <xsl:call-template name="b:section"/>
-  </xsl:template>
-  <!-- div1 -->
-  <xsl:template match="div1" mode="tk:text" priority="1">
-    <xsl:call-template name="b:section"/>
-  </xsl:template>
-  <!-- div2 -->
-  <xsl:template match="div2" mode="tk:text" priority="1">
-    <xsl:call-template name="b:section"/>
-  </xsl:template>
-  <!-- div3 -->
-  <xsl:template match="div3" mode="tk:text" priority="1">
-    <xsl:call-template name="b:section"/>
-  </xsl:template>
-  <!-- div4 -->
-  <xsl:template match="div4" mode="tk:text" priority="1">
-    <xsl:call-template name="b:section"/>
-  </xsl:template>
-  <!-- div5 -->
-  <xsl:template match="div5" mode="tk:text" priority="1">
-    <xsl:call-template name="b:section"/>
-  </xsl:template>
-  <!-- div6 -->
-  <xsl:template match="div6" mode="tk:text" priority="1">
-    <xsl:call-template name="b:section"/>
-  </xsl:template>
-  <!-- div7 -->
-  <xsl:template match="div7" mode="tk:text" priority="1">
     <xsl:call-template name="b:section"/>
   </xsl:template>
   <!-- head -->
@@ -123,10 +65,6 @@
   </xsl:template>
   <!-- p -->
   <xsl:template match="p" mode="tk:text" priority="1">
-    <xsl:call-template name="b:paragraph"/>
-  </xsl:template>
-  <!-- ab -->
-  <xsl:template match="ab" mode="tk:text" priority="1">
     <xsl:call-template name="b:paragraph"/>
   </xsl:template>
   <!-- pb -->
@@ -157,14 +95,6 @@
   <xsl:template match="quote" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline"/>
   </xsl:template>
-  <!-- q -->
-  <xsl:template match="q" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline"/>
-  </xsl:template>
-  <!-- said -->
-  <xsl:template match="said" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline"/>
-  </xsl:template>
   <!-- list -->
   <xsl:template match="list[label]" mode="tk:text" priority="2">
     <xsl:call-template name="b:gloss-list">
@@ -179,6 +109,251 @@
   <!-- item -->
   <xsl:template match="item[parent::list]" mode="tk:text" priority="1">
     <xsl:call-template name="b:list-item"/>
+  </xsl:template>
+  <!-- standOff -->
+  <xsl:template match="standOff" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- listPerson -->
+  <xsl:template match="listPerson[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listPerson" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listPlace -->
+  <xsl:template match="listPlace[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listPlace" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listOrg -->
+  <xsl:template match="listOrg[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listOrg" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listEvent -->
+  <xsl:template match="listEvent[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listEvent" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listBibl -->
+  <xsl:template match="listBibl[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listBibl" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- person -->
+  <xsl:template match="person" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- place -->
+  <xsl:template match="place" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- org -->
+  <xsl:template match="org" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- event -->
+  <xsl:template match="event" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- monogr -->
+  <xsl:template match="monogr[parent::biblStruct]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- analytic -->
+  <xsl:template match="analytic[parent::biblStruct]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- note -->
+  <xsl:template match="note[tk:is-footnote(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:note"/>
+  </xsl:template>
+  <xsl:template match="note" mode="tk:text" priority="1">
+    <xsl:call-template name="b:remark"/>
+  </xsl:template>
+  <!-- bibl -->
+  <xsl:template match="bibl[starts-with(@corresp, '#')]" mode="tk:text" priority="3">
+    <xsl:call-template name="b:citation">
+      <xsl:with-param name="target" select="tk:local-target(., @corresp)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="bibl[parent::listBibl]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:list-item"/>
+  </xsl:template>
+  <xsl:template match="bibl" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- biblStruct -->
+  <xsl:template match="biblStruct" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- citedRange -->
+  <xsl:template match="citedRange" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- ref -->
+  <xsl:template match="ref[@target]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:link">
+      <xsl:with-param name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- ptr -->
+  <xsl:template match="ptr[@target]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:link">
+      <xsl:with-param name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- persName -->
+  <xsl:template match="persName" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- placeName -->
+  <xsl:template match="placeName" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- orgName -->
+  <xsl:template match="orgName" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- name -->
+  <xsl:template match="name" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- date -->
+  <xsl:template match="date[@when | @from | @to | @notBefore | @notAfter]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:date"/>
+  </xsl:template>
+  <!-- measure -->
+  <xsl:template match="measure[@quantity]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="title" select="string-join((@quantity, @unit, @commodity), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- hi -->
+  <xsl:template match="hi" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- emph -->
+  <xsl:template match="emph" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- foreign -->
+  <xsl:template match="foreign" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- title -->
+  <xsl:template match="title" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- term -->
+  <xsl:template match="term" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- facsimile -->
+  <xsl:template match="facsimile" mode="tk:text" priority="1"/>
+  <!-- sourceDoc -->
+  <xsl:template match="sourceDoc" mode="tk:text" priority="1"/>
+  <!-- fw -->
+  <xsl:template match="fw" mode="tk:text" priority="1"/>
+  <!-- cb -->
+  <xsl:template match="cb" mode="tk:text" priority="1"/>
+  <!-- milestone -->
+  <xsl:template match="milestone" mode="tk:text" priority="1"/>
+  <!-- gb -->
+  <xsl:template match="gb" mode="tk:text" priority="1"/>
+  <!-- interpGrp -->
+  <xsl:template match="interpGrp" mode="tk:text" priority="1"/>
+  <!-- witDetail -->
+  <xsl:template match="witDetail" mode="tk:text" priority="1"/>
+  <!-- graphic -->
+  <xsl:template match="graphic" mode="tk:text" priority="1"/>
+  <!-- media -->
+  <xsl:template match="media" mode="tk:text" priority="1"/>
+  <!-- figDesc -->
+  <xsl:template match="figDesc" mode="tk:text" priority="1"/>
+  <!-- group -->
+  <xsl:template match="group" mode="tk:text" priority="1">
+    <xsl:call-template name="b:container"/>
+  </xsl:template>
+  <!-- floatingText -->
+  <xsl:template match="floatingText" mode="tk:text" priority="1">
+    <xsl:call-template name="b:container"/>
+  </xsl:template>
+  <!-- div1 -->
+  <xsl:template match="div1" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div2 -->
+  <xsl:template match="div2" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div3 -->
+  <xsl:template match="div3" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div4 -->
+  <xsl:template match="div4" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div5 -->
+  <xsl:template match="div5" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div6 -->
+  <xsl:template match="div6" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div7 -->
+  <xsl:template match="div7" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- ab -->
+  <xsl:template match="ab" mode="tk:text" priority="1">
+    <xsl:call-template name="b:paragraph"/>
+  </xsl:template>
+  <!-- q -->
+  <xsl:template match="q" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- said -->
+  <xsl:template match="said" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
   </xsl:template>
   <!-- castItem -->
   <xsl:template match="castItem[not(normalize-space()) and (.//@sameAs | .//@corresp | @sameAs | @corresp)]" mode="tk:text" priority="2">
@@ -450,62 +625,6 @@
       <xsl:with-param name="label" select="tk:field-label(.)"/>
     </xsl:call-template>
   </xsl:template>
-  <!-- standOff -->
-  <xsl:template match="standOff" mode="tk:text" priority="1">
-    <xsl:call-template name="b:field">
-      <xsl:with-param name="label" select="tk:field-label(.)"/>
-    </xsl:call-template>
-  </xsl:template>
-  <!-- listPerson -->
-  <xsl:template match="listPerson[tk:is-header-list(.)]" mode="tk:text" priority="2">
-    <xsl:call-template name="b:field">
-      <xsl:with-param name="label" select="tk:field-label(.)"/>
-      <xsl:with-param name="rule" select="'next'"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="listPerson" mode="tk:text" priority="1">
-    <xsl:call-template name="b:list"/>
-  </xsl:template>
-  <!-- listPlace -->
-  <xsl:template match="listPlace[tk:is-header-list(.)]" mode="tk:text" priority="2">
-    <xsl:call-template name="b:field">
-      <xsl:with-param name="label" select="tk:field-label(.)"/>
-      <xsl:with-param name="rule" select="'next'"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="listPlace" mode="tk:text" priority="1">
-    <xsl:call-template name="b:list"/>
-  </xsl:template>
-  <!-- listOrg -->
-  <xsl:template match="listOrg[tk:is-header-list(.)]" mode="tk:text" priority="2">
-    <xsl:call-template name="b:field">
-      <xsl:with-param name="label" select="tk:field-label(.)"/>
-      <xsl:with-param name="rule" select="'next'"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="listOrg" mode="tk:text" priority="1">
-    <xsl:call-template name="b:list"/>
-  </xsl:template>
-  <!-- listEvent -->
-  <xsl:template match="listEvent[tk:is-header-list(.)]" mode="tk:text" priority="2">
-    <xsl:call-template name="b:field">
-      <xsl:with-param name="label" select="tk:field-label(.)"/>
-      <xsl:with-param name="rule" select="'next'"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="listEvent" mode="tk:text" priority="1">
-    <xsl:call-template name="b:list"/>
-  </xsl:template>
-  <!-- listBibl -->
-  <xsl:template match="listBibl[tk:is-header-list(.)]" mode="tk:text" priority="2">
-    <xsl:call-template name="b:field">
-      <xsl:with-param name="label" select="tk:field-label(.)"/>
-      <xsl:with-param name="rule" select="'next'"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="listBibl" mode="tk:text" priority="1">
-    <xsl:call-template name="b:list"/>
-  </xsl:template>
   <!-- msItem -->
   <xsl:template match="msItem" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
@@ -650,22 +769,6 @@
   <xsl:template match="altIdentifier" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
   </xsl:template>
-  <!-- person -->
-  <xsl:template match="person" mode="tk:text" priority="1">
-    <xsl:call-template name="b:block"/>
-  </xsl:template>
-  <!-- place -->
-  <xsl:template match="place" mode="tk:text" priority="1">
-    <xsl:call-template name="b:block"/>
-  </xsl:template>
-  <!-- org -->
-  <xsl:template match="org" mode="tk:text" priority="1">
-    <xsl:call-template name="b:block"/>
-  </xsl:template>
-  <!-- event -->
-  <xsl:template match="event" mode="tk:text" priority="1">
-    <xsl:call-template name="b:block"/>
-  </xsl:template>
   <!-- setting -->
   <xsl:template match="setting" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
@@ -676,14 +779,6 @@
   </xsl:template>
   <!-- personGrp -->
   <xsl:template match="personGrp[parent::listPerson]" mode="tk:text" priority="1">
-    <xsl:call-template name="b:block"/>
-  </xsl:template>
-  <!-- monogr -->
-  <xsl:template match="monogr[parent::biblStruct]" mode="tk:text" priority="1">
-    <xsl:call-template name="b:block"/>
-  </xsl:template>
-  <!-- analytic -->
-  <xsl:template match="analytic[parent::biblStruct]" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
   </xsl:template>
   <!-- sender -->
@@ -710,67 +805,12 @@
   <xsl:template match="dateAddressee" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
   </xsl:template>
-  <!-- note -->
-  <xsl:template match="note[tk:is-footnote(.)]" mode="tk:text" priority="2">
-    <xsl:call-template name="b:note"/>
-  </xsl:template>
-  <xsl:template match="note" mode="tk:text" priority="1">
-    <xsl:call-template name="b:remark"/>
-  </xsl:template>
   <!-- app -->
   <xsl:template match="app" mode="tk:text" priority="1">
     <xsl:call-template name="b:apparatus">
       <xsl:with-param name="lemma" select="(lem, rdg)[1]"/>
       <xsl:with-param name="readings" select="(rdg | rdgGrp/rdg | note) except (lem, rdg)[1]"/>
     </xsl:call-template>
-  </xsl:template>
-  <!-- bibl -->
-  <xsl:template match="bibl[starts-with(@corresp, '#')]" mode="tk:text" priority="3">
-    <xsl:call-template name="b:citation">
-      <xsl:with-param name="target" select="tk:local-target(., @corresp)"/>
-    </xsl:call-template>
-  </xsl:template>
-  <xsl:template match="bibl[parent::listBibl]" mode="tk:text" priority="2">
-    <xsl:call-template name="b:list-item"/>
-  </xsl:template>
-  <xsl:template match="bibl" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline"/>
-  </xsl:template>
-  <!-- biblStruct -->
-  <xsl:template match="biblStruct" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline"/>
-  </xsl:template>
-  <!-- citedRange -->
-  <xsl:template match="citedRange" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline"/>
-  </xsl:template>
-  <!-- ref -->
-  <xsl:template match="ref[@target]" mode="tk:text" priority="1">
-    <xsl:call-template name="b:link">
-      <xsl:with-param name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
-    </xsl:call-template>
-  </xsl:template>
-  <!-- ptr -->
-  <xsl:template match="ptr[@target]" mode="tk:text" priority="1">
-    <xsl:call-template name="b:link">
-      <xsl:with-param name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
-    </xsl:call-template>
-  </xsl:template>
-  <!-- persName -->
-  <xsl:template match="persName" mode="tk:text" priority="1">
-    <xsl:call-template name="b:name"/>
-  </xsl:template>
-  <!-- placeName -->
-  <xsl:template match="placeName" mode="tk:text" priority="1">
-    <xsl:call-template name="b:name"/>
-  </xsl:template>
-  <!-- orgName -->
-  <xsl:template match="orgName" mode="tk:text" priority="1">
-    <xsl:call-template name="b:name"/>
-  </xsl:template>
-  <!-- name -->
-  <xsl:template match="name" mode="tk:text" priority="1">
-    <xsl:call-template name="b:name"/>
   </xsl:template>
   <!-- rs -->
   <xsl:template match="rs" mode="tk:text" priority="1">
@@ -779,46 +819,6 @@
   <!-- geogName -->
   <xsl:template match="geogName" mode="tk:text" priority="1">
     <xsl:call-template name="b:name"/>
-  </xsl:template>
-  <!-- date -->
-  <xsl:template match="date[@when | @from | @to | @notBefore | @notAfter]" mode="tk:text" priority="1">
-    <xsl:call-template name="b:date"/>
-  </xsl:template>
-  <!-- measure -->
-  <xsl:template match="measure[@quantity]" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline">
-      <xsl:with-param name="title" select="string-join((@quantity, @unit, @commodity), ' ')"/>
-    </xsl:call-template>
-  </xsl:template>
-  <!-- hi -->
-  <xsl:template match="hi" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline">
-      <xsl:with-param name="class" select="tk:rend-class(.)"/>
-    </xsl:call-template>
-  </xsl:template>
-  <!-- emph -->
-  <xsl:template match="emph" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline">
-      <xsl:with-param name="class" select="tk:rend-class(.)"/>
-    </xsl:call-template>
-  </xsl:template>
-  <!-- foreign -->
-  <xsl:template match="foreign" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline">
-      <xsl:with-param name="class" select="tk:rend-class(.)"/>
-    </xsl:call-template>
-  </xsl:template>
-  <!-- title -->
-  <xsl:template match="title" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline">
-      <xsl:with-param name="class" select="tk:rend-class(.)"/>
-    </xsl:call-template>
-  </xsl:template>
-  <!-- term -->
-  <xsl:template match="term" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline">
-      <xsl:with-param name="class" select="tk:rend-class(.)"/>
-    </xsl:call-template>
   </xsl:template>
   <!-- mentioned -->
   <xsl:template match="mentioned" mode="tk:text" priority="1">

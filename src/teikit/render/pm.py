@@ -6,6 +6,8 @@ its ``model``s (``modelSequence``, ``modelGrp``) saying which behaviour the elem
 ``schemaSpec/@source`` names the ODD it changes (a local path, or ``teikit:render`` for the
 project's rules; without ``@source``, the ODD given to ``--rules`` changes the project's).
 :func:`load` follows that chain, the source first, and applies each ODD's ``elementSpec``s
+(those of its ``schemaSpec``, then those of its ``specGrp``s: the project's rules for
+elements its schema does not have are there, where the schema compiler leaves them out)
 as ODD chaining does: an ``elementSpec`` holding models replaces the models of its element,
 one in mode ``delete`` removes them, any other keeps them. An ODD with no models (the
 schema's own ``teikit.odd``) ends the chain.
@@ -112,7 +114,8 @@ def _load(path: Path, project: Path, known: dict, chain: tuple[Path, ...], top: 
     spec = odd.schema_spec()
     base = _base(odd, spec, project, known, chain + (path,), top)
     rules = Rules(dict(base.specs), base.files + [path])
-    for element in spec.iter(f"{T}elementSpec"):
+    groups = odd.tree.getroot().iter(f"{T}specGrp")
+    for element in [*spec.iter(f"{T}elementSpec"), *(e for g in groups for e in g.iter(f"{T}elementSpec"))]:
         ident = element.get("ident", "")
         if element.get("mode") == "delete":
             rules.specs.pop(ident, None)
