@@ -26,7 +26,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError
 from teikit.odd import check
 from teikit.saxon.policy import XSL_NS, PolicyError, check_expression
 from teikit.xmlio import TEI_NS, parse
@@ -71,8 +70,13 @@ class Rules:
 
 def project_odd(xslt_dir: Path) -> Path:
     """The project's rules ODD, beside the stylesheets (``schemas/`` of the checkout or of
-    the installed package's data)."""
-    return xslt_dir.parent / "schemas" / "teikit-render.odd"
+    the installed package's data); for a copy of ``xslt/`` alone (``TEIKIT_XSLT_DIR``), the
+    one beside teikit's own stylesheets."""
+    beside = xslt_dir.parent / "schemas" / "teikit-render.odd"
+    if beside.is_file():
+        return beside
+    from teikit.render.saxon import XSLT_DIR
+    return XSLT_DIR.parent / "schemas" / "teikit-render.odd"
 
 
 def behaviours(xslt_dir: Path) -> dict[str, frozenset[str]]:
@@ -105,12 +109,7 @@ def load(path: Path, xslt_dir: Path) -> Rules:
 
 
 def _load(path: Path, project: Path, known: dict, chain: tuple[Path, ...], top: bool) -> Rules:
-    if path in chain:
-        raise InputError("the rules ODD is its own source (chained: "
-                         + " -> ".join(str(p) for p in chain + (path,)) + ")", str(path), 1, 1)
-    if len(chain) >= MAX_CHAIN:
-        raise InputError(f"rules ODDs chained more than {MAX_CHAIN} deep", str(path), 1, 1)
-    odd = check.read(path)
+    odd = check.read_chained(path, chain, MAX_CHAIN, "rules ODD")
     spec = odd.schema_spec()
     base = _base(odd, spec, project, known, chain + (path,), top)
     rules = Rules(dict(base.specs), base.files + [path])
@@ -141,11 +140,6 @@ def _base(odd: check.Odd, spec: etree._Element, project: Path, known: dict,
 def _has_models(path: Path) -> bool:
     root = parse(path).getroot()
     return next(root.iter(*MODELS), None) is not None
-
-
-def sources(path: Path, xslt_dir: Path) -> list[Path]:
-    """The ODDs whose content makes the rules of *path* (for a cache key)."""
-    return load(path, xslt_dir).files
 
 
 # ------------------------------------------------------------------ one elementSpec's models
