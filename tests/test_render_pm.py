@@ -92,6 +92,15 @@ def test_rules_xsl_is_what_the_odd_compiles_to() -> None:
                                    "run python -m teikit.render.pm_xslt"
 
 
+def test_regenerating_the_rules_writes_the_committed_module(tmp_path: Path, capsys) -> None:
+    from teikit.render.pm_xslt import main
+    out = tmp_path / "rules.xsl"
+    assert main([str(project_odd(xslt_dir())), str(out)]) == 0
+    assert out.read_text("utf-8") == (xslt_dir() / "common" / "rules.xsl").read_text("utf-8")
+    assert main([str(tmp_path / "missing.odd"), str(out)]) == 1
+    assert "Error:" in capsys.readouterr().err
+
+
 def test_the_odd_chains_to_the_projects_schema_odd() -> None:
     from lxml import etree
     spec = etree.parse(str(project_odd(xslt_dir()))).find(".//{http://www.tei-c.org/ns/1.0}schemaSpec")
