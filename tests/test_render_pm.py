@@ -203,6 +203,21 @@ def test_a_model_sequence_calls_its_behaviours_in_order(tmp_path: Path) -> None:
         assert "Es war Tür und Thor*." in words(shown), output
 
 
+def test_a_model_group_holds_alternatives_and_css_class_is_the_class(tmp_path: Path) -> None:
+    odd = edition_odd(tmp_path, """
+      <elementSpec ident="hi" mode="change">
+        <modelGrp>
+          <model behaviour="inline" predicate="@rend = 'bold'" cssClass="strong"/>
+          <model behaviour="inline" cssClass="it's"/>
+        </modelGrp>
+      </elementSpec>""")
+    hi = load(odd, xslt_dir()).specs["hi"]
+    assert [a.predicate for a in hi] == ["@rend = 'bold'", None]
+    assert [a.calls[0].params for a in hi] == [(("class", "'strong'"),), (("class", "'it''s'"),)]
+    shown = paragraph(render(tmp_path, odd, "html"), "html")
+    assert [e.get("class") for e in shown.xpath(".//i")] == ["it's"]
+
+
 def test_an_odd_chains_to_another_edition_odd(tmp_path: Path) -> None:
     """A rules ODD whose @source is another rules ODD gets that one's changes too."""
     base = edition_odd(tmp_path, """
