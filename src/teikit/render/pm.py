@@ -178,6 +178,7 @@ def _refuse_output(odd: check.Odd, model: etree._Element) -> None:
 
 def _call(odd: check.Odd, model: etree._Element, known: dict, predicate: str | None) -> Call:
     """The behaviour template *model* calls, with its parameters."""
+    _refuse_output(odd, model)
     behaviour = model.get("behaviour")
     if not behaviour:
         raise odd.error(model, "a model needs a @behaviour")
