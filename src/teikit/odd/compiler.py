@@ -98,12 +98,7 @@ def _blank(text: str | None) -> bool:
 def _compiled(path: Path, consortium: Consortium, selected: str | None, scratch: Path,
               chain: tuple[Path, ...], warnings: list[str]) -> str:
     """odd2odd's output for the ODD at *path*, its uncompiled ODD sources compiled first."""
-    if path in chain:
-        raise InputError("the ODD is its own source (chained: "
-                         + " -> ".join(str(p) for p in chain + (path,)) + ")", str(path), 1, 1)
-    if len(chain) >= MAX_CHAIN:
-        raise InputError(f"ODDs chained more than {MAX_CHAIN} deep", str(path), 1, 1)
-    odd = check.read(path)
+    odd = check.read_chained(path, chain, MAX_CHAIN)
     spec = odd.schema_spec(selected)
     for holder in spec.iter(etree.Element):
         value = holder.get("source") if etree.QName(holder).namespace == TEI_NS else None
