@@ -716,3 +716,13 @@ def test_a_format_registered_elsewhere_reaches_the_front_page_and_the_sitemap(ed
     assert {f"{BASE}plain/contents.txt", f"{BASE}plain/sample-article.txt"} <= locations
     again = build(edition, out, base_url=BASE, formats=["plain"], jobs=1)
     assert not again.written and "plain:sample-article.xml" in again.skipped
+
+
+def test_sitemap_lists_the_pages_each_renderer_declares(site):
+    """Each renderer's pages (Renderer.pages): the reading pages, the register's entry
+    pages, the volume and each article's PDF."""
+    root = etree.parse(str(site / "sitemap.xml")).getroot()
+    locations = {u.findtext(f"{SITEMAP}loc") for u in root.iter(f"{SITEMAP}url")}
+    for page in ("html/index.html", "html/sample-article.html", "register/index.html", "register/map.html",
+                 "print/edition.html", "pdf/edition.pdf", "pdf/sample-article.pdf"):
+        assert f"{BASE}{page}" in locations, page

@@ -160,6 +160,7 @@ def _record_jobs(monkeypatch) -> list[int]:
 
 def test_validate_uses_every_core_by_default(monkeypatch):
     seen = _record_jobs(monkeypatch)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     monkeypatch.setattr("os.cpu_count", lambda: 3)
     result = run(str(EDITION))
     assert result.exit_code == 0, result.output

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from scale_helpers import load_generator, make_edition
 
-from teikit.validate import PROJECT_SCH, check_file, validate_paths
+from teikit.validate import PROJECT_RNG, PROJECT_SCH, check_file, validate_paths
+from teikit.validate import edition as edition_module
 from teikit.validate.edition import edition_index
 
 SCHEMATRON_ONLY = (("schematron", str(PROJECT_SCH)),)
@@ -126,3 +127,34 @@ def test_index_grows_by_a_file_line_per_document(tmp_path):
     (small, small_files), (large, large_files) = sizes[4], sizes[16]
     assert large_files - small_files == 12
     assert large - small <= FILE_LINE_BYTES * (large_files - small_files), sizes
+
+
+def test_a_run_checks_the_index_against_the_files_once_not_per_document(tmp_path, monkeypatch):
+    """Each document's rules used to take a stat of every file of the edition: N² stats."""
+    edition = make_edition(tmp_path)
+    _second_article(edition)
+    calls = []
+    real = edition_module._signature
+    monkeypatch.setattr(edition_module, "_signature",
+                        lambda *args: calls.append(1) or real(*args))
+    report = validate_paths([edition], jobs=1)
+    assert len(report.files) >= 3 and len(calls) == 1
+
+
+def test_the_index_still_follows_a_changed_file_between_runs(tmp_path):
+    edition = make_edition(tmp_path)
+    assert validate_paths([edition], jobs=1).ok
+    _second_article(edition, ('xml:id="scnd-p1"', 'xml:id="smpl-p1"'))
+    assert not validate_paths([edition], jobs=1).ok  # the duplicated id is seen
+
+
+def test_a_relaxng_only_run_builds_no_index(tmp_path, monkeypatch):
+    edition = make_edition(tmp_path)
+    _second_article(edition)
+
+    def refuse(*args):
+        raise AssertionError("the index was built for a RELAX NG-only run")
+
+    monkeypatch.setattr(edition_module, "_build_index", refuse)
+    for jobs in (1, 2):
+        assert validate_paths([edition], schema=PROJECT_RNG, jobs=jobs).ok

@@ -289,22 +289,33 @@ def parse_tei(source: str | os.PathLike | bytes, *, name: str | None = None,
     return tree
 
 
-def stream(path: str | os.PathLike, tag: str | tuple[str, ...]) -> Iterator[etree._Element]:
-    """Yield each *tag* element of a file, then free it: memory stays flat for any size.
+def stream(path: str | os.PathLike, tag: str | tuple[str, ...] | None,
+           at_start: bool = False) -> Iterator[etree._Element]:
+    """Yield each *tag* element of a file (every element: None), then free it: memory
+    stays flat for any size.
 
-    The yielded element is cleared once the caller moves on; copy what you keep.
+    The yielded element is cleared once the caller moves on; copy what you keep. With
+    *at_start* each element is yielded when its start tag is read (document order; its
+    attributes are there, its content not yet) and freed at its end tag.
     """
     name = os.fspath(path)
     _check_size(path, name)
-    context = etree.iterparse(name, events=("end",), tag=tag, resolve_entities=False,
+    events = ("start", "end") if at_start else ("end",)
+    context = etree.iterparse(name, events=events, tag=tag, resolve_entities=False,
                               no_network=True, load_dtd=False, huge_tree=True)
+    checked = False
     try:
-        for _event, element in context:
-            _refuse_entities(element.getroottree(), name)
-            yield element
-            element.clear(keep_tail=False)
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+        for event, element in context:
+            if not checked:  # the DTD is read before the first element
+                _refuse_entities(element.getroottree(), name)
+                checked = True
+            if event == "start" or not at_start:
+                yield element
+            if event == "end":
+                element.clear(keep_tail=False)
+                parent = element.getparent()  # None for the root (its siblings: the prolog)
+                while parent is not None and element.getprevious() is not None:
+                    del parent[0]
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, name) from None
     except OSError as exc:

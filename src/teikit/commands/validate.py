@@ -16,8 +16,18 @@ PROGRESS_FROM = 10
 
 
 def default_jobs() -> int:
-    """Processes ``validate`` uses without ``--jobs``: every core of the machine."""
-    return os.cpu_count() or 1
+    """Processes ``validate`` uses without ``--jobs``: every core this process may use.
+
+    Measured on a 2-core machine (benchmarks/README.md): with the cores idle ``-j 2``
+    took 0.6 of ``-j 1``'s time; with other jobs loading it (load average 8-10) the two
+    were within the noise of each other (full checks of 304 files: 25-33 s either way),
+    so a second process never lost. (It once seemed to: the edition index was built
+    for RELAX NG-only runs, and every document took a ``stat`` of every file.)
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _json_failure(error: Exception, exit_code: int) -> None:

@@ -20,6 +20,7 @@ when it exists, teikit never does (it uses the fallback, or reports an error).
 from __future__ import annotations
 
 import multiprocessing
+import re
 from dataclasses import dataclass
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +33,8 @@ from lxml import etree
 from teikit.errors import InputError, SchemaError, TeikitError
 from teikit.saxon import Runtime, Trust, user_runtime
 from teikit.saxon import heap as saxon_heap
+from teikit.validate import edition
+from teikit.validate.document import Document
 from teikit.validate.edition import (cached_index, drafts_by_root, edition_index, edition_root,
                                      is_draft)
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMA_DIR,
@@ -41,7 +44,8 @@ from teikit.validate.relaxng import RelaxNGValidator, expect_names
 from teikit.validate import rng_reduce
 from teikit.validate.rng_reduce import MIN_BYTES_TO_REDUCE, scan_names
 from teikit.validate.rule_filter import applicable
-from teikit.validate.rule_precheck import Precheck
+from teikit.validate.rule_precheck import Precheck, names_in
+from teikit.validate.rule_xpath1 import NotPlain, PlainRules
 from teikit.validate.report import Problem, Report
 from teikit.validate.schematron import (SchematronValidator, SvrlValidator,
                                         embedded_schematron, locate)
@@ -72,8 +76,9 @@ def find_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def schema_kind(path: Path) -> str:
-    """"relaxng" or "schematron", read from the schema's root element."""
-    root = parse(path).getroot()
+    """"relaxng", "schematron" or "odd", read from the schema's root element (ids are not
+    checked: the Consortium's tei_simplePrint.odd repeats one, and its stylesheets accept it)."""
+    root = parse(path, lenient_ids=True).getroot()
     namespace = etree.QName(root).namespace
     if namespace == RELAXNG_NS:
         return "relaxng"
@@ -102,8 +107,14 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
     errors not shown" line); by default every error is shown. *status* is told, before
     a large schema is prepared and compiled, what is being done (a second or more).
     """
-    files = find_files(paths)
-    schemas = _explicit_schemas(schema)
+    with edition.one_run():
+        return _validate_files(find_files(paths), _explicit_schemas(schema), jobs, progress,
+                               max_bytes, embedded_rules, max_errors, status)
+
+
+def _validate_files(files: list[Path], schemas, jobs: int, progress, max_bytes,
+                    embedded_rules: bool, max_errors, status) -> Report:
+    """:func:`validate_paths` for the files found and the schemas read, in one run."""
     report = Report(files=[str(f) for f in files])
     limit = MAX_BYTES if max_bytes is None else max_bytes
     tasks = [(str(f), schemas, limit, embedded_rules, max_errors) for f in files]
@@ -116,12 +127,13 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
             _relaxng(path).compile_now()  # once, here: forked workers share it
     if jobs > 1 and len(files) > 1:
         indexes = {root: cached_index(root, drafts) for root, drafts in editions.items()
-                   if _schematron_may_run(schemas, embedded_rules) and root.is_dir()}
+                   if _edition_may_be_read(schemas, embedded_rules) and root.is_dir()}
         for problems in _in_parallel(tasks, jobs, indexes, names, progress):
             report.problems.extend(problems)
     else:
         for root, drafts in editions.items():
-            if drafts:  # without drafts, built on first use: only if a Schematron runs
+            # without drafts, built on first use: only if a Schematron runs
+            if drafts and _edition_may_be_read(schemas, embedded_rules):
                 cached_index(root, drafts)
         for task in tasks:
             report.problems.extend(_check_task(task))
@@ -165,10 +177,33 @@ def _in_parallel(tasks: list, jobs: int, indexes, names, progress) -> list[list[
     return [problems for part in results for problems in part]
 
 
-def _schematron_may_run(schemas, embedded_rules: bool) -> bool:
-    """Only Schematron reads the edition index: none is built for a RELAX NG-only run. A
+def _edition_may_be_read(schemas, embedded_rules: bool) -> bool:
+    """Only a Schematron that declares an ``edition`` variable (teikit.sch's schema-level
+    ``let``, which the caller sets to the index) reads the edition index: none is built
+    for a run whose schemas have no such Schematron (a RELAX NG-only run, tei_all's
+    embedded rules). Without explicit schemas the documents choose theirs: built. A
     one-file edition's index is built where the file is checked (it is read there anyway)."""
-    return not schemas or embedded_rules or any(kind == "schematron" for kind, _ in schemas)
+    if not schemas:
+        return True
+    for kind, path in schemas:
+        if kind == "odd":
+            return True
+        if kind == "schematron" or (kind == "relaxng" and embedded_rules):
+            if _declares_edition(path):
+                return True
+    return False
+
+
+#: a Schematron ``let`` named edition, written with any prefix (a false match only
+#: costs building the index)
+_EDITION_LET = re.compile(rb"<(?:[\w.-]+:)?let\b[^>]*\bname\s*=\s*[\"']edition[\"']")
+
+
+@lru_cache(maxsize=16)
+def _declares_edition(path: str) -> bool:
+    """Does the schema at *path* (a Schematron, or a RELAX NG embedding one) declare the
+    ``edition`` variable?"""
+    return bool(_EDITION_LET.search(Path(path).read_bytes()))
 
 
 def _saxon_started() -> bool:
@@ -283,9 +318,11 @@ def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = (),
         return problems  # an include is broken (malformed, loops): not worth validating
     chosen, notes = _choose(tree, path, schemas)
     problems.extend(Problem(name, 1, 1, "warning", note) for note in notes)
+    document = Document(path, tree, included, size)
+    del tree  # a large document gives it up while Saxon reads it (document.py)
     for schema in chosen:
         try:
-            problems.extend(_schema_problems(tree, path, schema, included, embedded_rules))
+            problems.extend(_schema_problems(document, schema, embedded_rules))
         except TeikitError as exc:
             # a schema that cannot run (or that its sandbox stopped) is this document's error,
             # at the xml-model PI that named it; the other schemas and files go on
@@ -363,27 +400,27 @@ def _choose(tree, path: Path, explicit) -> tuple[list[Chosen], list[str]]:
     return chosen, notes
 
 
-def _schema_problems(tree, path: Path, schema: Chosen, included,
+def _schema_problems(document: Document, schema: Chosen,
                      embedded_rules: bool) -> list[Problem]:
     """The problems one schema finds in the document (a RELAX NG schema's embedded
     Schematron rules included, unless turned off)."""
     if schema.kind == "relaxng":
-        problems = _relaxng_problems(tree, path, schema.path, included)
+        problems = _relaxng_problems(document, schema.path)
         if embedded_rules:
             rules = _embedded(schema.path, schema.trust)
-            if rules is not None and rules.precheck.may_fail(tree):
-                problems.extend(_rule_problems(tree, path, rules, included))
+            if rules is not None:
+                problems.extend(_embedded_problems(document, rules))
         return problems
     if schema.kind == "xslt":
-        return _rule_problems(tree, path, _svrl(schema.path, str(path.parent.resolve())),
-                              included)
+        return _rule_problems(document, _svrl(schema.path,
+                                              str(document.path.parent.resolve())))
     if schema.kind == "odd":
         # its RELAX NG embeds the constraintSpecs too: they run once, from its Schematron
         compiled = _odd(schema.path)
-        return (_relaxng_problems(tree, path, str(compiled.relaxng), included)
-                + _rule_problems(tree, path, _schematron(str(compiled.schematron),
-                                                         schema.trust), included))
-    return _rule_problems(tree, path, _schematron(schema.path, schema.trust), included)
+        return (_relaxng_problems(document, str(compiled.relaxng))
+                + _rule_problems(document, _schematron(str(compiled.schematron),
+                                                       schema.trust)))
+    return _rule_problems(document, _schematron(schema.path, schema.trust))
 
 
 def _runtime(trust: Trust, roots: tuple[str, ...] = ()) -> Runtime:
@@ -401,15 +438,34 @@ def _embedded(rng_path: str, trust: Trust) -> SchematronValidator | None:
 def _embedded_for(rng_path: str, trust: Trust, elements, attributes
                   ) -> SchematronValidator | None:
     """The rules embedded in a RELAX NG schema that can fire on the run's documents
-    (all of them when the names are not known)."""
+    (all of them when the names are not known), with ``plain`` (the patterns libxml2
+    runs, rule_xpath1) and ``precheck`` (whether any other may fire, rule_precheck)."""
     rules = embedded_schematron(parse(Path(rng_path)).getroot())
     if rules is not None and elements is not None:
         rules = applicable(rules, elements, attributes)
     if rules is None:
         return None
     validator = SchematronValidator(Path(rng_path), _runtime(trust), schema=rules)
-    validator.precheck = Precheck(rules)
+    plain = PlainRules(rules)
+    validator.plain = plain if plain.patterns else None
+    validator.precheck = Precheck(plain.rest if plain.rest is not None
+                                  else etree.Element(rules.tag))
     return validator
+
+
+def _embedded_problems(document: Document, rules: SchematronValidator) -> list[Problem]:
+    """The embedded rules' findings: Saxon runs them all on a document where a rule that
+    is not plain XPath 1.0 may fire (rule_precheck); elsewhere libxml2 runs the plain
+    ones (rule_xpath1), and no rule needs Saxon."""
+    present = names_in(document.tree)  # the names both ask about, gathered once
+    if not rules.precheck.may_fail(document.tree, present):
+        if rules.plain is None:
+            return []
+        try:
+            return _placed(document, rules.plain.failures(document.tree, present))
+        except NotPlain:
+            pass  # a finding it cannot write as Saxon would: Saxon writes them all
+    return _rule_problems(document, rules)
 
 
 @lru_cache(maxsize=8)
@@ -438,7 +494,8 @@ def _schematron(path: str, trust: Trust = Trust.DOCUMENT) -> SchematronValidator
     return SchematronValidator(Path(path), _runtime(trust))
 
 
-def _relaxng_problems(tree, path: Path, schema_path: str, included=None) -> list[Problem]:
+def _relaxng_problems(document: Document, schema_path: str) -> list[Problem]:
+    tree, path, included = document.tree, document.path, document.included
     problems = []
     for error in _relaxng(schema_path).check(tree):
         if error.where == "end":
@@ -476,16 +533,26 @@ def _reads_edition(rules) -> bool:
     return 'name="edition"' in getattr(rules, "xslt_text", "")
 
 
-def _rule_problems(tree, path: Path, rules, included=None) -> list[Problem]:
+def _rule_problems(document: Document, rules) -> list[Problem]:
     """What Schematron-like *rules* (a :class:`SchematronValidator` or :class:`SvrlValidator`)
     find in the document, at the line and column of each failing node."""
+    path = document.path
     index = None
     if _reads_edition(rules):  # tei_all's embedded rules do not: no index to build
         root = edition_root(path)
         index = edition_index(root, [path] if is_draft(path, root) else [])
-    problems = []
-    failures = rules.check(tree, path.resolve().as_uri(), index)
+    tree, text = document.for_saxon()
+    failures = rules.check(tree, path.resolve().as_uri(), index, text)
+    del tree, text
     _collect_saxon_heap(path)
+    return _placed(document, failures)
+
+
+def _placed(document: Document, failures) -> list[Problem]:
+    """Each Schematron failure as a problem at the line and column of its node."""
+    problems = []
+    if failures:
+        path, tree, included = document.path, document.tree, document.included
     for failure in failures:
         element, attribute = locate(tree, failure.location)
         line, column = position(path, tree, element, attribute, included)

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -48,7 +49,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from teikit.xmlio import safe_parser
+from teikit.errors import InputError
+from teikit.xmlio import safe_parser, stream
 
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who")
 #: one path, not a union: libxml2 merges the node-sets of a union in quadratic time
@@ -57,6 +59,10 @@ _POINTERS = ('//@*[namespace-uri()="" and ('
              + " or ".join(f'local-name()="{name}"' for name in POINTER_ATTRIBUTES) + ")]")
 #: larger files are left out of the index (they are not schema-validated either)
 MAX_INDEXED_BYTES = 512 * 1024 * 1024
+#: larger files are read for the index element by element, not as a tree (a tree takes
+#: about 7 times its file's size; streaming is about twice as slow)
+STREAM_BYTES = 16 * 1024 * 1024
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 #: the elements of register entries (schemas/teikit.sch, register-entries-used)
 _ENTRY_NAMES = frozenset({"person", "place", "org", "event"})
@@ -131,19 +137,18 @@ class _Collector:
     def add_file(self, path: Path, register: bool) -> None:
         """Read one edition file and fold its ids and pointers in."""
         uri = path.resolve().as_uri()
-        tree, flag = _read(path)
+        found, flag = _read(path)
         self.files.append((uri, flag, register))
-        if tree is None:
+        if found is None:
             return
+        ids, pointers = found
         number = len(self.files) - 1
         entries = set()
-        for value in tree.xpath("//@xml:id"):
-            name = etree.QName(value.getparent()).localname
-            key = str(value)
+        for key, name in ids:
             self._add_id(key, number << _NAME_BITS | self._name_number(name))
             if name in _ENTRY_NAMES:
                 entries.add(key)
-        for token, pointer in _pointers(tree, uri):
+        for token, pointer in _pointers(pointers, uri):
             if pointer.partition("#")[0] != uri:
                 self.ptrs.add(pointer)
                 self.targets.add(pointer)
@@ -155,10 +160,10 @@ class _Collector:
 
     def add_draft(self, path: Path) -> None:
         """Keep what a draft's pointers point at (it is not itself in the index)."""
-        tree, _ = _read(path)
-        if tree is not None:
+        found, _ = _read(path)
+        if found is not None:
             uri = path.resolve().as_uri()
-            self.targets.update(p for t, p in _pointers(tree, uri) if not t.startswith("#"))
+            self.targets.update(p for t, p in _pointers(found[1], uri) if not t.startswith("#"))
 
     def _name_number(self, name: str) -> int:
         number = self._name_numbers.get(name)
@@ -200,20 +205,42 @@ class _Collector:
 
 
 def _read(path: Path):
-    """(tree, "") of a file, or (None, flag attribute) when it is too large or unreadable."""
+    """((xml:id, element local name) pairs, pointer attribute values) of a file, in
+    document order, or (None, flag attribute) when it is too large or unreadable. A file
+    over STREAM_BYTES is streamed: the index of an edition with one huge article does not
+    hold a second tree of it beside the one being validated."""
     try:
-        if path.stat().st_size > MAX_INDEXED_BYTES:
+        size = path.stat().st_size
+        if size > MAX_INDEXED_BYTES:
             return None, ' skipped="too large"'
-        return etree.parse(str(path), safe_parser(source=path)), ""
-    except (OSError, etree.XMLSyntaxError):
+        if size > STREAM_BYTES:
+            return _streamed(path), ""
+        tree = etree.parse(str(path), safe_parser(source=path))
+    except (OSError, etree.XMLSyntaxError, InputError):
         return None, ' broken="true"'  # the file's own validation says why
+    ids = [(str(value), etree.QName(value.getparent()).localname)
+           for value in tree.xpath("//@xml:id")]
+    return (ids, tree.xpath(_POINTERS)), ""
 
 
-def _pointers(tree, uri: str):
-    """(token, resolved absolute pointer) for each distinct in-edition pointer token."""
+def _streamed(path: Path) -> tuple[list, list]:
+    """What :func:`_read` gathers, read element by element (memory stays flat)."""
+    ids, pointers = [], []
+    for element in stream(path, None, at_start=True):
+        key = element.get(_XML_ID)
+        if key is not None:
+            ids.append((key, etree.QName(element).localname))
+        pointers.extend(value for value in map(element.get, POINTER_ATTRIBUTES)
+                        if value is not None)
+    return ids, pointers
+
+
+def _pointers(values: Iterable[str], uri: str):
+    """(token, resolved absolute pointer) for each distinct in-edition pointer token of
+    the pointer attribute *values* of the file at *uri*."""
     resolved: dict[str, str] = {"": uri}  # file part of a pointer -> absolute file URI
     seen: set[str] = set()
-    for value in tree.xpath(_POINTERS):
+    for value in values:
         for token in str(value).split():
             if token in seen:
                 continue
@@ -268,9 +295,30 @@ def _drafts_of(signature: tuple) -> set[Path]:
     return {Path(entry[0]) for entry in signature[signature.index(None) + 1:] if entry}
 
 
+#: inside :func:`one_run`: the roots whose cached index was built or found fresh in this
+#: run (None outside a run: every lookup takes the signature again)
+_fresh: list[set[Path] | None] = [None]
+
+
+@contextmanager
+def one_run():
+    """The extent of one validation run: its edition files are taken as unchanged while it
+    lasts, so an index is checked against its files (a ``stat`` of each) once per run,
+    not once per document (which made a run of N files take N² ``stat`` calls)."""
+    _fresh[0] = set()
+    try:
+        yield
+    finally:
+        _fresh[0] = None
+
+
 def seed_index(indexes: dict[Path, tuple[tuple, str]]) -> None:
-    """Use indexes built elsewhere (by the parent of a worker process)."""
+    """Use indexes built elsewhere (by the parent of a worker process, in the same run:
+    the worker lives for that run only, so the run's extent is the worker's)."""
     _cache.update(indexes)
+    if _fresh[0] is None:
+        _fresh[0] = set()
+    _fresh[0].update(indexes)
 
 
 def cached_index(root: Path, drafts: Iterable[Path] = ()) -> tuple[tuple, str]:
@@ -278,11 +326,17 @@ def cached_index(root: Path, drafts: Iterable[Path] = ()) -> tuple[tuple, str]:
     rebuilt when any of its files changed. An index built for more drafts is reused."""
     cached = _cache.get(root)
     wanted = {Path(d).resolve() for d in drafts}
+    fresh = _fresh[0]
     if cached is not None:
-        wanted |= _drafts_of(cached[0])
+        known = _drafts_of(cached[0])
+        if fresh is not None and root in fresh and wanted <= known:
+            return cached
+        wanted |= known
     signature = _signature(root, wanted)
     if cached is None or cached[0] != signature:
         cached = _cache[root] = (signature, _build_index(root, sorted(wanted)))
+    if fresh is not None:
+        fresh.add(root)
     return cached
 
 

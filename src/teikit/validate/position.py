@@ -89,7 +89,7 @@ def _written_name(element: etree._Element) -> str:
     return f"{element.prefix}:{local}" if element.prefix else local
 
 
-_cache: dict[str, tuple[_FileText, dict]] = {}
+_cache: dict[str, tuple] = {}
 _NOTHING_INCLUDED: dict = {}
 
 
@@ -101,6 +101,35 @@ def start_tags(path: Path, tree: etree._ElementTree,
             for element in elements}
 
 
+def forget() -> None:
+    """Drop the texts read for the last file (they hold its tree)."""
+    _cache.clear()
+    _spans_cache.clear()
+
+
+def _reader(cache: dict, kind, path: Path, tree: etree._ElementTree,
+            element: etree._Element, included: dict | None):
+    """(None, the *kind* reader of this file: _FileText or _Spans), or (the answer, None)
+    when the XInclude that inserted *element* answers, or the file cannot be read (then
+    the tree's line)."""
+    included = included or _NOTHING_INCLUDED
+    if included:
+        for node in (element, *element.iterancestors()):
+            if node in included:
+                return included[node], None
+    key = str(path)
+    found, cached_tree, cached_included = cache.get(key, (None, None, None))
+    if found is None or cached_tree is not tree or cached_included is not included:
+        cache.clear()
+        skip = frozenset(e for top in included for e in top.iter())
+        try:
+            found = kind(path, tree, skip)
+        except OSError:
+            return (element.sourceline or 1, 1), None
+        cache[key] = (found, tree, included)  # held: an id could be a later tree's
+    return None, found
+
+
 def position(path: Path, tree: etree._ElementTree, element: etree._Element,
              attribute: str | None = None,
              included: dict[etree._Element, tuple[int, int]] | None = None) -> tuple[int, int]:
@@ -108,22 +137,9 @@ def position(path: Path, tree: etree._ElementTree, element: etree._Element,
 
     *included* maps each element an XInclude inserted to the include's (line, column).
     """
-    if included:
-        for node in (element, *element.iterancestors()):
-            if node in included:
-                return included[node]
-    else:
-        included = _NOTHING_INCLUDED
-    key = str(path)
-    text, cached_for = _cache.get(key, (None, None))
-    if text is None or text.tree is not tree or cached_for is not included:
-        _cache.clear()
-        skip = frozenset(e for top in included for e in top.iter())
-        try:
-            text = _FileText(path, tree, skip)
-        except OSError:
-            return element.sourceline or 1, 1
-        _cache[key] = (text, included)
+    spot, text = _reader(_cache, _FileText, path, tree, element, included)
+    if text is None:
+        return spot
     if attribute and attribute.startswith("{"):
         namespace, local = attribute[1:].split("}")
         attribute = f"xml:{local}" if namespace.endswith("XML/1998/namespace") else local
@@ -209,7 +225,7 @@ class _Spans:
         return self.text.rfind("<", 0, self.tag_end[index])
 
 
-_spans_cache: dict[str, tuple[_Spans, object]] = {}
+_spans_cache: dict[str, tuple] = {}
 
 
 def end_position(path: Path, tree: etree._ElementTree, element: etree._Element,
@@ -217,21 +233,9 @@ def end_position(path: Path, tree: etree._ElementTree, element: etree._Element,
                  ) -> tuple[int, int]:
     """(line, column) of *element*'s end tag, or with *after_child* of the end of its
     text before child number *after_child* + 1 (0: the text right after its start tag)."""
-    included = included or {}
-    if included:
-        for node in (element, *element.iterancestors()):
-            if node in included:
-                return included[node]
-    key = str(path)
-    spans, cached_tree = _spans_cache.get(key, (None, None))
-    if spans is None or cached_tree is not tree:
-        _spans_cache.clear()
-        skip = frozenset(e for top in included for e in top.iter())
-        try:
-            spans = _Spans(path, tree, skip)
-        except OSError:
-            return element.sourceline or 1, 1
-        _spans_cache[key] = (spans, tree)
+    spot, spans = _reader(_spans_cache, _Spans, path, tree, element, included)
+    if spans is None:
+        return spot
     found = spans.end_tag(element) if after_child is None else spans.text_end(element,
                                                                               after_child)
     return found if found else (element.sourceline or 1, 1)

@@ -205,17 +205,24 @@ def _patterns(node: etree._Element) -> list[etree._Element]:
 
 def _simplify(root: etree._Element) -> None:
     """Propagate notAllowed upwards until nothing changes (RELAX NG 4.19)."""
+    _settle(root, "notAllowed", any, _propagate)
+
+
+def _settle(root: etree._Element, kind: str, whole, step) -> None:
+    """Until nothing changes: a ref to a define whose patterns are *kind* (``whole``: any
+    or all of them) becomes *kind* itself, and ``step(node)`` simplifies around each
+    attached *kind* node (True when it changed something)."""
     changed = True
     while changed:
         changed = False
-        dead = {d.get("name") for d in root.iter(_R + "define")
-                if any(c.tag == _R + "notAllowed" for c in _patterns(d))}
+        named = {d.get("name") for d in root.iter(_R + "define")
+                 if whole(c.tag == _R + kind for c in _patterns(d))}
         for ref in list(root.iter(_R + "ref")):
-            if ref.get("name") in dead and _attached(ref, root):
-                _replace(ref, "notAllowed")
+            if ref.get("name") in named and _attached(ref, root):
+                _replace(ref, kind)
                 changed = True
-        for node in list(root.iter(_R + "notAllowed")):
-            if _attached(node, root) and _propagate(node):
+        for node in list(root.iter(_R + kind)):
+            if node.getparent() is not None and _attached(node, root) and step(node):
                 changed = True
 
 
@@ -314,37 +321,29 @@ def _drop_empties(root: etree._Element) -> None:
     """Remove the ``empty`` patterns the pruning leaves (``zeroOrMore(empty)``,
     ``oneOrMore(choice(empty, X))`` …): libxml2 compiles a repetition of something that
     matches nothing as a loop without end."""
-    changed = True
-    while changed:
-        changed = False
-        blank = {d.get("name") for d in root.iter(_R + "define")
-                 if all(c.tag == _R + "empty" for c in _patterns(d))}
-        for ref in list(root.iter(_R + "ref")):
-            if ref.get("name") in blank and _attached(ref, root):
-                _replace(ref, "empty")
-                changed = True
-        for node in list(root.iter(_R + "empty")):
-            parent = node.getparent()
-            if parent is None or not _attached(node, root):
-                continue
-            kind = parent.tag[len(_R):] if parent.tag.startswith(_R) else ""
-            siblings = _patterns(parent)
-            if kind in ("group", "interleave", "oneOrMore", "zeroOrMore", "optional") \
-                    and len(siblings) == 1:
-                _replace(parent, "empty")
-                changed = True
-            elif kind in ("group", "interleave") and len(siblings) > 1:
-                parent.remove(node)
-                changed = True
-            elif kind == "choice" and _repeated(parent):
-                parent.remove(node)
-                repeat = parent.getparent()
-                if repeat.tag == _R + "oneOrMore":
-                    repeat.tag = _R + "zeroOrMore"
-                changed = True
-            elif kind == "choice" and len(siblings) == 1:
-                _replace(parent, "empty")
-                changed = True
+    _settle(root, "empty", all, _absorb_empty)
+
+
+def _absorb_empty(node: etree._Element) -> bool:
+    """Simplify *node*'s parent for one empty child; True when something changed."""
+    parent = node.getparent()
+    kind = parent.tag[len(_R):] if parent.tag.startswith(_R) else ""
+    siblings = _patterns(parent)
+    if kind in ("group", "interleave", "oneOrMore", "zeroOrMore", "optional") \
+            and len(siblings) == 1:
+        _replace(parent, "empty")
+    elif kind in ("group", "interleave") and len(siblings) > 1:
+        parent.remove(node)
+    elif kind == "choice" and _repeated(parent):
+        parent.remove(node)
+        repeat = parent.getparent()
+        if repeat.tag == _R + "oneOrMore":
+            repeat.tag = _R + "zeroOrMore"
+    elif kind == "choice" and len(siblings) == 1:
+        _replace(parent, "empty")
+    else:
+        return False
+    return True
 
 
 def _unwrap_single_choices(root: etree._Element) -> None:

@@ -19,7 +19,8 @@ import re
 
 from lxml import etree
 
-from teikit.validate.rule_filter import targets
+from teikit.validate.rule_filter import (required_attributes, targets, top_level as _top_level,
+                                         unquoted)
 
 SCH = "{http://purl.oclc.org/dsdl/schematron}"
 
@@ -32,10 +33,13 @@ class Precheck:
         for ns in schema.iter(SCH + "ns"):
             self.namespaces[ns.get("prefix")] = ns.get("uri")
         self.always = schema.find(SCH + "let") is not None
-        self.checks: list = []  # (element names the rule can match or None, check)
+        # (element names the rule can match or None, attributes one of which each branch
+        # of its context needs or None, check)
+        self.checks: list = []
         for rule in schema.iter(SCH + "rule"):
-            names = targets(rule.get("context") or "")
-            self.checks.extend((names, check) for check in self._rule(rule))
+            context = rule.get("context") or ""
+            names, needs = targets(context), required_attributes(context)
+            self.checks.extend((names, needs, check) for check in self._rule(rule))
 
     def _rule(self, rule: etree._Element) -> list:
         context = self._selection(rule.get("context") or "")
@@ -77,7 +81,7 @@ class Precheck:
         context = _as_xpath1(context.strip())
         if context.startswith("/"):
             return self._xpath(context)
-        return self._xpath(_rooted(context))
+        return self._xpath(rooted(context))
 
     def _runnable(self, expression: str) -> etree.XPath | None:
         """The compiled expression if libxml2 can also run it (a function it lacks, such as
@@ -92,21 +96,25 @@ class Precheck:
 
     def _xpath(self, expression: str) -> etree.XPath | None:
         try:
-            return etree.XPath(expression, namespaces=self.namespaces)
+            # no EXSLT (regexp=False) and no extension functions: a schema a document
+            # names may not run more here than XPath 1.0 itself (which reads no file)
+            return etree.XPath(expression, namespaces=self.namespaces, regexp=False,
+                               smart_strings=False)
         except etree.XPathError:
             return None
 
-    def may_fail(self, tree: etree._ElementTree) -> bool:
-        """Could any rule fail (or report) on *tree*? False only when none can."""
+    def may_fail(self, tree: etree._ElementTree, present=None) -> bool:
+        """Could any rule fail (or report) on *tree*? False only when none can.
+        *present*: :func:`names_in` of the tree, when the caller has it."""
         if self.always:
             return True
-        present = None
-        for names, check in self.checks:
-            if names is not None:
+        for names, needs, check in self.checks:
+            if names is not None or needs is not None:
                 if present is None:  # one pass over the tree, for every named rule
-                    present = {tag.rpartition("}")[2] for tag in
-                               {e.tag for e in tree.getroot().iter(etree.Element)}}
-                if not names & present:
+                    present = names_in(tree)
+                if names is not None and not names & present[0]:
+                    continue
+                if needs is not None and not any(branch <= present[1] for branch in needs):
                     continue
             if check is None:
                 return True
@@ -116,6 +124,16 @@ class Precheck:
             except etree.XPathError:
                 return True
         return False
+
+
+def names_in(tree: etree._ElementTree) -> tuple[set[str], set[str]]:
+    """The local names of the elements and of the attributes in *tree*."""
+    tags: set[str] = set()
+    keys: set[str] = set()
+    for element in tree.getroot().iter(etree.Element):
+        tags.add(element.tag)
+        keys.update(element.keys())
+    return ({tag.rpartition("}")[2] for tag in tags}, {key.rpartition("}")[2] for key in keys})
 
 
 _GENERAL = {"eq": " = ", "ne": " != ", "lt": " < ", "le": " <= ", "gt": " > ", "ge": " >= "}
@@ -145,7 +163,7 @@ def _as_xpath1(expression: str) -> str:
     return _VALUE_COMPARISON.sub(lambda m: _GENERAL[m.group(1)], expression)
 
 
-def _rooted(context: str) -> str:
+def rooted(context: str) -> str:
     """A rule context as an XPath 1.0 selection from the document: each branch of its
     union prefixed with ``//``, into a parenthesised union too (``(a | b)/c`` ->
     ``(//a | //b)/c``, which XPath 1.0 allows where ``//(a | b)/c`` it does not)."""
@@ -154,7 +172,7 @@ def _rooted(context: str) -> str:
         branch = branch.strip()
         if branch.startswith("("):
             end = _closing(branch)
-            inner = _rooted(branch[1:end])
+            inner = rooted(branch[1:end])
             branches.append(f"({inner}){branch[end + 1:]}")
         else:
             branches.append(f"//{branch}")
@@ -163,13 +181,9 @@ def _rooted(context: str) -> str:
 
 def _closing(text: str) -> int:
     """The index of the parenthesis that closes the one *text* starts with."""
-    depth, quote = 0, None
-    for i, char in enumerate(text):
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
+    depth = 0
+    for i, char in unquoted(text):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
@@ -181,26 +195,3 @@ def _closing(text: str) -> int:
 def _top_level_union(expression: str) -> list[str]:
     """*expression* split at the ``|`` that are not inside brackets, parentheses or quotes."""
     return _top_level(expression, "|")
-
-
-def _top_level(expression: str, separator: str) -> list[str]:
-    """*expression* split at each *separator* not inside brackets, parentheses or quotes."""
-    parts, depth, quote, start, i = [], 0, None, 0, 0
-    while i < len(expression):
-        char = expression[i]
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif depth == 0 and expression.startswith(separator, i):
-            parts.append(expression[start:i])
-            i += len(separator)
-            start = i
-            continue
-        i += 1
-    parts.append(expression[start:])
-    return parts

@@ -82,6 +82,7 @@ class _Compiler:
         nsmap.update({"xsl": XSL, "xs": XS})
         self.root = etree.Element(_q("stylesheet", XSL), nsmap=nsmap, version="3.0")
         self.root.set("exclude-result-prefixes", "#all")
+        self.declared: set[tuple] = set()
 
     def stylesheet(self) -> str:
         self.root.append(etree.Comment(
@@ -97,7 +98,7 @@ class _Compiler:
             elif child.tag == _q("pattern"):
                 patterns.append(child)
             elif etree.QName(child).namespace == XSL and _local(child) in ("key", "function"):
-                self.root.append(copy.deepcopy(child))
+                self._declaration(child)
             elif child.tag not in (_q("ns"),) and not self._ignorable(child):
                 self._unsupported(child)
         modes = [self._pattern(p, i) for i, p in enumerate(patterns, 1)]
@@ -111,6 +112,15 @@ class _Compiler:
     def _sub(self, tag: str, parent=None, **attrs) -> etree._Element:
         attrs = {k.replace("_", "-"): v for k, v in attrs.items()}
         return etree.SubElement(self.root if parent is None else parent, _q(tag, XSL), **attrs)
+
+    def _declaration(self, node: etree._Element) -> None:
+        """An xsl:key or xsl:function, at the top of the stylesheet, once: extract-isosch
+        copies a key both to the schema and to the pattern of the constraint holding it."""
+        signature = (_local(node), node.get("name"), node.get("match"), node.get("use"),
+                     len(node))
+        if signature not in self.declared:
+            self.declared.add(signature)
+            self.root.append(copy.deepcopy(node))
 
     def _ignorable(self, node: etree._Element) -> bool:
         return node.tag in (_q(t) for t in _IGNORED)
@@ -136,6 +146,8 @@ class _Compiler:
         for node in rules:
             if node.tag == _q("let"):
                 self._let(node, self.root)
+            elif etree.QName(node).namespace == XSL and _local(node) in ("key", "function"):
+                self._declaration(node)  # extract-isosch leaves a constraint's xsl:key here
             elif node.tag == _q("rule"):
                 self._rule(node, mode, name, priority)
                 contexts.append(node.get("context"))
@@ -187,7 +199,7 @@ class _Compiler:
 
 
 class SchematronValidator:
-    """One Schematron schema, compiled once, applied to many documents.
+    """One Schematron schema, compiled once (when first needed), applied to many documents.
 
     *runtime* decides what the rules may do (:mod:`teikit.saxon`): a Schematron a
     document names runs locked (``Trust.DOCUMENT``, the default), one the user names may
@@ -201,22 +213,33 @@ class SchematronValidator:
         runtime = Runtime(Trust.DOCUMENT) if runtime is None else runtime
         self.path, self.runtime = Path(sch_path), runtime
         self.xslt_text = compile_schematron(self.path, schema)
-        try:
-            self._stylesheet = runtime.compile_text(self.xslt_text, str(self.path),
-                                                    base_uri=self.path.resolve().as_uri())
-        except (SaxonError, PolicyError) as exc:
-            raise SchemaError(f"{self.path}: the Schematron rules do not compile: {exc}") from None
+        self._compiled = None
         self._edition: tuple[str, object] | None = None
 
-    def check(self, tree: etree._ElementTree, document_uri: str,
-              edition_xml: str | None = None) -> list[Failure]:
-        """Run the rules on *tree* (parsed safely by lxml); return the failures."""
+    def stylesheet(self):
+        """The rules compiled by Saxon: on the first document that needs them (tei_all's
+        embedded rules take half a second to compile, and a precheck often shows that no
+        document of a process needs them), before any document reaches the runtime."""
+        if self._compiled is None:
+            try:
+                self._compiled = self.runtime.compile_text(
+                    self.xslt_text, str(self.path), base_uri=self.path.resolve().as_uri())
+            except (SaxonError, PolicyError) as exc:
+                raise SchemaError(f"{self.path}: the Schematron rules do not compile: "
+                                  f"{exc}") from None
+        return self._compiled
+
+    def check(self, tree: etree._ElementTree | None, document_uri: str,
+              edition_xml: str | None = None, text: str | None = None) -> list[Failure]:
+        """Run the rules on *tree* (parsed safely by lxml), or on *text*, the same document
+        as XML text (:func:`saxon_document`); return the failures."""
+        stylesheet = self.stylesheet()  # compiled (a document's runtime locked) first
         try:
-            document = self.runtime.document(tree, document_uri, with_prolog=True)
+            document = saxon_document(self.runtime, tree, document_uri, text)
             params: dict[str, object] = {"document-uri": document_uri}
             if edition_xml is not None:
                 params["edition"] = self._edition_node(edition_xml)
-            result = self._stylesheet.transform(document, params)
+            result = stylesheet.transform(document, params)
         except SaxonError as exc:
             raise SchemaError(f"{self.path}: the Schematron rules failed on {document_uri}: "
                               f"{exc}") from None
@@ -241,15 +264,25 @@ class SvrlValidator:
         except (SaxonError, PolicyError) as exc:
             raise SchemaError(f"{self.path}: the stylesheet does not compile: {exc}") from None
 
-    def check(self, tree: etree._ElementTree, document_uri: str,
-              edition_xml: str | None = None) -> list[Failure]:
+    def check(self, tree: etree._ElementTree | None, document_uri: str,
+              edition_xml: str | None = None, text: str | None = None) -> list[Failure]:
         try:
-            document = self.runtime.document(tree, document_uri, with_prolog=True)
+            document = saxon_document(self.runtime, tree, document_uri, text)
             result = self._stylesheet.transform(document)
         except SaxonError as exc:
             raise SchemaError(f"{self.path}: the stylesheet failed on {document_uri}: "
                               f"{exc}") from None
         return _svrl_failures(result, self.path)
+
+
+def saxon_document(runtime: Runtime, tree: etree._ElementTree | None, document_uri: str,
+                   text: str | None = None):
+    """The document as a node of *runtime*: parsed by Saxon from *text* when the caller
+    has it (the file's own text, when that is the very document lxml parsed: it costs
+    neither lxml's serialisation nor a second copy of it), else serialised from *tree*."""
+    if text is not None:
+        return runtime.parse_text(text, document_uri)
+    return runtime.document(tree, document_uri, with_prolog=True)
 
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
