@@ -28,7 +28,8 @@ from register_helpers import (EXTERNAL, SAMPLE_EDITION, TEI_ALL, TESTS, TURKISH_
 
 EDITION_REGISTERS = TESTS.parent / "tei" / "register"
 
-OUTPUTS = [".teikit-render.json", "chronology.html", "index.html", "map.html", "register.json", "register.schema.json",
+OUTPUTS = [".teikit-render.json", "assets/edition.css", "chronology.html", "index.html", "map.html", "register.json",
+           "register.schema.json",
            "tei/events.xml", "tei/orgs.xml", "tei/persons.xml", "tei/places.xml"]
 NOT_WELL_FORMED = SAMPLE_EDITION.parent / "register" / "not-well-formed" / "unclosed-persname.xml"
 EXTERNAL_FILES = sorted(str(p.relative_to(EXTERNAL)) for p in EXTERNAL.rglob("*.xml"))
@@ -274,7 +275,7 @@ def links_of(page: Path, href: str) -> tuple[str, Path, str]:
 @pytest.mark.parametrize("name", EXTERNAL_FILES)
 def test_external_tei_renders_a_register_without_error(name, tmp_path):
     written = render([EXTERNAL / name], ["register"], tmp_path)["register"]
-    assert sorted(p.name for p in written) == ["chronology.html", "index.html", "map.html",
+    assert sorted(p.name for p in written) == ["chronology.html", "edition.css", "index.html", "map.html",
                                                "register.json", "register.schema.json"]
     schema = json.loads((tmp_path / "register" / "register.schema.json").read_text("utf-8"))
     jsonschema.validate(json.loads((tmp_path / "register" / "register.json").read_text("utf-8")),

@@ -32,6 +32,7 @@
 
   <xsl:import href="common/html-meta.xsl"/>
   <xsl:import href="common/behaviours-html.xsl"/>
+  <xsl:import href="common/site-frame.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
@@ -43,6 +44,8 @@
   <xsl:param name="map-page" as="xs:string" select="'../register/map.html'"/>
   <!-- the site's search page, set by teikit build (none: no link, e.g. teikit render) -->
   <xsl:param name="search-page" as="xs:string" select="''"/>
+  <!-- the edition's name, set by teikit build (its -​-name); '': "teikit dijital edisyonu" -->
+  <xsl:param name="site-name" as="xs:string" select="''"/>
 
   <!-- the article is the initial match selection: its accumulators (element and note
        numbers, common/) must be applicable to it -->
@@ -75,6 +78,10 @@
         <a class="skip" href="#text"><xsl:value-of select="tk:label('skip', $ui)"/></a>
         <xsl:call-template name="tk:site-header">
           <xsl:with-param name="ui" select="$ui"/>
+          <xsl:with-param name="name" select="$site-name"/>
+          <xsl:with-param name="links" select="map{'home': $index-page, 'articles': $index-page,
+              'register': $register-page, 'chronology': $chronology-page, 'map': $map-page,
+              'search': $search-page}"/>
         </xsl:call-template>
         <main id="text">
           <article>
@@ -121,22 +128,6 @@
   </xsl:function>
 
   <!-- =================================================================== page frame -->
-  <xsl:template name="tk:site-header">
-    <xsl:param name="ui" as="xs:string"/>
-    <header class="site">
-      <nav aria-label="{tk:label('navigation', $ui)}">
-        <a class="home" href="{$index-page}"><xsl:value-of select="tk:label('edition', $ui)"/></a>
-        <ul>
-          <li><a href="{$index-page}"><xsl:value-of select="tk:label('articles', $ui)"/></a></li>
-          <!-- a page of the register is linked only when it exists (its parameter is not '') -->
-          <xsl:if test="$register-page"><li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li></xsl:if>
-          <xsl:if test="$chronology-page"><li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li></xsl:if>
-          <xsl:if test="$map-page"><li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li></xsl:if>
-          <xsl:if test="$search-page"><li><a href="{$search-page}"><xsl:value-of select="tk:label('search', $ui)"/></a></li></xsl:if>
-        </ul>
-      </nav>
-    </header>
-  </xsl:template>
 
   <xsl:template name="tk:site-footer">
     <xsl:param name="ui" as="xs:string"/>

@@ -61,6 +61,7 @@ class HtmlRenderer(Renderer):
             "map-page": self.shared.get("map-page", MAP_PAGE),
             "css": "assets/edition.css",
             "search-page": self.shared.get("search-page", ""),   # set by teikit build
+            "site-name": self.shared.get("site-name", ""),       # set by teikit build
         }
         html = call_template(self.index_stylesheet, params, source=str(self.target / "index.html"))
         return atomic_write(self.target / "index.html", html)

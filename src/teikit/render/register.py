@@ -268,11 +268,16 @@ class RegisterRenderer(Renderer):
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
         """The pages of :data:`PAGES`, the enriched register files and the JSON schema."""
-        from teikit.render.saxon import transform
+        from teikit.render.saxon import transform, xslt_dir
         outputs = []
+        # the pages' header: the search page and the edition's name when teikit build sets them
+        page_params = {k: v for k, v in self.shared.items() if k in ("search-page", "site-name")}
         for stylesheet, name in PAGES.items():
-            result = transform(stylesheet, self.index_node, {}, source="the edition index")
+            result = transform(stylesheet, self.index_node, page_params, source="the edition index")
             outputs.append(atomic_write(self.target / name, result))
+        # the site's one stylesheet, beside the pages (a register rendered without the HTML)
+        css = (xslt_dir() / "assets" / "edition.css").read_bytes()
+        outputs.append(atomic_write(self.target / "assets" / "edition.css", css))
         for doc in edition.all_registers:
             params = {"index": self.index_node, "register-file": self.file_keys[doc.path]}
             result = transform("register-tei.xsl", doc.xdm, params, source=str(doc.path))
