@@ -33,6 +33,7 @@
   <xsl:import href="common/html-meta.xsl"/>
   <xsl:import href="common/behaviours-html.xsl"/>
   <xsl:import href="common/site-frame.xsl"/>
+  <xsl:import href="common/page-markers.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
@@ -84,34 +85,38 @@
               'search': $search-page}"/>
         </xsl:call-template>
         <main id="text">
-          <article>
-            <xsl:apply-templates select="tei:teiHeader" mode="tk:title-block">
-              <xsl:with-param name="title" select="$title" tunnel="yes"/>
-            </xsl:apply-templates>
-            <xsl:call-template name="tk:toc">
-              <xsl:with-param name="ui" select="$ui"/>
-            </xsl:call-template>
-            <xsl:variable name="texts" as="element(tei:text)*" select=".//tei:text[not(ancestor::tei:text)]"/>
-            <div class="text">
-              <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
-              <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
-            </div>
-            <xsl:variable name="parts" as="element()*" select="tk:content-parts(.)"/>
-            <xsl:if test="exists($parts)">
-              <div class="text about">
-                <xsl:apply-templates select="$parts" mode="tk:text"/>
-              </div>
-            </xsl:if>
-            <xsl:call-template name="tk:footnotes">
-              <xsl:with-param name="ui" select="$ui"/>
-            </xsl:call-template>
-            <xsl:if test="$texts/tei:back">
+          <!-- the source's page markers between words and outside links (common/page-markers.xsl) -->
+          <xsl:variable name="article" as="element()">
+            <article>
+              <xsl:apply-templates select="tei:teiHeader" mode="tk:title-block">
+                <xsl:with-param name="title" select="$title" tunnel="yes"/>
+              </xsl:apply-templates>
+              <xsl:call-template name="tk:toc">
+                <xsl:with-param name="ui" select="$ui"/>
+              </xsl:call-template>
+              <xsl:variable name="texts" as="element(tei:text)*" select=".//tei:text[not(ancestor::tei:text)]"/>
               <div class="text">
                 <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
-                <xsl:apply-templates select="$texts/tei:back" mode="tk:text"/>
+                <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
               </div>
-            </xsl:if>
-          </article>
+              <xsl:variable name="parts" as="element()*" select="tk:content-parts(.)"/>
+              <xsl:if test="exists($parts)">
+                <div class="text about">
+                  <xsl:apply-templates select="$parts" mode="tk:text"/>
+                </div>
+              </xsl:if>
+              <xsl:call-template name="tk:footnotes">
+                <xsl:with-param name="ui" select="$ui"/>
+              </xsl:call-template>
+              <xsl:if test="$texts/tei:back">
+                <div class="text">
+                  <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
+                  <xsl:apply-templates select="$texts/tei:back" mode="tk:text"/>
+                </div>
+              </xsl:if>
+            </article>
+          </xsl:variable>
+          <xsl:sequence select="tk:place-markers($article)"/>
         </main>
         <xsl:call-template name="tk:site-footer">
           <xsl:with-param name="ui" select="$ui"/>
