@@ -34,6 +34,8 @@
   <xsl:import href="common/behaviours-html.xsl"/>
   <xsl:import href="common/site-frame.xsl"/>
   <xsl:import href="common/page-markers.xsl"/>
+  <xsl:import href="common/entry-cards.xsl"/>
+  <xsl:import href="common/backlinks.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
@@ -71,6 +73,8 @@
         <!-- the landed paragraph and the searched words in it (assets/landing.js) -->
         <script src="{replace($css, '[^/]+$', '')}search-terms.js" defer="defer"></script>
         <script src="{replace($css, '[^/]+$', '')}landing.js" defer="defer"></script>
+        <!-- a name's register entry in a popover (common/entry-cards.xsl, assets/entries.js) -->
+        <script src="{replace($css, '[^/]+$', '')}entries.js" defer="defer"></script>
         <xsl:call-template name="tk:head-meta">
           <xsl:with-param name="tei-href" select="'tei/' || $source-name"/>
         </xsl:call-template>
@@ -85,9 +89,14 @@
               'search': $search-page}"/>
         </xsl:call-template>
         <main id="text">
-          <!-- the source's page markers between words and outside links (common/page-markers.xsl) -->
+          <!-- the source's page markers between words and outside links (common/page-markers.xsl),
+               and the bibliography's links back to its citations (common/backlinks.xsl) -->
           <xsl:variable name="article" as="element()">
-            <article>
+            <!-- what "cite this paragraph" (assets/entries.js) cites: authors, title, edition -->
+            <article data-title="{$title}" data-edition="{($site-name[. ne ''], tk:label('edition', $ui))[1]}"
+                     data-authors="{string-join(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author
+                                    ! normalize-space(string-join((tei:persName, .)[1]//text()[not(ancestor::tei:affiliation
+                                      or ancestor::tei:email)], '')), '; ')}">
               <xsl:apply-templates select="tei:teiHeader" mode="tk:title-block">
                 <xsl:with-param name="title" select="$title" tunnel="yes"/>
               </xsl:apply-templates>
@@ -116,8 +125,13 @@
               </xsl:if>
             </article>
           </xsl:variable>
-          <xsl:sequence select="tk:place-markers($article)"/>
+          <xsl:sequence select="tk:add-backlinks(tk:place-markers($article),
+                                                 .//tei:text//tei:bibl[@corresp][not(ancestor::tei:listBibl)])"/>
         </main>
+        <xsl:call-template name="tk:entry-cards">
+          <xsl:with-param name="registers" select="$registers"/>
+          <xsl:with-param name="register-page" select="$register-page"/>
+        </xsl:call-template>
         <xsl:call-template name="tk:site-footer">
           <xsl:with-param name="ui" select="$ui"/>
         </xsl:call-template>

@@ -231,7 +231,9 @@
     <xsl:param name="w" as="xs:double"/>
     <xsl:param name="d" as="xs:double"/>
     <xsl:param name="dir" as="xs:string"/>
-    <xsl:variable name="h" as="xs:double" select="$font-size"/>
+    <!-- the height of a line of text as the browser boxes it (ascent and descent), its
+         baseline at 1.05 em from the top -->
+    <xsl:variable name="h" as="xs:double" select="$font-size * 1.4"/>
     <xsl:variable name="dx" as="xs:double"
         select="if (contains($dir, 'e')) then 1 else if (contains($dir, 'w')) then -1 else 0"/>
     <xsl:variable name="dy" as="xs:double"
@@ -251,7 +253,7 @@
     <xsl:variable name="lx" as="xs:double" select="max(($x0, min(($px, $x0 + $w))))"/>
     <xsl:variable name="ly" as="xs:double" select="max(($y0, min(($py, $y0 + $h))))"/>
     <xsl:sequence select="map{
-        'box': $box, 'y': round(($y0 + $h * 0.8) * 10) div 10,
+        'box': $box, 'y': round(($y0 + $font-size * 1.05) * 10) div 10,
         'x': round((if ($dx gt 0) then $x0 else if ($dx lt 0) then $x0 + $w else $px) * 10) div 10,
         'anchor': if ($dx gt 0) then 'start' else if ($dx lt 0) then 'end' else 'middle',
         'leader': if ($d gt 0) then ($px, $py, round($lx * 10) div 10, round($ly * 10) div 10) else ()}"/>
