@@ -194,6 +194,27 @@ def test_a_name_opens_its_register_entry_in_a_popover_with_the_keyboard(browser,
     assert closed == {"open": False, "expanded": "false", "focusBack": True}
 
 
+def test_a_date_opens_its_value_and_its_year_in_the_chronology(browser, site, width):
+    folder, base = site
+    browser.open(base + ARTICLE)
+    browser.evaluate("document.querySelector('#dipl-p69 time.date[tabindex]').focus()")
+    press(browser, "Enter", 13)
+    opened = browser.evaluate("""(() => {
+      const panel = document.getElementById('tk-entry'), date = document.querySelector('#dipl-p69 time.date');
+      return {open: panel.matches(':popover-open'), expanded: date.getAttribute('aria-expanded'),
+              role: date.getAttribute('role'), text: panel.innerText,
+              chronology: panel.querySelector('a[href*="chronology.html#"]').getAttribute('href')};
+    })()""")
+    assert opened["open"] and opened["expanded"] == "true" and opened["role"] == "button"
+    assert "1921" in opened["text"]
+    path, _, fragment = opened["chronology"].partition("#")
+    assert path == "../register/chronology.html" and fragment == "yil-1921"
+    chronology = lxml_html.parse(str(folder / "register" / "chronology.html")).getroot()
+    assert chronology.get_element_by_id(fragment) is not None
+    press(browser, "Escape", 27)
+    assert browser.evaluate("document.activeElement === document.querySelector('#dipl-p69 time.date')")
+
+
 def test_cite_this_paragraph_gives_the_citation_and_the_stable_url(browser, site, width):
     _, base = site
     browser.open(base + ARTICLE)

@@ -1,7 +1,7 @@
 /* xslt/assets/entries.js - on an article page (xslt/html.xsl), two things open in a popover
    where the reader is: "cite this paragraph" (a button after each paragraph's ¶ link: the
    citation with the paragraph's page and number and its stable URL, the paragraph's id), and
-   a name's register entry: its card (common/entry-cards.xsl, in <template id="tk-entry-cards">)
+   a date's value and its year in the chronology, and a name's register entry: its card (common/entry-cards.xsl, in <template id="tk-entry-cards">)
    is shown in a popover beside the name (a bottom sheet on a phone), with its role, dates,
    identifiers and the other places of the article that name it.
 
@@ -154,6 +154,41 @@
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
       if (opener === link && isOpen()) close(true); else open(link, id);
+    });
+  });
+
+  // ------------------------------------------------------------ a date
+  // its normalised value (ISO 8601), whether it is inferred, and the chronology at its year
+  const chronology = document.querySelector('header.site a[href$="chronology.html"]');
+  function dateNodes(date) {
+    const heading = document.createElement('h2');
+    heading.textContent = date.textContent.trim();
+    const facts = document.createElement('dl');
+    facts.className = 'facts';
+    facts.innerHTML = '<dt>Tarih</dt><dd></dd>';
+    facts.querySelector('dd').textContent = date.dataset.norm;
+    const nodes = [heading, facts];
+    const year = (date.getAttribute('datetime') || date.dataset.norm || '').match(/^-?\d{4}/);
+    if (chronology && year) {
+      const more = document.createElement('p');
+      more.innerHTML = '<a></a>';
+      const a = more.querySelector('a');
+      a.href = chronology.getAttribute('href') + '#yil-' + Number(year[0]);
+      a.textContent = 'Kronolojide ' + Number(year[0]) + ' yılı';
+      nodes.push(more);
+    }
+    return nodes;
+  }
+
+  document.querySelectorAll('.text .date[tabindex][data-norm]').forEach(date => {
+    date.setAttribute('role', 'button');
+    date.setAttribute('aria-haspopup', 'dialog');
+    date.setAttribute('aria-expanded', 'false');
+    date.setAttribute('aria-controls', 'tk-entry');
+    const act = () => toggle(date, () => dateNodes(date));
+    date.addEventListener('click', act);
+    date.addEventListener('keydown', event => {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); act(); }
     });
   });
 
