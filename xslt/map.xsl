@@ -58,7 +58,7 @@
           </xsl:when>
           <xsl:otherwise>
             <p class="summary">Koordinatları dizinde verilen <xsl:value-of select="count($places)"/> yer.
-              Bir yere tıklamak, dizindeki maddesini açar.</p>
+              Bir yere tıklamak, dizindeki maddesini açar; dar bir ekranda harita yana kaydırılır.</p>
             <xsl:call-template name="maps">
               <xsl:with-param name="all" select="$places"/>
               <xsl:with-param name="fit" select="$places"/>
