@@ -153,12 +153,19 @@
     <footer class="site">
       <xsl:for-each select="(tei:teiHeader/tei:fileDesc/tei:publicationStmt//tei:licence)[1]">
         <p><xsl:value-of select="tk:label('licence', $ui)"/>:
+          <!-- the licence's own words in their language (the header's, not the interface's) -->
+          <xsl:variable name="lang" as="xs:string" select="tk:lang(.)"/>
+          <span>
+          <xsl:if test="$lang ne '' and $lang ne string(root(.)/*/@xml:lang)">
+            <xsl:attribute name="lang" select="$lang"/>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="matches(@target, '^https?://')">
               <a rel="license" href="{@target}"><xsl:value-of select="(normalize-space(.)[. ne ''], @target)[1]"/></a>
             </xsl:when>
             <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
           </xsl:choose>
+          </span>
         </p>
       </xsl:for-each>
       <p><a href="tei/{$source-name}" type="application/tei+xml"><xsl:value-of select="tk:label('tei-source', $ui)"/></a></p>
