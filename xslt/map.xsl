@@ -338,21 +338,31 @@
     <xsl:param name="view" as="map(xs:string, xs:double)"/>
     <xsl:param name="shape" as="element(shape)"/>
     <xsl:variable name="v" as="xs:double*" select="tokenize(normalize-space($shape)) ! xs:double(.)"/>
+    <!-- the projection of tk:x and tk:y, unrolled: this is the map's inner loop -->
+    <xsl:variable name="kx" as="xs:double" select="$view?aspect * $view?scale"/>
+    <xsl:variable name="ky" as="xs:double" select="$view?scale"/>
+    <xsl:variable name="west" as="xs:double" select="$view?west"/>
+    <xsl:variable name="north" as="xs:double" select="$view?north"/>
+    <xsl:variable name="right" as="xs:double" select="$width + 10"/>
+    <xsl:variable name="bottom" as="xs:double" select="$view?height + 10"/>
     <xsl:variable name="points" as="xs:string*">
       <xsl:iterate select="1 to count($v) idiv 2">
-        <xsl:param name="last" as="xs:double*" select="()"/>
+        <xsl:param name="lx" as="xs:double" select="-1e9"/>
+        <xsl:param name="ly" as="xs:double" select="-1e9"/>
         <!-- a point outside the picture is moved onto a box just outside it: the shape
              inside stays the same (its points lie a few pixels apart), and the long
              stretches of a continent's coast out of the view shrink to a few points -->
-        <xsl:variable name="x" as="xs:double" select="max((-10, min(($width + 10, tk:x($view, $v[2 * current() - 1])))))"/>
-        <xsl:variable name="y" as="xs:double" select="max((-10, min(($view?height + 10, tk:y($view, $v[2 * current()])))))"/>
+        <xsl:variable name="x" as="xs:double"
+            select="max((-10, min(($right, round(($margin + ($v[2 * current() - 1] - $west) * $kx) * 10) div 10))))"/>
+        <xsl:variable name="y" as="xs:double"
+            select="max((-10, min(($bottom, round(($margin + ($north - $v[2 * current()]) * $ky) * 10) div 10))))"/>
         <xsl:choose>
-          <xsl:when test="exists($last) and abs($x - $last[1]) + abs($y - $last[2]) lt 1">
-            <xsl:next-iteration><xsl:with-param name="last" select="$last"/></xsl:next-iteration>
+          <xsl:when test="abs($x - $lx) + abs($y - $ly) lt 1">
+            <xsl:next-iteration><xsl:with-param name="lx" select="$lx"/><xsl:with-param name="ly" select="$ly"/></xsl:next-iteration>
           </xsl:when>
           <xsl:otherwise>
             <xsl:sequence select="$x || ',' || $y"/>
-            <xsl:next-iteration><xsl:with-param name="last" select="$x, $y"/></xsl:next-iteration>
+            <xsl:next-iteration><xsl:with-param name="lx" select="$x"/><xsl:with-param name="ly" select="$y"/></xsl:next-iteration>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:iterate>
