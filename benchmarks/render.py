@@ -15,6 +15,9 @@ same run, each in a fresh process, as a user runs them (best of ``--repeat``):
   it and writing the page: the **baseline** the ratio is taken against.
 
 Printed: seconds and ms per document for both, and how many times faster teikit is.
+``--before-xslt DIR`` also runs teikit with the stylesheets of *DIR* (``TEIKIT_XSLT_DIR``; an
+earlier ``xslt/``, say from ``git archive``), so a change of the stylesheets is measured
+before and after in the same run.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--stylesheets", type=Path, default=STYLESHEETS)
+    parser.add_argument("--before-xslt", type=Path, help="also run teikit with these stylesheets")
     parser.add_argument("--tei-c-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.tei_c_worker:
@@ -83,25 +87,28 @@ def main() -> None:
         work = Path(tmp)
         files = make_corpus(work / "corpus", args.copies)
         megabytes = sum(p.stat().st_size for p in files) / 1e6
-        def teikit(jobs: int) -> list[str]:
+        def teikit(jobs: int, tag: str = "") -> list[str]:
             return [sys.executable, "-m", "teikit", "render", str(work / "corpus"), "--to", "html",
-                    "--out", str(work / f"out-teikit-{jobs}"), "--jobs", str(jobs)]
+                    "--out", str(work / f"out-teikit{tag}-{jobs}"), "--jobs", str(jobs)]
         tei_c = [sys.executable, __file__, "--stylesheets", str(args.stylesheets),
                  "--tei-c-worker", str(work / "corpus"), str(work / "out-tei-c")]
         jobs = sorted({1, os.cpu_count() or 1})
-        commands = {"tei-c": tei_c, **{f"teikit -j {j}": teikit(j) for j in jobs}}
+        commands = {"tei-c": (tei_c, env), **{f"teikit -j {j}": (teikit(j), env) for j in jobs}}
+        if args.before_xslt:
+            before = {**env, "TEIKIT_XSLT_DIR": str(args.before_xslt.resolve())}
+            commands.update({f"teikit -j {j} before": (teikit(j, "-before"), before) for j in jobs})
         runs: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.repeat):   # alternate, so a change of load hits every one
-            for name, command in commands.items():
-                runs[name].append(timed(command, env))
+            for name, (command, command_env) in commands.items():
+                runs[name].append(timed(command, command_env))
     best = {name: min(times) for name, times in runs.items()}
     print(f"{len(files)} documents ({args.copies} copies of {len(files) // args.copies}), "
           f"{megabytes:.1f} MB; best of {args.repeat}; load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} CPUs")
-    print(f"{'':36} {'seconds':>8} {'ms/doc':>8} {'MB/s':>6} {'speed':>7}")
+    print(f"{'':43} {'seconds':>8} {'ms/doc':>8} {'MB/s':>6} {'speed':>7}")
     for name, seconds in best.items():
         label = "TEI Consortium html.xsl (baseline)" if name == "tei-c" else f"{name.replace('teikit', 'teikit render --to html')}"
-        print(f"{label:36} {seconds:8.1f} {seconds * 1000 / len(files):8.1f} "
+        print(f"{label:43} {seconds:8.1f} {seconds * 1000 / len(files):8.1f} "
               f"{megabytes / seconds:6.2f} {best['tei-c'] / seconds:6.2f}x")
 
 

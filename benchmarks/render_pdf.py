@@ -1,24 +1,29 @@
-"""Benchmark of the printed volume: ``teikit render --to print`` and ``--to pdf``, per document.
+"""Benchmark of the printed volume: ``teikit render --to pdf`` against WeasyPrint alone.
 
-    python benchmarks/render_pdf.py [--repeat 3] [--max-kb 130] [PATH ...]
+    python benchmarks/render_pdf.py [--repeat 3] [EDITION]
+    python benchmarks/render_pdf.py --per-document [--repeat 3] [--max-kb 130] [PATH ...]
 
-PATH defaults to the edition (``tei/`` when it holds articles, else the sample edition in
-``tests/fixtures/edition``), the multi-page print fixture, and the real TEI files of
-``../shared/corpora/external`` no larger than ``--max-kb`` (the largest run to hundreds of
-pages, minutes each in WeasyPrint). Each document is printed as a volume of its own, with
-its register files; print.xsl is compiled once before timing. Best of ``--repeat`` runs,
-in CPU milliseconds of this process:
+**The edition** (default; EDITION defaults to ``tei/`` when it holds articles, else the
+sample edition in ``tests/fixtures/edition``), each a fresh process, best of ``--repeat``
+runs, CPU seconds (user + system) of the child process and wall seconds:
 
-* **identity**  a Saxon identity transform of the document: the XSLT baseline;
-* **print**     ``xslt/print.xsl`` (HTML + CSS Paged Media), ratio print/identity;
-* **plain**     one WeasyPrint layout + PDF of the same HTML with WeasyPrint's own default
-                stylesheet only: the PDF baseline (what laying the text out costs at all);
-* **pdf**       what ``teikit render --to pdf`` does: print.xsl, the layouts needed to put
-                footnotes on their call's page and to print each register page once, the
-                PDF with embedded fonts; ratio pdf/plain, pages, ms per page, MB/s of TEI.
+* **teikit**     ``teikit render --to pdf`` into an empty directory: everything it does
+                 (reading the TEI, print.xsl, the layouts, the volume's PDF and one PDF
+                 per article);
+* **weasyprint** ``weasyprint edition.html out.pdf`` on the print HTML that
+                 ``teikit render --to print`` wrote in the same run (print.css and the fonts
+                 beside it): WeasyPrint's own time on the same HTML, the anchor;
+* **weasyprint+tr** the same with teikit's Turkish hyphenation dictionary registered
+                 (what teikit's layout has to do, hyphenating Turkish, as the CLI cannot);
 
-The TEI Consortium's stylesheets have no PDF path of their own here (their fo/ output needs
-an XSL-FO engine, not on the machine), so no outside figure is compared.
+and the ratios teikit/weasyprint (the goal of issue 14: at most 1.2) and
+teikit/weasyprint+tr. Then a re-render into the same directory with nothing changed
+(teikit skips the layout: fingerprints in the manifest).
+
+**Per document** (``--per-document``): each document printed as a volume of its own, in
+CPU milliseconds of this process: an identity transform (the XSLT baseline), print.xsl,
+one plain WeasyPrint layout with its default stylesheet (the PDF baseline) and what
+``--to pdf`` does, with pages, ms per page and MB/s of TEI.
 """
 
 from __future__ import annotations
@@ -26,7 +31,12 @@ from __future__ import annotations
 import argparse
 import io
 import logging
+import os
+import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,7 +49,8 @@ from teikit.render import read_edition  # noqa: E402
 from teikit.render.base import Edition  # noqa: E402
 from teikit.render.pdf import volume_pdf  # noqa: E402
 from teikit.render.print import css_path, fonts_root, volume_html  # noqa: E402
-from teikit.render.saxon import compile_stylesheet, processor  # noqa: E402
+from teikit.render.saxon import compile_stylesheet  # noqa: E402
+from teikit.saxon import user_runtime  # noqa: E402
 
 EXTERNAL = ROOT.parent / "shared" / "corpora" / "external"
 LONG = ROOT / "tests" / "fixtures" / "print" / "long-article"
@@ -77,22 +88,89 @@ def plain_pdf(html: str) -> tuple[bytes, int]:
     return document.write_pdf(), len(document.pages)
 
 
+def timed(command: list[str], repeat: int) -> tuple[float, float]:
+    """Best of *repeat* runs of *command* in a child process: (CPU seconds, wall seconds)."""
+    best_cpu, best_wall = float("inf"), float("inf")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_cpu, best_wall = min(best_cpu, cpu), min(best_wall, wall)
+    return best_cpu, best_wall
+
+
+#: WeasyPrint's API on the print HTML, with teikit's Turkish hyphenation registered
+WEASYPRINT_TR = ("import sys, weasyprint; from teikit.render import turkish_hyphenation; "
+                 "turkish_hyphenation.install(); weasyprint.HTML(sys.argv[1]).write_pdf(sys.argv[2])")
+
+
+def edition_run(edition: Path, repeat: int) -> None:
+    """teikit render --to pdf against WeasyPrint alone on the same print HTML, same run."""
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="teikit-bench-pdf-") as work:
+        work = Path(work)
+        subprocess.run([python, "-m", "teikit", "render", str(edition), "--to", "print", "--out",
+                        str(work / "print-out")], check=True, stdout=subprocess.DEVNULL,
+                       env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        html = work / "print-out" / "print" / "edition.html"
+
+        def fresh_render() -> list[str]:
+            shutil.rmtree(work / "pdf-out", ignore_errors=True)
+            return [python, "-m", "teikit", "render", str(edition), "--to", "pdf", "--out", str(work / "pdf-out")]
+
+        # the fresh directory is made before each run, outside the timing
+        results = {}
+        results["weasyprint"] = timed([python, "-m", "weasyprint", str(html), str(work / "w.pdf")], repeat)
+        results["weasyprint+tr"] = timed([python, "-c", WEASYPRINT_TR, str(html), str(work / "w.pdf")], repeat)
+        best = (float("inf"), float("inf"))
+        for _ in range(repeat):
+            best = min(best, timed(fresh_render(), 1))
+        results["teikit"] = best
+        command = [python, "-m", "teikit", "render", str(edition), "--to", "pdf", "--out", str(work / "pdf-out")]
+        results["teikit again"] = timed(command, repeat)
+        pages = len(PdfReader(work / "pdf-out" / "pdf" / "edition.pdf").pages)
+        articles = len(list((work / "pdf-out" / "pdf").glob("*.pdf"))) - 1
+    print(f"edition {edition} ({pages} pages; teikit also writes {articles} article PDFs); "
+          f"best of {repeat} runs, each a fresh process")
+    print(f"{'':28} {'CPU s':>7} {'wall s':>7}")
+    for name, label in (("weasyprint", "weasyprint (CLI) on the HTML"),
+                        ("weasyprint+tr", "weasyprint + Turkish hyph."),
+                        ("teikit", "teikit render --to pdf"),
+                        ("teikit again", "  again, nothing changed")):
+        cpu, wall = results[name]
+        print(f"{label:28} {cpu:7.2f} {wall:7.2f}")
+    cpu = results["teikit"][0]
+    print(f"ratio teikit / weasyprint: {cpu / results['weasyprint'][0]:.2f} (CPU), "
+          f"{results['teikit'][1] / results['weasyprint'][1]:.2f} (wall); goal <= 1.2")
+    print(f"ratio teikit / weasyprint + Turkish hyphenation: {cpu / results['weasyprint+tr'][0]:.2f} (CPU), "
+          f"{results['teikit'][1] / results['weasyprint+tr'][1]:.2f} (wall)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--max-kb", type=int, default=130)
+    parser.add_argument("--per-document", action="store_true",
+                        help="each document as a volume of its own, in this process")
     args = parser.parse_args()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    if not args.per_document:
+        edition_run(args.paths[0] if args.paths else default_paths(args.max_kb)[0], args.repeat)
+        return
 
     edition = read_edition(args.paths or default_paths(args.max_kb))
     start = time.perf_counter()
     compile_stylesheet("print.xsl")
     compile_ms = (time.perf_counter() - start) * 1000
-    identity = processor().new_xslt30_processor().compile_stylesheet(stylesheet_text=IDENTITY)
+    identity = user_runtime().compile_text(IDENTITY, "an identity transform")
     plain_pdf("<p>warm-up</p>")  # load pango and the fonts once, outside the timings
 
-    print(f"SaxonC {processor().version}; print.xsl compiled once in {compile_ms:.0f} ms; "
+    print(f"print.xsl compiled once in {compile_ms:.0f} ms; "
           f"best of {args.repeat} runs per document; each document is a volume of its own")
     print(f"{'document':40} {'KB':>6} {'identity':>9} {'print':>8} {'pr/id':>6} "
           f"{'plain':>8} {'pdf':>8} {'pdf/pl':>7} {'pages':>5} {'ms/page':>8} {'MB/s':>6}")
@@ -100,12 +178,12 @@ def main() -> None:
     for article in edition.articles:
         one = Edition([article], {article.path.resolve().parent: edition.registers_for(article)})
         size = article.path.stat().st_size
-        node = article.xdm
-        id_ms, _ = best_ms(lambda: identity.transform_to_string(xdm_node=node), args.repeat)
+        node = article.tree  # converted to a Saxon node on each run, as volume_html converts it
+        id_ms, _ = best_ms(lambda: identity.transform(node), args.repeat)
         print_ms, html = best_ms(lambda: volume_html(one), args.repeat)
         plain_ms, (_, plain_pages) = best_ms(lambda: plain_pdf(html), args.repeat)
         pdf_ms, pdf = best_ms(lambda: volume_pdf(
-            lambda pages, breaks: volume_html(one, css="", pages=pages, breaks=breaks),
+            lambda part, pages, breaks: volume_html(one, css="", part=part, pages=pages, breaks=breaks),
             css_path(), fonts_root()), args.repeat)
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
         for key, value in dict(size=size, identity=id_ms, print=print_ms, plain=plain_ms,

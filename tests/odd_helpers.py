@@ -37,12 +37,13 @@ def teikit(*args, env: dict[str, str], cwd: Path | None = None) -> subprocess.Co
                           capture_output=True, text=True, timeout=600)
 
 
-def jing_lines(schema: Path, files: list[Path]) -> list[str]:
-    """jing's messages for *files* against *schema*: path:line:col: error: message."""
+def jing_lines(schema: Path, files: list[Path], compact: bool = False) -> list[str]:
+    """jing's messages for *files* against *schema* (in compact syntax with *compact*:
+    ``jing -c``): path:line:col: error: message."""
     jing = shutil.which("jing")
     assert jing, "jing is needed (apt-get install jing)"
-    run = subprocess.run([jing, str(schema), *map(str, files)], capture_output=True, text=True,
-                         timeout=600)
+    run = subprocess.run([jing, *(["-c"] if compact else []), str(schema), *map(str, files)],
+                         capture_output=True, text=True, timeout=600)
     assert run.returncode in (0, 1), run.stderr + run.stdout
     return [line for line in run.stdout.splitlines() if line.strip()]
 

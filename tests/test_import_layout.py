@@ -139,3 +139,19 @@ def test_original_line_breaks_can_be_kept(tmp_path):
     lbs = p.findall("t:lb", NS)
     assert lbs and any(lb.get("break") == "no" for lb in lbs)
     assert all(lb.get("break") in (None, "no") for lb in lbs)
+
+
+def test_note_broken_off_at_a_page_foot_runs_on_at_the_next_page_foot():
+    foot = " " * 54
+    lines = ["Samsun’dan", foot, "1  Dipnot metni iş-", " Sayfa iki.", foot, "birliği yapıldı.",
+             " Sayfa üç.", foot, "2  Başka not."]
+    notes = analyse(lines, 1, Report()).footnotes
+    assert [(note.n, [line.text for line in note.lines]) for note in notes] == [
+        ("1", ["1  Dipnot metni iş-", "birliği yapıldı."]), ("2", ["2  Başka not."])]
+
+
+def test_unnumbered_note_after_a_finished_note_is_a_note_of_its_own():
+    foot = " " * 54
+    lines = ["Samsun’dan", foot, "1  Dipnot bitti.", " Sayfa iki.", foot, "Yıldızlı not."]
+    notes = analyse(lines, 1, Report()).footnotes
+    assert [(note.n, len(note.lines)) for note in notes] == [("1", 1), (None, 1)]

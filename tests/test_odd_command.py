@@ -128,3 +128,33 @@ def test_an_existing_output_is_left_alone_when_the_compile_fails(tmp_path):
 def test_usage_errors_exit_2(tmp_path):
     run = teikit("odd", "compile", EXAMPLES / "tei_bare.odd", env=odd_env(tmp_path))
     assert run.returncode == 2 and "--output" in run.stderr
+
+
+def test_no_embedded_rules_keeps_the_rules_in_the_schematron_only(tmp_path):
+    out, sch = tmp_path / "lite.rng", tmp_path / "lite.sch"
+    run = teikit("odd", "compile", EXAMPLES / "tei_lite.odd", "-o", out, "--schematron", sch,
+                 "--no-embedded-rules", env=odd_env(tmp_path))
+    assert run.returncode == 0, run.stderr
+    assert list(etree.parse(str(out)).getroot().iter(f"{SCH}*")) == []
+    assert len(etree.parse(str(sch)).getroot().findall(f".//{SCH}rule")) > 5
+    # the grammar itself is the Consortium's: the same defines as the reference
+    assert defines(out) == defines(REFERENCE / "tei_lite.rng")
+
+
+def test_no_embedded_rules_without_a_schematron_output_is_a_usage_error(tmp_path):
+    run = teikit("odd", "compile", EXAMPLES / "tei_bare.odd", "-o", tmp_path / "b.rng",
+                 "--no-embedded-rules", env=odd_env(tmp_path))
+    assert run.returncode == 2 and "--schematron" in run.stderr
+    assert not (tmp_path / "b.rng").exists()
+
+
+def test_compact_writes_the_schema_in_compact_syntax_too(tmp_path):
+    out, rnc = tmp_path / "bare.rng", tmp_path / "bare.rnc"
+    run = teikit("odd", "compile", EXAMPLES / "tei_bare.odd", "-o", out, "--compact", rnc,
+                 env=odd_env(tmp_path))
+    assert run.returncode == 0, run.stderr
+    assert f"wrote {rnc}" in run.stdout
+    text = rnc.read_text(encoding="utf-8")
+    assert text.startswith("# Schema generated from ODD source")
+    assert 'default namespace = "http://www.tei-c.org/ns/1.0"' in text
+    assert "\nstart = TEI" in text or "\nstart = (TEI" in text

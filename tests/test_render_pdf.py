@@ -7,7 +7,9 @@ themselves (footnote texts, register forms), never from a copy of the expected o
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from pypdf import PdfReader
 
 from teikit.render import read_edition, render
 from teikit.render.print import volume_html
-from teikit.xmlio import NS, parse
+from teikit.xmlio import NS, XML_NS as XML, parse
 
 HERE = Path(__file__).parent
 EDITION = HERE / "fixtures" / "edition"
@@ -24,14 +26,29 @@ LONG = HERE / "fixtures" / "print" / "long-article"
 EXTERNAL = HERE.parent.parent / "shared" / "corpora" / "external"
 TURKISH_LETTERS = "çğıİöşüÇĞÖŞÜ"
 REGISTER_HEADINGS = {"Dizin", "Kişiler", "Yerler", "Kurumlar", "Antlaşmalar ve toplantılar"}
+#: the build's date for the imprint ($SOURCE_DATE_EPOCH): 2026-01-02
+BUILD_EPOCH = 1767312000
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")
-def pdf_path(tmp_path_factory) -> Path:
+def pdf_out(tmp_path_factory) -> Path:
+    """The out directory of the sample edition and the long article rendered to PDF."""
     out = tmp_path_factory.mktemp("pdf")
-    written = render([EDITION, LONG], ["pdf"], out)
-    assert written == {"pdf": [out / "pdf" / "edition.pdf"]}
-    return written["pdf"][0]
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", str(BUILD_EPOCH))
+        written = render([EDITION, LONG], ["pdf"], out)
+    assert written == {"pdf": [out / "pdf" / "edition.pdf", out / "pdf" / "sample-article.pdf",
+                               out / "pdf" / "long-article.pdf"]}
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_path(pdf_out: Path) -> Path:
+    return pdf_out / "pdf" / "edition.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -86,15 +103,100 @@ def test_pages_are_journal_size_17_by_24_cm(reader: PdfReader) -> None:
 
 # ---------------------------------------------------------------- page furniture
 
+def contents_page(page_texts: list[str]) -> int:
+    """The index (0-based) of the page the table of contents starts on."""
+    return next(i for i, text in enumerate(page_texts) if text.startswith("İçindekiler"))
+
+
 def test_pages_carry_their_number_and_a_running_head(page_texts: list[str]) -> None:
     long_title = "Uzun Makale: Sayfalara Yayılan Dipnotlar ve Dizin"
     heads = 0
-    for number, text in enumerate(page_texts, start=1):
+    for number, text in enumerate(page_texts[contents_page(page_texts):], start=contents_page(page_texts) + 1):
         if not text:
             continue  # a blank left page before an article or the register
         assert text.endswith(str(number)) or f" {number} " in f" {text} "
         heads += long_title in text and not text.startswith(long_title)
     assert heads >= 3  # the long article's pages after its first one carry its title
+
+
+# ---------------------------------------------------------------- front matter
+
+def test_title_page_and_imprint_say_what_the_headers_say(page_texts: list[str]) -> None:
+    front = page_texts[:contents_page(page_texts)]
+    assert front[0] == "teikit digital edition Ayşe Örnek Şule Güçlü teikit digital edition 2026"
+    said = set()
+    for article in (EDITION / "sample-article.xml", LONG / "long-article.xml"):
+        header = parse(article).find("tei:teiHeader/tei:fileDesc", NS)
+        for path in ("tei:titleStmt/tei:title[@type='main']", "tei:titleStmt/tei:author",
+                     "tei:publicationStmt/tei:publisher", ".//tei:licence", "tei:sourceDesc/*"):
+            said |= {fold("".join(e.itertext())) for e in header.iterfind(path, NS)}
+    imprint = " ".join(front[1:])
+    assert imprint.startswith("Künye Edisyon: teikit digital edition Yayımcı: teikit digital edition")
+    assert [words for words in said if words not in imprint] == []
+    assert "Bu baskının tarihi: 2026-01-02" in imprint          # $SOURCE_DATE_EPOCH
+    for number, text in enumerate(front, start=1):             # no page number on them
+        assert not re.search(rf"\b{number}$", text)
+
+
+def test_contents_give_each_articles_page_and_the_registers(reader, page_texts) -> None:
+    start = contents_page(page_texts)
+    contents = page_texts[start]
+    titles = ["Örnek Makale: Moskova Antlaşması", "Uzun Makale: Sayfalara Yayılan Dipnotlar ve Dizin"]
+    starts = [reader.get_destination_page_number(item) + 1 for item in reader.outline
+              if not isinstance(item, list)]
+    found = [int(re.search(re.escape(title) + r"[ .]*(\d+)", contents).group(1)) for title in titles]
+    register = int(re.search(r"Dizin[ .]*(\d+) \d+$", contents).group(1))      # then its own number
+    assert [*found, register] == starts                        # the bookmarks' pages
+    assert page_texts[register - 1].startswith("Dizin") and found[0] > start + 1
+
+
+# ---------------------------------------------------------------- one PDF per article
+
+def test_each_article_has_its_own_pdf_holding_its_pages_of_the_volume(pdf_out: Path, page_texts) -> None:
+    """An offprint: the article's pages as the volume prints them, numbers included."""
+    ranges = []
+    for stem, title in (("sample-article", "Örnek Makale: Moskova Antlaşması"),
+                        ("long-article", "Uzun Makale: Sayfalara Yayılan Dipnotlar ve Dizin")):
+        reader = PdfReader(pdf_out / "pdf" / f"{stem}.pdf")
+        texts = [fold(page.extract_text()) for page in reader.pages]
+        first = page_texts.index(texts[0])
+        assert page_texts[first:first + len(texts)] == texts and title in texts[0]
+        assert reader.metadata.title == title and "/StructTreeRoot" in reader.trailer["/Root"]
+        ranges.append(range(first, first + len(texts)))
+    assert ranges[0].stop <= ranges[1].start and not page_texts[ranges[1].stop].startswith("Uzun")
+
+
+def test_articles_of_the_same_file_name_get_pdfs_of_their_own(tmp_path: Path) -> None:
+    from teikit.render.print import PdfRenderer
+    other = tmp_path / "other"
+    shutil.copytree(EDITION, other)
+    edition = read_edition([EDITION, other])
+    names = [path.name for path in PdfRenderer(tmp_path).article_outputs(edition)]
+    assert names == ["sample-article.pdf", "sample-article-2.pdf"]
+
+
+def page_stamps(directory: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in directory.glob("*.pdf")}
+
+
+def test_a_changed_article_redoes_its_own_pdf_and_not_the_others(tmp_path: Path) -> None:
+    edition, long = tmp_path / "edition", tmp_path / "long"
+    shutil.copytree(EDITION, edition)
+    shutil.copytree(LONG, long)
+    out = tmp_path / "out"
+    render([edition, long], ["pdf"], out)
+    first = page_stamps(out / "pdf")
+    render([edition, long], ["pdf"], out)                       # nothing changed: nothing written
+    assert page_stamps(out / "pdf") == first
+    article = edition / "sample-article.xml"
+    article.write_text(article.read_text("utf-8") + "<!-- changed -->\n", "utf-8")
+    render([edition, long], ["pdf"], out)
+    second = page_stamps(out / "pdf")
+    assert second["long-article.pdf"] == first["long-article.pdf"]
+    assert second["sample-article.pdf"] != first["sample-article.pdf"]
+    assert second["edition.pdf"] != first["edition.pdf"]       # it holds the changed article
+    recorded = json.loads((out / "pdf" / ".teikit-render.json").read_text("utf-8"))
+    assert sorted(recorded["files"]) == sorted(recorded["inputs"]) == sorted(first)
 
 
 # ---------------------------------------------------------------- footnotes
@@ -156,9 +258,10 @@ def printed_register(reader: PdfReader, page_texts: list[str]) -> str:
     return " ".join(lines)
 
 
-def test_register_page_numbers_point_to_pages_holding_the_name(reader, page_texts) -> None:
-    text = printed_register(reader, page_texts)
-    listing = register_listing()
+def check_register_numbers(text: str, listing: list[tuple[str, str]], holds) -> int:
+    """Check each page number printed after an entry of *listing* ((id, name), in the
+    register's order) in the register's *text*: ``holds(id, number)`` must be true. Every
+    entry must have a number; returns how many numbers were checked."""
     starts, position = [], 0
     for _, name in listing:
         position = text.index(name, position)
@@ -167,11 +270,17 @@ def test_register_page_numbers_point_to_pages_holding_the_name(reader, page_text
     for (entry_id, name), start, end in zip(listing, starts, starts[1:] + [len(text)]):
         numbers = re.search(r"(\d+(?:, \d+)*)\s*$", text[start:end])
         assert numbers, f"no page number for {name}: {text[start:end]!r}"
-        forms = entry_forms(entry_id)
         for number in map(int, numbers.group(1).split(", ")):
-            page = page_texts[number - 1]
-            assert any(form in page for form in forms), (name, number, forms)
+            assert holds(entry_id, number), (name, number)
             checked += 1
+    return checked
+
+
+def test_register_page_numbers_point_to_pages_holding_the_name(reader, page_texts) -> None:
+    listing = register_listing()
+    checked = check_register_numbers(
+        printed_register(reader, page_texts), listing,
+        lambda entry_id, number: any(form in page_texts[number - 1] for form in entry_forms(entry_id)))
     assert checked >= len(listing) >= 6
 
 
@@ -180,6 +289,33 @@ def test_register_prints_each_page_once_per_entry(reader, page_texts) -> None:
     lenin = re.search(r"Lenin \(Vladimir Lenin\).*?(\d+(?:, \d+)*)(?= \D)", text)
     numbers = lenin.group(1).split(", ")
     assert len(numbers) == len(set(numbers)) >= 2
+
+
+OWN_LISTS = HERE / "fixtures" / "print" / "own-lists" / "letter-with-own-lists.xml"
+
+
+def test_register_lists_a_files_own_persons_and_places(tmp_path: Path) -> None:
+    """A letter's standOff lists and a play's cast (particDesc) feed the printed register:
+    each page number leads to a page naming the entry (named in the text, or described)."""
+    files = [OWN_LISTS, EXTERNAL / "dracor-rus" / "chekhov-medved.xml"]
+    reader = PdfReader(render(files, ["pdf"], tmp_path)["pdf"][0])
+    pages = [fold(page.extract_text()) for page in reader.pages]
+    forms: dict[str, set[str]] = {}
+    for path in files:
+        tree = parse(path)
+        for entry in tree.iterfind(".//tei:standOff//*[@xml:id]", NS):
+            forms.setdefault(entry.get(f"{{{XML}}}id"), set()).update(fold(n.text) for n in entry if n.text)
+        for entry in tree.iterfind(".//tei:particDesc//tei:person", NS):
+            forms[entry.get(f"{{{XML}}}id")] = {fold(n.text) for n in entry.iterfind("tei:persName", NS)}
+        for name in tree.iterfind(".//tei:text//*[@ref]", NS):
+            forms[name.get("ref")[1:]].add(fold("".join(name.itertext())))
+    page = lxml_html.document_fromstring(volume_html(read_edition(files)))
+    listing = [(div.get("id")[len("reg-"):], div.find_class("entry-name")[0].text)
+               for div in page.find_class("register-entry")]
+    assert {ident for ident, _ in listing} == set(forms) >= {"own-anna", "own-karl", "own-izmir", "Luka"}
+    checked = check_register_numbers(printed_register(reader, pages), listing,
+                                     lambda ident, number: any(f in pages[number - 1] for f in forms[ident]))
+    assert checked >= len(listing) == 7
 
 
 # ---------------------------------------------------------------- metadata and bookmarks
@@ -221,7 +357,8 @@ def test_letters_inscriptions_and_other_scripts_print_to_pdf(tmp_path: Path) -> 
     # lay out unless print.xsl trims them
     files = [EXTERNAL / "hbas" / "L041001.xml", EXTERNAL / "isicily" / "ISic030013.xml",
              EXTERNAL / "openarabicpe" / "oclc_644997575-i_1.TEIP5.xml"]
-    [pdf] = render(files, ["pdf"], tmp_path)["pdf"]
+    pdf, *articles = render(files, ["pdf"], tmp_path)["pdf"]
+    assert pdf.name == "edition.pdf" and [a.stem for a in articles] == [f.stem for f in files]
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Schnitzler" in text
     assert re.search(r"[\u0370-\u03ff]{3}", text), "the Greek of the inscription is missing"
@@ -279,18 +416,19 @@ TEI_ARTICLES = sorted((HERE.parent / "tei").glob("*.xml"))
 
 if TEI_ARTICLES:  # the articles are being encoded; the test exists once they are there
     def test_real_edition_lays_out_with_footnotes_and_register_in_place() -> None:
-        from teikit.render.pdf import final_layout, misplaced_footnotes
+        from teikit.render.pdf import misplaced_footnotes, typeset
         from teikit.render.print import css_path, fonts_root
         edition = read_edition(TEI_ARTICLES)
-        document = final_layout(lambda pages, breaks: volume_html(edition, css="", pages=pages,
-                                                                  breaks=breaks),
-                                css_path(), fonts_root())
+        volume = typeset(lambda part, pages, breaks: volume_html(edition, css="", part=part, pages=pages,
+                                                                 breaks=breaks),
+                         css_path(), fonts_root())
+        document = volume.document()
         anchors = {name for page in document.pages for name in page.anchors}
         notes = [note.get("{http://www.w3.org/XML/1998/namespace}id") for article in TEI_ARTICLES
                  for note in parse(article).iterfind(".//tei:text//tei:note", NS)
                  if not note.xpath("ancestor::tei:listBibl", namespaces=NS)]
         assert [n for n in notes if n not in anchors] == []  # no footnote lost
-        assert misplaced_footnotes(document) == {}
+        assert misplaced_footnotes(volume.text) == {}
         assert "register" in anchors and sum(a.startswith("reg-") for a in anchors) >= 20
         assert len(document.pages) > 20
 
@@ -405,21 +543,43 @@ def test_edition_register_page_numbers_point_to_pages_holding_the_name(edition_v
             for ref in name.get("ref").split():
                 forms.setdefault(ref.partition("#")[2], set()).add(" ".join("".join(name.itertext()).split()))
     pages = [reading(lines) for lines in edition_lines]
-    text = printed_register(reader, pages)
     listing = [(div.get("id")[len("reg-"):], div.find_class("entry-name")[0].text_content())
                for div in lxml_html.document_fromstring(edition_volume[1]).find_class("register-entry")]
-    starts, position = [], 0
-    for _, name in listing:
-        position = text.index(name, position)
-        starts.append(position)
-    checked = 0
-    for (ident, name), begin, end in zip(listing, starts, starts[1:] + [len(text)]):
-        numbers = re.search(r"(\d+(?:, \d+)*)\s*$", text[begin:end])
-        assert numbers, f"no page number for {name}: {text[begin:end]!r}"
-        for number in map(int, numbers.group(1).split(", ")):
-            assert any(on_page(form, pages, number) for form in forms[ident]), (name, number, forms[ident])
-            checked += 1
+    checked = check_register_numbers(
+        printed_register(reader, pages), listing,
+        lambda ident, number: any(on_page(form, pages, number) for form in forms[ident]))
     assert checked >= len(listing) >= 300, (checked, len(listing))
+
+
+def flat_outline(reader: PdfReader, outline=None) -> list[tuple[str, int]]:
+    """(title, page number) of every bookmark, in order, at every depth."""
+    found = []
+    for item in reader.outline if outline is None else outline:
+        found += (flat_outline(reader, item) if isinstance(item, list)
+                  else [(item.title, reader.get_destination_page_number(item) + 1)])
+    return found
+
+
+def test_edition_contents_lead_to_the_page_of_each_heading(edition_volume, edition_lines) -> None:
+    """Each entry of the contents (article, first-level section, register) gives the page
+    on which that heading is printed (its bookmark's page, and the page's text)."""
+    reader = PdfReader(edition_volume[0])
+    pages = [reading(lines) for lines in edition_lines]
+    labels = [fold(a.text_content()) for a in
+              lxml_html.document_fromstring(edition_volume[1]).find_class("contents-entry")]
+    start = contents_page(pages)
+    first = int(re.search(re.escape(labels[0]) + r"[ .]*(\d+)", pages[start]).group(1))
+    contents, position, numbers = " ".join(pages[start:first - 1]), 0, []
+    for label in labels:
+        found = re.compile(re.escape(label) + r"[ .]*(\d+)").search(contents, position)
+        assert found, label
+        numbers.append(int(found.group(1)))
+        position = found.end()
+    outline = iter(flat_outline(reader))
+    for label, number in zip(labels, numbers):
+        assert label in pages[number - 1], (label, number)
+        assert next(page for title, page in outline if title == label) == number, label
+    assert len(labels) >= 25 and labels[-1] == "Dizin"
 
 
 def on_page(form: str, pages: list[str], number: int) -> bool:

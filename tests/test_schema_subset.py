@@ -30,7 +30,8 @@ DOCUMENTS = 60
 
 
 class InstanceWriter:
-    """Random documents valid against one RELAX NG grammar (XML syntax, as rnc2rng writes it)."""
+    """Random documents valid against one RELAX NG grammar (XML syntax; foreign elements such
+    as odd2relax's a:documentation are passed over)."""
 
     def __init__(self, grammar: etree._Element, seed: int) -> None:
         self.defines = {d.get("name"): d for d in grammar.iter(RNG + "define")}
@@ -57,7 +58,7 @@ class InstanceWriter:
         elif tag == "interleave":
             self._pattern(node, parent, depth)
         elif tag == "choice":
-            options = [c for c in node if isinstance(c.tag, str)]
+            options = _patterns(node)
             if deep:
                 options = sorted(options, key=self._cost)[:1]
             self._one(self.random.choice(options), parent, depth)
@@ -115,17 +116,26 @@ def _cost(writer: InstanceWriter, node, seen: frozenset) -> int:
         return 50 if name in seen else _cost(writer, writer.defines[name], seen | {name})
     if tag in ("optional", "zeroOrMore", "attribute", "text", "data", "value", "empty", "name"):
         return 0
-    kids = [_cost(writer, c, seen) for c in node if isinstance(c.tag, str)]
+    kids = [_cost(writer, c, seen) for c in _patterns(node)]
     if tag == "choice":
         return min(kids)
     return sum(kids)
 
 
+def _patterns(node: etree._Element) -> list[etree._Element]:
+    """The RELAX NG children of *node* (not comments, not annotations)."""
+    return [c for c in node if isinstance(c.tag, str) and c.tag.startswith(RNG)]
+
+
 def _name(node: etree._Element, default_ns: str) -> str:
-    """The Clark name of an element or attribute pattern (name attribute or <name> child)."""
+    """The Clark name of an element or attribute pattern (name attribute, maybe prefixed as
+    odd2relax writes xml:id, or <name> child)."""
     name_node = node.find(RNG + "name")
     if name_node is None:
         local, ns = node.get("name"), default_ns
+        if ":" in local:
+            prefix, local = local.split(":", 1)
+            ns = XML_NS if prefix == "xml" else node.nsmap[prefix]
     else:
         local, ns = name_node.text.strip(), name_node.get("ns", default_ns)
     return f"{{{ns}}}{local}" if ns else local

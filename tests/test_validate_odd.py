@@ -106,3 +106,31 @@ def test_a_bad_odd_named_by_a_document_is_that_documents_error(tmp_path):
     assert run.returncode == 1
     assert any(line.startswith(f"{doc}:2:1: error: ") and "namesdate" in line
                for line in run.stdout.splitlines()), run.stdout
+
+
+def test_an_odd_that_repeats_an_xml_id_is_a_schema_all_the_same(tmp_path):
+    # the Consortium's tei_simplePrint.odd has two xml:id="page1"; its stylesheets accept it
+    run = teikit("validate", "--schema", EXAMPLES / "tei_simplePrint.odd",
+                 document(tmp_path), env=odd_env(tmp_path))
+    # its schema, not an error about it: simplePrint styles with @rendition, not @rend
+    assert run.returncode == 1 and "Error:" not in run.stdout + run.stderr
+    assert "doc.xml:5:26: error: <hi> may not carry @rend" in run.stdout
+    assert "1 file checked, 1 invalid: 1 error" in run.stdout
+
+
+def test_a_key_declared_in_a_constraint_spec_serves_its_rules(tmp_path):
+    # tei_jtei.odd declares xsl:key idrefs inside a constraint; extract-isosch copies it
+    # into a pattern (and to the schema): the rule that looks a bibl's id up in it runs
+    bibliography = ('<back><div type="bibliography"><listBibl><bibl xml:id="{id}">A book.</bibl>'
+                    '</listBibl></div></back>')
+    pointed = document(tmp_path, "pointed.xml", extra='<p><ref type="bibl" target="#b1">1</ref></p>')
+    pointed.write_text(pointed.read_text(encoding="utf-8").replace(
+        "</body>", "</body>" + bibliography.format(id="b1")), encoding="utf-8")
+    orphan = document(tmp_path, "orphan.xml")
+    orphan.write_text(orphan.read_text(encoding="utf-8").replace(
+        "</body>", "</body>" + bibliography.format(id="b2")), encoding="utf-8")
+    run = teikit("validate", "--format", "json", "--schema", EXAMPLES / "tei_jtei.odd",
+                 pointed, orphan, env=odd_env(tmp_path))
+    assert run.returncode == 1, run.stderr
+    orphans = [p[0] for p in problems(run) if "bibliographic entry is an orphan" in p[3]]
+    assert orphans == [str(orphan)], problems(run)

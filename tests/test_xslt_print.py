@@ -35,7 +35,7 @@ def volume(articles: list[Path], **params) -> str:
     """What teikit.render.print gives print.xsl: the articles and their register files."""
     registers = sorted({r for a in articles for r in (a.parent / "register").glob("*.xml")})
     return call_template("print.xsl", {
-        "articles": [to_xdm(parse(a, lenient_ids=True)) for a in articles],
+        "articles": [to_xdm(parse(a, lenient_ids=True), a.resolve().as_uri()) for a in articles],
         "registers": [to_xdm(parse(r)) for r in registers],
         **params,
     })
@@ -173,6 +173,59 @@ def test_register_gives_one_page_reference_per_page_once_pages_are_known() -> No
     assert [a.get("href") for a in entry.iter("a")] == ["#occ-tro-6"]
 
 
+def test_register_laid_out_apart_prints_its_page_numbers() -> None:
+    """part 'register' (teikit.render.pdf lays the register out after the text): only the
+    register, each page number printed once, as the text's layout gave it."""
+    pages = {"occ-tro-6": 3, "occ-tro-15": 3, "occ-tro-1": 4, "register": 9}
+    page = tree(CASES["turkish-order"], part="register", **{"occurrence-pages": pages})
+    assert not page.find_class("article") and not page.find_class("front-matter")
+    entry = page.get_element_by_id("reg-per-cemal")
+    assert [(a.get("class"), a.get("href"), a.text) for a in entry.iter("a")] == [("pageno", "#occ-tro-6", "3")]
+
+
+def test_text_part_holds_the_registers_place_not_the_register() -> None:
+    page = tree(CASES["turkish-order"], part="text")
+    assert page.find_class("article") and not page.find_class("register-entry")
+    assert page.get_element_by_id("register").get("class") == "register-start"
+    assert page.body[-1].get("id") == "register"              # the last thing of the text
+
+
+# ---------------------------------------------------------------- a file's own lists
+
+def test_register_includes_an_articles_own_person_and_place_lists() -> None:
+    page = tree([PRINT / "own-lists" / "letter-with-own-lists.xml"])
+    entries = {div.get("id"): [a.get("href") for a in div.iter("a")] for div in page.find_class("register-entry")}
+    assert sorted(entries) == ["reg-own-anna", "reg-own-emre", "reg-own-izmir", "reg-own-karl"]
+    assert len(entries["reg-own-anna"]) == 2                   # named in two paragraphs
+    assert entries["reg-own-karl"] == ["#own-karl"]            # never named: its description
+    for hrefs in entries.values():
+        for href in hrefs:
+            assert page.get_element_by_id(href[1:]) is not None, href
+
+
+def test_a_pointer_into_another_articles_own_list_counts_under_its_entry() -> None:
+    folder = PRINT / "own-lists"
+    page = tree([folder / "letter-with-own-lists.xml", folder / "reply-naming-the-letters-persons.xml"])
+    entry = page.get_element_by_id("reg-own-emre")
+    assert [a.get("href") for a in entry.iter("a")] == ["#occ-own-3", "#occ-reply-1"]
+
+
+# ---------------------------------------------------------------- front matter
+
+def test_contents_link_each_article_and_section_to_an_element_of_the_volume(sample) -> None:
+    links = [a.get("href") for a in sample.find_class("contents-entry")]
+    assert links[0] == "#smpl" and links[-1] == "#register" and len(links) >= 3
+    for href in links:
+        assert sample.get_element_by_id(href[1:]) is not None, href
+
+
+def test_imprint_prints_the_build_date_only_when_given() -> None:
+    article = CASES["sample-edition"]
+    assert not tree(article).find_class("build-date")
+    [line] = tree(article, **{"build-date": "2026-01-02"}).find_class("build-date")
+    assert line.text_content() == "Bu baskının tarihi: 2026-01-02"
+
+
 def test_name_without_register_entry_stays_plain_text() -> None:
     page = tree(CASES["turkish-order"])
     loose = [s for s in page.iter("span") if s.text == "Kayıtsız"]
@@ -226,7 +279,9 @@ def test_footnote_whitespace_is_trimmed_and_collapsed(blocks) -> None:
 
 
 def test_every_block_has_an_id_a_layout_can_find(blocks) -> None:
-    for element in blocks.iter("p", "section"):
+    """Every block of the articles (the front matter has no footnotes to move)."""
+    [article] = blocks.find_class("article")
+    for element in article.iter("p", "section"):
         if element.get("class") not in ("running-author",) and element.getparent().tag != "header":
             assert element.get("id"), element.text_content()[:40]
 

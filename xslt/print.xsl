@@ -18,11 +18,19 @@
     $registers         as document-node()*   tei/register/*.xml (persons, places, orgs, events)
     $title             as xs:string          the volume title ('' = derived from the articles)
     $css               as xs:string          href of the print stylesheet ('' = no link)
-    $occurrence-pages  as map(xs:string, xs:integer)  occurrence anchor -> page of a layout
+    $occurrence-pages  as map(xs:string, xs:integer)  anchor -> page of a layout of the text
                                              (common/print-register.xsl: one number per page)
     $page-breaks       as xs:string*         ids of blocks that must start a page
+    $part              as xs:string          'volume' (default): front matter, articles, register;
+                                             'text': front matter and articles, then an empty
+                                             page anchored 'register' where the register starts;
+                                             'register': the register alone, its page numbers
+                                             printed from $occurrence-pages (teikit.render.pdf
+                                             lays the text out once, then the register)
+    $build-date        as xs:string          the date of this build for the imprint ('' = none)
 
-  This file assembles the volume: each article's title block (titles, author, abstracts,
+  This file assembles the volume: the front matter (title page, imprint, contents:
+  common/print-front-matter.xsl), each article's title block (titles, author, abstracts,
   keywords, both languages), its text and content-bearing header parts, then the register.
   What each TEI element becomes is decided by common/rules.xsl (the same rules as the
   reading page) and how it is printed by common/behaviours-print.xsl; the look is in
@@ -40,6 +48,7 @@
 
   <xsl:import href="common/dublin-core.xsl"/>
   <xsl:import href="common/print-register.xsl"/>
+  <xsl:import href="common/print-front-matter.xsl"/>
   <xsl:import href="common/behaviours-print.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
@@ -47,14 +56,18 @@
   <xsl:param name="articles" as="document-node()*" select="()"/>
   <xsl:param name="title" as="xs:string" select="''"/>
   <xsl:param name="css" as="xs:string" select="'print.css'"/>
+  <xsl:param name="part" as="xs:string" select="'volume'"/>
+  <xsl:param name="build-date" as="xs:string" select="''"/>
   <!-- header parts that are rendered explicitly (title block) -->
   <xsl:mode name="title-block" on-no-match="text-only-copy"/>
 
   <!-- the articles: TEI documents, or teiCorpus documents (printed as one article) -->
   <xsl:variable name="tei-articles" as="element()*" select="$articles/(tei:TEI | tei:teiCorpus)"/>
-  <!-- every entry once, even when two article directories bring copies of a register -->
+  <!-- every entry once, even when two article directories bring copies of a register; then
+       the entries of the articles' own lists (a register file's entry wins an id both have) -->
   <xsl:variable name="register-entries" as="element()*">
-    <xsl:for-each-group select="$registers//(tei:person | tei:personGrp | tei:place | tei:org | tei:event)[@xml:id]"
+    <xsl:for-each-group select="$registers//(tei:person | tei:personGrp | tei:place | tei:org | tei:event)[@xml:id],
+                                tk:own-entries($tei-articles)"
                         group-by="@xml:id">
       <xsl:sequence select="."/>
     </xsl:for-each-group>
@@ -63,6 +76,13 @@
   <!-- ================================================================ the volume -->
   <xsl:template name="xsl:initial-template">
     <xsl:variable name="dc" as="element(oai_dc:dc)*" select="$tei-articles[self::tei:TEI] ! tk:dublin-core(.)"/>
+    <xsl:variable name="register" as="element()?">
+      <xsl:call-template name="tk:print-register">
+        <xsl:with-param name="articles" select="$tei-articles"/>
+        <xsl:with-param name="entries" select="$register-entries"/>
+        <xsl:with-param name="literal-pages" select="$part eq 'register'"/>
+      </xsl:call-template>
+    </xsl:variable>
     <html lang="{($tei-articles/@xml:lang, 'tr')[1]}">
       <head>
         <meta charset="UTF-8"/>
@@ -94,13 +114,21 @@
         </xsl:if>
       </head>
       <body>
-        <xsl:for-each select="$tei-articles">
-          <xsl:apply-templates select="." mode="article"/>
-        </xsl:for-each>
-        <xsl:call-template name="tk:print-register">
-          <xsl:with-param name="articles" select="$tei-articles"/>
-          <xsl:with-param name="entries" select="$register-entries"/>
-        </xsl:call-template>
+        <xsl:if test="$part ne 'register'">
+          <xsl:call-template name="tk:front-matter">
+            <xsl:with-param name="dc" select="$dc"/>
+            <xsl:with-param name="register" select="exists($register)"/>
+          </xsl:call-template>
+          <xsl:for-each select="$tei-articles">
+            <xsl:apply-templates select="." mode="article"/>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$part eq 'text'">
+            <xsl:if test="exists($register)"><div class="register-start" id="register"/></xsl:if>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="$register"/></xsl:otherwise>
+        </xsl:choose>
       </body>
     </html>
   </xsl:template>
@@ -219,7 +247,19 @@
         'keywords': ('Anahtar kelimeler', 'Keywords'),
         'pages': ('Sayfa', 'Pages'),
         'notes': ('Notlar', 'Notes'),
-        'bibliography': ('Kaynakça', 'Bibliography')}"/>
+        'bibliography': ('Kaynakça', 'Bibliography'),
+        'contents': ('İçindekiler', 'Contents'),
+        'register': ('Dizin', 'Index'),
+        'imprint': ('Künye', 'Imprint'),
+        'edition': ('Edisyon', 'Edition'),
+        'publisher': ('Yayımcı', 'Publisher'),
+        'pub-place': ('Yayın yeri', 'Place of publication'),
+        'pub-date': ('Yayın tarihi', 'Date of publication'),
+        'licence': ('Lisans', 'Licence'),
+        'author': ('Yazar', 'Author'),
+        'editor': ('Editör', 'Editor'),
+        'source': ('Kaynak', 'Source'),
+        'build-date': ('Bu baskının tarihi', 'Date of this printing')}"/>
     <xsl:sequence select="$labels($key)[if (starts-with($lang, 'en')) then 2 else 1]"/>
   </xsl:function>
 

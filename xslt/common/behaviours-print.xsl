@@ -53,10 +53,35 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="class" as="xs:string"/>
     <xsl:param name="wrapper" as="xs:boolean"/>
-    <xsl:variable name="id" as="xs:string"
-                  select="if ($wrapper) then 'w-' || generate-id($e) else ($e/@xml:id, 'b-' || generate-id($e))[1]"/>
+    <xsl:variable name="id" as="xs:string" select="if ($wrapper) then 'w-' || generate-id($e) else tk:block-id($e)"/>
     <xsl:attribute name="id" select="$id"/>
     <xsl:attribute name="class" select="string-join(($class, 'page-break'[$id = $page-breaks]), ' ')"/>
+  </xsl:function>
+
+  <!-- the id of an element's block: its xml:id, else a generated one (the table of contents
+       of common/print-front-matter.xsl links a section by it) -->
+  <xsl:function name="tk:block-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/@xml:id, 'b-' || generate-id($e))[1]"/>
+  </xsl:function>
+
+  <!-- a section heading as a reader sees it, without its footnotes: the section number
+       from the division's @n, unless the heading already prints it, then its words (the
+       PDF's bookmark and the table of contents) -->
+  <xsl:function name="tk:heading-label" as="xs:string">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join((tk:heading-number($head), tk:heading-text($head)), ' '))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:heading-text" as="xs:string">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($head//text()[not(ancestor::tei:note)], ''))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:heading-number" as="xs:string?">
+    <xsl:param name="head" as="element()"/>
+    <xsl:variable name="n" as="xs:string?" select="$head/../@n[matches(., '^[0-9.]+$')] ! replace(., '\.$', '')"/>
+    <xsl:sequence select="$n[not(matches(tk:heading-text($head), '^' || replace(., '\.', '\\.') || '\.?(\s|$)'))] ! (. || '.')"/>
   </xsl:function>
 
   <xsl:function name="tk:lang" as="attribute(lang)?">
@@ -160,16 +185,11 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <!-- the section number from @n, unless the heading already prints it -->
-        <xsl:variable name="n" as="xs:string?" select="../@n[matches(., '^[0-9.]+$')] ! replace(., '\.$', '')"/>
-        <xsl:variable name="text" as="xs:string"
-                      select="normalize-space(string-join(.//text()[not(ancestor::tei:note)], ''))"/>
-        <xsl:variable name="number" as="xs:string?"
-                      select="$n[not(matches($text, '^' || replace(., '\.', '\\.') || '\.?(\s|$)'))] ! (. || '.')"/>
+        <xsl:variable name="number" as="xs:string?" select="tk:heading-number(.)"/>
         <xsl:element name="{if ($inline) then 'span' else 'h' || (min(($level, 4)) + 1)}">
           <xsl:if test="$inline"><xsl:attribute name="class" select="'head'"/></xsl:if>
           <!-- the bookmark's label: the heading without its footnotes -->
-          <xsl:attribute name="data-label" select="normalize-space(string-join(($number, $text), ' '))"/>
+          <xsl:attribute name="data-label" select="tk:heading-label(.)"/>
           <xsl:if test="$number">
             <span class="secno"><xsl:value-of select="$number"/></span>
             <xsl:text> </xsl:text>

@@ -8,7 +8,9 @@
   Written so the other register outputs can share it:
     tk:register-entry($name)      the register entry a tagged name's @ref points at
                                   (register/<file>.xml#<id>: resolved by the fragment, ids
-                                  being unique across the edition); needs $registers
+                                  being unique across the edition; '#id' and 'article.xml#id'
+                                  in an article's own lists); needs $registers and $articles
+                                  (the volume's documents, declared by xslt/print.xsl)
     tk:occurrence-id($name)       the stable anchor id of one occurrence
     template tk:print-register    the printed register (one HTML section)
   What an entry is called, its kind, the Turkish order and the letter it is filed under
@@ -28,7 +30,8 @@
   <xsl:import href="register-entries.xsl"/>
 
   <xsl:param name="registers" as="document-node()*" select="()"/>
-  <!-- after a first layout: occurrence anchor id -> the page it landed on (see below) -->
+  <!-- from a layout of the text: anchor id (occurrences, entries' own descriptions) -> the
+       page it landed on (see tk:print-register-entry) -->
   <xsl:param name="occurrence-pages" as="map(xs:string, xs:integer)" select="map {}"/>
 
   <xsl:mode name="register-text" on-no-match="text-only-copy"/>
@@ -43,10 +46,29 @@
       map {'kind': 'event',  'head': ('Antlaşmalar ve toplantılar', 'Treaties and meetings')})"/>
 
   <!-- ============================================================ resolving names -->
+  <!-- a pointer '#id' names an entry of the name's own document (its own person or place
+       list, as a letter's or a play's header has), 'other.xml#id' one of the article of
+       that file name in the volume ($articles), before one of the register files -->
   <xsl:function name="tk:register-entry" as="element()?">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="id" as="xs:string" select="substring-after(tokenize($name/@ref)[1], '#')"/>
-    <xsl:sequence select="if ($id eq '') then () else ($registers ! key('register-entry', $id, .))[1]"/>
+    <xsl:variable name="ref" as="xs:string?" select="tokenize($name/@ref)[1]"/>
+    <xsl:variable name="id" as="xs:string" select="substring-after($ref, '#')"/>
+    <xsl:variable name="file" as="xs:string" select="substring-before($ref, '#')"/>
+    <xsl:variable name="document" as="document-node()*"
+                  select="if ($file eq '') then root($name)
+                          else $articles[tokenize(string(base-uri(.)), '/')[last()] eq tokenize($file, '/')[last()]]"/>
+    <xsl:sequence select="if ($id eq '') then ()
+                          else (($document ! key('register-entry', $id, .)),
+                                $registers ! key('register-entry', $id, .))[1]"/>
+  </xsl:function>
+
+  <!-- The entries of the person, place, organisation and event lists the articles hold
+       themselves (in the header, the standOff or the text): they feed the register as the
+       register files do. -->
+  <xsl:function name="tk:own-entries" as="element()*">
+    <xsl:param name="articles" as="element()*"/>
+    <xsl:sequence select="$articles//(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent)
+                          //(tei:person | tei:personGrp | tei:place | tei:org | tei:event)[@xml:id]"/>
   </xsl:function>
 
   <!-- occurrences numbered in document order, once per document (an accumulator, not
@@ -66,6 +88,9 @@
   <xsl:template name="tk:print-register">
     <xsl:param name="articles" as="element()*"/>
     <xsl:param name="entries" as="element()*"/>
+    <!-- true: the page numbers are printed as $occurrence-pages gives them (the register
+         laid out apart from the text, teikit.render.pdf); false: target-counter() -->
+    <xsl:param name="literal-pages" as="xs:boolean" select="false()"/>
     <xsl:variable name="names" as="element()*"
                   select="$articles/(tei:text | tei:TEI/tei:text)//(tei:persName | tei:placeName | tei:orgName | tei:name)[@ref]"/>
     <xsl:variable name="occurrences" as="map(xs:string, element()*)">
@@ -79,13 +104,14 @@
     </xsl:variable>
     <xsl:variable name="lang" as="xs:string" select="($articles/@xml:lang, 'tr')[1]"/>
     <xsl:variable name="i" as="xs:integer" select="if (starts-with($lang, 'en')) then 2 else 1"/>
-    <xsl:if test="map:size($occurrences) gt 0">
+    <xsl:if test="map:size($occurrences) gt 0 or exists(tk:own-entries($articles))">
       <section class="register" id="register">
         <h1 class="register-title"><xsl:value-of select="('Dizin', 'Index')[$i]"/></h1>
         <xsl:for-each select="$tk:register-kinds">
           <xsl:variable name="kind" as="map(xs:string, xs:string*)" select="."/>
           <xsl:variable name="used" as="element()*"
-                        select="$entries[tk:entry-kind(.) eq $kind('kind')][map:contains($occurrences, @xml:id)]"/>
+                        select="$entries[tk:entry-kind(.) eq $kind('kind')]
+                                [map:contains($occurrences, @xml:id) or (some $a in $articles satisfies $a is root(.)/*)]"/>
           <xsl:if test="exists($used)">
             <section class="register-part {$kind('kind')}" id="register-{$kind('kind')}">
               <h2><xsl:value-of select="$kind('head')[$i]"/></h2>
@@ -100,6 +126,7 @@
                               collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
                     <xsl:call-template name="tk:print-register-entry">
                       <xsl:with-param name="occurrences" select="$occurrences(@xml:id)"/>
+                      <xsl:with-param name="literal-pages" select="$literal-pages"/>
                     </xsl:call-template>
                   </xsl:for-each>
                 </div>
@@ -116,6 +143,7 @@
        told on which page each occurrence lands ($occurrence-pages), one per page. -->
   <xsl:template name="tk:print-register-entry">
     <xsl:param name="occurrences" as="element()*"/>
+    <xsl:param name="literal-pages" as="xs:boolean"/>
     <xsl:variable name="preferred" as="xs:string" select="tk:entry-name(.)"/>
     <xsl:variable name="variants" as="xs:string*"
                   select="distinct-values(*[@type = 'variant'] ! normalize-space(.))[. ne $preferred]"/>
@@ -136,14 +164,32 @@
             <xsl:sequence select="."/>
           </xsl:for-each-group>
         </xsl:variable>
-        <xsl:for-each-group select="$first-per-block"
-                            group-by="let $id := tk:occurrence-id(.)
+        <!-- an entry of an article's own list that the text never names: its description -->
+        <xsl:for-each-group select="($first-per-block, .[empty($first-per-block)])"
+                            group-by="let $id := tk:target-id(.)
                                       return ($occurrence-pages($id) ! string(.), $id)[1]">
-          <a class="pageref" href="#{tk:occurrence-id(.)}" title="{normalize-space(.)}"/>
+          <xsl:variable name="id" as="xs:string" select="tk:target-id(.)"/>
+          <xsl:choose>
+            <xsl:when test="not($literal-pages)">
+              <a class="pageref" href="#{$id}" title="{normalize-space(.)}"/>
+            </xsl:when>
+            <xsl:when test="map:contains($occurrence-pages, $id)">
+              <a class="pageno" href="#{$id}" title="{normalize-space(.)}">
+                <xsl:value-of select="$occurrence-pages($id)"/></a>
+            </xsl:when>
+          </xsl:choose>
         </xsl:for-each-group>
       </span>
     </div>
   </xsl:template>
+
+  <!-- The anchor a page reference points at: an occurrence's, or an entry's own id. -->
+  <xsl:function name="tk:target-id" as="xs:string">
+    <xsl:param name="target" as="element()"/>
+    <xsl:sequence select="if ($target/self::tei:person or $target/self::tei:personGrp or $target/self::tei:place
+                              or $target/self::tei:org or $target/self::tei:event)
+                          then string($target/@xml:id) else tk:occurrence-id($target)"/>
+  </xsl:function>
 
   <!-- The paragraph-like element an occurrence belongs to. -->
   <xsl:function name="tk:block" as="element()">

@@ -1,390 +1,872 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!--
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tk="urn:teikit" xmlns:b="urn:teikit:behaviour" version="3.0" exclude-result-prefixes="#all" xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+  <!--
   xslt/common/rules.xsl - THE rules: what each TEI element becomes, for every output.
 
-  Where it sits in the pipeline: imported by xslt/html.xsl (through
-  common/behaviours-html.xsl) and by xslt/print.xsl (through common/behaviours-print.xsl).
-  Each output applies mode tk:text to the parts of a document it shows; each template here
-  matches TEI (by name, context and attributes) and calls ONE behaviour, a named template
-  in the b: namespace, with parameters. What a behaviour looks like (HTML elements, print
-  spans, CSS classes) is decided only by the output's behaviour module:
+  GENERATED from schemas/teikit-render.odd by teikit.render.pm_xslt: do not edit; change the ODD and run
+      python -m teikit.render.pm_xslt
+  (tests/test_render_pm.py fails when this file and the ODD differ).
 
-    b:container    front, back, group: holds sections   b:inline       a phrase (kind, class)
-    b:block        a block of its own (class)
-    b:section      a division (div, div1...)            b:heading      a head (level; 0: not a section's)
-    b:paragraph    p, ab                                b:page-break   pb (number, facsimile link)
-    b:line-break   lb                                   b:note         a footnote
-    b:remark       an editor's note kept in place       b:link         ref, ptr (target)
-    b:citation     a citation of a bibliography entry   b:name         a name, linked to the register
-    b:date         a date with its normalised value     b:list         list, listBibl, castList, listPerson...
-    b:list-item    an item of a list                    b:gloss-list   a list of label/item pairs
-    b:table, b:row, b:cell                              b:figure       figure with its caption
-    b:cit          a block quotation with its source    b:block-quote  a quotation holding paragraphs
-    b:verse-line   l                                    b:speaker      speaker (and u/@who resolved)
-    b:stage        a stage direction (inline or block)  b:alternate    choice: one reading shown
-    b:apparatus    app: the lemma, then the readings    b:field        a labelled metadata field
-    b:text         a note's text, a word split by lb    omit           an empty template here
-
-  The parameters are documented on each behaviour in behaviours-html.xsl. A rule never
-  writes output itself; an edition changes a rule by a template of its own in mode tk:text
-  (with an import precedence above this file: see docs/rendering.md), and an output format
-  is a new behaviour module implementing every b: template.
-
-  Mode tk:text: an element without a rule falls back to its text (text-only-copy), so
-  unknown TEI never stops a render and never loses its words.
+  Where it sits in the pipeline: imported by common/behaviours-html.xsl (xslt/html.xsl) and
+  common/behaviours-print.xsl (xslt/print.xsl). Each output applies mode tk:text to the parts
+  of a document it shows; each template here matches a TEI element (one model of its
+  elementSpec: name, context and attributes) and calls its behaviours, named templates in
+  the b: namespace that each behaviour module implements. The text nodes' rules and b:body
+  are in common/rules-core.xsl; the functions the predicates call in common/tei-facts.xsl.
+  An element without a rule shows its text (the mode's on-no-match="text-only-copy").
 -->
-<xsl:stylesheet version="3.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:tk="urn:teikit"
-    xmlns:b="urn:teikit:behaviour"
-    exclude-result-prefixes="#all">
-
   <xsl:import href="tei-facts.xsl"/>
-
-  <xsl:mode name="tk:text" on-no-match="text-only-copy"/>
-
-  <!-- ============================================================ text and structure -->
-  <!-- text is copied as it is (on-no-match); a note's text goes through b:text, which an
-       output may need (print trims a footnote's whitespace for the PDF engine) -->
-  <xsl:template match="tei:note//text()" mode="tk:text">
-    <xsl:call-template name="b:text"/>
-  </xsl:template>
-
-  <!-- a word broken over two lines (lb break="no") is one word: the whitespace that lays
-       out the source around the break is not text -->
-  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no']]
-                       or following-sibling::node()[1][self::tei:lb[@break = 'no']]]" mode="tk:text">
-    <xsl:variable name="after-break" as="xs:boolean" select="exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
-    <xsl:variable name="before-break" as="xs:boolean" select="exists(following-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
-    <xsl:call-template name="b:text">
-      <xsl:with-param name="text" select="let $t := if ($after-break) then replace(., '^\s+', '') else string(.)
-                                          return if ($before-break) then replace($t, '\s+$', '') else $t"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:sourceDoc | tei:fw | tei:cb | tei:milestone
-                       | tei:gb | tei:interpGrp | tei:witDetail | tei:graphic | tei:media
-                       | tei:figDesc | tei:front/tei:div[@type = 'abstract'] | tei:choice/*"
-                mode="tk:text"/>
-
-  <xsl:template match="tei:text" mode="tk:text">
-    <xsl:apply-templates select="tei:front, tei:body, tei:group, tei:back" mode="#current"/>
-  </xsl:template>
-
-  <xsl:template match="tei:body" mode="tk:text">
-    <xsl:apply-templates mode="#current"/>
-  </xsl:template>
-
-  <xsl:template match="tei:front | tei:back | tei:group | tei:floatingText | tei:group/tei:text" mode="tk:text">
-    <xsl:call-template name="b:container"/>
-  </xsl:template>
-
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"
-                mode="tk:text">
-    <xsl:call-template name="b:section"/>
-  </xsl:template>
-
-  <xsl:template match="tei:head[parent::*[matches(local-name(), '^div[1-7]?$')]]" mode="tk:text">
-    <xsl:call-template name="b:heading">
-      <xsl:with-param name="level" select="count(ancestor::*[matches(local-name(), '^div[1-7]?$')])"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:head" mode="tk:text">
-    <xsl:call-template name="b:heading"/>
-  </xsl:template>
-
-  <xsl:template match="tei:p | tei:ab" mode="tk:text">
-    <xsl:call-template name="b:paragraph"/>
-  </xsl:template>
-
-  <xsl:template match="tei:pb" mode="tk:text">
-    <xsl:call-template name="b:page-break">
-      <xsl:with-param name="facsimile" select="tk:facsimile-url(.)"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:lb" mode="tk:text">
-    <xsl:call-template name="b:line-break"/>
-  </xsl:template>
-
-  <!-- ============================================================ blocks -->
-  <xsl:template match="tei:cit" mode="tk:text">
-    <xsl:call-template name="b:cit">
-      <xsl:with-param name="quote" select="* except (tei:bibl | tei:ref | tei:note)"/>
-      <xsl:with-param name="source" select="tei:bibl | tei:ref"/>
-      <xsl:with-param name="notes" select="tei:note"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:cit/tei:quote[not(tei:p | tei:lg | tei:l | tei:ab)]" mode="tk:text">
-    <xsl:call-template name="b:paragraph"/>
-  </xsl:template>
-
-  <xsl:template match="tei:quote[tei:p | tei:lg | tei:l | tei:ab]" mode="tk:text">
-    <xsl:call-template name="b:block-quote"/>
-  </xsl:template>
-
-  <xsl:template match="tei:quote | tei:q | tei:said" mode="tk:text">
-    <xsl:call-template name="b:inline"/>
-  </xsl:template>
-
-  <xsl:template match="tei:list[tei:label]" mode="tk:text">
-    <xsl:call-template name="b:gloss-list">
-      <xsl:with-param name="labels" select="tei:label"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:list" mode="tk:text">
-    <xsl:call-template name="b:list">
-      <xsl:with-param name="ordered" select="@type = ('numbered', 'ordered') or contains(@rend, 'numbered')"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:list/tei:item | tei:listBibl/tei:bibl" mode="tk:text">
-    <xsl:call-template name="b:list-item"/>
-  </xsl:template>
-
-  <xsl:template match="tei:castItem[not(normalize-space())][.//@sameAs | .//@corresp | @sameAs | @corresp]"
-                mode="tk:text" priority="1">
-    <xsl:variable name="pointer" as="xs:string" select="string((descendant-or-self::*/(@sameAs, @corresp))[1])"/>
-    <xsl:variable name="name" as="text()">
-      <xsl:value-of select="tk:person-name(., $pointer)"/>
-    </xsl:variable>
-    <xsl:call-template name="b:list-item">
-      <xsl:with-param name="class" select="local-name()"/>
-      <xsl:with-param name="content" select="$name"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:castItem" mode="tk:text">
-    <xsl:call-template name="b:list-item">
-      <xsl:with-param name="class" select="local-name()"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- anything else inside a list that is not an item still needs a list item -->
-  <xsl:template match="(tei:list | tei:listBibl | tei:castList | tei:castGroup | tei:listPerson | tei:listPlace
-                        | tei:listOrg | tei:listEvent | tei:listRelation | tei:listWit | tei:listApp)
-                       /*[not(self::tei:head or self::tei:label or self::tei:item or self::tei:castItem
-                              or self::tei:castGroup or self::tei:bibl[parent::tei:listBibl])]"
-                mode="tk:text" priority="0.6">
+  <xsl:import href="rules-core.xsl"/>
+  <!-- anyElement -->
+  <xsl:template match="*[parent::*[self::list or self::listBibl or self::castList or self::castGroup or self::listPerson or self::listPlace or self::listOrg or self::listEvent or self::listRelation or self::listWit or self::listApp] and not(self::head or self::label or self::item or self::castItem or self::castGroup or self::bibl[parent::listBibl])]" mode="tk:text" priority="5">
     <xsl:call-template name="b:list-item">
       <xsl:with-param name="class" select="local-name()"/>
       <xsl:with-param name="content" select="."/>
       <xsl:with-param name="rule" select="'next'"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:listBibl | tei:castList | tei:listPerson | tei:listPlace | tei:listOrg
-                       | tei:listEvent | tei:listRelation | tei:listWit | tei:listApp" mode="tk:text">
-    <xsl:call-template name="b:list"/>
+  <xsl:template match="*[parent::choice]" mode="tk:text" priority="4"/>
+  <!-- teiHeader -->
+  <xsl:template match="teiHeader" mode="tk:text" priority="1"/>
+  <!-- text -->
+  <xsl:template match="text[parent::group]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:container"/>
   </xsl:template>
-
-  <xsl:template match="tei:castGroup" mode="tk:text">
-    <xsl:call-template name="b:list-item">
-      <xsl:with-param name="class" select="local-name()"/>
-      <xsl:with-param name="content" select="tei:head/node()"/>
-      <xsl:with-param name="sublist" select="* except tei:head"/>
+  <xsl:template match="text" mode="tk:text" priority="1">
+    <xsl:call-template name="b:body">
+      <xsl:with-param name="content" select="front, body, group, back"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:lg" mode="tk:text">
-    <xsl:call-template name="b:block"/>
+  <!-- body -->
+  <xsl:template match="body" mode="tk:text" priority="1">
+    <xsl:call-template name="b:body"/>
   </xsl:template>
-
-  <xsl:template match="tei:l" mode="tk:text">
-    <xsl:call-template name="b:verse-line"/>
+  <!-- front -->
+  <xsl:template match="front" mode="tk:text" priority="1">
+    <xsl:call-template name="b:container"/>
   </xsl:template>
-
-  <xsl:template match="tei:table" mode="tk:text">
-    <xsl:call-template name="b:table"/>
+  <!-- back -->
+  <xsl:template match="back" mode="tk:text" priority="1">
+    <xsl:call-template name="b:container"/>
   </xsl:template>
-
-  <xsl:template match="tei:row" mode="tk:text">
-    <xsl:call-template name="b:row"/>
+  <!-- div -->
+  <xsl:template match="div[parent::front and @type = 'abstract']" mode="tk:text" priority="2"/>
+  <xsl:template match="div" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
   </xsl:template>
-
-  <xsl:template match="tei:cell" mode="tk:text">
-    <xsl:call-template name="b:cell">
-      <xsl:with-param name="label" select="@role = 'label' or ../@role = 'label'"/>
+  <!-- head -->
+  <xsl:template match="head[parent::*[matches(local-name(), '^div[1-7]?$')]]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:heading">
+      <xsl:with-param name="level" select="count(ancestor::*[matches(local-name(), '^div[1-7]?$')])"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:figure" mode="tk:text">
-    <xsl:call-template name="b:figure"/>
+  <xsl:template match="head" mode="tk:text" priority="1">
+    <xsl:call-template name="b:heading"/>
   </xsl:template>
-
-  <!-- drama -->
-  <xsl:template match="tei:sp" mode="tk:text">
-    <xsl:call-template name="b:block"/>
+  <!-- p -->
+  <xsl:template match="p" mode="tk:text" priority="1">
+    <xsl:call-template name="b:paragraph"/>
   </xsl:template>
-
-  <xsl:template match="tei:speaker" mode="tk:text">
-    <xsl:call-template name="b:speaker"/>
-  </xsl:template>
-
-  <xsl:template match="tei:stage" mode="tk:text">
-    <xsl:call-template name="b:stage">
-      <xsl:with-param name="within-phrase" select="exists(parent::*[self::tei:p or self::tei:l or self::tei:ab
-                    or self::tei:head or self::tei:speaker or self::tei:hi or self::tei:item])"/>
+  <!-- pb -->
+  <xsl:template match="pb" mode="tk:text" priority="1">
+    <xsl:call-template name="b:page-break">
+      <xsl:with-param name="facsimile" select="tk:facsimile-url(.)"/>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- letters and other framing blocks -->
-  <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:epigraph | tei:argument
-                       | tei:trailer | tei:byline | tei:dateline | tei:salute | tei:signed
-                       | tei:docTitle | tei:titlePage | tei:titlePart | tei:docAuthor | tei:docImprint
-                       | tei:docDate | tei:imprimatur"
-                mode="tk:text">
-    <xsl:call-template name="b:block">
-      <xsl:with-param name="class" select="string-join((local-name(), tk:alignment(.)), ' ')"/>
+  <!-- lb -->
+  <xsl:template match="lb" mode="tk:text" priority="1">
+    <xsl:call-template name="b:line-break"/>
+  </xsl:template>
+  <!-- cit -->
+  <xsl:template match="cit" mode="tk:text" priority="1">
+    <xsl:call-template name="b:cit">
+      <xsl:with-param name="quote" select="* except (bibl | ref | note)"/>
+      <xsl:with-param name="source" select="bibl | ref"/>
+      <xsl:with-param name="notes" select="note"/>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- speeches: who speaks, resolved to a name, then what is said -->
-  <xsl:template match="tei:u" mode="tk:text">
-    <xsl:variable name="speaker" as="element(tei:speaker)*">
-      <xsl:if test="@who and empty(tei:speaker)">
-        <tei:speaker><xsl:value-of select="tk:speaker-name(.)"/></tei:speaker>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:call-template name="b:block">
-      <xsl:with-param name="content" select="$speaker, node()"/>
+  <!-- quote -->
+  <xsl:template match="quote[parent::cit and not(p | lg | l | ab)]" mode="tk:text" priority="3">
+    <xsl:call-template name="b:paragraph"/>
+  </xsl:template>
+  <xsl:template match="quote[p | lg | l | ab]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:block-quote"/>
+  </xsl:template>
+  <xsl:template match="quote" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- list -->
+  <xsl:template match="list[label]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:gloss-list">
+      <xsl:with-param name="labels" select="label"/>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- tokens: a word stands apart from the token before it unless the source has
-       whitespace there already, or either says it joins (@join), or it is punctuation
-       that closes (,.;:!?) -->
-  <xsl:template match="tei:w | tei:pc" mode="tk:text">
-    <xsl:variable name="before" as="node()?" select="preceding-sibling::node()[1]"/>
-    <xsl:variable name="joined" as="xs:boolean" select="
-        @join = ('left', 'both') or $before/@join = ('right', 'both')
-        or (self::tei:pc and not(@join) and matches(., '^[\p{Pe}\p{Pf}.,;:!?·…%]'))
-        or ($before/self::tei:pc and not($before/@join) and matches($before, '[\p{Ps}\p{Pi}]$'))"/>
-    <xsl:call-template name="b:inline">
-      <xsl:with-param name="kind" select="'plain'"/>
-      <xsl:with-param name="before" select="if ($before/self::tei:w or $before/self::tei:pc) then
-                                            (if ($joined) then '' else ' ') else ''"/>
+  <xsl:template match="list" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list">
+      <xsl:with-param name="ordered" select="@type = ('numbered', 'ordered') or contains(@rend, 'numbered')"/>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- ============================================================ header parts that are content -->
-  <xsl:template match="tei:msDesc | tei:msIdentifier | tei:msContents | tei:physDesc | tei:history
-                       | tei:additional | tei:msPart | tei:msFrag | tei:correspDesc | tei:correspAction
-                       | tei:particDesc | tei:settingDesc | tei:standOff
-                       | (tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listBibl)
-                         [ancestor::tei:teiHeader][not(ancestor::tei:listPerson | ancestor::tei:listPlace
-                          | ancestor::tei:listOrg | ancestor::tei:listEvent | ancestor::tei:listBibl)]"
-                mode="tk:text">
+  <!-- item -->
+  <xsl:template match="item[parent::list]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list-item"/>
+  </xsl:template>
+  <!-- standOff -->
+  <xsl:template match="standOff" mode="tk:text" priority="1">
     <xsl:call-template name="b:field">
       <xsl:with-param name="label" select="tk:field-label(.)"/>
-      <xsl:with-param name="rule" select="if (starts-with(local-name(), 'list')) then 'next' else ''"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:msItem | tei:msItemStruct | tei:summary | tei:incipit | tei:explicit | tei:colophon
-                       | tei:rubric | tei:finalRubric | tei:textLang | tei:objectDesc | tei:supportDesc
-                       | tei:support | tei:extent | tei:foliation | tei:collation | tei:condition
-                       | tei:layoutDesc | tei:layout | tei:handDesc | tei:handNote | tei:decoDesc | tei:decoNote
-                       | tei:additions | tei:bindingDesc | tei:binding | tei:sealDesc | tei:seal
-                       | tei:accMat | tei:origin | tei:provenance | tei:acquisition | tei:adminInfo
-                       | tei:recordHist | tei:custodialHist | tei:surrogates | tei:altIdentifier
-                       | tei:person | tei:place | tei:org | tei:event | tei:setting | tei:relation
-                       | tei:listPerson/tei:personGrp | tei:biblStruct/tei:monogr | tei:biblStruct/tei:analytic
-                       | tei:sender | tei:addressee | tei:placeSender | tei:placeAddressee | tei:dateSender
-                       | tei:dateAddressee"
-                mode="tk:text">
+  <!-- listPerson -->
+  <xsl:template match="listPerson[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listPerson" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listPlace -->
+  <xsl:template match="listPlace[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listPlace" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listOrg -->
+  <xsl:template match="listOrg[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listOrg" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listEvent -->
+  <xsl:template match="listEvent[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listEvent" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listBibl -->
+  <xsl:template match="listBibl[tk:is-header-list(.)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="listBibl" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- person -->
+  <xsl:template match="person" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
   </xsl:template>
-
-  <!-- ============================================================ notes and apparatus -->
-  <xsl:template match="tei:note[tk:is-footnote(.)]" mode="tk:text">
+  <!-- place -->
+  <xsl:template match="place" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- org -->
+  <xsl:template match="org" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- event -->
+  <xsl:template match="event" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- monogr -->
+  <xsl:template match="monogr[parent::biblStruct]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- analytic -->
+  <xsl:template match="analytic[parent::biblStruct]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- note -->
+  <xsl:template match="note[tk:is-footnote(.)]" mode="tk:text" priority="2">
     <xsl:call-template name="b:note"/>
   </xsl:template>
-
-  <xsl:template match="tei:note" mode="tk:text">
+  <xsl:template match="note" mode="tk:text" priority="1">
     <xsl:call-template name="b:remark"/>
   </xsl:template>
-
-  <xsl:template match="tei:app" mode="tk:text">
-    <xsl:call-template name="b:apparatus">
-      <xsl:with-param name="lemma" select="(tei:lem, tei:rdg)[1]"/>
-      <xsl:with-param name="readings" select="(tei:rdg | tei:rdgGrp/tei:rdg | tei:note) except (tei:lem, tei:rdg)[1]"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- ============================================================ links, names, dates -->
-  <xsl:template match="tei:bibl[starts-with(@corresp, '#')]" mode="tk:text">
+  <!-- bibl -->
+  <xsl:template match="bibl[starts-with(@corresp, '#')]" mode="tk:text" priority="3">
     <xsl:call-template name="b:citation">
       <xsl:with-param name="target" select="tk:local-target(., @corresp)"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:bibl | tei:biblStruct | tei:citedRange" mode="tk:text">
+  <xsl:template match="bibl[parent::listBibl]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:list-item"/>
+  </xsl:template>
+  <xsl:template match="bibl" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline"/>
   </xsl:template>
-
-  <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="tk:text">
+  <!-- biblStruct -->
+  <xsl:template match="biblStruct" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- citedRange -->
+  <xsl:template match="citedRange" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- ref -->
+  <xsl:template match="ref[@target]" mode="tk:text" priority="1">
     <xsl:call-template name="b:link">
       <xsl:with-param name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName"
-                mode="tk:text">
+  <!-- ptr -->
+  <xsl:template match="ptr[@target]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:link">
+      <xsl:with-param name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- persName -->
+  <xsl:template match="persName" mode="tk:text" priority="1">
     <xsl:call-template name="b:name"/>
   </xsl:template>
-
-  <xsl:template match="tei:date[@when | @from | @to | @notBefore | @notAfter]" mode="tk:text">
+  <!-- placeName -->
+  <xsl:template match="placeName" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- orgName -->
+  <xsl:template match="orgName" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- name -->
+  <xsl:template match="name" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- date -->
+  <xsl:template match="date[@when | @from | @to | @notBefore | @notAfter]" mode="tk:text" priority="1">
     <xsl:call-template name="b:date"/>
   </xsl:template>
-
-  <xsl:template match="tei:measure[@quantity]" mode="tk:text">
+  <!-- measure -->
+  <xsl:template match="measure[@quantity]" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="title" select="string-join((@quantity, @unit, @commodity), ' ')"/>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- ============================================================ phrase level -->
-  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:title | tei:term | tei:mentioned | tei:soCalled"
-                mode="tk:text">
+  <!-- hi -->
+  <xsl:template match="hi" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
-      <xsl:with-param name="class" select="string-join((local-name(), tokenize(@rend)[. ne '']), ' ')"/>
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:choice" mode="tk:text">
+  <!-- emph -->
+  <xsl:template match="emph" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- foreign -->
+  <xsl:template match="foreign" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- title -->
+  <xsl:template match="title" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- term -->
+  <xsl:template match="term" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- facsimile -->
+  <xsl:template match="facsimile" mode="tk:text" priority="1"/>
+  <!-- sourceDoc -->
+  <xsl:template match="sourceDoc" mode="tk:text" priority="1"/>
+  <!-- fw -->
+  <xsl:template match="fw" mode="tk:text" priority="1"/>
+  <!-- cb -->
+  <xsl:template match="cb" mode="tk:text" priority="1"/>
+  <!-- milestone -->
+  <xsl:template match="milestone" mode="tk:text" priority="1"/>
+  <!-- gb -->
+  <xsl:template match="gb" mode="tk:text" priority="1"/>
+  <!-- interpGrp -->
+  <xsl:template match="interpGrp" mode="tk:text" priority="1"/>
+  <!-- witDetail -->
+  <xsl:template match="witDetail" mode="tk:text" priority="1"/>
+  <!-- graphic -->
+  <xsl:template match="graphic" mode="tk:text" priority="1"/>
+  <!-- media -->
+  <xsl:template match="media" mode="tk:text" priority="1"/>
+  <!-- figDesc -->
+  <xsl:template match="figDesc" mode="tk:text" priority="1"/>
+  <!-- group -->
+  <xsl:template match="group" mode="tk:text" priority="1">
+    <xsl:call-template name="b:container"/>
+  </xsl:template>
+  <!-- floatingText -->
+  <xsl:template match="floatingText" mode="tk:text" priority="1">
+    <xsl:call-template name="b:container"/>
+  </xsl:template>
+  <!-- div1 -->
+  <xsl:template match="div1" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div2 -->
+  <xsl:template match="div2" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div3 -->
+  <xsl:template match="div3" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div4 -->
+  <xsl:template match="div4" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div5 -->
+  <xsl:template match="div5" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div6 -->
+  <xsl:template match="div6" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- div7 -->
+  <xsl:template match="div7" mode="tk:text" priority="1">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+  <!-- ab -->
+  <xsl:template match="ab" mode="tk:text" priority="1">
+    <xsl:call-template name="b:paragraph"/>
+  </xsl:template>
+  <!-- q -->
+  <xsl:template match="q" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- said -->
+  <xsl:template match="said" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- castItem -->
+  <xsl:template match="castItem[not(normalize-space()) and (.//@sameAs | .//@corresp | @sameAs | @corresp)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:list-item">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="content" select="tk:cast-name(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="castItem" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list-item">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- castGroup -->
+  <xsl:template match="castGroup" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list-item">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="content" select="head/node()"/>
+      <xsl:with-param name="sublist" select="* except head"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- castList -->
+  <xsl:template match="castList" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listRelation -->
+  <xsl:template match="listRelation" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listWit -->
+  <xsl:template match="listWit" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- listApp -->
+  <xsl:template match="listApp" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
+  <!-- lg -->
+  <xsl:template match="lg" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- l -->
+  <xsl:template match="l" mode="tk:text" priority="1">
+    <xsl:call-template name="b:verse-line"/>
+  </xsl:template>
+  <!-- table -->
+  <xsl:template match="table" mode="tk:text" priority="1">
+    <xsl:call-template name="b:table"/>
+  </xsl:template>
+  <!-- row -->
+  <xsl:template match="row" mode="tk:text" priority="1">
+    <xsl:call-template name="b:row"/>
+  </xsl:template>
+  <!-- cell -->
+  <xsl:template match="cell" mode="tk:text" priority="1">
+    <xsl:call-template name="b:cell">
+      <xsl:with-param name="label" select="@role = 'label' or ../@role = 'label'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- figure -->
+  <xsl:template match="figure" mode="tk:text" priority="1">
+    <xsl:call-template name="b:figure"/>
+  </xsl:template>
+  <!-- sp -->
+  <xsl:template match="sp" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- speaker -->
+  <xsl:template match="speaker" mode="tk:text" priority="1">
+    <xsl:call-template name="b:speaker"/>
+  </xsl:template>
+  <!-- stage -->
+  <xsl:template match="stage" mode="tk:text" priority="1">
+    <xsl:call-template name="b:stage">
+      <xsl:with-param name="within-phrase" select="exists(parent::*[self::p or self::l or self::ab or self::head or self::speaker or self::hi or self::item])"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- opener -->
+  <xsl:template match="opener" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- closer -->
+  <xsl:template match="closer" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- postscript -->
+  <xsl:template match="postscript" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- epigraph -->
+  <xsl:template match="epigraph" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- argument -->
+  <xsl:template match="argument" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- trailer -->
+  <xsl:template match="trailer" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- byline -->
+  <xsl:template match="byline" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- dateline -->
+  <xsl:template match="dateline" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- salute -->
+  <xsl:template match="salute" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- signed -->
+  <xsl:template match="signed" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- docTitle -->
+  <xsl:template match="docTitle" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- titlePage -->
+  <xsl:template match="titlePage" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- titlePart -->
+  <xsl:template match="titlePart" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- docAuthor -->
+  <xsl:template match="docAuthor" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- docImprint -->
+  <xsl:template match="docImprint" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- docDate -->
+  <xsl:template match="docDate" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- imprimatur -->
+  <xsl:template match="imprimatur" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="tk:block-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- u -->
+  <xsl:template match="u" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="content" select="tk:said-by(.), node()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- w -->
+  <xsl:template match="w" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="kind" select="'plain'"/>
+      <xsl:with-param name="before" select="tk:token-space(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- pc -->
+  <xsl:template match="pc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="kind" select="'plain'"/>
+      <xsl:with-param name="before" select="tk:token-space(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- msDesc -->
+  <xsl:template match="msDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- msIdentifier -->
+  <xsl:template match="msIdentifier" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- msContents -->
+  <xsl:template match="msContents" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- physDesc -->
+  <xsl:template match="physDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- history -->
+  <xsl:template match="history" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- additional -->
+  <xsl:template match="additional" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- msPart -->
+  <xsl:template match="msPart" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- msFrag -->
+  <xsl:template match="msFrag" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- correspDesc -->
+  <xsl:template match="correspDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- correspAction -->
+  <xsl:template match="correspAction" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- particDesc -->
+  <xsl:template match="particDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- settingDesc -->
+  <xsl:template match="settingDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- msItem -->
+  <xsl:template match="msItem" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- msItemStruct -->
+  <xsl:template match="msItemStruct" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- summary -->
+  <xsl:template match="summary" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- incipit -->
+  <xsl:template match="incipit" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- explicit -->
+  <xsl:template match="explicit" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- colophon -->
+  <xsl:template match="colophon" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- rubric -->
+  <xsl:template match="rubric" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- finalRubric -->
+  <xsl:template match="finalRubric" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- textLang -->
+  <xsl:template match="textLang" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- objectDesc -->
+  <xsl:template match="objectDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- supportDesc -->
+  <xsl:template match="supportDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- support -->
+  <xsl:template match="support" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- extent -->
+  <xsl:template match="extent" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- foliation -->
+  <xsl:template match="foliation" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- collation -->
+  <xsl:template match="collation" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- condition -->
+  <xsl:template match="condition" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- layoutDesc -->
+  <xsl:template match="layoutDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- layout -->
+  <xsl:template match="layout" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- handDesc -->
+  <xsl:template match="handDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- handNote -->
+  <xsl:template match="handNote" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- decoDesc -->
+  <xsl:template match="decoDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- decoNote -->
+  <xsl:template match="decoNote" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- additions -->
+  <xsl:template match="additions" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- bindingDesc -->
+  <xsl:template match="bindingDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- binding -->
+  <xsl:template match="binding" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- sealDesc -->
+  <xsl:template match="sealDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- seal -->
+  <xsl:template match="seal" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- accMat -->
+  <xsl:template match="accMat" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- origin -->
+  <xsl:template match="origin" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- provenance -->
+  <xsl:template match="provenance" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- acquisition -->
+  <xsl:template match="acquisition" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- adminInfo -->
+  <xsl:template match="adminInfo" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- recordHist -->
+  <xsl:template match="recordHist" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- custodialHist -->
+  <xsl:template match="custodialHist" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- surrogates -->
+  <xsl:template match="surrogates" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- altIdentifier -->
+  <xsl:template match="altIdentifier" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- setting -->
+  <xsl:template match="setting" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- relation -->
+  <xsl:template match="relation" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- personGrp -->
+  <xsl:template match="personGrp[parent::listPerson]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- sender -->
+  <xsl:template match="sender" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- addressee -->
+  <xsl:template match="addressee" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- placeSender -->
+  <xsl:template match="placeSender" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- placeAddressee -->
+  <xsl:template match="placeAddressee" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- dateSender -->
+  <xsl:template match="dateSender" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- dateAddressee -->
+  <xsl:template match="dateAddressee" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- app -->
+  <xsl:template match="app" mode="tk:text" priority="1">
+    <xsl:call-template name="b:apparatus">
+      <xsl:with-param name="lemma" select="(lem, rdg)[1]"/>
+      <xsl:with-param name="readings" select="(rdg | rdgGrp/rdg | note) except (lem, rdg)[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- rs -->
+  <xsl:template match="rs" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- geogName -->
+  <xsl:template match="geogName" mode="tk:text" priority="1">
+    <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- mentioned -->
+  <xsl:template match="mentioned" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- soCalled -->
+  <xsl:template match="soCalled" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="class" select="tk:rend-class(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- choice -->
+  <xsl:template match="choice" mode="tk:text" priority="1">
     <xsl:call-template name="b:alternate">
       <xsl:with-param name="shown" select="tk:shown-reading(.)"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:gap" mode="tk:text">
+  <!-- gap -->
+  <xsl:template match="gap" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="content" select="()"/>
       <xsl:with-param name="before" select="'[…]'"/>
       <xsl:with-param name="title" select="string-join((@reason, @quantity, @unit), ' ')"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:supplied" mode="tk:text">
+  <!-- supplied -->
+  <xsl:template match="supplied" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="before" select="'['"/>
       <xsl:with-param name="after" select="']'"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:del | tei:add" mode="tk:text">
+  <!-- del -->
+  <xsl:template match="del" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="kind" select="local-name()"/>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="tei:space" mode="tk:text">
+  <!-- add -->
+  <xsl:template match="add" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="kind" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- space -->
+  <xsl:template match="space" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="content" select="()"/>
       <xsl:with-param name="before" select="' '"/>

@@ -5,9 +5,10 @@
   a choice that is shown, whom a pointer names, where a page's image is, the alignment a
   @rend asks for, what a header part is called.
 
-  Where it sits in the pipeline: imported by common/rules.xsl (the rules of every output)
-  and by common/dublin-core.xsl (a document's title is the same in its metadata). Only
-  functions and a key: no templates, so any stylesheet may import it.
+  Where it sits in the pipeline: imported by common/rules.xsl (the rules of every output,
+  generated from schemas/teikit-render.odd, whose predicates and parameters call these
+  functions) and by common/dublin-core.xsl (a document's title is the same in its
+  metadata). Only functions and a key: no templates, so any stylesheet may import it.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -131,6 +132,58 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="key" as="xs:string" select="if ($e/self::tei:correspAction) then string($e/@type) else local-name($e)"/>
     <xsl:sequence select="($tk:field-labels($key), $key)[1]"/>
+  </xsl:function>
+
+  <!-- ================================================ what a rule's parameters compute -->
+  <!-- a list of the header that is shown as a field of its own: the outermost one -->
+  <xsl:function name="tk:is-header-list" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="exists($list/ancestor::tei:teiHeader)
+                          and empty($list/ancestor::*[self::tei:listPerson or self::tei:listPlace
+                                    or self::tei:listOrg or self::tei:listEvent or self::tei:listBibl])"/>
+  </xsl:function>
+
+  <!-- the class of a framing block (opener, closer, dateline...): its name, and the
+       alignment its @rend asks for -->
+  <xsl:function name="tk:block-class" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join((local-name($e), tk:alignment($e)), ' ')"/>
+  </xsl:function>
+
+  <!-- the class of a phrase: its name and the words of its @rend -->
+  <xsl:function name="tk:rend-class" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join((local-name($e), tokenize($e/@rend)[. ne '']), ' ')"/>
+  </xsl:function>
+
+  <!-- the name an empty cast item points at (@sameAs, @corresp, on it or inside it), as text -->
+  <xsl:function name="tk:cast-name" as="text()">
+    <xsl:param name="item" as="element()"/>
+    <xsl:variable name="pointer" as="xs:string"
+                  select="string(($item/descendant-or-self::*/(@sameAs, @corresp))[1])"/>
+    <xsl:value-of select="tk:person-name($item, $pointer)"/>
+  </xsl:function>
+
+  <!-- who says an utterance that names no speaker of its own (u/@who): a speaker element
+       holding the name, to be shown before what is said -->
+  <xsl:function name="tk:said-by" as="element(tei:speaker)*">
+    <xsl:param name="u" as="element()"/>
+    <xsl:if test="$u/@who and empty($u/tei:speaker)">
+      <tei:speaker><xsl:value-of select="tk:speaker-name($u)"/></tei:speaker>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- the space before a token (w, pc): one after another token, unless the source has
+       whitespace there already, or either says it joins (@join), or it is punctuation that
+       closes (,.;:!?) or follows punctuation that opens -->
+  <xsl:function name="tk:token-space" as="xs:string">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="before" as="node()?" select="$token/preceding-sibling::node()[1]"/>
+    <xsl:variable name="joined" as="xs:boolean" select="
+        $token/@join = ('left', 'both') or $before/@join = ('right', 'both')
+        or ($token/self::tei:pc and not($token/@join) and matches($token, '^[\p{Pe}\p{Pf}.,;:!?·…%]'))
+        or ($before/self::tei:pc and not($before/@join) and matches($before, '[\p{Ps}\p{Pi}]$'))"/>
+    <xsl:sequence select="if (($before/self::tei:w or $before/self::tei:pc) and not($joined)) then ' ' else ''"/>
   </xsl:function>
 
 </xsl:stylesheet>

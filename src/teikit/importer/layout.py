@@ -25,6 +25,8 @@ from teikit.importer.report import Report
 PAGE_START = re.compile(r"^ {1,3}\S")
 SEPARATOR = re.compile(r"^ {20,}$")
 NOTE_START = re.compile(r"^ ?(\d{1,3}) +(\S.*)$")
+#: how a sentence (and so a note) ends; a note that breaks off without one runs on
+SENTENCE_END = (".", "!", "?", "…", ")", "\"", "”", "’", "»")
 BULLET = re.compile(r"^\s*([•●▪■◦\u2023\u2043\ue000-\uf8ff])\s*")
 NUMBERED_ITEM = re.compile(r"^(\d+(?:-\d+)?)\.\s+Madde")
 NUMBERED_HEAD = re.compile(r"^(\d+(?:\.\d+)*)\.\s+\S")
@@ -246,11 +248,21 @@ class _Grouper:
         anchor = len(self.blocks) - 1
         for index, line in enumerate(lines):
             match = NOTE_START.match(line.raw)
-            if match or index == 0:
+            if not match and index == 0 and self._note_runs_on():
+                self.footnotes[-1].lines.append(line)
+            elif match or index == 0:
                 number = match.group(1) if match else None
                 self.footnotes.append(Footnote(number, [line], anchor, self.page_line))
             else:
                 self.footnotes[-1].lines.append(line)
+
+    def _note_runs_on(self) -> bool:
+        """Whether the last note broke off mid-sentence at its page foot: then an
+        unnumbered first line of the next page foot is its continuation (a word
+        hyphenated across the pages is joined like any other), not a note of its own."""
+        if not self.footnotes:
+            return False
+        return not self.footnotes[-1].lines[-1].text.rstrip().endswith(SENTENCE_END)
 
     def flush_zones(self, zones: dict[int, list[SourceLine]], lines: list[SourceLine]) -> None:
         """A footnote zone at the very end of the text (no page follows it)."""

@@ -91,6 +91,17 @@ def read(path: Path) -> Odd:
     return Odd(Path(path), tree, included, warnings)
 
 
+def read_chained(path: Path, chain: tuple[Path, ...], limit: int, what: str = "ODD") -> Odd:
+    """:func:`read` the ODD at *path*, met after the ODDs of *chain* (each the source of the
+    one before): an error if it is one of them (a cycle) or the chain is *limit* long."""
+    if path in chain:
+        raise InputError(f"the {what} is its own source (chained: "
+                         + " -> ".join(str(p) for p in chain + (path,)) + ")", str(path), 1, 1)
+    if len(chain) >= limit:
+        raise InputError(f"{what}s chained more than {limit} deep", str(path), 1, 1)
+    return read(path)
+
+
 def local_source(odd: Odd, element: etree._Element, value: str, what: str) -> Path:
     """The local file a ``@source``/``@url`` names; an error at *element* otherwise."""
     parsed = urlparse(value)

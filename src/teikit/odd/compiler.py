@@ -46,7 +46,8 @@ def compile_odd(path: str | Path, consortium: Consortium, *, selected: str | Non
                 fixed_date: bool = False) -> Schemas:
     """Compile the ODD at *path* (see the module doc); InputError for bad input.
 
-    *fixed_date*: stamp the schema 1970-01-01 instead of now (for files kept in git).
+    *fixed_date*: stamp the schemas (RELAX NG and Schematron) 1970-01-01 instead of now,
+    for files kept in git.
     """
     with tempfile.TemporaryDirectory(prefix="teikit-odd-") as scratch:
         warnings: list[str] = []
@@ -56,19 +57,48 @@ def compile_odd(path: str | Path, consortium: Consortium, *, selected: str | Non
         document = runtime.parse_text(compiled, Path(path).resolve().as_uri())
         params = {"useFixedDate": "true"} if fixed_date else {}
         relaxng = _run(consortium, ODD2RELAX, document, params, path)
-        schematron = _run(consortium, EXTRACT_ISOSCH, document, {}, path)
+        schematron = _run(consortium, EXTRACT_ISOSCH, document, params, path)
     return Schemas(compiled, relaxng, schematron, tuple(warnings))
+
+
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+
+
+def without_rules(relaxng: str) -> str:
+    """*relaxng* without the Schematron odd2relax embeds in it (its ``sch:`` elements).
+
+    For a schema whose rules are kept apart (``--schematron``): a validator that runs
+    embedded rules (teikit's does) would otherwise run them twice, and embedded they lack
+    the ``constraintDecl``'s lets, keys and functions that extract-isosch carries over.
+    Only whole ``sch:`` elements go (with the white space before them), and the namespace
+    declarations nothing uses any more; the rest is odd2relax's grammar as it wrote it.
+    """
+    root = parse(relaxng.encode("utf-8"), name="the compiled RELAX NG").getroot()
+    found = list(root.iter(f"{{{SCH_NS}}}*"))
+    if not found:
+        return relaxng
+    for element in found:
+        if element.getparent() is None or etree.QName(element.getparent()).namespace == SCH_NS:
+            continue
+        parent, previous = element.getparent(), element.getprevious()
+        if previous is not None:
+            previous.tail = element.tail if _blank(previous.tail) else previous.tail
+        elif _blank(parent.text):
+            parent.text = element.tail
+        parent.remove(element)
+    etree.cleanup_namespaces(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="unicode") \
+        + "\n"
+
+
+def _blank(text: str | None) -> bool:
+    return not text or not text.strip()
 
 
 def _compiled(path: Path, consortium: Consortium, selected: str | None, scratch: Path,
               chain: tuple[Path, ...], warnings: list[str]) -> str:
     """odd2odd's output for the ODD at *path*, its uncompiled ODD sources compiled first."""
-    if path in chain:
-        raise InputError("the ODD is its own source (chained: "
-                         + " -> ".join(str(p) for p in chain + (path,)) + ")", str(path), 1, 1)
-    if len(chain) >= MAX_CHAIN:
-        raise InputError(f"ODDs chained more than {MAX_CHAIN} deep", str(path), 1, 1)
-    odd = check.read(path)
+    odd = check.read_chained(path, chain, MAX_CHAIN)
     spec = odd.schema_spec(selected)
     for holder in spec.iter(etree.Element):
         value = holder.get("source") if etree.QName(holder).namespace == TEI_NS else None

@@ -42,8 +42,12 @@ class Pin:
 
 
 # TEI P5 4.9.0 and the Stylesheets 7.58.0 released with it (the copies in ../shared are
-# the development states just before them). The digests are recorded from a machine
-# with a network; until they are, the pins refuse to download (see the module doc).
+# the development states just before them). The digests must be taken from the released
+# files themselves, on a machine that can reach them: the machines teikit is built on
+# reach package registries only (github.com and tei-c.org do not resolve there), and the
+# Consortium publishes neither file to PyPI, npm or Maven Central (nor would another
+# file's digest check these URLs). Until a digest is recorded, the pins refuse to
+# download (see the module doc) and the error says what to fetch by hand and where.
 STYLESHEETS_PIN = Pin("TEI Stylesheets 7.58.0",
                       "https://github.com/TEIC/Stylesheets/releases/download/v7.58.0/"
                       "tei-xsl-7.58.0.zip", "")

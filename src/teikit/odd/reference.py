@@ -54,18 +54,16 @@ def closed_lists(root) -> list[tuple[str, str, tuple[str, ...], str, str]]:
 
 
 def _example(exemplum) -> str:
-    """An exemplum's paragraph as Markdown: its ``code`` in backticks, the rest as it is."""
+    """An exemplum as Markdown: its example (``eg``, or a paragraph's ``code``) in
+    backticks, what its paragraphs say besides in words after it."""
     if exemplum is None:
         return ""
-    parts = []
-    for node in exemplum.iter():
-        if node.tag == f"{T}code":
-            parts.append(f"`{_text(node)}`")
-            if node.tail and node.tail.strip():
-                parts.append(node.tail.strip())
-        elif node.tag == f"{T}p" and node.text and node.text.strip():
-            parts.append(node.text.strip())
-    return " ".join(parts)
+    code = [f"`{_text(node)}`" for node in exemplum.iter(f"{T}eg", f"{T}code")]
+    words = []
+    for para in exemplum.iter(f"{T}p"):
+        words.append(" ".join(part.strip() for part in [para.text or ""] + [
+            child.tail or "" for child in para] if part.strip()))
+    return " ".join(code + [w for w in words if w])
 
 
 def lists_table(root) -> list[str]:

@@ -130,6 +130,10 @@ class Renderer:
     def __init__(self, out: str | os.PathLike = "out") -> None:
         self.out = Path(out)
         self.shared: dict[str, Any] = {}
+        #: output file name -> fingerprint of its inputs, recorded in the manifest for the
+        #: next render to compare (:mod:`teikit.render.fingerprint`); set by the formats
+        #: that skip outputs whose inputs did not change
+        self.inputs: dict[str, str] = {}
 
     @property
     def target(self) -> Path:
@@ -258,7 +262,10 @@ class Renderer:
                       if Path(f).resolve().is_relative_to(target)})
         for stale in sorted(set(_recorded(manifest)) - set(now)):
             discard_output(self.target / stale)
-        atomic_write(manifest, json.dumps({"format": self.name, "files": now}, indent=1) + "\n")
+        record: dict[str, Any] = {"format": self.name, "files": now}
+        if self.inputs:
+            record["inputs"] = dict(sorted(self.inputs.items()))
+        atomic_write(manifest, json.dumps(record, indent=1) + "\n")
 
     def run(self, edition: Edition, jobs: int = 1, failures: list[Failure] | None = None) -> list[Path]:
         """check -> resolve -> write; return every file written (see :meth:`write` for
@@ -280,6 +287,17 @@ def _recorded(manifest: Path) -> list[str]:
         return []
     return [f for f in files if isinstance(f, str) and f and not Path(f).is_absolute()
             and ".." not in Path(f).parts]
+
+
+def recorded_inputs(manifest: Path) -> dict[str, str]:
+    """The fingerprints a manifest records (output name -> fingerprint); none when it is
+    missing or unreadable."""
+    try:
+        inputs = json.loads(manifest.read_text(encoding="utf-8")).get("inputs", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {k: v for k, v in inputs.items() if isinstance(k, str) and isinstance(v, str)} \
+        if isinstance(inputs, dict) else {}
 
 
 def discard_output(path: Path) -> None:

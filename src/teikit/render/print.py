@@ -9,7 +9,10 @@ numbers (CSS ``target-counter()``) must point into the same document as the text
     ``fonts/`` it embeds, ready for any CSS Paged Media engine.
 ``pdf``
     the same HTML laid out by WeasyPrint with the same CSS -> ``<out>/pdf/edition.pdf``
-    (fonts embedded, metadata from the ``<head>``, bookmarks from the headings).
+    (fonts embedded, metadata from the ``<head>``, bookmarks from the headings), and one
+    PDF per article, ``<out>/pdf/<article>.pdf``: the article's pages of the volume, as a
+    journal's offprint, with the volume's page numbers (see :class:`PdfRenderer` for what
+    a render does again when one article changed).
 
 WeasyPrint may only read the project's own files (the stylesheet and the fonts): any
 other URL in the text (an image on the web, a local file elsewhere) is refused, so a
@@ -22,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from teikit.errors import OutputError, TeikitError
-from teikit.render.base import Edition, Renderer, check_tei, register
+from teikit.render.base import Document, Edition, Renderer, check_tei, register
 from teikit.xmlio import atomic_write
 
 CSS_NAME = "print.css"
@@ -45,13 +48,15 @@ def fonts_root() -> Path:
     return _xslt_dir().parent
 
 
-def volume_html(edition: Edition, *, title: str = "", css: str = CSS_NAME,
-                pages: dict[str, int] | None = None, breaks: list[str] | None = None) -> str:
-    """The HTML of the printed volume: every article, then the register.
+def volume_html(edition: Edition, *, title: str = "", css: str = CSS_NAME, part: str = "volume",
+                pages: dict[str, int] | None = None, breaks: list[str] | None = None,
+                build_date: str = "") -> str:
+    """The HTML of the printed volume: front matter, every article, then the register.
 
-    From a previous layout (see :mod:`teikit.render.pdf`): *pages* (occurrence anchor ->
-    page) lets the register print each page number once per entry; *breaks* are the ids
-    of blocks that must start a page.
+    *part* is ``volume`` (all of it), ``text`` or ``register`` (see ``xslt/print.xsl``).
+    From a layout (see :mod:`teikit.render.pdf`): *pages* (anchor -> page) gives the
+    register its page numbers, one per entry and page; *breaks* are the ids of blocks
+    that must start a page. *build_date* is printed in the imprint.
     """
     from teikit.render.saxon import call_template
     params: dict[str, Any] = {
@@ -59,6 +64,8 @@ def volume_html(edition: Edition, *, title: str = "", css: str = CSS_NAME,
         "registers": [doc.xdm for doc in edition.all_registers],
         "title": title,
         "css": css,
+        "part": part,
+        "build-date": build_date,
     }
     if pages:
         params["occurrence-pages"] = pages
@@ -87,24 +94,136 @@ class PrintRenderer(Renderer):
             check_tei(article)
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
-        html = volume_html(edition)
+        html = volume_html(edition, build_date=build_date())
         page = atomic_write(self.target / f"{VOLUME_STEM}{self.suffix}", html)
         return [page, *copy_assets(self.target)]
 
 
 @register
 class PdfRenderer(PrintRenderer):
-    """The print volume laid out as PDF by WeasyPrint."""
+    """The print volume laid out as PDF by WeasyPrint, and each article's pages of it.
+
+    What a render does again is decided by fingerprints of the inputs, kept in the
+    format's manifest (:data:`~teikit.render.base.MANIFEST`, ``inputs``): when nothing
+    the volume depends on changed (the articles, their register files, the stylesheets,
+    print.css, the fonts, the edition's rules file), nothing is laid out; otherwise the
+    volume is laid out again, ``edition.pdf`` written, and an article's PDF rewritten only
+    when its own inputs or its first page changed. The edition PDF keeps a layout of its
+    own, not a concatenation of the article PDFs: its register's page numbers and its
+    contents point across articles, and one change anywhere can move every page after it.
+    """
 
     name = "pdf"
     suffix = ".pdf"
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
-        from teikit.render.pdf import volume_pdf
-        pdf = volume_pdf(lambda pages, breaks: volume_html(edition, css="", pages=pages,
-                                                           breaks=breaks),
-                         css_path(), fonts_root())
-        return [atomic_write(self.target / f"{VOLUME_STEM}{self.suffix}", pdf)]
+        from teikit.render.fingerprint import edition_inputs
+        shared = shared_inputs()
+        outputs = [self.target / f"{VOLUME_STEM}{self.suffix}", *self.article_outputs(edition)]
+        before = recorded_inputs(self.target)
+        self.inputs = {outputs[0].name: edition_inputs(edition, shared)}
+        if before.get(outputs[0].name) == self.inputs[outputs[0].name] and all(
+                before.get(path.name) and path.is_file() for path in outputs):
+            self.inputs = {path.name: before[path.name] for path in outputs}
+            return outputs                                   # nothing it depends on changed
+        volume = self.typeset(edition)
+        files = [atomic_write(outputs[0], self.pdf(volume.document()))]
+        return files + self.write_articles(edition, volume, outputs[1:], shared, before)
+
+    def write_articles(self, edition: Edition, volume, paths: list[Path], shared: str,
+                       before: dict[str, str]) -> list[Path]:
+        """Each article's pages of *volume* as its PDF at *paths*, written only when its
+        fingerprint (its inputs, *shared*, its first page) differs from the one recorded
+        *before* or the file is gone; returns every path."""
+        from teikit.render.fingerprint import article_inputs
+        anchors = [article_anchor(article, i) for i, article in enumerate(edition.articles, 1)]
+        for article, path, pages in zip(edition.articles, paths, volume.article_pages(anchors)):
+            first = volume.text_pages.index(pages[0]) + 1
+            self.inputs[path.name] = article_inputs(article, edition, shared, first)
+            if before.get(path.name) != self.inputs[path.name] or not path.is_file():
+                atomic_write(path, self.pdf(volume.text.copy(pages), article))
+        return paths
+
+    def article_outputs(self, edition: Edition) -> list[Path]:
+        """Where each article's PDF goes: ``<stem>.pdf``; an article whose file name another
+        one has already (two directories of one volume) gets ``<stem>-2.pdf``..., and none
+        is named like the volume's PDF."""
+        taken, paths = {VOLUME_STEM}, []
+        for article in edition.articles:
+            stem, n = article.stem, 1
+            while stem in taken:
+                n += 1
+                stem = f"{article.stem}-{n}"
+            taken.add(stem)
+            paths.append(self.target / f"{stem}{self.suffix}")
+        return paths
+
+    def typeset(self, edition: Edition):
+        """The volume laid out (:func:`teikit.render.pdf.typeset`)."""
+        from teikit.render.pdf import typeset
+        today = build_date()
+        return typeset(lambda part, pages, breaks: volume_html(
+            edition, css="", part=part, pages=pages, breaks=breaks, build_date=today),
+            css_path(), fonts_root())
+
+    @staticmethod
+    def pdf(document, article: Document | None = None) -> bytes:
+        """*document* as PDF; an article's with its own title and authors as metadata."""
+        from teikit.render.pdf import write_pdf
+        return write_pdf(document, article_metadata(article) if article is not None else None)
+
+
+def article_anchor(article: Document, position: int) -> str:
+    """The id xslt/print.xsl gives an article's element (tk:article-id): its xml:id, else
+    its position in the volume."""
+    return article.info.id or f"article-{position}"
+
+
+def article_metadata(article: Document) -> dict[str, Any]:
+    """The PDF metadata of one article: its main title (in its language) and authors."""
+    from teikit.xmlio import NS, XML_NS, parse
+    root = parse(article.info.header, name=str(article.path), lenient_ids=True).getroot()
+    stmt = root.find("tei:teiHeader/tei:fileDesc/tei:titleStmt", NS)
+    if stmt is None:
+        return {}
+    lang = root.get(f"{{{XML_NS}}}lang")
+    titles = stmt.findall("tei:title", NS)
+    mains = [t for t in titles if t.get("type") == "main"] or titles
+    own = [t for t in mains if t.get(f"{{{XML_NS}}}lang") == lang] or mains
+    text = [" ".join("".join(t.itertext()).split()) for t in own[:1]]
+
+    def words(elements) -> list[str]:
+        return [w for w in (" ".join("".join(e.itertext()).split()) for e in elements) if w]
+    return {"title": text[0] if text else None, "authors": words(stmt.findall("tei:author", NS)),
+            "keywords": words(root.iterfind(".//tei:keywords/tei:term", NS)), "description": None}
+
+
+def build_date() -> str:
+    """The date of this build for the imprint (ISO 8601): today, or the day of
+    $SOURCE_DATE_EPOCH when it is set (reproducible builds)."""
+    import datetime
+    import os
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    day = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+           if epoch.isdigit() else datetime.date.today())
+    return day.isoformat()
+
+
+def shared_inputs() -> str:
+    """The fingerprint of what every printed page depends on besides the TEI: the
+    stylesheets (with print.css), the fonts and the edition's rules file."""
+    from teikit.render.fingerprint import digest_files
+    from teikit.render.saxon import rules_file
+    files = sorted(p for p in _xslt_dir().rglob("*") if p.is_file())
+    files += sorted(p for p in (fonts_root() / FONTS_DIR).rglob("*") if p.is_file())
+    rules = rules_file()
+    return digest_files(files + ([rules] if rules else []))
+
+
+def recorded_inputs(target: Path) -> dict[str, str]:
+    """The fingerprints the last render of *target* recorded (none when unreadable)."""
+    from teikit.render.base import MANIFEST, recorded_inputs as read
+    return read(target / MANIFEST)
 
 
 def copy_assets(target: Path) -> list[Path]:

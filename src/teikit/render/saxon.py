@@ -20,7 +20,7 @@ from typing import Any, Mapping
 from lxml import etree
 
 from teikit import xmlio
-from teikit.errors import SchemaError, TeikitError
+from teikit.errors import InputError, SchemaError, TeikitError
 from teikit.saxon import PolicyError, Runtime, SaxonError, Stylesheet, project_runtime
 from teikit.saxon.policy import XSL_NS
 
@@ -105,8 +105,16 @@ def compile_stylesheet(name: str) -> Stylesheet:
     return _compile(path, directory.parent)
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    """When *path* last changed and its size: an edited rules file is compiled again."""
+def _stamp(path: Path) -> tuple:
+    """When *path* last changed and its size: an edited rules file is compiled again (an
+    ODD's, with the project's rules ODD it changes)."""
+    if path.suffix == ".odd":
+        from teikit.render.pm import project_odd
+        return (_file_stamp(path), _file_stamp(project_odd(xslt_dir())))
+    return _file_stamp(path)
+
+
+def _file_stamp(path: Path) -> tuple[int, int]:
     try:
         stat = path.stat()
     except OSError:
@@ -133,29 +141,52 @@ def applies_rules(path: Path) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _compile_with_rules(path: Path, project: Path, rules: Path, stamp: tuple[int, int]) -> Stylesheet:
+def _compile_with_rules(path: Path, project: Path, rules: Path, stamp: tuple) -> Stylesheet:
     """*path* with the edition's *rules* imported after it (so they win), compiled (once per
     *stamp* of the rules file).
 
-    The two imports are written into a private temporary folder, removed once Saxon has
-    compiled them; the rules' folder is one the modules may be read from, and the rules
-    are confined code like the project's own (no reads, no result documents).
+    The rules are an XSLT module, or a processing-model ODD (:mod:`teikit.render.pm`)
+    compiled here to one. The imports (and the module compiled from an ODD) are written into
+    a private temporary folder, removed once Saxon has compiled them; the rules' folder is
+    one the modules may be read from, and the rules are confined code like the project's
+    own (no reads, no result documents).
     """
     if not rules.is_file():
         raise SchemaError(f"{rules}: the edition's rules file does not exist")
+    from teikit.render.pm_xslt import locate, rules_module
     folder = Path(tempfile.mkdtemp(prefix="teikit-rules-"))
+    odd = is_rules_odd(rules)
     try:
+        module = rules
+        if odd:
+            module = folder / "edition-rules.xsl"
+            module.write_text(rules_module(rules, xslt_dir().resolve(), edition=True), "utf-8")
         wrapper = folder / path.name
         wrapper.write_text(_WITH_RULES.format(base_name=path.name, rules_name=rules.name,
                                               base=os.path.relpath(path, folder),
-                                              rules=os.path.relpath(rules, folder)), "utf-8")
+                                              rules=os.path.relpath(module, folder)), "utf-8")
         return project_runtime().compile_file(wrapper, roots=[project, folder, rules.parent])
     except (SaxonError, PolicyError) as exc:
+        located = locate(rules, xslt_dir().resolve()) if odd and isinstance(exc, SaxonError) else None
+        if located is not None:
+            raise located from None
         raise SchemaError(f"{rules}: cannot compile the edition's rules with {path.name}: {exc}") from None
+    except InputError:
+        raise
     except TeikitError as exc:   # the rules file is not well-formed XML
         raise SchemaError(f"{rules}: cannot read the edition's rules: {exc}") from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def is_rules_odd(rules: Path) -> bool:
+    """Whether the edition's rules file is an ODD (a TEI document), not an XSLT module."""
+    if rules.suffix == ".odd":
+        return True
+    try:
+        return etree.QName(xmlio.parse(rules).getroot()).namespace == xmlio.TEI_NS
+    except TeikitError:
+        return False
 
 
 @lru_cache(maxsize=None)

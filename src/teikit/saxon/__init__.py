@@ -53,7 +53,10 @@ ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 
 
 class SaxonError(TeikitError):
-    """Saxon could not compile or run something; the message is Saxon's first line."""
+    """Saxon could not compile or run something; the message is Saxon's first line
+    (:attr:`detail`: all of Saxon's message, when it said more)."""
+
+    detail = ""
 
 
 class Trust(enum.Enum):
@@ -113,7 +116,9 @@ class Runtime:
         try:
             executable = compiler.compile_stylesheet(**kwargs)
         except PySaxonApiError as exc:
-            raise SaxonError(f"{source}: cannot compile: {first_line(exc)}") from None
+            error = SaxonError(f"{source}: cannot compile: {first_line(exc)}")
+            error.detail = str(exc).strip()   # every line: the reason is often the second
+            raise error from None
         executable.set_capture_result_documents(True, False)  # never written to disk
         if self.trust is Trust.DOCUMENT:
             self.lock()

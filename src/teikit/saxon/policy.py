@@ -107,6 +107,13 @@ def check_confined(root: etree._Element, source: str, may_read: bool = False) ->
             _refuse_tokens(element.text, where, "text", calls)
 
 
+def check_expression(expression: str, where: str, attribute: str) -> None:
+    """Refuse one XPath expression of confined code before it is written into a stylesheet
+    (a predicate of an edition's rendering rules): the checks :func:`check_confined` makes
+    on an attribute."""
+    _refuse_tokens(expression, where, attribute, _ANY)
+
+
 def check_static_reads(root: etree._Element, source: str) -> None:
     """Refuse expressions Saxon evaluates while compiling (``use-when``, static params,
     shadow attributes) that read a resource: they would run before any lock."""

@@ -12,8 +12,8 @@ See :mod:`teikit.validate.core` for how schemas are chosen.
 from __future__ import annotations
 
 from teikit.validate.core import check_file, find_files, validate_paths
-from teikit.validate.locate import PROJECT_RNC, PROJECT_RNG, PROJECT_SCH
+from teikit.validate.locate import PROJECT_RNG, PROJECT_SCH
 from teikit.validate.report import Problem, Report
 
 __all__ = ["validate_paths", "check_file", "find_files", "Report", "Problem",
-           "PROJECT_RNC", "PROJECT_RNG", "PROJECT_SCH"]
+           "PROJECT_RNG", "PROJECT_SCH"]

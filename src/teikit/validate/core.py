@@ -72,8 +72,9 @@ def find_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def schema_kind(path: Path) -> str:
-    """"relaxng" or "schematron", read from the schema's root element."""
-    root = parse(path).getroot()
+    """"relaxng", "schematron" or "odd", read from the schema's root element (ids are not
+    checked: the Consortium's tei_simplePrint.odd repeats one, and its stylesheets accept it)."""
+    root = parse(path, lenient_ids=True).getroot()
     namespace = etree.QName(root).namespace
     if namespace == RELAXNG_NS:
         return "relaxng"

@@ -21,7 +21,6 @@ def _find_schema_dir() -> Path:
 
 
 SCHEMA_DIR = _find_schema_dir()
-PROJECT_RNC = SCHEMA_DIR / "teikit.rnc"
 PROJECT_RNG = SCHEMA_DIR / "teikit.rng"
 PROJECT_SCH = SCHEMA_DIR / "teikit.sch"
 

@@ -82,6 +82,7 @@ class _Compiler:
         nsmap.update({"xsl": XSL, "xs": XS})
         self.root = etree.Element(_q("stylesheet", XSL), nsmap=nsmap, version="3.0")
         self.root.set("exclude-result-prefixes", "#all")
+        self.declared: set[tuple] = set()
 
     def stylesheet(self) -> str:
         self.root.append(etree.Comment(
@@ -97,7 +98,7 @@ class _Compiler:
             elif child.tag == _q("pattern"):
                 patterns.append(child)
             elif etree.QName(child).namespace == XSL and _local(child) in ("key", "function"):
-                self.root.append(copy.deepcopy(child))
+                self._declaration(child)
             elif child.tag not in (_q("ns"),) and not self._ignorable(child):
                 self._unsupported(child)
         modes = [self._pattern(p, i) for i, p in enumerate(patterns, 1)]
@@ -111,6 +112,15 @@ class _Compiler:
     def _sub(self, tag: str, parent=None, **attrs) -> etree._Element:
         attrs = {k.replace("_", "-"): v for k, v in attrs.items()}
         return etree.SubElement(self.root if parent is None else parent, _q(tag, XSL), **attrs)
+
+    def _declaration(self, node: etree._Element) -> None:
+        """An xsl:key or xsl:function, at the top of the stylesheet, once: extract-isosch
+        copies a key both to the schema and to the pattern of the constraint holding it."""
+        signature = (_local(node), node.get("name"), node.get("match"), node.get("use"),
+                     len(node))
+        if signature not in self.declared:
+            self.declared.add(signature)
+            self.root.append(copy.deepcopy(node))
 
     def _ignorable(self, node: etree._Element) -> bool:
         return node.tag in (_q(t) for t in _IGNORED)
@@ -136,6 +146,8 @@ class _Compiler:
         for node in rules:
             if node.tag == _q("let"):
                 self._let(node, self.root)
+            elif etree.QName(node).namespace == XSL and _local(node) in ("key", "function"):
+                self._declaration(node)  # extract-isosch leaves a constraint's xsl:key here
             elif node.tag == _q("rule"):
                 self._rule(node, mode, name, priority)
                 contexts.append(node.get("context"))
