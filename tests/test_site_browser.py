@@ -97,7 +97,10 @@ def test_the_print_html_reads_at_a_readable_measure_on_screen(browser, site, wid
     _, base = site
     browser.open(base + "print/edition.html")
     measure = browser.evaluate("""(() => {
-      const p = [...document.querySelectorAll('p')].find(p => p.textContent.length > 400 && !p.closest('.abstract'));
+      // a paragraph of running text: the volume's text size (not the imprint's or an abstract's)
+      const size = getComputedStyle(document.documentElement).fontSize;
+      const p = [...document.querySelectorAll('article p')].find(
+        p => p.textContent.length > 400 && getComputedStyle(p).fontSize === size);
       const style = getComputedStyle(p);
       const ctx = document.createElement('canvas').getContext('2d');
       ctx.font = style.fontSize + ' ' + style.fontFamily;
