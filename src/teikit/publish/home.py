@@ -1,9 +1,11 @@
-"""The site's front page (``index.html`` at the root of a built site).
+"""The site's front page (``index.html`` at the root of a built site), and the site header
+that the pages teikit build writes itself share with the rendered ones.
 
-Without it, the URL the site is published at (and ``teikit serve``'s own
+Without the front page, the URL the site is published at (and ``teikit serve``'s own
 ``http://127.0.0.1:8000/``) answered 404. The page links every article's reading page
 and TEI file, each edition-wide output that exists (reading edition, register, print,
-PDF), the search, and the machine interfaces (JSON index, OAI-PMH, DTS, sitemap).
+PDF), the search, and the machine interfaces (JSON index, OAI-PMH, DTS, sitemap). It is in
+the site's interface language (Turkish), with the site's header and stylesheet.
 """
 
 from __future__ import annotations
@@ -11,22 +13,39 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-#: (path inside the site, Turkish label, English label), in the order shown
+#: (path inside the site, label), in the order shown
 OUTPUTS = (
-    ("html/index.html", "Okuma edisyonu", "Reading edition"),
-    ("register/index.html", "Dizin", "Register"),
-    ("register/chronology.html", "Kronoloji", "Chronology"),
-    ("register/map.html", "Harita", "Map"),
-    ("print/edition.html", "Baskı edisyonu (HTML)", "Print edition (HTML)"),
-    ("pdf/edition.pdf", "Baskı edisyonu (PDF)", "Print edition (PDF)"),
-    ("search.html", "Arama", "Search"),
+    ("html/index.html", "Okuma edisyonu"),
+    ("register/index.html", "Dizin"),
+    ("register/chronology.html", "Kronoloji"),
+    ("register/map.html", "Harita"),
+    ("print/edition.html", "Baskı edisyonu (HTML)"),
+    ("pdf/edition.pdf", "Baskı edisyonu (PDF)"),
+    ("search.html", "Arama"),
 )
 INTERFACES = (
-    ("index.json", "JSON index (Dublin Core)"),
-    ("oai/static.xml", "OAI-PMH Static Repository"),
-    ("api/dts/index.jsonld", "DTS 1.0 (static)"),
-    ("sitemap.xml", "Sitemap"),
+    ("index.json", "JSON dizini (Dublin Core)"),
+    ("oai/static.xml", "OAI-PMH durağan deposu (Static Repository)"),
+    ("api/dts/index.jsonld", "DTS 1.0 (durağan)"),
+    ("sitemap.xml", "Site haritası (sitemap)"),
 )
+#: the header's pages (common/site-frame.xsl keys) and their path inside the site
+HEADER_PAGES = (("articles", "html/index.html"), ("register", "register/index.html"),
+                ("chronology", "register/chronology.html"), ("map", "register/map.html"),
+                ("search", "search.html"))
+
+
+def site_header(name: str, current: str, site: Path, promised: tuple[str, ...] = (),
+                prefix: str = "") -> str:
+    """The site's header (xslt/site-header.xsl, the template every rendered page uses) for
+    a page at the site's root: the pages of :data:`HEADER_PAGES` that exist in *site* or
+    are *promised* (written later in the same build), *current* marked as the page shown."""
+    from teikit.render.saxon import call_template
+    params = {key: prefix + path if path in promised or (site / path).is_file() else ""
+              for key, path in HEADER_PAGES}
+    html = call_template("site-header.xsl", {**params, "name": name, "current": current,
+                                             "home": prefix + "index.html"})
+    return html.replace(' xmlns="http://www.w3.org/1999/xhtml"', "", 1).strip()
 
 
 def front_page(title: str, articles: list[tuple[str, str, str]], site: Path,
@@ -34,35 +53,38 @@ def front_page(title: str, articles: list[tuple[str, str, str]], site: Path,
     """HTML of the front page. *articles*: (title, reading page, TEI file) paths relative to
     the site; an output is linked when it exists in *site* or is in *promised* (written
     later in the same build)."""
-    outputs = [(path, tr, en) for path, tr, en in OUTPUTS
+    outputs = [(path, label) for path, label in OUTPUTS
                if path in promised or (site / path).is_file()]
     items = "\n".join(
         f'      <li><a href="{escape(page)}">{escape(name)}</a> '
         f'(<a href="{escape(tei)}">TEI</a>)</li>' for name, page, tei in articles)
-    links = "\n".join(f'      <li><a href="{escape(path)}">{escape(tr)} / {escape(en)}</a></li>'
-                      for path, tr, en in outputs)
+    links = "\n".join(f'      <li><a href="{escape(path)}">{escape(label)}</a></li>'
+                      for path, label in outputs)
     apis = "\n".join(f'      <li><a href="{escape(path)}">{escape(label)}</a></li>'
                      for path, label in INTERFACES)
+    header = site_header(title, "", site, promised)
     return f"""<!DOCTYPE html>
 <html lang="tr">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{escape(title)}</title>
-  <style>body{{font-family:sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}</style>
+  <link rel="stylesheet" href="search/edition.css">
 </head>
 <body>
-  <main>
+  <a class="skip" href="#text">Metne geç</a>
+  {header}
+  <main id="text">
     <h1>{escape(title)}</h1>
-    <h2>Makaleler / Articles</h2>
+    <h2>Makaleler</h2>
     <ul>
 {items}
     </ul>
-    <h2>Edisyon / Edition</h2>
+    <h2>Edisyon</h2>
     <ul>
 {links}
     </ul>
-    <h2>Arayüzler / Interfaces</h2>
+    <h2>Makinelerin okuyacağı arayüzler</h2>
     <ul>
 {apis}
       <li>OAI-PMH: <code>/oai</code>, DTS: <code>/dts</code> (<code>teikit serve</code>)</li>

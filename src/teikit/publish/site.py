@@ -88,7 +88,7 @@ from lxml import etree
 from teikit import __version__
 from teikit.errors import InputError, OutputError
 from teikit.publish import dts, edition as edition_module, records, search as search_index
-from teikit.publish.home import front_page
+from teikit.publish.home import front_page, site_header
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
 from teikit.render.saxon import rules_file, xslt_dir
@@ -216,7 +216,7 @@ class Builder:
     """One build of *source* into *out*; :meth:`run` does everything in order."""
 
     def __init__(self, source: str | Path, out: str | Path, base_url: str = "http://127.0.0.1:8000/",
-                 title: str = "teikit digital edition", formats: list[str] | None = None,
+                 title: str = "teikit dijital edisyonu", formats: list[str] | None = None,
                  admin_email: str = OaiConfig.admin_email, jobs: int | None = None,
                  search_part_size: int = search_index.PART_SIZE, oai_gateway: str | None = None,
                  progress: Callable[[int, int], None] | None = None) -> None:
@@ -469,7 +469,7 @@ class Builder:
                 renderer = RENDERERS[name](self.out)
                 renderer.companions = frozenset(self._formats())
                 renderer.prepare(edition)
-                renderer.shared.update(SEARCH_LINK)         # header link (HTML formats)
+                renderer.shared.update(self.page_links)     # header: search link, name (HTML formats)
                 state[name] = renderer
             return state[name], state["edition"]
 
@@ -489,6 +489,11 @@ class Builder:
                        lambda name=name, failed=failed: self._render_finish(*prepared(name), failed))
             self.step()
 
+    @property
+    def page_links(self) -> dict[str, str]:
+        """What the rendered pages' header adds in a site: the search page and the edition's name."""
+        return {**SEARCH_LINK, "site-name": self.title}
+
     def _render_many(self, renderer, edition, stale: dict[Path, tuple[str, str]]) -> list[Path]:
         """Render the *stale* articles (resolved path -> group, key), in processes when worth it.
         An article that fails is reported in ``report.errors`` and its group is left out of
@@ -500,7 +505,7 @@ class Builder:
 
         documents = [a for a in edition.articles if a.path.resolve() in stale]
         if self.jobs > 1 and len(documents) > 1:
-            outputs = write_in_parallel(renderer, Edition(documents, edition.registers), self.jobs, SEARCH_LINK)
+            outputs = write_in_parallel(renderer, Edition(documents, edition.registers), self.jobs, self.page_links)
             self.report.written.extend(o for o in outputs if not isinstance(o, TeikitError))
         else:
             outputs = [self._render_one(renderer, edition, document) for document in documents]
@@ -626,8 +631,8 @@ class Builder:
             self.group(name, _digest([part.key.encode(), settings.encode()]),
                        lambda part=part: search_index.index_part(part, self.out, self.write_many))
             self.manifest[name]["records"] = {stem: [key, count] for stem, key, count in part.members}
-        links = tuple((path, label) for path, label in search_index.SITE_LINKS if (self.out / path).is_file())
-        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, self.title, links)
+        header = site_header(self.title, "search", self.out, ("search.html",))
+        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, header, self.title)
         files = [("search.html", page.encode("utf-8")),
                  *search_index.search_assets(lambda name: (xslt_dir() / "assets" / name).read_bytes())]
         self.group("search", _digest([name.encode() + data for name, data in files]),
