@@ -71,6 +71,9 @@ document.getElementById('page').addEventListener('load', function () {
   var d = this.contentDocument, w = this.contentWindow;
   var widest = 0;
   d.querySelectorAll('main *').forEach(function (el) {
+    // what a box that scrolls sideways holds (the map, which keeps its size) may be wider
+    for (var a = el.parentElement; a && a !== d.body; a = a.parentElement) {
+      if (['auto', 'scroll'].indexOf(w.getComputedStyle(a).overflowX) >= 0) return; }
     widest = Math.max(widest, el.getBoundingClientRect().right); });
   document.getElementById('result').textContent = JSON.stringify({
     viewport: w.innerWidth, scrollWidth: d.documentElement.scrollWidth, widest: widest,

@@ -379,8 +379,9 @@ def test_html_meta_json_index_and_dts_share_one_dublin_core(site):
 
 
 def _links(page: Path) -> list[str]:
+    """The page's links to other files (not those within the page, as its skip link)."""
     root = etree.parse(str(page), etree.HTMLParser()).getroot()
-    return [a.get("href") for a in root.iter("a")]
+    return [a.get("href") for a in root.iter("a") if not a.get("href").startswith("#")]
 
 
 def test_front_page_links_every_article_output_search_and_interface(site):
@@ -418,6 +419,10 @@ def test_name_and_admin_email_reach_the_static_oai_and_the_front_page(edition, t
     assert root.findtext(f"{STATIC}Identify/{OAI}repositoryName") == "Türk-Sovyet İlişkileri"
     assert root.findtext(f"{STATIC}Identify/{OAI}adminEmail") == "editor@example.org"
     assert "<h1>Türk-Sovyet İlişkileri</h1>" in (out / "index.html").read_text("utf-8")
+    # the same name heads every page (the one site header), not the default one
+    for page in ("index.html", "html/index.html", "html/sample-article.html"):
+        home = etree.parse(str(out / page), etree.HTMLParser()).getroot().find(".//header/nav/a")
+        assert home.text.strip() == "Türk-Sovyet İlişkileri", page
     assert json.loads((out / "index.json").read_text("utf-8"))["title"] == "Türk-Sovyet İlişkileri"
 
 

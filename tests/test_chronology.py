@@ -1,5 +1,5 @@
 """The chronology (xslt/chronology.xsl and the dates of teikit.render.summary): every
-date[@when or @from] of the article bodies in time order, with its sentence, a link to its
+date of the article bodies that is an event (not in a heading, citation or name) in time order, with its sentence, a link to its
 paragraph and a mark when its year is inferred."""
 
 from __future__ import annotations
@@ -107,3 +107,34 @@ def test_chronology_json_is_in_the_same_order_as_the_page(dates_page):
     data = json.loads(run("register-json.xsl", edition_index(DATES)[1]))
     assert [c["start"] for c in data["chronology"]] == [e[0] for e in entries(dates_page)]
     assert [c["inferred"] for c in data["chronology"]] == [False] * 5
+
+
+# ------------------------------------------------------------------ what counts as an event
+NOT_EVENTS = TESTS / "fixtures" / "chronology" / "dates-in-headings-citations-and-names.xml"
+
+
+def test_only_dates_of_the_running_text_are_events_not_those_of_headings_citations_or_names():
+    """docs/encoding.md, "The chronology: what counts as an event"."""
+    summary = summarize(parse(NOT_EVENTS), NOT_EVENTS)
+    assert [(d.start, d.anchor) for d in summary.dates] == [
+        ("1920-09-28", "ev-p1"), ("1920-11-08", "ev-n1"), ("1921-03-16", "ev-i1")]
+
+
+def test_the_editions_chronology_holds_no_citation_date_nor_the_1914_border():
+    from collections import Counter
+    from teikit.render.register import build_index_streaming
+    from teikit.xmlio import NS
+    with build_index_streaming([TESTS.parent / "tei"]) as index:
+        dates = index.tree.getroot().findall("article/date")
+    assert not [d for d in dates if d.findtext("text") == "1914" and "1914 sınırı" in d.findtext("sentence")]
+    # the rule of docs/encoding.md as one XPath over the TEI: the same events, no more
+    rule = ("//tei:body//tei:date[@when or @from][not(ancestor::tei:head or ancestor::tei:bibl"
+            " or ancestor::tei:citedRange or ancestor::tei:title or ancestor::tei:name"
+            " or ancestor::tei:persName or ancestor::tei:placeName or ancestor::tei:orgName)]")
+    expected = Counter((d.get("when") or d.get("from"), " ".join("".join(d.itertext()).split()))
+                       for path in sorted((TESTS.parent / "tei").glob("*.xml"))
+                       for d in parse(path).xpath(rule, namespaces=NS))
+    assert Counter((d.get("start"), d.findtext("text")) for d in dates) == expected
+    cited = [d for path in (TESTS.parent / "tei").glob("*.xml")
+             for d in parse(path).xpath("//tei:body//tei:bibl//tei:date", namespaces=NS)]
+    assert len(cited) >= 5 and len(dates) == sum(expected.values())

@@ -46,7 +46,7 @@ def two_article_edition(tmp_path: Path) -> Path:
 def test_render_html_writes_one_page_per_article_into_the_html_directory(tmp_path: Path) -> None:
     result = run(str(EDITION), "--to", "html", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert f"html: 6 file(s) in {tmp_path / 'html'}" in result.output
+    assert f"html: 7 file(s) in {tmp_path / 'html'}" in result.output
     assert (tmp_path / "html" / "sample-article.html").read_text(encoding="utf-8").startswith("<!DOCTYPE HTML>")
 
 
@@ -96,7 +96,7 @@ def test_malformed_article_is_reported_and_every_other_article_is_still_rendered
     lines = result.output.splitlines()
     assert lines[-2].startswith(f"{broken}:2:22: not well-formed XML")
     assert lines[-1] == "Error: 1 of 3 articles could not be rendered"
-    assert f"html: 8 file(s) in {out / 'html'} (from 2 of 3 articles)" in lines
+    assert f"html: 9 file(s) in {out / 'html'} (from 2 of 3 articles)" in lines
     assert any(line.startswith(f"register: ") and line.endswith("(from 2 of 3 articles)") for line in lines)
     assert sorted(p.name for p in (out / "html").glob("*.html")) == \
         ["index.html", "sample-article.html", "second-article.html"]
@@ -226,7 +226,7 @@ def test_article_whose_stylesheet_fails_is_reported_and_the_others_are_rendered(
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[-2:] == [f"{failing}: {BREAKS}", "Error: 1 of 3 articles could not be rendered"]
-    assert f"html: 8 file(s) in {out / 'html'} (from 2 of 3 articles)" in lines
+    assert f"html: 9 file(s) in {out / 'html'} (from 2 of 3 articles)" in lines
     assert any(line.startswith("register: ") and line.endswith("(from 3 of 3 articles)") for line in lines)
     assert sorted(p.name for p in (out / "html").glob("*.html")) == \
         ["index.html", "sample-article.html", "second-article.html"]
@@ -523,7 +523,7 @@ def test_a_format_that_cannot_be_written_is_named_and_the_others_are_written(tmp
     result = run(str(EDITION), "--to", "register", "--to", "html", "--out", str(out))
     assert result.exit_code == 1
     assert result.exc_info is None or isinstance(result.exc_info[1], SystemExit)
-    assert f"html: 6 file(s) in {out / 'html'}" in result.output
+    assert f"html: 7 file(s) in {out / 'html'}" in result.output
     assert "register: not written: cannot write" in result.output
     assert "Error: not written: register; written: html" in result.output
     assert (out / "html" / "sample-article.html").is_file()

@@ -186,3 +186,68 @@ def test_link_with_an_empty_target_renders_as_plain_text() -> None:
     assert text == "Bkz. bu belge, şu belge ve o belge."
     assert [(a.text_content(), a.get("href")) for a in paragraph.iter("a") if a.get("class") != "anchor"] == \
         [("o belge", "https://www.example.org/belge")]
+
+
+# ---------------------------------------------------------------- page markers
+
+PAGE_BREAKS = FIXTURES / "page-break-inside-a-name-a-date-and-a-word.xml"
+
+
+def is_marker(el) -> bool:
+    return "pb" in (el.get("class") or "").split()
+
+
+def text_without_markers(el, stop=None, out=None) -> list[str]:
+    """The text of *el* without the page markers' numbers; with *stop*, up to that marker."""
+    out = [] if out is None else out
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        if child is stop:
+            raise StopIteration
+        if not is_marker(child):
+            text_without_markers(child, stop, out)
+        if child.tail:
+            out.append(child.tail)
+    return out
+
+
+def marker_context(marker) -> tuple[str, str]:
+    """The text just before and just after a page marker, within its paragraph."""
+    paragraph = next(a for a in marker.iterancestors() if a.tag == "p")
+    before: list[str] = []
+    try:
+        text_without_markers(paragraph, marker, before)
+    except StopIteration:
+        pass
+    whole = "".join(text_without_markers(paragraph))
+    return whole[:len("".join(before))], whole[len("".join(before)):]
+
+
+def test_page_markers_stand_between_words_and_outside_links_the_text_unchanged() -> None:
+    root = page(PAGE_BREAKS)
+    markers = root.xpath("//span[contains(concat(' ', @class, ' '), ' pb ')]")
+    assert [m.text_content() for m in markers] == ["7", "8", "9", "10", "11"]
+    for marker in markers[1:]:
+        assert not [a for a in marker.iterancestors() if a.tag in ("a", "time")], marker.text_content()
+        before, after = marker_context(marker)
+        assert before.endswith((" ", "\n")) or after.startswith((" ", "\n")), (before[-12:], after[:12])
+    # the text reads as the source's, the numbers left out
+    paragraph = root.get_element_by_id("pbw-p1")
+    words = " ".join("".join(text_without_markers(paragraph)).split())
+    assert words.startswith("Bir not göndererek Lenin’in görüşünü aldı. Sonra Aralık 1917’de ordu karşı kıyıya geçti, "
+                            "Mustafa Kemal ise bekledi.")
+    # the links keep their whole name
+    assert [a.text_content() for a in paragraph.xpath(".//a[contains(@class, 'name')]")] == ["Lenin", "Mustafa Kemal"]
+
+
+def test_no_page_marker_of_the_edition_stands_inside_a_word_or_a_link() -> None:
+    for source in sorted((HERE.parent / "tei").glob("*.xml")):
+        root = page(source)
+        markers = root.xpath("//div[@class='text']//span[contains(concat(' ', @class, ' '), ' pb ')]")
+        assert len(markers) > 20, source.name
+        for marker in markers:
+            assert not [a for a in marker.iterancestors() if a.tag in ("a", "time")], (source.name, marker.text_content())
+            if any(a.tag == "p" for a in marker.iterancestors()):
+                before, after = marker_context(marker)
+                assert not (before[-1:].strip() and after[:1].strip()), (source.name, before[-12:], after[:12])

@@ -4,7 +4,9 @@
 
   Where it sits in the pipeline: run once by the "register" format of teikit render
   (teikit.render.register) on the edition index (see common/register-entries.xsl), whose
-  article/date elements are every date[@when or @from] of the article bodies, each with
+  article/date elements are the dates of the article bodies that are events (in the
+  running text, not in a heading, a citation or a name: teikit.render.summary.is_event,
+  docs/encoding.md "The chronology: what counts as an event"), each with
   its own text, its sentence, its paragraph anchor and printed page, and whether it is
   inferred (cert/evidence, docs/encoding.md "Dates").
 

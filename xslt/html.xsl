@@ -32,6 +32,10 @@
 
   <xsl:import href="common/html-meta.xsl"/>
   <xsl:import href="common/behaviours-html.xsl"/>
+  <xsl:import href="common/site-frame.xsl"/>
+  <xsl:import href="common/page-markers.xsl"/>
+  <xsl:import href="common/entry-cards.xsl"/>
+  <xsl:import href="common/backlinks.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
@@ -43,6 +47,8 @@
   <xsl:param name="map-page" as="xs:string" select="'../register/map.html'"/>
   <!-- the site's search page, set by teikit build (none: no link, e.g. teikit render) -->
   <xsl:param name="search-page" as="xs:string" select="''"/>
+  <!-- the edition's name, set by teikit build (its -​-name); '': "teikit dijital edisyonu" -->
+  <xsl:param name="site-name" as="xs:string" select="''"/>
 
   <!-- the article is the initial match selection: its accumulators (element and note
        numbers, common/) must be applicable to it -->
@@ -67,6 +73,8 @@
         <!-- the landed paragraph and the searched words in it (assets/landing.js) -->
         <script src="{replace($css, '[^/]+$', '')}search-terms.js" defer="defer"></script>
         <script src="{replace($css, '[^/]+$', '')}landing.js" defer="defer"></script>
+        <!-- a name's register entry in a popover (common/entry-cards.xsl, assets/entries.js) -->
+        <script src="{replace($css, '[^/]+$', '')}entries.js" defer="defer"></script>
         <xsl:call-template name="tk:head-meta">
           <xsl:with-param name="tei-href" select="'tei/' || $source-name"/>
         </xsl:call-template>
@@ -75,37 +83,55 @@
         <a class="skip" href="#text"><xsl:value-of select="tk:label('skip', $ui)"/></a>
         <xsl:call-template name="tk:site-header">
           <xsl:with-param name="ui" select="$ui"/>
+          <xsl:with-param name="name" select="$site-name"/>
+          <xsl:with-param name="links" select="map{'home': $index-page, 'articles': $index-page,
+              'register': $register-page, 'chronology': $chronology-page, 'map': $map-page,
+              'search': $search-page}"/>
         </xsl:call-template>
         <main id="text">
-          <article>
-            <xsl:apply-templates select="tei:teiHeader" mode="tk:title-block">
-              <xsl:with-param name="title" select="$title" tunnel="yes"/>
-            </xsl:apply-templates>
-            <xsl:call-template name="tk:toc">
-              <xsl:with-param name="ui" select="$ui"/>
-            </xsl:call-template>
-            <xsl:variable name="texts" as="element(tei:text)*" select=".//tei:text[not(ancestor::tei:text)]"/>
-            <div class="text">
-              <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
-              <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
-            </div>
-            <xsl:variable name="parts" as="element()*" select="tk:content-parts(.)"/>
-            <xsl:if test="exists($parts)">
-              <div class="text about">
-                <xsl:apply-templates select="$parts" mode="tk:text"/>
-              </div>
-            </xsl:if>
-            <xsl:call-template name="tk:footnotes">
-              <xsl:with-param name="ui" select="$ui"/>
-            </xsl:call-template>
-            <xsl:if test="$texts/tei:back">
+          <!-- the source's page markers between words and outside links (common/page-markers.xsl),
+               and the bibliography's links back to its citations (common/backlinks.xsl) -->
+          <xsl:variable name="article" as="element()">
+            <!-- what "cite this paragraph" (assets/entries.js) cites: authors, title, edition -->
+            <article data-title="{$title}" data-edition="{($site-name[. ne ''], tk:label('edition', $ui))[1]}"
+                     data-authors="{string-join(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author
+                                    ! normalize-space(string-join((tei:persName, .)[1]//text()[not(ancestor::tei:affiliation
+                                      or ancestor::tei:email)], '')), '; ')}">
+              <xsl:apply-templates select="tei:teiHeader" mode="tk:title-block">
+                <xsl:with-param name="title" select="$title" tunnel="yes"/>
+              </xsl:apply-templates>
+              <xsl:call-template name="tk:toc">
+                <xsl:with-param name="ui" select="$ui"/>
+              </xsl:call-template>
+              <xsl:variable name="texts" as="element(tei:text)*" select=".//tei:text[not(ancestor::tei:text)]"/>
               <div class="text">
                 <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
-                <xsl:apply-templates select="$texts/tei:back" mode="tk:text"/>
+                <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
               </div>
-            </xsl:if>
-          </article>
+              <xsl:variable name="parts" as="element()*" select="tk:content-parts(.)"/>
+              <xsl:if test="exists($parts)">
+                <div class="text about">
+                  <xsl:apply-templates select="$parts" mode="tk:text"/>
+                </div>
+              </xsl:if>
+              <xsl:call-template name="tk:footnotes">
+                <xsl:with-param name="ui" select="$ui"/>
+              </xsl:call-template>
+              <xsl:if test="$texts/tei:back">
+                <div class="text">
+                  <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
+                  <xsl:apply-templates select="$texts/tei:back" mode="tk:text"/>
+                </div>
+              </xsl:if>
+            </article>
+          </xsl:variable>
+          <xsl:sequence select="tk:add-backlinks(tk:place-markers($article),
+                                                 .//tei:text//tei:bibl[@corresp][not(ancestor::tei:listBibl)])"/>
         </main>
+        <xsl:call-template name="tk:entry-cards">
+          <xsl:with-param name="registers" select="$registers"/>
+          <xsl:with-param name="register-page" select="$register-page"/>
+        </xsl:call-template>
         <xsl:call-template name="tk:site-footer">
           <xsl:with-param name="ui" select="$ui"/>
         </xsl:call-template>
@@ -121,34 +147,25 @@
   </xsl:function>
 
   <!-- =================================================================== page frame -->
-  <xsl:template name="tk:site-header">
-    <xsl:param name="ui" as="xs:string"/>
-    <header class="site">
-      <nav aria-label="{tk:label('navigation', $ui)}">
-        <a class="home" href="{$index-page}"><xsl:value-of select="tk:label('edition', $ui)"/></a>
-        <ul>
-          <li><a href="{$index-page}"><xsl:value-of select="tk:label('articles', $ui)"/></a></li>
-          <!-- a page of the register is linked only when it exists (its parameter is not '') -->
-          <xsl:if test="$register-page"><li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li></xsl:if>
-          <xsl:if test="$chronology-page"><li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li></xsl:if>
-          <xsl:if test="$map-page"><li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li></xsl:if>
-          <xsl:if test="$search-page"><li><a href="{$search-page}"><xsl:value-of select="tk:label('search', $ui)"/></a></li></xsl:if>
-        </ul>
-      </nav>
-    </header>
-  </xsl:template>
 
   <xsl:template name="tk:site-footer">
     <xsl:param name="ui" as="xs:string"/>
     <footer class="site">
       <xsl:for-each select="(tei:teiHeader/tei:fileDesc/tei:publicationStmt//tei:licence)[1]">
         <p><xsl:value-of select="tk:label('licence', $ui)"/>:
+          <!-- the licence's own words in their language (the header's, not the interface's) -->
+          <xsl:variable name="lang" as="xs:string" select="tk:lang(.)"/>
+          <span>
+          <xsl:if test="$lang ne '' and $lang ne string(root(.)/*/@xml:lang)">
+            <xsl:attribute name="lang" select="$lang"/>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="matches(@target, '^https?://')">
               <a rel="license" href="{@target}"><xsl:value-of select="(normalize-space(.)[. ne ''], @target)[1]"/></a>
             </xsl:when>
             <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
           </xsl:choose>
+          </span>
         </p>
       </xsl:for-each>
       <p><a href="tei/{$source-name}" type="application/tei+xml"><xsl:value-of select="tk:label('tei-source', $ui)"/></a></p>

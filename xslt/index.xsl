@@ -24,6 +24,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/html-functions.xsl"/>
+  <xsl:import href="common/site-frame.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
@@ -35,6 +36,8 @@
   <xsl:param name="map-page" as="xs:string" select="'../register/map.html'"/>
   <!-- the site's search page, set by teikit build (none: no link, e.g. teikit render) -->
   <xsl:param name="search-page" as="xs:string" select="''"/>
+  <!-- the edition's name, set by teikit build (its -​-name); '': "teikit dijital edisyonu" -->
+  <xsl:param name="site-name" as="xs:string" select="''"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
   <xsl:mode name="tk:entry" on-no-match="shallow-skip"/>
@@ -48,25 +51,21 @@
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="tk:label('edition', $ui)"/></title>
+        <title><xsl:value-of select="($site-name[. ne ''], tk:label('edition', $ui))[1]"/></title>
         <link rel="stylesheet" href="{$css}"/>
       </head>
       <body>
         <a class="skip" href="#text"><xsl:value-of select="tk:label('skip', $ui)"/></a>
-        <header class="site">
-          <nav aria-label="{tk:label('navigation', $ui)}">
-            <a class="home" href="index.html"><xsl:value-of select="tk:label('edition', $ui)"/></a>
-            <ul>
-              <li><a href="index.html" aria-current="page"><xsl:value-of select="tk:label('articles', $ui)"/></a></li>
-              <xsl:if test="$register-page"><li><a href="{$register-page}"><xsl:value-of select="tk:label('register', $ui)"/></a></li></xsl:if>
-              <xsl:if test="$chronology-page"><li><a href="{$chronology-page}"><xsl:value-of select="tk:label('chronology', $ui)"/></a></li></xsl:if>
-              <xsl:if test="$map-page"><li><a href="{$map-page}"><xsl:value-of select="tk:label('map', $ui)"/></a></li></xsl:if>
-              <xsl:if test="$search-page"><li><a href="{$search-page}"><xsl:value-of select="tk:label('search', $ui)"/></a></li></xsl:if>
-            </ul>
-          </nav>
-        </header>
+        <xsl:call-template name="tk:site-header">
+          <xsl:with-param name="ui" select="$ui"/>
+          <xsl:with-param name="name" select="$site-name"/>
+          <xsl:with-param name="links" select="map{'home': 'index.html', 'articles': 'index.html',
+              'register': $register-page, 'chronology': $chronology-page, 'map': $map-page,
+              'search': $search-page}"/>
+          <xsl:with-param name="current" select="'articles'"/>
+        </xsl:call-template>
         <main id="text">
-          <h1><xsl:value-of select="tk:label('edition', $ui)"/></h1>
+          <h1><xsl:value-of select="($site-name[. ne ''], tk:label('edition', $ui))[1]"/></h1>
           <h2 class="index-heading"><xsl:value-of select="tk:label('articles', $ui)"/></h2>
           <ol class="articles">
             <xsl:for-each select="$articles">
@@ -107,7 +106,10 @@
         </p>
       </xsl:if>
       <xsl:for-each select="(tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:biblScope[@unit = 'page'])[1]">
-        <p class="source"><xsl:value-of select="tk:label('pages', $ui)"/>&#160;<xsl:value-of select="."/></p>
+        <!-- the numbers, in the interface's words ("s. 1–39"); the element's text is the
+             encoder's prose, in the header's language, and would mix two languages -->
+        <p class="source"><xsl:value-of select="tk:label('pages', $ui)"/>&#160;<xsl:value-of
+          select="if (@from and @to) then @from || '–' || @to else normalize-space(.)"/></p>
       </xsl:for-each>
       <xsl:for-each select="$abstract">
         <p class="abstract">

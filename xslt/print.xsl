@@ -86,6 +86,8 @@
     <html lang="{($tei-articles/@xml:lang, 'tr')[1]}">
       <head>
         <meta charset="UTF-8"/>
+        <!-- read on a screen too (print.css @media screen): a phone lays it out at its width -->
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="tk:volume-title($dc)"/></title>
         <!-- authors as printed ("Ayşe Örnek"): WeasyPrint joins them with commas -->
         <xsl:for-each select="distinct-values($tei-articles/tei:teiHeader/tei:fileDesc/tei:titleStmt

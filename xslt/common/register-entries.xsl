@@ -302,8 +302,27 @@
 
   <!-- ============================================================ facts -->
   <xsl:template match="(tei:person | tei:personGrp | tei:place | tei:org | tei:event)/@type" mode="tk:entry-facts">
-    <dt>Tür</dt><dd><xsl:value-of select="."/></dd>
+    <dt>Tür</dt><dd><xsl:value-of select="tk:type-label(.)"/></dd>
   </xsl:template>
+
+  <!-- an entry's @type in the interface's language (the register files use English
+       values); a value not listed is shown as it is -->
+  <xsl:variable name="tk:type-labels" as="map(xs:string, xs:string)" select="map{
+      'agreement': 'anlaşma', 'alliance': 'ittifak', 'armistice': 'ateşkes', 'battle': 'savaş (muharebe)',
+      'bay': 'körfez', 'building': 'yapı', 'campaign': 'sefer', 'city': 'şehir', 'committee': 'komite',
+      'company': 'şirket', 'conference': 'konferans', 'congress': 'kongre', 'continent': 'kıta',
+      'country': 'ülke', 'declaration': 'bildiri', 'district': 'ilçe, bölge', 'embassy': 'elçilik',
+      'government': 'hükümet', 'group': 'topluluk', 'international': 'uluslararası kuruluş',
+      'meeting': 'toplantı', 'military': 'askerî birlik', 'ministry': 'bakanlık', 'newspaper': 'gazete',
+      'parliament': 'meclis', 'party': 'parti', 'police': 'polis örgütü', 'region': 'bölge',
+      'revolution': 'devrim', 'river': 'ırmak', 'sea': 'deniz', 'settlement': 'yerleşim',
+      'site': 'yer', 'society': 'dernek', 'strait': 'boğaz', 'town': 'kasaba', 'treaty': 'antlaşma',
+      'war': 'savaş', 'person': 'kişi', 'family': 'aile'}"/>
+
+  <xsl:function name="tk:type-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="($tk:type-labels(normalize-space($type)), normalize-space($type))[1]"/>
+  </xsl:function>
   <xsl:template match="tei:event/@when" mode="tk:entry-facts">
     <dt>Tarih</dt><dd><time datetime="{.}"><xsl:value-of select="."/></time></dd>
   </xsl:template>

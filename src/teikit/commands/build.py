@@ -31,7 +31,7 @@ def publishing_options(command):
                            help="Contact address OAI-PMH Identify gives harvesters.")(command)
     return click.option("--name", default=None,
                         help="Name of the edition (front page, OAI-PMH repositoryName, "
-                             "DTS collection) [build default: teikit digital edition; "
+                             "DTS collection) [build default: teikit dijital edisyonu; "
                              "serve default: the name the site was built with].")(command)
 
 
@@ -73,7 +73,7 @@ def command(edition: str, out: str, base_url: str, formats: tuple[str, ...], nam
     from teikit.publish.site import build
 
     edition = edition or str(default_edition())
-    name = name or "teikit digital edition"
+    name = name or "teikit dijital edisyonu"
     started = time.perf_counter()
     bar = ProgressBar.on_a_terminal("building")
     try:

@@ -1,10 +1,13 @@
-"""The site's front page (``index.html`` at the root of a built site).
+"""The site's front page (``index.html`` at the root of a built site), and the site header
+that the pages teikit build writes itself share with the rendered ones.
 
-Without it, the URL the site is published at (and ``teikit serve``'s own
+Without the front page, the URL the site is published at (and ``teikit serve``'s own
 ``http://127.0.0.1:8000/``) answered 404. The page links every article's reading page
 and TEI file, each entry page the renderers declare that exists (reading edition,
 register, print, PDF... see :attr:`teikit.render.base.Renderer.entry_pages`: no format
-is named here), the search, and the machine interfaces (JSON index, OAI-PMH, DTS, sitemap).
+is named in the list), the search, and the machine interfaces (JSON index, OAI-PMH, DTS,
+sitemap). It is in the site's interface language (Turkish), with the site's header and
+stylesheet.
 """
 
 from __future__ import annotations
@@ -12,51 +15,71 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-#: the site's own pages after the renderers' entry pages: (path, Turkish, English label)
-SITE_PAGES = (("search.html", "Arama", "Search"),)
+#: the site's own pages after the renderers' entry pages: (path inside the site, label)
+SITE_PAGES = (("search.html", "Arama"),)
 INTERFACES = (
-    ("index.json", "JSON index (Dublin Core)"),
-    ("oai/static.xml", "OAI-PMH Static Repository"),
-    ("api/dts/index.jsonld", "DTS 1.0 (static)"),
-    ("sitemap.xml", "Sitemap"),
+    ("index.json", "JSON dizini (Dublin Core)"),
+    ("oai/static.xml", "OAI-PMH durağan deposu (Static Repository)"),
+    ("api/dts/index.jsonld", "DTS 1.0 (durağan)"),
+    ("sitemap.xml", "Site haritası (sitemap)"),
 )
+#: the header's pages (common/site-frame.xsl keys) and their path inside the site
+HEADER_PAGES = (("articles", "html/index.html"), ("register", "register/index.html"),
+                ("chronology", "register/chronology.html"), ("map", "register/map.html"),
+                ("search", "search.html"))
+
+
+def site_header(name: str, current: str, site: Path, promised: tuple[str, ...] = (),
+                prefix: str = "") -> str:
+    """The site's header (xslt/site-header.xsl, the template every rendered page uses) for
+    a page at the site's root: the pages of :data:`HEADER_PAGES` that exist in *site* or
+    are *promised* (written later in the same build), *current* marked as the page shown."""
+    from teikit.render.saxon import call_template
+    params = {key: prefix + path if path in promised or (site / path).is_file() else ""
+              for key, path in HEADER_PAGES}
+    html = call_template("site-header.xsl", {**params, "name": name, "current": current,
+                                             "home": prefix + "index.html"})
+    return html.replace(' xmlns="http://www.w3.org/1999/xhtml"', "", 1).strip()
 
 
 def front_page(title: str, articles: list[tuple[str, str, str]], site: Path,
                entries: list[tuple[str, str, str]], promised: tuple[str, ...] = ("search.html",)) -> str:
     """HTML of the front page. *articles*: (title, reading page, TEI file) paths relative to
     the site; *entries*: the renderers' entry pages (path relative to the site, Turkish
-    and English label), then :data:`SITE_PAGES`; a page is linked when it exists in *site*
-    or is in *promised* (written later in the same build)."""
-    outputs = [(path, tr, en) for path, tr, en in [*entries, *SITE_PAGES]
+    and English label; the site speaks Turkish), then :data:`SITE_PAGES`; a page is linked
+    when it exists in *site* or is in *promised* (written later in the same build)."""
+    outputs = [(path, label) for path, label, *_ in [*entries, *SITE_PAGES]
                if path in promised or (site / path).is_file()]
     items = "\n".join(
         f'      <li><a href="{escape(page)}">{escape(name)}</a> '
         f'(<a href="{escape(tei)}">TEI</a>)</li>' for name, page, tei in articles)
-    links = "\n".join(f'      <li><a href="{escape(path)}">{escape(tr)} / {escape(en)}</a></li>'
-                      for path, tr, en in outputs)
+    links = "\n".join(f'      <li><a href="{escape(path)}">{escape(label)}</a></li>'
+                      for path, label in outputs)
     apis = "\n".join(f'      <li><a href="{escape(path)}">{escape(label)}</a></li>'
                      for path, label in INTERFACES)
+    header = site_header(title, "", site, promised)
     return f"""<!DOCTYPE html>
 <html lang="tr">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{escape(title)}</title>
-  <style>body{{font-family:sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}</style>
+  <link rel="stylesheet" href="search/edition.css">
 </head>
 <body>
-  <main>
+  <a class="skip" href="#text">Metne geç</a>
+  {header}
+  <main id="text">
     <h1>{escape(title)}</h1>
-    <h2>Makaleler / Articles</h2>
+    <h2>Makaleler</h2>
     <ul>
 {items}
     </ul>
-    <h2>Edisyon / Edition</h2>
+    <h2>Edisyon</h2>
     <ul>
 {links}
     </ul>
-    <h2>Arayüzler / Interfaces</h2>
+    <h2>Makinelerin okuyacağı arayüzler</h2>
     <ul>
 {apis}
       <li>OAI-PMH: <code>/oai</code>, DTS: <code>/dts</code> (<code>teikit serve</code>)</li>

@@ -260,25 +260,20 @@ def index_part(part: Part, out: Path, write_many: Callable[[list[tuple[str, byte
 
 #: the files of xslt/assets/ the search page uses, copied into the site's search/ folder
 SEARCH_ASSETS = ("edition.css", "search.css", "search-terms.js", "search.js")
-#: (path in the site, label) of the pages the search page's header links, when they exist
-SITE_LINKS = (("html/index.html", "Makaleler"), ("register/index.html", "Dizin"),
-              ("register/chronology.html", "Kronoloji"), ("register/map.html", "Harita"))
 
 
-def search_html(base_path: str, parts: list[Part], title: str = "teikit dijital edisyonu",
-                links: tuple[tuple[str, str], ...] = ()) -> str:
+def search_html(base_path: str, parts: list[Part], header: str, title: str = "teikit dijital edisyonu") -> str:
     """``search.html``: the edition's own search page (search/search.js on Pagefind's API),
-    in the site's look (search/edition.css, the header of the article pages), in Turkish.
+    in the site's look (search/edition.css) and with its *header* (the site's one header,
+    :func:`teikit.publish.home.site_header`), in Turkish.
     Result URLs are prefixed with *base_path*, the path of ``--base-url``, so the search
     works when the site is hosted under a folder (bundle paths are absolute for the same
-    reason: Pagefind imports a merged bundle relative to its own script, not to the page).
-    *links*: (path, label) of the site's pages for the header, in order."""
+    reason: Pagefind imports a merged bundle relative to its own script, not to the page)."""
     config = {"bundle": f"{base_path}{PRIMARY}/", "baseUrl": base_path,
               "merged": [{"bundlePath": f"{base_path}{part.directory}/", "baseUrl": base_path}
                          for part in parts[1:]]}
-    nav = "".join(f'<li><a href="{escape(path)}">{escape(label)}</a></li>' for path, label in links)
     return (SEARCH_PAGE.replace("SITE_TITLE", escape(title))
-            .replace("NAV", nav)
+            .replace("HEADER", header)
             .replace("CONFIG", json.dumps(config, ensure_ascii=False).replace("</", "<\\/")))
 
 
@@ -301,7 +296,7 @@ SEARCH_PAGE = """<!DOCTYPE html>
 </head>
 <body>
   <a class="skip" href="#search">Aramaya geç</a>
-  <header class="site"><nav aria-label="Edisyon"><a class="home" href="index.html">SITE_TITLE</a><ul>NAV<li><a href="search.html" aria-current="page">Arama</a></li></ul></nav></header>
+  HEADER
   <main id="search" class="search-page">
     <h1>Arama</h1>
     <form id="search-form" role="search">

@@ -103,7 +103,7 @@ from teikit.edition import (Article, DocumentInfo, Edition, Summary, find_articl
                             register_folder)
 from teikit.errors import InputError, OutputError, TeikitError
 from teikit.publish import dts, records, search as search_index
-from teikit.publish.home import front_page
+from teikit.publish.home import front_page, site_header
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
 from teikit.render.saxon import rules_file, xslt_dir
@@ -247,7 +247,7 @@ class Builder:
     """One build of *source* into *out*; :meth:`run` does everything in order."""
 
     def __init__(self, source: str | Path, out: str | Path, base_url: str = "http://127.0.0.1:8000/",
-                 title: str = "teikit digital edition", formats: list[str] | None = None,
+                 title: str = "teikit dijital edisyonu", formats: list[str] | None = None,
                  admin_email: str = OaiConfig.admin_email, jobs: int | None = None,
                  search_part_size: int = search_index.PART_SIZE, oai_gateway: str | None = None,
                  progress: Callable[[int, int], None] | None = None) -> None:
@@ -541,7 +541,7 @@ class Builder:
         articles = [Article(path, info=infos[path]) for path in refs]
         edition = Edition(articles, read_registers(a.path.resolve().parent for a in articles))
         for name in self._formats():
-            renderer = RENDERERS[name](self.out, links=SEARCH_LINK)   # the HTML pages' header link
+            renderer = RENDERERS[name](self.out, links=self.page_links)   # the pages' site header
             renderer.companions = frozenset(self._formats())
             renderer.batch = self.batch
             keys = {a.path: _digest([name.encode(), sources.article_key(a.path, refs[a.path]).encode()])
@@ -559,6 +559,11 @@ class Builder:
             self.commit()
             self.step()
         return edition
+
+    @property
+    def page_links(self) -> dict[str, str]:
+        """What the rendered pages' header adds in a site: the search page and the edition's name."""
+        return {**SEARCH_LINK, "site-name": self.title}
 
     def _update(self, renderer, edition: Edition, outdated: list[Article], keys: dict[Path, str]) -> set[Path]:
         """Let *renderer* write the *outdated* articles. An article that fails is reported
@@ -676,8 +681,8 @@ class Builder:
             self.group(name, _digest([part.key.encode(), settings.encode()]),
                        lambda part=part: search_index.index_part(part, self.out, self.write_in_place))
             self.manifest[name]["records"] = {stem: [key, count] for stem, key, count in part.members}
-        links = tuple((path, label) for path, label in search_index.SITE_LINKS if (self.out / path).is_file())
-        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, self.title, links)
+        header = site_header(self.title, "search", self.out, ("search.html",))
+        page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, header, self.title)
         files = [("search.html", page.encode("utf-8")),
                  *search_index.search_assets(lambda name: (xslt_dir() / "assets" / name).read_bytes())]
         self.group("search", _digest([name.encode() + data for name, data in files]),

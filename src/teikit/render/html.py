@@ -7,6 +7,7 @@ Output (below ``<out>/html/``)::
     assets/edition.css    the web stylesheet          (xslt/assets/edition.css)
     assets/landing.js     marks the paragraph a link lands on and the searched words in it
     assets/search-terms.js  the search's Turkish word matching, which landing.js uses
+    assets/entries.js     opens a name's register entry (its card in the page) in a popover
     tei/<article>.xml     the TEI source, linked from each page (rel="alternate")
 """
 
@@ -21,7 +22,7 @@ from teikit.render.saxon import call_template, to_xdm, xslt_dir
 from teikit.xmlio import TEI_NS, parse
 
 #: files copied from xslt/assets/ into <out>/html/assets/
-ASSETS = ("edition.css", "search-terms.js", "landing.js")
+ASSETS = ("edition.css", "search-terms.js", "landing.js", "entries.js")
 
 
 @register
@@ -63,6 +64,7 @@ class HtmlRenderer(Renderer):
             "map-page": self.shared.get("map-page", MAP_PAGE),
             "css": "assets/edition.css",
             "search-page": self.shared.get("search-page", ""),   # set by teikit build
+            "site-name": self.shared.get("site-name", ""),       # set by teikit build
         }
         html = call_template(self.index_stylesheet, params, source=str(self.target / "index.html"))
         return self.write_file(self.target / "index.html", html)

