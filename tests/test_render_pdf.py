@@ -123,7 +123,9 @@ def test_pages_carry_their_number_and_a_running_head(page_texts: list[str]) -> N
 
 def test_title_page_and_imprint_say_what_the_headers_say(page_texts: list[str]) -> None:
     front = page_texts[:contents_page(page_texts)]
-    assert front[0] == "teikit digital edition Ayşe Örnek Şule Güçlü teikit digital edition 2026"
+    # a volume of several articles, no title given: the edition's name on the site; the
+    # publisher (a name, as the headers write it) under it
+    assert front[0] == "teikit dijital edisyonu Ayşe Örnek Şule Güçlü teikit digital edition 2026"
     said = set()
     for article in (EDITION / "sample-article.xml", LONG / "long-article.xml"):
         header = parse(article).find("tei:teiHeader/tei:fileDesc", NS)
@@ -131,7 +133,7 @@ def test_title_page_and_imprint_say_what_the_headers_say(page_texts: list[str]) 
                      "tei:publicationStmt/tei:publisher", ".//tei:licence", "tei:sourceDesc/*"):
             said |= {fold("".join(e.itertext())) for e in header.iterfind(path, NS)}
     imprint = " ".join(front[1:])
-    assert imprint.startswith("Künye Edisyon: teikit digital edition Yayımcı: teikit digital edition")
+    assert imprint.startswith("Künye Edisyon: teikit dijital edisyonu Yayımcı: teikit digital edition")
     assert [words for words in said if words not in imprint] == []
     assert "Bu baskının tarihi: 2026-01-02" in imprint          # $SOURCE_DATE_EPOCH
     for number, text in enumerate(front, start=1):             # no page number on them
@@ -322,7 +324,7 @@ def test_register_lists_a_files_own_persons_and_places(tmp_path: Path) -> None:
 
 def test_pdf_metadata_gives_title_author_and_language(reader: PdfReader) -> None:
     meta = reader.metadata
-    assert meta.title == "teikit digital edition"  # two articles: their common publisher
+    assert meta.title == "teikit dijital edisyonu"  # two articles: the edition's name, as on the site
     assert meta.author == "Ayşe Örnek, Şule Güçlü"
     assert "Türkiye" in meta["/Keywords"]
     assert reader.trailer["/Root"]["/Lang"] == "tr"

@@ -93,6 +93,28 @@ def test_every_page_has_the_one_site_header_and_look_in_turkish(browser, site, w
     assert currents["html/index.html"] == ["Makaleler"]
 
 
+def test_the_print_html_on_screen_has_the_site_header_and_a_printout_leaves_it_out(browser, site, width):
+    _, base = site
+    browser.open(base + "html/index.html")
+    web = browser.evaluate("""({font: getComputedStyle(document.querySelector('header.site')).fontFamily,
+                               border: getComputedStyle(document.querySelector('header.site')).borderBottomColor})""")
+    browser.open(base + "print/edition.html")
+    page = browser.evaluate("""({
+      nav: [...document.querySelectorAll('header.site nav a')].map(a => a.textContent.trim()),
+      font: getComputedStyle(document.querySelector('header.site')).fontFamily,
+      border: getComputedStyle(document.querySelector('header.site')).borderBottomColor,
+      scrollWidth: document.documentElement.scrollWidth})""")
+    assert page["nav"] == HEADER
+    assert (page["font"], page["border"]) == (web["font"], web["border"])
+    assert page["scrollWidth"] <= width
+    browser.call("Emulation.setEmulatedMedia", browser.session, media="print")
+    try:
+        shown = browser.evaluate("getComputedStyle(document.querySelector('header.site')).display")
+    finally:
+        browser.call("Emulation.setEmulatedMedia", browser.session, media="")
+    assert shown == "none"
+
+
 def test_the_print_html_reads_at_a_readable_measure_on_screen(browser, site, width):
     _, base = site
     browser.open(base + "print/edition.html")

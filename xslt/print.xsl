@@ -46,10 +46,15 @@
     xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
     exclude-result-prefixes="#all">
 
+  <!-- first, so that the print modules' own templates and functions take precedence: the
+       site's labels and its header (the print HTML on screen shows it, the PDF does not) -->
+  <xsl:import href="common/html-functions.xsl"/>
+  <xsl:import href="common/site-frame.xsl"/>
   <xsl:import href="common/dublin-core.xsl"/>
   <xsl:import href="common/print-register.xsl"/>
   <xsl:import href="common/print-front-matter.xsl"/>
   <xsl:import href="common/behaviours-print.xsl"/>
+
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -58,6 +63,10 @@
   <xsl:param name="css" as="xs:string" select="'print.css'"/>
   <xsl:param name="part" as="xs:string" select="'volume'"/>
   <xsl:param name="build-date" as="xs:string" select="''"/>
+  <!-- the site header on screen (common/site-frame.xsl): href of each site page, relative
+       to print/, and the edition's name; empty (the PDF's volume): no header -->
+  <xsl:param name="site-links" as="map(xs:string, xs:string)" select="map{}"/>
+  <xsl:param name="site-name" as="xs:string" select="''"/>
   <!-- header parts that are rendered explicitly (title block) -->
   <xsl:mode name="title-block" on-no-match="text-only-copy"/>
 
@@ -114,6 +123,13 @@
         </xsl:if>
       </head>
       <body>
+        <xsl:if test="map:size($site-links) gt 0">
+          <xsl:call-template name="tk:site-header">
+            <xsl:with-param name="ui" select="if (starts-with(($tei-articles/@xml:lang, 'tr')[1], 'en')) then 'en' else 'tr'"/>
+            <xsl:with-param name="name" select="($site-name[. ne ''], tk:volume-title($dc))[1]"/>
+            <xsl:with-param name="links" select="$site-links"/>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:if test="$part ne 'register'">
           <xsl:call-template name="tk:front-matter">
             <xsl:with-param name="dc" select="$dc"/>
@@ -136,11 +152,9 @@
   <!-- The volume's title: the parameter, the single article's title, or the common publisher. -->
   <xsl:function name="tk:volume-title" as="xs:string">
     <xsl:param name="dc" as="element(oai_dc:dc)*"/>
-    <xsl:variable name="publishers" as="xs:string*" select="distinct-values($dc/dc:publisher)"/>
     <xsl:sequence select="if (normalize-space($title) ne '') then normalize-space($title)
                           else if (count($dc) eq 1) then string(($dc/dc:title)[1])
-                          else if (count($publishers) eq 1) then $publishers
-                          else 'teikit'"/>
+                          else tk:label('edition-name', ($tei-articles/@xml:lang, 'tr')[1])"/>
   </xsl:function>
 
   <!-- ================================================================ one article -->
@@ -260,7 +274,11 @@
         'editor': ('Editör', 'Editor'),
         'source': ('Kaynak', 'Source'),
         'build-date': ('Bu baskının tarihi', 'Date of this printing')}"/>
-    <xsl:sequence select="$labels($key)[if (starts-with($lang, 'en')) then 2 else 1]"/>
+    <!-- the site's words (common/html-functions.xsl) for what print does not name itself:
+         the header's pages and the edition's name -->
+    <xsl:variable name="ui" as="xs:string" select="if (starts-with($lang, 'en')) then 'en' else 'tr'"/>
+    <xsl:sequence select="if (map:contains($labels, $key)) then $labels($key)[if ($ui eq 'en') then 2 else 1]
+                          else ($tk:labels($key)($ui), $key)[1]"/>
   </xsl:function>
 
   <!-- An article's title in its own language (TEI/@xml:lang), else its first title. -->

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from teikit.errors import OutputError, TeikitError
-from teikit.render.base import Article, Edition, EntryPage, Renderer, check_tei, register
+from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Article, Edition, EntryPage,
+                                Renderer, check_tei, register)
 from teikit.xmlio import atomic_write
 
 CSS_NAME = "print.css"
@@ -50,13 +51,15 @@ def fonts_root() -> Path:
 
 def volume_html(edition: Edition, *, title: str = "", css: str = CSS_NAME, part: str = "volume",
                 pages: dict[str, int] | None = None, breaks: list[str] | None = None,
-                build_date: str = "") -> str:
+                build_date: str = "", site: dict[str, str] | None = None) -> str:
     """The HTML of the printed volume: front matter, every article, then the register.
 
     *part* is ``volume`` (all of it), ``text`` or ``register`` (see ``xslt/print.xsl``).
     From a layout (see :mod:`teikit.render.pdf`): *pages* (anchor -> page) gives the
     register its page numbers, one per entry and page; *breaks* are the ids of blocks
-    that must start a page. *build_date* is printed in the imprint.
+    that must start a page. *build_date* is printed in the imprint. *site* gives the
+    screen's site header its links (page key -> href, see ``xslt/common/site-frame.xsl``)
+    and ``site-name``; none: no header (the PDF's volume).
     """
     from teikit.render.saxon import call_template
     params: dict[str, Any] = {
@@ -66,6 +69,8 @@ def volume_html(edition: Edition, *, title: str = "", css: str = CSS_NAME, part:
         "css": css,
         "part": part,
         "build-date": build_date,
+        "site-links": {key: href for key, href in (site or {}).items() if key != "site-name"},
+        "site-name": (site or {}).get("site-name", ""),
     }
     if pages:
         params["occurrence-pages"] = pages
@@ -94,8 +99,21 @@ class PrintRenderer(Renderer):
         for article in edition.articles:
             check_tei(article)
 
+    def resolve(self, edition: Edition) -> dict[str, Any]:
+        """The site pages the screen header links: each one that exists beside ``print/``
+        or is made in this run (the build adds its search page and the edition's name)."""
+        pages = {"articles": ("html", "../html/index.html"), "register": ("register", REGISTER_PAGE),
+                 "chronology": ("register", CHRONOLOGY_PAGE), "map": ("register", MAP_PAGE)}
+        return {key: href for key, (fmt, href) in pages.items()
+                if fmt in self.companions or (self.target / href).resolve().is_file()}
+
+    def site_header(self) -> dict[str, str]:
+        """The header's links in the stylesheet's terms (``search-page`` is ``search``)."""
+        links = {("search" if key == "search-page" else key): str(href) for key, href in self.shared.items()}
+        return {key: href for key, href in links.items() if href}
+
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
-        html = volume_html(edition, build_date=build_date())
+        html = volume_html(edition, build_date=build_date(), site=self.site_header())
         page = atomic_write(self.target / f"{VOLUME_STEM}{self.suffix}", html)
         return [page, *copy_assets(self.target)]
 
