@@ -679,6 +679,21 @@ def test_articles_all_in_volume_folders_use_the_register_of_their_edition(tmp_pa
         assert {o["article"] for o in lenin["occurrences"]} == {"smpl", "scnd", "thrd"}, out
 
 
+def test_names_in_volume_folder_articles_link_to_their_register_entries(tmp_path):
+    """A name written ../register/persons.xml#per-lenin in ed/vol1/ is a register link on its
+    page, as register/persons.xml#per-lenin is beside register/."""
+    source = three_article_edition(tmp_path / "tei")
+    (source / "vol1").mkdir()
+    text = (source / "sample-article.xml").read_text("utf-8").replace('ref="register/', 'ref="../register/')
+    (source / "vol1" / "sample-article.xml").write_text(text, "utf-8")
+    (source / "sample-article.xml").unlink()
+    rendered = CliRunner().invoke(main, ["render", str(source), "--to", "html", "--to", "register",
+                                         "--out", str(tmp_path / "out")])
+    assert rendered.exit_code == 0, rendered.output
+    page = (tmp_path / "out" / "html" / "sample-article.html").read_text("utf-8")
+    assert 'href="../register/index.html#per-lenin"' in page
+
+
 def test_two_articles_of_one_file_name_in_two_folders_are_reported_not_overwritten(tmp_path):
     source = three_article_edition(tmp_path / "tei")
     (source / "vol2").mkdir()

@@ -8,7 +8,7 @@
     tk:ui-lang($el)                 'tr' when the document is Turkish, else 'en'
     tk:label($key, $lang)           interface words in Turkish or English
     tk:lang($el)                    the xml:lang in force at $el ('' when none)
-    tk:register-id($ref)            'per-lenin' from 'register/persons.xml#per-lenin'
+    tk:register-id($ref)            'per-lenin' from 'register/persons.xml#per-lenin' (or '../register/…')
     tk:register-entry($ref, $regs)  the register entry a @ref points to, if present
     tk:preferred-name($entry)       the entry's preferred name
     tk:html-id($el)                 a stable HTML id: @xml:id, else name + document order
@@ -69,7 +69,8 @@
 
   <xsl:function name="tk:register-id" as="xs:string?">
     <xsl:param name="ref" as="xs:string?"/>
-    <xsl:sequence select="if (starts-with($ref, 'register/') and contains($ref, '#'))
+    <!-- written from an article beside register/ or in a volume folder below it (../register/) -->
+    <xsl:sequence select="if (matches($ref, '^(\.\./)*register/[^#]+#.'))
                           then substring-after($ref, '#') else ()"/>
   </xsl:function>
 
