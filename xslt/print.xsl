@@ -154,7 +154,7 @@
     <xsl:param name="dc" as="element(oai_dc:dc)*"/>
     <xsl:sequence select="if (normalize-space($title) ne '') then normalize-space($title)
                           else if (count($dc) eq 1) then string(($dc/dc:title)[1])
-                          else tk:label('edition-name', ($tei-articles/@xml:lang, 'tr')[1])"/>
+                          else $tk:labels('edition')(if (starts-with(($tei-articles/@xml:lang)[1], 'en')) then 'en' else 'tr')"/>
   </xsl:function>
 
   <!-- ================================================================ one article -->

@@ -26,7 +26,6 @@
   <xsl:variable name="tk:labels" as="map(xs:string, map(xs:string, xs:string))" select="map {
       'skip':         map { 'tr': 'Metne geç',            'en': 'Skip to the text' },
       'edition':      map { 'tr': 'teikit dijital edisyonu', 'en': 'teikit digital edition' },
-      'edition-name': map { 'tr': 'teikit dijital edisyonu', 'en': 'teikit digital edition' },
       'articles':     map { 'tr': 'Makaleler',            'en': 'Articles' },
       'register':     map { 'tr': 'Dizin',                'en': 'Register' },
       'chronology':   map { 'tr': 'Kronoloji',            'en': 'Chronology' },

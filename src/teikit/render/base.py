@@ -210,6 +210,11 @@ class Renderer:
 
     # -- the fixed sequence
 
+    def linkable(self, fmt: str, href: str) -> bool:
+        """Whether a page may link *href* (relative to :attr:`target`), an output of format
+        *fmt*: it is written in this run (:attr:`companions`) or is there already."""
+        return fmt in self.companions or (self.target / href).resolve().is_file()
+
     def prepare(self, edition: Edition) -> None:
         """Phases *check* and *resolve* (once per edition)."""
         if self._prepared is edition:

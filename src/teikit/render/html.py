@@ -40,8 +40,7 @@ class HtmlRenderer(Renderer):
         """The register, chronology and map pages to link: each one that exists below
         ``out/register/`` or is written in this run (``register`` among
         :attr:`companions`); '' for the others, which the pages then do not link."""
-        made = "register" in self.companions
-        return {param: page if made or (self.target / page).resolve().is_file() else ""
+        return {param: page if self.linkable("register", page) else ""
                 for param, page in (("register-page", REGISTER_PAGE), ("chronology-page", CHRONOLOGY_PAGE),
                                     ("map-page", MAP_PAGE))}
 

@@ -105,7 +105,7 @@ class PrintRenderer(Renderer):
         pages = {"articles": ("html", "../html/index.html"), "register": ("register", REGISTER_PAGE),
                  "chronology": ("register", CHRONOLOGY_PAGE), "map": ("register", MAP_PAGE)}
         return {key: href for key, (fmt, href) in pages.items()
-                if fmt in self.companions or (self.target / href).resolve().is_file()}
+                if self.linkable(fmt, href)}
 
     def site_header(self) -> dict[str, str]:
         """The header's links in the stylesheet's terms (``search-page`` is ``search``)."""
