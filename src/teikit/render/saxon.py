@@ -211,6 +211,16 @@ def to_xdm(tree: etree._ElementTree | etree._Element, base_uri: str | None = Non
         raise RenderError(str(exc)) from None
 
 
+def text_to_xdm(text: str, base_uri: str | None = None):
+    """A document's own text (:func:`teikit.xmlio.plain_text`: no DOCTYPE, so nothing to
+    fetch) as a Saxon document node; None when Saxon cannot read it (not well-formed):
+    the caller then parses it with :func:`teikit.xmlio.parse`, which says where."""
+    try:
+        return runtime().parse_text(text, base_uri)
+    except SaxonError:
+        return None
+
+
 def xdm(value: Any, keep: list | None = None):
     """A Python value as the XDM value of a typed stylesheet parameter (see
     :meth:`teikit.saxon.Runtime.value`); *keep* holds what Saxon only has handles to."""
