@@ -116,3 +116,28 @@ def test_build_uses_the_editions_rules_and_rebuilds_when_they_change(tmp_path: P
     report = build(edition, site, formats=["html"], jobs=1)
     assert any("spelling-as-printed" in str(p) for p in report.rebuilt)
     assert "Tür " in lxml_html.parse(str(page)).getroot().get_element_by_id("sp-p1").text_content()
+
+
+def test_xslt_rules_may_break_pages_anywhere_and_their_markers_are_moved(tmp_path: Path) -> None:
+    """Rules written in XSLT may make any element a page break (html.xsl cannot ask them
+    which): every page goes through the marker pass, so a milestone's marker leaves the name."""
+    rules = tmp_path / "rules.xsl"
+    rules.write_text("""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+        xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:b="urn:teikit:behaviour">
+      <xsl:template match="tei:milestone[@unit = 'page']" mode="tk:text" xmlns:tk="urn:teikit">
+        <xsl:call-template name="b:page-break"/>
+      </xsl:template>
+    </xsl:stylesheet>""", "utf-8")
+    (tmp_path / "edition").mkdir()
+    (tmp_path / "edition" / "pages.xml").write_text("""<TEI xmlns="http://www.tei-c.org/ns/1.0">
+      <teiHeader><fileDesc><titleStmt><title>Sayfalar</title></titleStmt>
+        <publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc>
+      </fileDesc></teiHeader>
+      <text><body><p xml:id="mb-p1">Yazan <persName>Çiçe<milestone unit="page" n="23"/>rin</persName> idi.</p></body></text>
+    </TEI>""", "utf-8")
+    result = run(str(tmp_path / "edition"), "--rules", str(rules), "--out", str(tmp_path / "out"), "-j", "1")
+    assert result.exit_code == 0, result.output
+    shown = lxml_html.parse(str(tmp_path / "out/html/pages.html")).getroot().get_element_by_id("mb-p1")
+    marker, = shown.xpath(".//span[@class = 'pb']")
+    assert marker.text_content() == "23" and marker.getparent() is shown
+    assert shown.xpath("string(.//span[contains(@class, 'persName')])") == "Çiçerin"

@@ -293,3 +293,40 @@ def test_a_rule_for_one_output_only_is_an_error(tmp_path: Path) -> None:
       <elementSpec ident="hi" mode="change">
         <model behaviour="inline" output="web"/>
       </elementSpec>""", "@output is not supported", 10)
+
+
+# ------------------------------------------------------------------ page breaks of an edition
+MILESTONE_ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="tr">
+  <teiHeader><fileDesc><titleStmt><title>Sayfalar</title></titleStmt>
+    <publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <text><body>
+    <p xml:id="mb-p1">Yazan <persName>Çiçe<milestone unit="page" n="23"/>rin</persName> idi.</p>
+  </body></text>
+</TEI>
+"""
+MILESTONE_RULE = """
+      <elementSpec ident="milestone" mode="change">
+        <model behaviour="break" predicate="@unit = 'page'"><param name="type" value="'page'"/></model>
+      </elementSpec>"""
+
+
+def test_the_rules_say_which_elements_break_pages() -> None:
+    """html.xsl writes a page that has none of them straight out, with no marker pass."""
+    assert '<xsl:sequence select="$root//(pb)"/>' in rules_module(project_odd(xslt_dir()), xslt_dir())
+
+
+def test_an_edition_rule_that_breaks_pages_gets_its_markers_moved(tmp_path: Path) -> None:
+    """A milestone the edition's ODD makes a page break has no pb beside it: its marker
+    still leaves the name it stands in (the page goes through the marker pass)."""
+    odd = edition_odd(tmp_path, MILESTONE_RULE)
+    assert "$root//(milestone | pb)" in rules_module(odd, xslt_dir(), edition=True)
+    (tmp_path / "edition").mkdir()
+    (tmp_path / "edition" / "pages.xml").write_text(MILESTONE_ARTICLE, "utf-8")
+    result = run(str(tmp_path / "edition"), "--rules", str(odd), "--out", str(tmp_path / "out"), "-j", "1")
+    assert result.exit_code == 0, result.output
+    shown = lxml_html.parse(str(tmp_path / "out/html/pages.html")).getroot().get_element_by_id("mb-p1")
+    marker, = shown.xpath(".//span[@class = 'pb']")
+    assert marker.text_content() == "23" and marker.getparent() is shown
+    assert shown.xpath("string(.//span[contains(@class, 'persName')])") == "Çiçerin"

@@ -75,10 +75,15 @@
   <xsl:function name="tk:splits-word" as="xs:boolean">
     <xsl:param name="marker" as="element()"/>
     <xsl:variable name="next" as="node()?" select="$marker/following-sibling::node()[1]"/>
-    <xsl:variable name="before" as="xs:string"
-        select="string($marker/preceding-sibling::node()[not(tk:is-marker(.))][1])"/>
-    <xsl:sequence select="$next instance of text() and matches($next, '^\S')
-                          and $before ne '' and matches($before, '\S$')"/>
+    <!-- what comes before is looked at only after the next text: it may be a whole section -->
+    <xsl:choose>
+      <xsl:when test="$next instance of text() and matches($next, '^\S')">
+        <xsl:variable name="before" as="xs:string"
+            select="string($marker/preceding-sibling::node()[not(tk:is-marker(.))][1])"/>
+        <xsl:sequence select="$before ne '' and matches($before, '\S$')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="false()"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- 1. a phrase holding markers: the phrase without them, then the markers -->
@@ -94,7 +99,9 @@
   <!-- 2. a marker inside a word is written after the word (by the text that follows it) -->
   <xsl:template match="h:span[tokenize(@class) = 'pb'][tk:splits-word(.)]" mode="tk:word-markers"/>
 
-  <xsl:template match="text()[tk:is-marker(preceding-sibling::node()[1])]
+  <!-- (text starting with a space is not the rest of a word: the cheap test first, since
+       preceding-sibling:: walks from the first child, and a block holds many) -->
+  <xsl:template match="text()[matches(., '^\S')][tk:is-marker(preceding-sibling::node()[1])]
                              [tk:splits-word(preceding-sibling::node()[1])]" mode="tk:word-markers">
     <xsl:variable name="word-end" as="xs:string" select="replace(., '^(\S+).*$', '$1', 's')"/>
     <xsl:value-of select="$word-end"/>

@@ -14,6 +14,8 @@
   the b: namespace that each behaviour module implements. The text nodes' rules and b:body
   are in common/rules-core.xsl; the functions the predicates call in common/tei-facts.xsl.
   An element without a rule shows its text (the mode's on-no-match="text-only-copy").
+  Last, tk:page-breaks($root): the elements some rule renders as a page break (html.xsl
+  writes a page without them straight out, with no pass to move page markers).
 -->
   <xsl:import href="tei-facts.xsl"/>
   <xsl:import href="rules-core.xsl"/>
@@ -873,4 +875,9 @@
       <xsl:with-param name="kind" select="'plain'"/>
     </xsl:call-template>
   </xsl:template>
+  <!-- the elements a rule may render as a page break (html.xsl) -->
+  <xsl:function name="tk:page-breaks" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root//(pb)"/>
+  </xsl:function>
 </xsl:stylesheet>
