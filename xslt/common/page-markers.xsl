@@ -71,19 +71,33 @@
   </xsl:function>
 
   <!-- a marker in the middle of a word: its next node is text going on with the word,
-       and what comes before it does not end with a space -->
+       and what comes before it does not end with a space. (Only the first character of
+       the one and the last of the other are looked at, without a regular expression:
+       Saxon's scan the whole text, and the text before may be a whole section.) -->
   <xsl:function name="tk:splits-word" as="xs:boolean">
     <xsl:param name="marker" as="element()"/>
     <xsl:variable name="next" as="node()?" select="$marker/following-sibling::node()[1]"/>
-    <!-- what comes before is looked at only after the next text: it may be a whole section -->
     <xsl:choose>
-      <xsl:when test="$next instance of text() and matches($next, '^\S')">
-        <xsl:variable name="before" as="xs:string"
-            select="string($marker/preceding-sibling::node()[not(tk:is-marker(.))][1])"/>
-        <xsl:sequence select="$before ne '' and matches($before, '\S$')"/>
+      <xsl:when test="$next instance of text() and tk:starts-word($next)">
+        <xsl:variable name="before" as="node()?"
+            select="$marker/preceding-sibling::node()[not(tk:is-marker(.))][1]"/>
+        <xsl:sequence select="tk:ends-word(if ($before instance of element())
+                                           then string(($before/descendant::text())[last()])
+                                           else string($before))"/>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="false()"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- $text starts (ends) with a character that is not XML whitespace (regex \S) -->
+  <xsl:function name="tk:starts-word" as="xs:boolean">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="normalize-space(substring($text, 1, 1)) ne ''"/>
+  </xsl:function>
+
+  <xsl:function name="tk:ends-word" as="xs:boolean">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="normalize-space(substring($text, string-length($text))) ne ''"/>
   </xsl:function>
 
   <!-- 1. a phrase holding markers: the phrase without them, then the markers -->
@@ -101,7 +115,7 @@
 
   <!-- (text starting with a space is not the rest of a word: the cheap test first, since
        preceding-sibling:: walks from the first child, and a block holds many) -->
-  <xsl:template match="text()[matches(., '^\S')][tk:is-marker(preceding-sibling::node()[1])]
+  <xsl:template match="text()[tk:starts-word(.)][tk:is-marker(preceding-sibling::node()[1])]
                              [tk:splits-word(preceding-sibling::node()[1])]" mode="tk:word-markers">
     <xsl:variable name="word-end" as="xs:string" select="replace(., '^(\S+).*$', '$1', 's')"/>
     <xsl:value-of select="$word-end"/>

@@ -33,7 +33,8 @@ def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | Teik
     """Write every article of *edition* with *renderer* in *jobs* processes; each worker
     resolves with the renderer's :attr:`~teikit.render.base.Renderer.links` added.
 
-    Returns one outcome per article, in order: the file written, or the
+    The largest articles are handed out first (:func:`_largest_first`). Returns one
+    outcome per article, in the edition's order: the file written, or the
     :class:`~teikit.render.saxon.RenderError` (its message kept whole) of an article that
     failed; a failed article does not stop the others (see
     :meth:`teikit.render.base.Renderer.write_document`: it leaves no output)."""
@@ -47,10 +48,11 @@ def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | Teik
                                        initializer=_worker_init,
                                        initargs=(renderer.name, str(renderer.out), handles, renderer.links,
                                                  renderer.companions, renderer.batch is not None))
-            results = pool.map(_worker_write, range(count), chunksize=_chunk(count, workers))
-        written = []
-        for result in results:          # in order, as each chunk comes back
-            written.append(_received(renderer, result))
+            order = _largest_first(edition)
+            results = pool.map(_worker_write, order, chunksize=_chunk(count, workers))
+        written: list = [None] * count
+        for index, result in zip(order, results):     # as each chunk comes back
+            written[index] = _received(renderer, result)
             renderer.tick()
     except BaseException:
         if pool is not None:
@@ -113,9 +115,21 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=30)
 
 
+def _largest_first(edition: Edition) -> list[int]:
+    """The articles' indexes, the largest file first: the long transformations start early
+    and the short ones fill in at the end, so no worker is left with a run of large articles
+    while the others wait (an edition sorted by name keeps its copies of one text together)."""
+    def size(index: int) -> int:
+        try:
+            return edition.articles[index].path.stat().st_size
+        except OSError:
+            return 0
+    return sorted(range(len(edition.articles)), key=lambda i: (-size(i), i))
+
+
 def _chunk(count: int, workers: int) -> int:
     """Articles sent to a worker at a time: few round trips, yet balanced loads."""
-    return max(1, min(16, count // (workers * 4)))
+    return max(1, min(4, count // (workers * 4)))
 
 
 def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
