@@ -529,8 +529,9 @@
     <xsl:variable name="value" as="xs:string" select="tk:date-value(.)"/>
     <xsl:variable name="shown" as="xs:string"
                   select="$value || (if (@cert = ('low', 'medium')) then ' (' || tk:label('inferred', tk:ui-lang(.)) || ')' else '')"/>
-    <xsl:element name="{if (matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')) then 'time' else 'span'}">
-      <xsl:if test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')">
+    <xsl:variable name="datetime" as="xs:boolean" select="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')"/>
+    <xsl:element name="{if ($datetime) then 'time' else 'span'}">
+      <xsl:if test="$datetime">
         <xsl:attribute name="datetime" select="@when"/>
       </xsl:if>
       <xsl:attribute name="class" select="'date'"/>

@@ -57,9 +57,9 @@
     <xsl:call-template name="b:section"/>
   </xsl:template>
   <!-- head -->
-  <xsl:template match="head[parent::*[matches(local-name(), '^div[1-7]?$')]]" mode="tk:text" priority="2">
+  <xsl:template match="head[parent::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')]]" mode="tk:text" priority="2">
     <xsl:call-template name="b:heading">
-      <xsl:with-param name="level" select="count(ancestor::*[matches(local-name(), '^div[1-7]?$')])"/>
+      <xsl:with-param name="level" select="count(ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="head" mode="tk:text" priority="1">
