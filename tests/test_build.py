@@ -19,6 +19,7 @@ from render_helpers import BREAKS, mark_as_breaking, use_breaking_stylesheets
 from teikit.cli import main
 from teikit.errors import InputError, OutputError
 from teikit.publish import dc
+from teikit.publish.search import SEARCH_CACHE
 from teikit.publish.site import MANIFEST, build
 from teikit.render import load_renderers
 
@@ -746,3 +747,23 @@ def test_sitemap_lists_the_pages_each_renderer_declares(site):
     for page in ("html/index.html", "html/sample-article.html", "register/index.html", "register/map.html",
                  "print/edition.html", "pdf/edition.pdf", "pdf/sample-article.pdf"):
         assert f"{BASE}{page}" in locations, page
+
+
+def test_search_filters_name_the_persons_of_a_volume_folder_article(tmp_path):
+    """A paragraph of ed/vol1/ naming ../register/persons.xml#per-lenin can be found through
+    the search's person and place filters, as the same paragraph beside register/ can."""
+    beside = three_article_edition(tmp_path / "beside")
+    source = three_article_edition(tmp_path / "tei")
+    (source / "vol1").mkdir()
+    text = (source / "sample-article.xml").read_text("utf-8").replace('ref="register/', 'ref="../register/')
+    (source / "vol1" / "sample-article.xml").write_text(text, "utf-8")
+    (source / "sample-article.xml").unlink()
+    filters = []
+    for edition in (beside, source):
+        report = build(edition, edition.parent / f"{edition.name}-site", formats=["html"], jobs=1)
+        assert not report.errors, report.errors
+        records = json.loads((edition.parent / f"{edition.name}-site" / SEARCH_CACHE / "sample-article.json")
+                             .read_text("utf-8"))
+        filters.append([record["filters"] for record in records])
+    assert any(f.get("person") for f in filters[0]) and any(f.get("place") for f in filters[0])
+    assert filters[1] == filters[0]

@@ -108,7 +108,8 @@ def _words(texts) -> str:
 
 
 def _filters(refs: set[str], labels: dict[str, str]) -> dict[str, list[str]]:
-    """The person and place filters of the register entries among *refs*."""
+    """The person and place filters of the register entries among *refs* (keys of *labels*:
+    pointers as from the edition's folder)."""
     found = {}
     for facet, prefix in (("person", "register/persons.xml#"), ("place", "register/places.xml#")):
         names = sorted({labels[r] for r in refs if r.startswith(prefix) and r in labels})
@@ -117,10 +118,13 @@ def _filters(refs: set[str], labels: dict[str, str]) -> dict[str, list[str]]:
     return found
 
 
-def search_records(article, labels: dict[str, str], page: str) -> list[dict]:
+def search_records(article, labels: dict[str, str], page: str,
+                   resolve: Callable[[str], str] = str) -> list[dict]:
     """Pagefind custom records of *article*, one per paragraph, at ``/page#anchor`` (the
     search page prefixes its base URL): a reader filtering by a person reaches the
-    paragraphs naming them. *labels*: register pointer -> preferred name.
+    paragraphs naming them. *labels*: register pointer (as from the edition's folder) ->
+    preferred name; *resolve* turns a pointer as written in the article into such a key
+    (``../register/persons.xml#x`` in a volume folder is ``register/persons.xml#x``).
 
     Only the paragraph's text is searched. Pagefind searches every ``meta`` value of a
     record (measured: "silah" matched 142 records with the article and section title in
@@ -131,7 +135,7 @@ def search_records(article, labels: dict[str, str], page: str) -> list[dict]:
     language = article.root.get(f"{{{XML_NS}}}lang") or "tr"
     records = []
     for paragraph in paragraphs(article):
-        filters = {"article": [article.title], **_filters(paragraph.refs, labels)}
+        filters = {"article": [article.title], **_filters({resolve(r) for r in paragraph.refs}, labels)}
         if paragraph.section:
             filters["section"] = [paragraph.section[1]]
         if paragraph.page_label:

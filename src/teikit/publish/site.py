@@ -663,7 +663,9 @@ class Builder:
         if not page.endswith(".html"):
             page = f"text/{article.path.stem}.html"
             files.append((page, search_index.search_page(article)))
-        found = search_index.search_records(article, sources.labels, page)
+        folder = article.path.parent.relative_to(sources.directory).as_posix()
+        found = search_index.search_records(article, sources.labels, page,
+                                            resolve=lambda ref: _entry_key(folder, ref))
         return files + [(f"{SEARCH_CACHE}/{article.path.stem}.json", json.dumps(found, ensure_ascii=False))]
 
     def search(self, edition, settings: str) -> None:
