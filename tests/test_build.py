@@ -394,6 +394,15 @@ def test_front_page_links_every_article_output_search_and_interface(site):
     assert all((site / link).is_file() for link in links), links
 
 
+def test_front_page_links_each_articles_own_pdf_beside_its_tei(site):
+    """Each article's list item links its reading page, its TEI file and its own PDF."""
+    root = etree.parse(str(site / "index.html"), etree.HTMLParser()).getroot()
+    item = next(li for li in root.iter("li") if li.find("a").get("href") == "html/sample-article.html")
+    assert [(a.get("href"), a.text) for a in item.iter("a")][1:] == [
+        ("tei/sample-article.xml", "TEI"), ("pdf/sample-article.pdf", "PDF")]
+    assert (site / "pdf" / "sample-article.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_without_an_html_format_the_front_page_links_only_what_exists(edition, tmp_path):
     build(edition, tmp_path / "site", formats=[])
     links = _links(tmp_path / "site" / "index.html")

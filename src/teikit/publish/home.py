@@ -42,17 +42,20 @@ def site_header(name: str, current: str, site: Path, promised: tuple[str, ...] =
     return html.replace(' xmlns="http://www.w3.org/1999/xhtml"', "", 1).strip()
 
 
-def front_page(title: str, articles: list[tuple[str, str, str]], site: Path,
+def front_page(title: str, articles: list[tuple[str, str, str, list[tuple[str, str]]]], site: Path,
                entries: list[tuple[str, str, str]], promised: tuple[str, ...] = ("search.html",)) -> str:
-    """HTML of the front page. *articles*: (title, reading page, TEI file) paths relative to
-    the site; *entries*: the renderers' entry pages (path relative to the site, Turkish
-    and English label; the site speaks Turkish), then :data:`SITE_PAGES`; a page is linked
-    when it exists in *site* or is in *promised* (written later in the same build)."""
+    """HTML of the front page. *articles*: (title, reading page, TEI file, the article's
+    other files as (path, label): its PDF...), paths relative to the site; *entries*: the
+    renderers' entry pages (path relative to the site, Turkish and English label; the site
+    speaks Turkish), then :data:`SITE_PAGES`; a page or file is linked when it exists in
+    *site* or is in *promised* (written later in the same build)."""
     outputs = [(path, label) for path, label, *_ in [*entries, *SITE_PAGES]
                if path in promised or (site / path).is_file()]
     items = "\n".join(
-        f'      <li><a href="{escape(page)}">{escape(name)}</a> '
-        f'(<a href="{escape(tei)}">TEI</a>)</li>' for name, page, tei in articles)
+        f'      <li><a href="{escape(page)}">{escape(name)}</a> ('
+        + " · ".join(f'<a href="{escape(path)}">{escape(label)}</a>' for path, label in
+                     [(tei, "TEI"), *((p, l) for p, l in files if p in promised or (site / p).is_file())])
+        + ")</li>" for name, page, tei, files in articles)
     links = "\n".join(f'      <li><a href="{escape(path)}">{escape(label)}</a></li>'
                       for path, label in outputs)
     apis = "\n".join(f'      <li><a href="{escape(path)}">{escape(label)}</a></li>'

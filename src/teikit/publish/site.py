@@ -599,9 +599,10 @@ class Builder:
     def front_page(self, edition) -> str:
         """The site's ``index.html``: articles, the renderers' entry pages, the search and
         the interfaces."""
-        from teikit.render.base import entry_pages
+        from teikit.render.base import article_files, entry_pages
 
-        articles = [(a.title, self._page_for(a), self._tei(a)) for a in edition.articles]
+        articles = [(a.title, self._page_for(a), self._tei(a), article_files(self._formats(), a.path.stem))
+                    for a in edition.articles]
         return front_page(self.title, articles, self.out, entry_pages(self._formats()))
 
     def index_json(self, edition) -> str:

@@ -67,7 +67,7 @@ from teikit.xmlio import Batch, atomic_write
 
 __all__ = ["ARTICLE_ERRORS", "CHRONOLOGY_PAGE", "MAP_PAGE", "REGISTER_PAGE", "RENDERERS", "TEI_ROOTS",
            "Article", "DocumentInfo", "Edition", "EntryPage", "Failure", "Renderer", "check_tei",
-           "default_jobs", "discard_output", "entry_pages", "find_articles", "read_edition",
+           "article_files", "default_jobs", "discard_output", "entry_pages", "find_articles", "read_edition",
            "read_registers", "reading_pages", "register"]
 
 #: an article that could not be written, and why
@@ -122,6 +122,14 @@ def reading_pages(formats: Sequence[str], stem: str) -> list[str]:
     return [f"{name}/{stem}{RENDERERS[name].suffix}" for name in formats if RENDERERS[name].reading_page]
 
 
+def article_files(formats: Sequence[str], stem: str) -> list[tuple[str, str]]:
+    """The article *stem*'s own files, other than its reading page, that the renderers of
+    *formats* make (:attr:`Renderer.article_label`): (path relative to the output
+    directory, label), in the order of *formats*."""
+    return [(f"{name}/{stem}{RENDERERS[name].suffix}", RENDERERS[name].article_label) for name in formats
+            if RENDERERS[name].article_label and not RENDERERS[name].reading_page]
+
+
 class Renderer:
     """One output format. Subclasses declare ``name``, ``stylesheet`` and ``suffix``
     (and :attr:`entry_pages`, :attr:`reading_page`) and override the phases they need.
@@ -146,6 +154,9 @@ class Renderer:
     entry_pages: ClassVar[tuple[EntryPage, ...]] = ()
     #: True when the per-article output is the article's reading page (a site links it)
     reading_page: ClassVar[bool] = False
+    #: what a site's front page calls the file of each article this format writes at
+    #: ``<stem><suffix>`` besides its reading page (e.g. "PDF"); None: no such file
+    article_label: ClassVar[str | None] = None
 
     def __init__(self, out: str | os.PathLike = "out", links: dict[str, Any] | None = None) -> None:
         self.out = Path(out)

@@ -135,6 +135,7 @@ class PdfRenderer(PrintRenderer):
     name = "pdf"
     suffix = ".pdf"
     entry_pages = (EntryPage(f"{VOLUME_STEM}.pdf", "Baskı edisyonu (PDF)", "Print edition (PDF)"),)
+    article_label = "PDF"
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
         from teikit.render.fingerprint import edition_inputs
