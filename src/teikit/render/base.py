@@ -67,7 +67,7 @@ from teikit.xmlio import Batch, atomic_write
 
 __all__ = ["ARTICLE_ERRORS", "CHRONOLOGY_PAGE", "MAP_PAGE", "REGISTER_PAGE", "RENDERERS", "TEI_ROOTS",
            "Article", "DocumentInfo", "Edition", "EntryPage", "Failure", "Renderer", "check_tei",
-           "article_files", "default_jobs", "discard_output", "entry_pages", "find_articles", "read_edition",
+           "article_files", "default_jobs", "discard_output", "entry_pages", "find_articles", "header_pages", "read_edition",
            "read_registers", "reading_pages", "register"]
 
 #: an article that could not be written, and why
@@ -107,6 +107,9 @@ class EntryPage:
     path: str        # relative to the format's directory, e.g. "index.html"
     label: str       # what the front page calls it, in Turkish
     label_en: str    # and in English
+    #: its key in the site header every page shows (common/site-frame.xsl: "articles",
+    #: "register", "chronology", "map"); None: the header does not link it
+    header: str | None = None
 
 
 def entry_pages(formats: Sequence[str]) -> list[tuple[str, str, str]]:
@@ -114,6 +117,14 @@ def entry_pages(formats: Sequence[str]) -> list[tuple[str, str, str]]:
     output directory, Turkish label, English label), in the order of *formats*."""
     return [(f"{name}/{page.path}", page.label, page.label_en)
             for name in formats for page in RENDERERS[name].entry_pages]
+
+
+def header_pages(formats: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """The site header's pages that the renderers of *formats* declare
+    (:attr:`EntryPage.header`): header key -> (format, path relative to the output
+    directory)."""
+    return {page.header: (name, f"{name}/{page.path}")
+            for name in formats for page in RENDERERS[name].entry_pages if page.header}
 
 
 def reading_pages(formats: Sequence[str], stem: str) -> list[str]:
