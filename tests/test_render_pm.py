@@ -235,6 +235,45 @@ def test_an_odd_chains_to_another_edition_odd(tmp_path: Path) -> None:
     assert [e.text for e in shown.xpath(".//em")] == ["Thor"]
 
 
+def test_an_edit_of_a_chained_odd_shows_in_the_next_render_of_the_same_process(tmp_path: Path) -> None:
+    """Editing the ODD an edition's rules ODD chains to (not the named file) changes the
+    next render in the same process: the compiled rules are keyed by every ODD of the chain."""
+    base = edition_odd(tmp_path, """
+      <elementSpec ident="choice" mode="change">
+        <model behaviour="alternate"><param name="shown" value="orig"/></model>
+      </elementSpec>""")
+    top = tmp_path / "top"
+    top.mkdir()
+    odd = edition_odd(top, """
+      <elementSpec ident="hi" mode="change">
+        <model behaviour="inline"><param name="kind" value="'emph'"/></model>
+      </elementSpec>""", source="../my-rules.odd")
+    assert "Es war Thür und Thor." in words(paragraph(render(top, odd, "html"), "html"))
+    base.write_text(base.read_text("utf-8").replace('value="orig"', 'value="reg"'), "utf-8")
+    assert "Es war Tür und Thor." in words(paragraph(render(top, odd, "html"), "html"))
+
+
+def test_a_build_redoes_the_pages_when_a_chained_odd_changes(tmp_path: Path) -> None:
+    """`teikit build`'s cache key holds every ODD of the rules' chain, not only the named one."""
+    from teikit.publish.site import build
+    base = edition_odd(tmp_path, """
+      <elementSpec ident="choice" mode="change">
+        <model behaviour="alternate"><param name="shown" value="orig"/></model>
+      </elementSpec>""")
+    top = tmp_path / "top"
+    top.mkdir()
+    odd = edition_odd(top, '<elementSpec ident="hi" mode="change"><model behaviour="inline"/></elementSpec>',
+                      source="../my-rules.odd")
+    source, site = article(tmp_path).parent, tmp_path / "site"
+    build(source, site, rules=odd, formats=["html"], jobs=1)
+    page = site / "html" / "spelling-as-printed.html"
+    assert "Thür" in lxml_html.parse(str(page)).getroot().get_element_by_id("sp-p1").text_content()
+    base.write_text(base.read_text("utf-8").replace('value="orig"', 'value="reg"'), "utf-8")
+    report = build(source, site, rules=odd, formats=["html"], jobs=1)
+    assert any("spelling-as-printed" in str(p) for p in report.rebuilt)
+    assert "Tür " in lxml_html.parse(str(page)).getroot().get_element_by_id("sp-p1").text_content()
+
+
 def test_an_element_whose_models_are_deleted_shows_its_text(tmp_path: Path) -> None:
     odd = edition_odd(tmp_path, '<elementSpec ident="hi" mode="delete"/>')
     shown = paragraph(render(tmp_path, odd, "html"), "html")

@@ -106,7 +106,7 @@ from teikit.publish import dts, records, search as search_index
 from teikit.publish.home import front_page, site_header
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
-from teikit.render.saxon import rules_file, xslt_dir
+from teikit.render.saxon import rules_chain, rules_file, xslt_dir
 from teikit.xmlio import NS, XML_NS, Batch, atomic_write, parse
 
 SUMMARY_CACHE = ".teikit-cache/summary"   # per-article summaries and pointers: see Builder.stream
@@ -227,13 +227,16 @@ def _digest(parts: list[bytes]) -> str:
 
 
 def _stylesheets_key() -> str:
-    """Every stylesheet and asset, and the edition's rules file when it has one."""
+    """Every stylesheet and asset, and the edition's rules file when it has one (a rules
+    ODD with every ODD it chains to)."""
     directory = xslt_dir()
     files = sorted(p for p in directory.rglob("*") if p.is_file()) if directory.is_dir() else []
     rules = rules_file()
+    chain = () if rules is None or not rules.is_file() else (
+        rules_chain(rules) if rules.suffix == ".odd" else (rules,))
     return _digest([__version__.encode()] + [str(p.relative_to(directory)).encode() + p.read_bytes()
                                              for p in files]
-                   + ([b"rules:" + rules.read_bytes()] if rules is not None and rules.is_file() else []))
+                   + [b"rules:" + p.read_bytes() for p in chain if p.is_file()])
 
 
 def _preferred_name(entry: etree._Element) -> str:
