@@ -758,21 +758,35 @@ def test_sitemap_lists_the_pages_each_renderer_declares(site):
         assert f"{BASE}{page}" in locations, page
 
 
+def _search_filters(edition: Path, article: str = "sample-article") -> list[dict]:
+    """The filters of each search record of *article*, built from *edition*."""
+    site = edition.parent / f"{edition.name}-site"
+    report = build(edition, site, formats=["html"], jobs=1)
+    assert not report.errors, report.errors
+    records = json.loads((site / SEARCH_CACHE / f"{article}.json").read_text("utf-8"))
+    return [record["filters"] for record in records]
+
+
 def test_search_filters_name_the_persons_of_a_volume_folder_article(tmp_path):
     """A paragraph of ed/vol1/ naming ../register/persons.xml#per-lenin can be found through
     the search's person and place filters, as the same paragraph beside register/ can."""
-    beside = three_article_edition(tmp_path / "beside")
+    beside = _search_filters(three_article_edition(tmp_path / "beside"))
     source = three_article_edition(tmp_path / "tei")
     (source / "vol1").mkdir()
     text = (source / "sample-article.xml").read_text("utf-8").replace('ref="register/', 'ref="../register/')
     (source / "vol1" / "sample-article.xml").write_text(text, "utf-8")
     (source / "sample-article.xml").unlink()
-    filters = []
-    for edition in (beside, source):
-        report = build(edition, edition.parent / f"{edition.name}-site", formats=["html"], jobs=1)
-        assert not report.errors, report.errors
-        records = json.loads((edition.parent / f"{edition.name}-site" / SEARCH_CACHE / "sample-article.json")
-                             .read_text("utf-8"))
-        filters.append([record["filters"] for record in records])
-    assert any(f.get("person") for f in filters[0]) and any(f.get("place") for f in filters[0])
-    assert filters[1] == filters[0]
+    assert any(f.get("person") for f in beside) and any(f.get("place") for f in beside)
+    assert _search_filters(source) == beside
+
+
+def test_search_filters_come_from_register_entries_whatever_their_file_is_called(tmp_path):
+    """Persons kept in register/people.xml are person filters as in register/persons.xml:
+    an entry's element (person, place) says which filter it is."""
+    beside = _search_filters(three_article_edition(tmp_path / "beside"))
+    source = three_article_edition(tmp_path / "tei")
+    (source / "register" / "persons.xml").rename(source / "register" / "people.xml")
+    for article in source.glob("*.xml"):
+        article.write_text(article.read_text("utf-8").replace("register/persons.xml#", "register/people.xml#"),
+                           "utf-8")
+    assert _search_filters(source) == beside

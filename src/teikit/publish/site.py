@@ -134,7 +134,8 @@ class Sources:
     articles: list[Path]
     registers: list[Path]
     entries: dict[str, bytes]          # "register/persons.xml#per-x" -> canonical bytes
-    labels: dict[str, str]             # same key -> preferred name
+    labels: dict[str, tuple[str, str]]  # same key -> (search filter, preferred name), for
+    # the entries the search offers as filters (persons, places: search.facet)
     stylesheets_key: str
     content: dict[Path, bytes] = field(default_factory=dict)   # the register files, read once
     digests: dict[Path, str] = field(default_factory=dict)     # every article's SHA-256
@@ -160,7 +161,8 @@ class Sources:
             for entry in parse(content[path], name=str(path)).getroot().xpath("//*[@xml:id]", namespaces=NS):
                 key = f"{path.relative_to(directory).as_posix()}#{entry.get(f'{{{XML_NS}}}id')}"
                 entries[key] = etree.tostring(entry, method="c14n", with_comments=False)
-                labels[key] = _preferred_name(entry)
+                if search_index.facet(entry):
+                    labels[key] = (search_index.facet(entry), _preferred_name(entry))
         return cls(directory, articles, registers, entries, labels, _stylesheets_key(), content, digests)
 
     def article_key(self, path: Path, refs: list[str]) -> str:
