@@ -465,6 +465,30 @@ def test_ctrl_c_mid_render_leaves_no_partial_file_and_exits_130(forty_article_ed
     assert _live_processes_in_group(process.pid) == []   # no worker outlived the command
 
 
+@pytest.mark.parametrize("article", ["<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", None],
+                         ids=["no-article-readable", "one-article"])
+def test_workers_started_before_reading_end_when_the_edition_needs_none(two_article_edition: Path,
+                                                                       tmp_path: Path, article) -> None:
+    """With --jobs 2 the workers start while the edition is read; when it turns out that no
+    article can be read, or that there is only one (written in the command's own process),
+    they end with the command."""
+    import subprocess
+    import sys
+    source = tmp_path / "only.xml"
+    if article is None:
+        shutil.copy(two_article_edition / "sample-article.xml", source)
+    else:
+        source.write_text(article, "utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "teikit.cli", "render", str(source), "--to", "html",
+                                "--out", str(tmp_path / "out"), "--jobs", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == (1 if article else 0), (stdout, stderr)
+    assert b"Traceback" not in stdout + stderr
+    assert (tmp_path / "out" / "html" / "only.html").is_file() == (article is None)
+    assert _live_processes_in_group(process.pid) == []
+
+
 def _live_processes_in_group(pgid: int) -> list[str]:
     """The processes of group *pgid* still running (zombies left to init do not count), from /proc."""
     live = []

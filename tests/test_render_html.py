@@ -178,3 +178,31 @@ def test_index_page_from_trimmed_headers_equals_the_one_from_whole_headers(editi
     trimmed = (tmp_path / "trimmed" / "html" / "index.html").read_bytes()
     assert trimmed == (tmp_path / "whole" / "html" / "index.html").read_bytes()
     assert b'class="abstract"' in trimmed
+
+
+def article_of_many_unnamed_sections(path: Path) -> Path:
+    """An article whose sections and notes have no xml:id: 300 sibling sections, each with a
+    heading, a paragraph and a note, and one section nested 18 deep."""
+    sections = "".join(f"<div><head>S {n}</head><p>Text {n}<note>N {n}</note></p></div>" for n in range(300))
+    deep = "<div><head>D</head>" * 18 + "<p>Deep<note>deep</note></p>" + "</div>" * 18
+    path.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                    f'</titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc>'
+                    f'</fileDesc></teiHeader><text><body>{sections}{deep}</body></text></TEI>', "utf-8")
+    return path
+
+
+def test_generated_ids_number_elements_in_document_order(tmp_path: Path) -> None:
+    """A section or note without xml:id gets its name and its number among the article's
+    elements in document order (div-12, note-15): the same id in every run, and the same
+    whichever way the stylesheet counts (a faster count must give these ids)."""
+    source = article_of_many_unnamed_sections(tmp_path / "unnamed.xml")
+    render([source], ["html"], tmp_path / "out", 1)
+    page = lxml_html.parse(str(tmp_path / "out" / "html" / "unnamed.html")).getroot()
+    tei = parse(source).getroot()
+    numbers = {el: n for n, el in enumerate(tei.iter(etree.Element), start=1)}
+    expected = {f"{etree.QName(el).localname}-{numbers[el]}" for el in numbers
+                if etree.QName(el).localname in ("div", "note")}
+    sections = {s.get("id") for s in page.iter("section") if (s.get("id") or "").startswith("div-")}
+    notes = {li.get("id") for li in page.iter("li") if (li.get("id") or "").startswith("note-")}
+    assert len(sections) == 318 and len(notes) == 301
+    assert sections | notes == expected

@@ -80,6 +80,29 @@ def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str
             jobs: int | None, failures: list[TeikitError] | None,
             progress: Callable[[int, int], None] | None) -> dict[str, list[Path]]:
     load_renderers()
+    jobs = jobs or default_jobs()
+    workers = _early_workers(formats, jobs)
+    try:
+        return _render_with(paths, formats, out, jobs, failures, progress, workers)
+    finally:
+        if workers is not None:
+            workers.close()
+
+
+def _early_workers(formats: Sequence[str], jobs: int):
+    """The worker processes of the first format that writes one output per article,
+    started before the edition is read (:func:`teikit.render.parallel.start_workers`),
+    or None when the articles are written in this process."""
+    first = next((name for name in formats if RENDERERS[name].per_document and RENDERERS[name].stylesheet), None)
+    if first is None or jobs < 2:
+        return None
+    from teikit.render.parallel import start_workers
+    return start_workers(first, jobs)
+
+
+def _render_with(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str | os.PathLike,
+                 jobs: int, failures: list[TeikitError] | None,
+                 progress: Callable[[int, int], None] | None, workers) -> dict[str, list[Path]]:
     found: list[TeikitError] = []
     edition = read_edition(paths, failures=found, check=check_tei)
     if found and not edition.articles:
@@ -89,6 +112,8 @@ def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str
     built_from: dict[str, int] = {}
     broken: set[Path] = set()
     renderers = {name: RENDERERS[name](out) for name in formats}
+    if workers is not None:
+        renderers[workers.name].workers = workers
     tick = _counter(progress, sum(len(edition.articles) if r.per_document else 1 for r in renderers.values()))
     for renderer in renderers.values():
         renderer.companions = frozenset(formats)    # what the others of this run will write
@@ -99,7 +124,7 @@ def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str
             continue
         failed: list = []
         try:
-            written[name] = renderer.run(edition, jobs=jobs or default_jobs(), failures=failed)
+            written[name] = renderer.run(edition, jobs=jobs, failures=failed)
             if tick and not renderer.per_document:
                 tick()                              # an edition-wide format is one step
             renderer.record_outputs(written[name])

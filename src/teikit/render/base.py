@@ -165,6 +165,10 @@ class Renderer:
     entry_pages: ClassVar[tuple[EntryPage, ...]] = ()
     #: True when the per-article output is the article's reading page (a site links it)
     reading_page: ClassVar[bool] = False
+    #: worker processes started ahead for this format's articles (set by whoever starts
+    #: them, see :func:`teikit.render.parallel.start_workers`); taken by the first
+    #: parallel :meth:`write_articles`
+    workers = None
     #: what a site's front page calls the file of each article this format writes at
     #: ``<stem><suffix>`` besides its reading page (e.g. "PDF"); None: no such file
     article_label: ClassVar[str | None] = None
@@ -284,7 +288,8 @@ class Renderer:
         the file written, or the error that stopped that article (and no other)."""
         if jobs > 1 and len(edition.articles) > 1:
             from teikit.render.parallel import write_in_parallel
-            return write_in_parallel(self, edition, jobs)
+            workers, self.workers = self.workers, None
+            return write_in_parallel(self, edition, jobs, workers)
         return [self._write_or_error(article, edition) for article in edition.articles]
 
     def tick(self) -> None:

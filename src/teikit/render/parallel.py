@@ -7,6 +7,11 @@ parses, transforms and drops one article at a time: memory per worker does not g
 with the number of documents. An article that fails comes back as its error, in its
 place among the results; the workers go on with the others.
 
+The workers may be started before the edition is read (:func:`start_workers`): each
+starts Python, imports the renderers and compiles the format's stylesheet while the
+parent reads the articles, then waits for the edition (one copy per worker, through a
+queue) before its first article.
+
 Ctrl-C (SIGINT to the process group) is handled by the parent alone: the workers start
 with SIGINT held back and then ignore it; the parent cancels the queued articles and
 sends each worker SIGTERM, which unwinds the article being written (its temporary file
@@ -29,8 +34,48 @@ from teikit.edition import Article, DocumentInfo, Edition, read_registers
 _WORKER: dict[str, Any] = {}
 
 
-def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | TeikitError]:
-    """Write every article of *edition* with *renderer* in *jobs* processes; each worker
+class Workers:
+    """Worker processes started ahead of the edition (:func:`start_workers`) for the
+    format *name*: handed the edition by :func:`write_in_parallel`, or ended by
+    :meth:`close` when the run does not need them (one article, an error first)."""
+
+    def __init__(self, name: str, jobs: int) -> None:
+        self.name, self.jobs = name, jobs
+        context = get_context("spawn")
+        self.setup = context.Queue()
+        with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
+            self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                            initializer=_worker_start, initargs=(name, self.setup))
+            self.pool.submit(int)    # a pool launches its processes with its first task
+        self.taken = False
+
+    def take(self, setup: tuple) -> ProcessPoolExecutor:
+        """The pool, each of its workers handed *setup* (the arguments of :func:`_worker_init`)."""
+        for _ in range(self.jobs):
+            self.setup.put(setup)
+        self.taken = True
+        return self.pool
+
+    def close(self) -> None:
+        """End the workers unless :meth:`take` handed them work (its caller ends them then)."""
+        if not self.taken:
+            self.taken = True
+            _stop(self.pool)
+        self.setup.cancel_join_thread()   # what a worker did not take is of no use now
+        self.setup.close()
+
+
+def start_workers(name: str, jobs: int) -> Workers | None:
+    """*jobs* worker processes for the format *name*, started now, so that their start-up
+    and the compilation of the format's stylesheet overlap the parent's reading of the
+    edition; None when *jobs* is 1 (the parent writes the articles itself)."""
+    return Workers(name, jobs) if jobs > 1 else None
+
+
+def write_in_parallel(renderer, edition: Edition, jobs: int,
+                      workers: Workers | None = None) -> list[Path | TeikitError]:
+    """Write every article of *edition* with *renderer* in *jobs* processes (those of
+    *workers* when they were started ahead, see :func:`start_workers`); each worker
     resolves with the renderer's :attr:`~teikit.render.base.Renderer.links` added.
 
     The largest articles are handed out first (:func:`_largest_first`). Returns one
@@ -40,16 +85,19 @@ def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | Teik
     :meth:`teikit.render.base.Renderer.write_document`: it leaves no output)."""
     handles = [(str(a.path), a.info) for a in edition.articles]
     count = len(handles)
-    workers = min(jobs, count)
+    setup = (renderer.name, str(renderer.out), handles, renderer.links, renderer.companions,
+             renderer.batch is not None)
     pool = None
     try:
-        with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                       initializer=_worker_init,
-                                       initargs=(renderer.name, str(renderer.out), handles, renderer.links,
-                                                 renderer.companions, renderer.batch is not None))
-            order = _largest_first(edition)
-            results = pool.map(_worker_write, order, chunksize=_chunk(count, workers))
+        if workers is not None:
+            pool, processes = workers.take(setup), workers.jobs
+        else:
+            processes = min(jobs, count)
+            with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
+                pool = ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn"),
+                                           initializer=_worker_init, initargs=setup)
+        order = _largest_first(edition)
+        results = pool.map(_worker_write, order, chunksize=_chunk(count, processes))
         written: list = [None] * count
         for index, result in zip(order, results):     # as each chunk comes back
             written[index] = _received(renderer, result)
@@ -130,6 +178,23 @@ def _largest_first(edition: Edition) -> list[int]:
 def _chunk(count: int, workers: int) -> int:
     """Articles sent to a worker at a time: few round trips, yet balanced loads."""
     return max(1, min(4, count // (workers * 4)))
+
+
+def _worker_start(name: str, setup) -> None:
+    """In a worker started ahead of the edition: import the renderers and compile the
+    format's stylesheet, then wait for the edition and go on as :func:`_worker_init`.
+    A stylesheet that does not compile is left for the first article to report."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from teikit.render import RENDERERS, load_renderers
+    from teikit.render.saxon import compile_stylesheet
+    load_renderers()
+    stylesheet = RENDERERS[name].stylesheet
+    if stylesheet is not None:
+        try:
+            compile_stylesheet(stylesheet)
+        except TeikitError:
+            pass
+    _worker_init(*setup.get())
 
 
 def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
