@@ -474,6 +474,7 @@ def test_workers_started_before_reading_end_when_the_edition_needs_none(two_arti
     they end with the command."""
     import subprocess
     import sys
+    import time
     source = tmp_path / "only.xml"
     if article is None:
         shutil.copy(two_article_edition / "sample-article.xml", source)
@@ -486,6 +487,9 @@ def test_workers_started_before_reading_end_when_the_edition_needs_none(two_arti
     assert process.returncode == (1 if article else 0), (stdout, stderr)
     assert b"Traceback" not in stdout + stderr
     assert (tmp_path / "out" / "html" / "only.html").is_file() == (article is None)
+    deadline = time.monotonic() + 5     # multiprocessing's resource tracker ends just after
+    while _live_processes_in_group(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert _live_processes_in_group(process.pid) == []
 
 

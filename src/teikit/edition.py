@@ -403,13 +403,24 @@ def _not_articles(directory: str) -> bool:
     return directory == "register" or "draft" in directory.lower()
 
 
+#: the edition's configuration file, which makes a directory without ``register/`` an
+#: edition (the same file ``teikit render`` reads its ``[render]`` settings from)
+EDITION_CONFIG = "teikit.toml"
+
+
+def is_edition(directory: Path) -> bool:
+    """Does *directory* hold an edition (``register/`` or an ``EDITION_CONFIG`` file)?
+    (Here, not in :mod:`teikit.validate.edition`, which uses it too: importing that
+    package costs every render process 60-80 ms.)"""
+    return (directory / "register").is_dir() or (directory / EDITION_CONFIG).is_file()
+
+
 def register_folder(directory: Path) -> Path:
     """Where the register files of the articles in *directory* are: ``register/`` of the
     nearest edition folder at or above it, an edition being what ``teikit validate``
-    calls one (:func:`teikit.validate.edition.is_edition`: a folder holding
-    ``register/`` or ``teikit.toml``); so an article in ``ed/vol2/`` uses ``ed/register/``.
-    Outside any edition, ``register/`` beside the article (there is none)."""
-    from teikit.validate.edition import is_edition
+    calls one (:func:`is_edition`: a folder holding ``register/`` or ``teikit.toml``);
+    so an article in ``ed/vol2/`` uses ``ed/register/``. Outside any edition,
+    ``register/`` beside the article (there is none)."""
     for folder in (directory, *directory.resolve().parents):
         if is_edition(folder):
             return folder / "register"

@@ -49,6 +49,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
+from teikit.edition import EDITION_CONFIG, is_edition  # noqa: F401 (the edition model's; used here)
 from teikit.errors import InputError
 from teikit.xmlio import safe_parser, stream
 
@@ -69,16 +70,6 @@ _ENTRY_NAMES = frozenset({"person", "place", "org", "event"})
 #: an id occurrence is one int: file number << _NAME_BITS | element-name number
 _NAME_BITS = 20
 _NAME_MASK = (1 << _NAME_BITS) - 1
-
-
-#: the edition's configuration file, which makes a directory without ``register/`` an
-#: edition (the same file ``teikit render`` reads its ``[render]`` settings from)
-EDITION_CONFIG = "teikit.toml"
-
-
-def is_edition(directory: Path) -> bool:
-    """Does *directory* hold an edition (``register/`` or an ``EDITION_CONFIG`` file)?"""
-    return (directory / "register").is_dir() or (directory / EDITION_CONFIG).is_file()
 
 
 def edition_root(doc_path: Path) -> Path:
