@@ -234,6 +234,12 @@ class Renderer:
         """Write edition-wide outputs (index page, assets); return their paths."""
         return []
 
+    def while_writing(self, edition: Edition) -> None:
+        """Called in the parent process while worker processes write the articles of
+        *edition* (``--jobs``), which it would otherwise wait for idle: a format may
+        prepare here what :meth:`finish` needs of every article, whichever of them fail.
+        Nothing by default."""
+
     # -- the fixed sequence
 
     def linkable(self, fmt: str, href: str) -> bool:

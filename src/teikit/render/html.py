@@ -18,6 +18,7 @@ from typing import Any
 
 from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Article, Edition,
                                 EntryPage, Renderer, register)
+from teikit.errors import TeikitError
 from teikit.render.saxon import call_template, to_xdm, xslt_dir
 from teikit.xmlio import TEI_NS, parse
 
@@ -49,14 +50,30 @@ class HtmlRenderer(Renderer):
         return {**super().params(article, edition),
                 "index-page": "index.html", "css": "assets/edition.css"}
 
+    #: the index page's entries made while the workers wrote (path -> node), see :meth:`while_writing`
+    _entries: dict[Path, Any] = {}
+
+    def while_writing(self, edition: Edition) -> None:
+        """The index page's entry of every article (:func:`index_entry`), made while the
+        workers write the pages; an article that cannot give one now is left to
+        :meth:`write_index`, which reports it."""
+        entries = {}
+        for article in edition.articles:
+            try:
+                entries[article.path] = index_entry(article)
+            except TeikitError:
+                continue
+        self._entries = entries
+
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
         """The index page, the stylesheet and the TEI sources the pages link to."""
         return [self.write_index(edition), *self.copy_assets(), *self.copy_sources(edition)]
 
     def write_index(self, edition: Edition) -> Path:
         """``index.html``: every article's titles, authors and abstract (from its header)."""
+        made, self._entries = self._entries, {}
         params = {
-            "articles": [index_entry(article) for article in edition.articles],
+            "articles": [made[a.path] if a.path in made else index_entry(a) for a in edition.articles],
             "pages": [self.output_path(article).name for article in edition.articles],
             "register-page": self.shared.get("register-page", REGISTER_PAGE),
             "chronology-page": self.shared.get("chronology-page", CHRONOLOGY_PAGE),

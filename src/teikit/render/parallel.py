@@ -98,6 +98,7 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
                                            initializer=_worker_init, initargs=setup)
         order = _largest_first(edition)
         results = pool.map(_worker_write, order, chunksize=_chunk(count, processes))
+        renderer.while_writing(edition)
         written: list = [None] * count
         for index, result in zip(order, results):     # as each chunk comes back
             written[index] = _received(renderer, result)
