@@ -126,17 +126,7 @@ def _validate_files(files: list[Path], schemas, jobs: int, progress, max_bytes,
             _relaxng(path).compile_now()  # once, here: forked workers share it
     run = _Run(jobs if len(files) > 1 else 1, names, progress)
     if _two_passes(schemas, embedded_rules):
-        tasks = [(str(f), schemas, limit, embedded_rules, True) for f in files]
-        first = run.each(_first_pass_task, tasks, {}, _first_pass_weight)
-        known = {Path(checked.path).resolve(): checked.facts for checked in first
-                 if checked.facts is not None}
-        indexes = {root: cached_index(root, drafts, known) for root, drafts in editions.items()
-                   if any(checked.later() for checked in first
-                          if edition_root(Path(checked.path)) == root)}
-        later = [(checked, embedded_rules) for checked in first if checked.later()]
-        second = iter(run.each(_second_pass_task, later, indexes, lambda problems: 0.5))
-        for checked in first:
-            problems = next(second) if checked.later() else _second_pass_task((checked, False))
+        for problems in _in_two_passes(run, files, schemas, limit, embedded_rules, editions):
             report.problems.extend(capped(problems, max_errors))
         return report
     tasks = [(str(f), schemas, limit, embedded_rules, max_errors) for f in files]
@@ -149,6 +139,25 @@ def _validate_files(files: list[Path], schemas, jobs: int, progress, max_bytes,
     for problems in run.each(_check_task, tasks, indexes, lambda problems: 1):
         report.problems.extend(problems)
     return report
+
+
+def _in_two_passes(run: "_Run", files: list[Path], schemas, limit: int,
+                   embedded_rules: bool, editions: dict) -> list[list[Problem]]:
+    """The problems of each file, checked in two passes (see _Checked), the edition
+    indexes built between them from the facts of the first."""
+    tasks = [(str(f), schemas, limit, embedded_rules, True) for f in files]
+    first = run.each(_first_pass_task, tasks, {}, _first_pass_weight)
+    known = {Path(checked.path).resolve(): checked.facts for checked in first
+             if checked.facts is not None}
+    for checked in first:
+        checked.facts = None  # in the index now: not sent to the second pass's workers
+    needed = {edition_root(Path(checked.path)) for checked in first if checked.later()}
+    indexes = {root: cached_index(root, drafts, known) for root, drafts in editions.items()
+               if root in needed}
+    later = [(checked, embedded_rules) for checked in first if checked.later()]
+    second = iter(run.each(_second_pass_task, later, indexes, lambda problems: 0.5))
+    return [next(second) if checked.later() else _second_pass_task((checked, False))
+            for checked in first]
 
 
 class _Run:
