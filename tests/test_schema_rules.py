@@ -105,6 +105,22 @@ def test_first_matching_rule_of_a_pattern_wins(tmp_path):
                                                        ("first rule", "error")]
 
 
+def test_a_rule_whose_context_is_a_variable_checks_the_nodes_it_holds(tmp_path):
+    # an XSLT 3 pattern ($name): teikit.sch's pointers-resolve looks at the pointers only
+    # when the document has one that does not resolve
+    sch = tmp_path / "variable.sch"
+    sch.write_text("""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+      <sch:pattern id="odd">
+        <sch:let name="odd" value="//@n[. mod 2 = 1]"/>
+        <sch:rule context="$odd"><sch:report test="true()">odd <sch:value-of select="."/></sch:report></sch:rule>
+      </sch:pattern></sch:schema>""")
+    doc = etree.ElementTree(etree.fromstring('<a n="1"><b n="2"/><b n="3"><c n="5"/></b></a>'))
+    failures = SchematronValidator(sch).check(doc, (tmp_path / "d.xml").as_uri())
+    assert [(f.message, f.location) for f in failures] == [
+        ("odd 1", "/Q{}a[1]/@n"), ("odd 3", "/Q{}a[1]/Q{}b[2]/@n"),
+        ("odd 5", "/Q{}a[1]/Q{}b[2]/Q{}c[1]/@n")]
+
+
 def test_unsupported_schematron_element_is_refused_not_ignored(tmp_path):
     sch = tmp_path / "phase.sch"
     sch.write_text("""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
