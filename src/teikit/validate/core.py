@@ -100,7 +100,8 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
 
     *schema*: one or more RELAX NG / Schematron files to use instead of each document's
     own xml-model PIs. *jobs* > 1 validates in that many processes. *progress* is called
-    with the number of files just finished. Files over *max_bytes* (default
+    with the number of files just finished (a file checked in two passes, see _Checked,
+    counts one half after each). Files over *max_bytes* (default
     :data:`MAX_BYTES`) are streamed for well-formedness only. *embedded_rules*: run the
     Schematron rules embedded in RELAX NG schemas (as ODDs make them; tei_all has 196).
     *max_errors* caps the errors shown per file (the rest are counted in one "N more

@@ -8,7 +8,9 @@ its directory (``macbeth.xml`` beside ``the-comedy-of-errors.xml`` shares no ids
 it). Every file of the edition is read once, one at a
 time, with the safe parser (no DTD, no entities, no network), and what the rules of
 schemas/teikit.sch need is handed to them as one XML document: Saxon itself never
-opens a file.
+opens a file. A validation run parses its files anyway: it hands the index each file's
+:func:`facts` from that parse (core.py's two passes), and only the files it did not
+parse are read here.
 
 The index is PRUNED to what those rules can ask of it, so that it does not grow with
 the edition (each validation worker holds it parsed and key-indexed by Saxon, about
