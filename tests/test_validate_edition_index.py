@@ -170,7 +170,7 @@ def test_a_run_builds_the_index_from_its_own_parse_of_each_file(tmp_path, monkey
     _draft(edition, "../sample-article.xml#smpl-p2")
     from_files = edition_module._build_index(edition, [edition / "drafts" / "draft.xml"])
 
-    def refuse(path):
+    def refuse(path, *args):
         raise AssertionError(f"{path} was read again for the index")
 
     monkeypatch.setattr(edition_module, "_read", refuse)

@@ -322,7 +322,7 @@ def _open(path: Path, schemas, max_bytes: int | None, gather: list | None = None
     except InputError as exc:
         return [Problem(name, exc.line or 1, exc.column or 1, "error", str(exc.args[0]))], None, []
     if gather is not None and size < FACTS_BELOW_BYTES:
-        gather.append(facts(tree))
+        gather.append(facts(tree, path.resolve().as_uri()))
     problems, included = expand_includes(tree, path)
     if included is None:
         return problems, None, []  # an include is broken (malformed, loops): not worth validating

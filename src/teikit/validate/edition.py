@@ -136,33 +136,22 @@ class _Collector:
         """Fold one edition file's ids and pointers in: its :func:`facts` from *known*
         (by resolved path) when the caller has them, else read from the file."""
         uri = path.resolve().as_uri()
-        found, flag = _known_or_read(path, known)
+        found, flag = _known_or_read(path, uri, known)
         self.files.append((uri, flag, register))
         if found is None:
             return
-        ids, pointers = found
+        ids, ptrs, targets = found
         number = len(self.files) - 1
-        entries = set()
         for key, name in ids:
             self._add_id(key, number << _NAME_BITS | self._name_number(name))
-            if name in _ENTRY_NAMES:
-                entries.add(key)
-        for token, pointer in _pointers(pointers, uri):
-            if pointer.partition("#")[0] != uri:
-                self.ptrs.add(pointer)
-                self.targets.add(pointer)
-            else:
-                if pointer.partition("#")[2] in entries:
-                    self.ptrs.add(pointer)
-                if not token.startswith("#"):  # self.xml#id is looked up in the index
-                    self.targets.add(pointer)
+        self.ptrs.update(ptrs)
+        self.targets.update(targets)
 
     def add_draft(self, path: Path, known: Mapping | None = None) -> None:
         """Keep what a draft's pointers point at (it is not itself in the index)."""
-        found, _ = _known_or_read(path, known)
+        found, _ = _known_or_read(path, path.resolve().as_uri(), known)
         if found is not None:
-            uri = path.resolve().as_uri()
-            self.targets.update(p for t, p in _pointers(found[1], uri) if not t.startswith("#"))
+            self.targets.update(found[2])
 
     def _name_number(self, name: str) -> int:
         number = self._name_numbers.get(name)
@@ -203,9 +192,11 @@ class _Collector:
         return grouped
 
 
-def facts(tree: etree._ElementTree) -> tuple[list[tuple[str, str]], list[str]]:
-    """What the index needs of one parsed file: its (xml:id, element local name) pairs in
-    document order, and the distinct values of its pointer attributes (in no namespace).
+Facts = tuple[list[tuple[str, str]], list[str], list[str]]
+
+
+def facts(tree: etree._ElementTree, uri: str) -> Facts:
+    """What the index needs of one parsed file, the file at *uri*: see :func:`_folded`.
     One walk over the elements (two XPath queries took twice as long)."""
     ids, pointers = [], {}
     for element in tree.iter(etree.Element):
@@ -216,17 +207,38 @@ def facts(tree: etree._ElementTree) -> tuple[list[tuple[str, str]], list[str]]:
             value = element.get(name)
             if value is not None:
                 pointers[value] = None
-    return ids, list(pointers)
+    return _folded(ids, pointers, uri)
 
 
-def _known_or_read(path: Path, known: Mapping | None):
-    """:func:`_read`'s answer for *path*, from *known* (the :func:`facts` of files the
-    caller parsed already, by resolved path) when it is there."""
+def _folded(ids: list[tuple[str, str]], values: Iterable[str], uri: str) -> Facts:
+    """(the file's (xml:id, element local name) pairs in document order; the pointers
+    that make a register entry "used": those that leave the file, and those into its own
+    register-like entries; the pointers that go through the index: those that leave the
+    file, and those written file#id into it), from its ids and its pointer attribute
+    *values* (in no namespace). Worked out where the file was parsed (a validation
+    worker), so that the index only merges sets."""
+    entries = {key for key, name in ids if name in _ENTRY_NAMES}
+    ptrs, targets = set(), set()
+    for token, pointer in _pointers(values, uri):
+        if pointer.partition("#")[0] != uri:
+            ptrs.add(pointer)
+            targets.add(pointer)
+        else:
+            if pointer.partition("#")[2] in entries:
+                ptrs.add(pointer)
+            if not token.startswith("#"):  # self.xml#id is looked up in the index
+                targets.add(pointer)
+    return ids, list(ptrs), list(targets)
+
+
+def _known_or_read(path: Path, uri: str, known: Mapping | None):
+    """:func:`_read`'s answer for *path* (at *uri*), from *known* (the :func:`facts` of
+    files the caller parsed already, by resolved path) when it is there."""
     if known:
         found = known.get(path.resolve())
         if found is not None:
             return found, ""
-    return _read(path)
+    return _read(path, uri)
 
 
 #: a file below this size is parsed by teikit.xmlio.parse exactly as :func:`_read`
@@ -235,21 +247,21 @@ def _known_or_read(path: Path, known: Mapping | None):
 FACTS_BELOW_BYTES = 10_000_000
 
 
-def _read(path: Path):
-    """((xml:id, element local name) pairs, pointer attribute values) of a file, in
-    document order, or (None, flag attribute) when it is too large or unreadable. A file
-    over STREAM_BYTES is streamed: the index of an edition with one huge article does not
-    hold a second tree of it beside the one being validated."""
+def _read(path: Path, uri: str):
+    """(the :func:`facts` of the file at *path* and *uri*, "") or (None, flag attribute)
+    when it is too large or unreadable. A file over STREAM_BYTES is streamed: the index
+    of an edition with one huge article does not hold a second tree of it beside the one
+    being validated."""
     try:
         size = path.stat().st_size
         if size > MAX_INDEXED_BYTES:
             return None, ' skipped="too large"'
         if size > STREAM_BYTES:
-            return _streamed(path), ""
+            return _folded(*_streamed(path), uri), ""
         tree = etree.parse(str(path), safe_parser(source=path))
     except (OSError, etree.XMLSyntaxError, InputError):
         return None, ' broken="true"'  # the file's own validation says why
-    return facts(tree), ""
+    return facts(tree, uri), ""
 
 
 def _streamed(path: Path) -> tuple[list, list]:
