@@ -645,15 +645,16 @@ def _rule_problems(document: Document, rules) -> list[Problem]:
 
 
 def _placed(document: Document, failures) -> list[Problem]:
-    """Each Schematron failure as a problem at the line and column of its node."""
+    """Each Schematron failure as a problem at the line and column of its node (a
+    failure of the document node at 1:1: no tree is needed, nor parsed again, for it)."""
     problems = []
-    if failures:
-        path, tree, included = document.path, document.tree, document.included
+    path, tree = document.path, None
     for failure in failures:
-        element, attribute = locate(tree, failure.location)
-        line, column = position(path, tree, element, attribute, included)
-        if failure.location == "/":
-            line, column = 1, 1
+        line, column = 1, 1
+        if failure.location != "/":
+            tree = document.tree if tree is None else tree
+            element, attribute = locate(tree, failure.location)
+            line, column = position(path, tree, element, attribute, document.included)
         problems.append(Problem(str(path), line, column, failure.role, failure.message))
     return problems
 
