@@ -107,11 +107,33 @@ def compile_stylesheet(name: str) -> Stylesheet:
 
 def _stamp(path: Path) -> tuple:
     """When *path* last changed and its size: an edited rules file is compiled again (an
-    ODD's, with the project's rules ODD it changes)."""
+    ODD's, with every ODD of its chain: :func:`rules_chain`)."""
     if path.suffix == ".odd":
-        from teikit.render.pm import project_odd
-        return (_file_stamp(path), _file_stamp(project_odd(xslt_dir())))
+        return tuple(map(_file_stamp, rules_chain(path)))
     return _file_stamp(path)
+
+
+#: rules ODD -> (the stamps of its chain's files when it was read, those files)
+_CHAINS: dict[Path, tuple[tuple, tuple[Path, ...]]] = {}
+
+
+def rules_chain(path: Path) -> tuple[Path, ...]:
+    """The ODDs an edition's rules ODD at *path* is made of: the ODDs it chains to (the
+    project's rules ODD among them), source first, and itself. Read again only when one
+    of the files read last time changed (an edit can change the chain itself); an ODD
+    that cannot be read yet counts with the project's, and its error is reported when
+    the rules are compiled."""
+    from teikit.render.pm import load, project_odd
+    key = Path(path).resolve()
+    known = _CHAINS.get(key)
+    if known is not None and tuple(map(_file_stamp, known[1])) == known[0]:
+        return known[1]
+    try:
+        files = tuple(load(key, xslt_dir()).files)
+    except TeikitError:
+        return (project_odd(xslt_dir()), key)
+    _CHAINS[key] = (tuple(map(_file_stamp, files)), files)
+    return files
 
 
 def _file_stamp(path: Path) -> tuple[int, int]:
