@@ -296,14 +296,14 @@ class Renderer:
             from teikit.render.parallel import write_in_parallel
             workers, self.workers = self.workers, None
             return write_in_parallel(self, edition, jobs, workers)
-        return [self._write_or_error(article, edition) for article in edition.articles]
+        return [self.write_article(article, edition) for article in edition.articles]
 
     def tick(self) -> None:
         """One article done (written or failed): tell :attr:`progress`, if anyone listens."""
         if self.progress is not None:
             self.progress()
 
-    def _write_or_error(self, article: Article, edition: Edition) -> Path | TeikitError:
+    def write_article(self, article: Article, edition: Edition) -> Path | TeikitError:
         """:meth:`write_document`, an error of the article returned instead of raised."""
         try:
             return self.write_document(article, edition)

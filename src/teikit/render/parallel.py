@@ -7,10 +7,12 @@ parses, transforms and drops one article at a time: memory per worker does not g
 with the number of documents. An article that fails comes back as its error, in its
 place among the results; the workers go on with the others.
 
-The workers may be started before the edition is read (:func:`start_workers`): each
-starts Python, imports the renderers and compiles the format's stylesheet while the
-parent reads the articles, then waits for the edition (one copy per worker, through a
-queue) before its first article.
+A render in N processes is the parent and N - 1 workers (:func:`helpers`): the workers
+take the articles from the largest down, the parent from the smallest up, a few at a time
+(:func:`_write_smallest_here`), until they meet. The workers may be started before the
+edition is read (:func:`start_workers`): each starts Python, imports the renderers and
+compiles the format's stylesheet while the parent reads the articles, then waits for the
+edition (one copy per worker, through a queue) before its first article.
 
 Ctrl-C (SIGINT to the process group) is handled by the parent alone: the workers start
 with SIGINT held back and then ignore it; the parent cancels the queued articles and
@@ -66,17 +68,19 @@ class Workers:
 
 
 def start_workers(name: str, jobs: int) -> Workers | None:
-    """*jobs* worker processes for the format *name*, started now, so that their start-up
+    """The worker processes of a render in *jobs* processes (:func:`helpers`) for the
+    format *name*, started now, so that their start-up
     and the compilation of the format's stylesheet overlap the parent's reading of the
     edition; None when *jobs* is 1 (the parent writes the articles itself)."""
-    return Workers(name, jobs) if jobs > 1 else None
+    return Workers(name, helpers(jobs)) if jobs > 1 else None
 
 
 def write_in_parallel(renderer, edition: Edition, jobs: int,
                       workers: Workers | None = None) -> list[Path | TeikitError]:
-    """Write every article of *edition* with *renderer* in *jobs* processes (those of
-    *workers* when they were started ahead, see :func:`start_workers`); each worker
-    resolves with the renderer's :attr:`~teikit.render.base.Renderer.links` added.
+    """Write every article of *edition* with *renderer* in *jobs* processes: this one and
+    :func:`helpers` workers (those of *workers* when they were started ahead, see
+    :func:`start_workers`); each worker resolves with the renderer's
+    :attr:`~teikit.render.base.Renderer.links` added.
 
     The largest articles are handed out first (:func:`_largest_first`). Returns one
     outcome per article, in the edition's order: the file written, or the
@@ -90,19 +94,22 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
     pool = None
     try:
         if workers is not None:
-            pool, processes = workers.take(setup), workers.jobs
+            pool = workers.take(setup)
         else:
-            processes = min(jobs, count)
             with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
-                pool = ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn"),
+                pool = ProcessPoolExecutor(max_workers=helpers(min(jobs, count)), mp_context=get_context("spawn"),
                                            initializer=_worker_init, initargs=setup)
         order = _largest_first(edition)
-        results = pool.map(_worker_write, order, chunksize=_chunk(count, processes))
-        renderer.while_writing(edition)
+        size = _chunk(count, jobs)
+        futures = [(chunk, pool.submit(_worker_write_chunk, chunk))
+                   for chunk in (order[at:at + size] for at in range(0, count, size))]
         written: list = [None] * count
-        for index, result in zip(order, results):     # as each chunk comes back
-            written[index] = _received(renderer, result)
-            renderer.tick()
+        mine = _write_smallest_here(renderer, edition, futures, written)
+        renderer.while_writing(edition)
+        for chunk, future in futures[:len(futures) - mine]:     # as each comes back
+            for index, result in zip(chunk, future.result()):
+                written[index] = _received(renderer, result)
+                renderer.tick()
     except BaseException:
         if pool is not None:
             _stop(pool)
@@ -110,6 +117,34 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
         raise
     pool.shutdown()
     return written
+
+
+def helpers(jobs: int) -> int:
+    """The worker processes of a render in *jobs* processes: the parent is one of them."""
+    return max(1, jobs - 1)
+
+
+def _write_smallest_here(renderer, edition: Edition, futures: list, written: list) -> int:
+    """In this (the parent) process, write the chunks of articles from the end of
+    *futures* (the smallest) that no worker has taken yet, while the workers write from
+    its start, until the two meet; put each outcome in *written*. Returns how many
+    chunks were written here. The parent has read the edition and imported everything
+    already: one worker fewer to start (the render's CPU time), and no core left idle."""
+    mine = 0
+    for chunk, future in reversed(futures):
+        if not future.cancel():      # a worker has it (queued for it or running)
+            break
+        mine += 1
+        for index in chunk:
+            written[index] = renderer.write_article(edition.articles[index], edition)
+    return mine
+
+
+def _chunk(count: int, jobs: int) -> int:
+    """Articles handed out at a time: the parent holds the interpreter lock while Saxon
+    writes its own articles, so a worker must have enough queued to go on meanwhile
+    (a chunk and the next), yet the loads stay balanced."""
+    return max(1, min(4, count // (jobs * 4)))
 
 
 def _received(renderer, result):
@@ -157,6 +192,12 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     removes the temporary file it is writing (SIGTERM, see :func:`_on_sigterm`)."""
     processes = list((pool._processes or {}).values())  # no public handle on the workers
     pool.shutdown(wait=False, cancel_futures=True)
+    # the articles the parent took (cancelled futures) may still wait in the pool's list; once
+    # the workers are ended, Python 3.11's pool would set an error on them and fail loudly
+    pending = getattr(pool, "_pending_work_items", {})
+    for key, item in list(pending.items()):
+        if item.future.cancelled():
+            pending.pop(key, None)
     for process in processes:
         if process.is_alive():
             process.terminate()
@@ -174,11 +215,6 @@ def _largest_first(edition: Edition) -> list[int]:
         except OSError:
             return 0
     return sorted(range(len(edition.articles)), key=lambda i: (-size(i), i))
-
-
-def _chunk(count: int, workers: int) -> int:
-    """Articles sent to a worker at a time: few round trips, yet balanced loads."""
-    return max(1, min(4, count // (workers * 4)))
 
 
 def _worker_start(name: str, setup) -> None:
@@ -219,6 +255,11 @@ def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], l
         from teikit.xmlio import Batch
         renderer.batch = Batch()
     _WORKER.update(renderer=renderer, edition=edition)
+
+
+def _worker_write_chunk(indexes: list[int]) -> list[Path | tuple | TeikitError]:
+    """Write the articles numbered *indexes*, one outcome each (see :func:`_worker_write`)."""
+    return [_worker_write(index) for index in indexes]
 
 
 def _worker_write(index: int) -> Path | tuple | TeikitError:
