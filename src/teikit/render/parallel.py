@@ -8,7 +8,7 @@ with the number of documents. An article that fails comes back as its error, in 
 place among the results; the workers go on with the others.
 
 A render in N processes is the parent and N - 1 workers (:func:`helpers`): the workers
-take the articles from the largest down, the parent from the smallest up, a few at a time
+take the articles from the largest down, the parent from the smallest up
 (:func:`_write_smallest_here`), until they meet. The workers may be started before the
 edition is read (:func:`start_workers`): each starts Python, imports the renderers and
 compiles the format's stylesheet while the parent reads the articles, then waits for the
@@ -99,17 +99,13 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
             with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
                 pool = ProcessPoolExecutor(max_workers=helpers(min(jobs, count)), mp_context=get_context("spawn"),
                                            initializer=_worker_init, initargs=setup)
-        order = _largest_first(edition)
-        size = _chunk(count, jobs)
-        futures = [(chunk, pool.submit(_worker_write_chunk, chunk))
-                   for chunk in (order[at:at + size] for at in range(0, count, size))]
+        futures = [(index, pool.submit(_worker_write, index)) for index in _largest_first(edition)]
         written: list = [None] * count
         mine = _write_smallest_here(renderer, edition, futures, written)
         renderer.while_writing(edition)
-        for chunk, future in futures[:len(futures) - mine]:     # as each comes back
-            for index, result in zip(chunk, future.result()):
-                written[index] = _received(renderer, result)
-                renderer.tick()
+        for index, future in futures[:len(futures) - mine]:     # as each comes back
+            written[index] = _received(renderer, future.result())
+            renderer.tick()
     except BaseException:
         if pool is not None:
             _stop(pool)
@@ -125,26 +121,20 @@ def helpers(jobs: int) -> int:
 
 
 def _write_smallest_here(renderer, edition: Edition, futures: list, written: list) -> int:
-    """In this (the parent) process, write the chunks of articles from the end of
-    *futures* (the smallest) that no worker has taken yet, while the workers write from
-    its start, until the two meet; put each outcome in *written*. Returns how many
-    chunks were written here. The parent has read the edition and imported everything
-    already: one worker fewer to start (the render's CPU time), and no core left idle."""
+    """In this (the parent) process, write the articles from the end of *futures* (the
+    smallest) that no worker has taken yet, while the workers write from its start, until
+    the two meet; put each outcome in *written*. Returns how many were written here.
+    The parent has read the edition and imported everything already: one worker fewer to
+    start (the render's CPU time), and no core left idle. One article at a time: the
+    workers end on the largest, so the parent waits for at most one or two of them (the
+    one a worker writes and the one queued for it; chunks of four left it waiting 0.5 s)."""
     mine = 0
-    for chunk, future in reversed(futures):
+    for index, future in reversed(futures):
         if not future.cancel():      # a worker has it (queued for it or running)
             break
         mine += 1
-        for index in chunk:
-            written[index] = renderer.write_article(edition.articles[index], edition)
+        written[index] = renderer.write_article(edition.articles[index], edition)
     return mine
-
-
-def _chunk(count: int, jobs: int) -> int:
-    """Articles handed out at a time: the parent holds the interpreter lock while Saxon
-    writes its own articles, so a worker must have enough queued to go on meanwhile
-    (a chunk and the next), yet the loads stay balanced."""
-    return max(1, min(4, count // (jobs * 4)))
 
 
 def _received(renderer, result):
@@ -255,11 +245,6 @@ def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], l
         from teikit.xmlio import Batch
         renderer.batch = Batch()
     _WORKER.update(renderer=renderer, edition=edition)
-
-
-def _worker_write_chunk(indexes: list[int]) -> list[Path | tuple | TeikitError]:
-    """Write the articles numbered *indexes*, one outcome each (see :func:`_worker_write`)."""
-    return [_worker_write(index) for index in indexes]
 
 
 def _worker_write(index: int) -> Path | tuple | TeikitError:
