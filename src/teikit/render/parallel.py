@@ -69,9 +69,9 @@ class Workers:
 
 def start_workers(name: str, jobs: int) -> Workers | None:
     """The worker processes of a render in *jobs* processes (:func:`helpers`) for the
-    format *name*, started now, so that their start-up
-    and the compilation of the format's stylesheet overlap the parent's reading of the
-    edition; None when *jobs* is 1 (the parent writes the articles itself)."""
+    format *name*, started now, so that their start-up and the compilation of the
+    format's stylesheet overlap the parent's reading of the edition; None when *jobs* is
+    1 (the parent writes the articles itself)."""
     return Workers(name, helpers(jobs)) if jobs > 1 else None
 
 
