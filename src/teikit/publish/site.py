@@ -270,6 +270,9 @@ class Builder:
             self.previous = {}
         self.manifest: dict[str, dict] = {}
         self.batch = Batch()      # the files written and not yet in place (see commit)
+        self.searching = search_index.StreamedIndex(self.out, search_part_size, self._previous_parts())
+        self._records: dict[Path, list[dict]] = {}    # search records made while streaming
+        self._counted: dict[tuple[str, str], int] | None = None   # see _counted_records
 
     # -- the incremental machinery ------------------------------------------------------
     def group(self, name: str, key: str, produce: Callable[[], list[Path]]) -> None:
@@ -348,7 +351,10 @@ class Builder:
         the files are written in batches (:meth:`commit`), and on an error or an interrupt
         what was not committed is discarded: every file stays old or whole and new."""
         with self.batch:
-            return self._run()
+            try:
+                return self._run()
+            finally:
+                self.searching.abort()     # an indexer left running: the build stopped
 
     def _run(self) -> BuildReport:
         sources = Sources.read(self.source)
@@ -391,8 +397,18 @@ class Builder:
             ids[summary.id], ids[f"file:{path.name}"], refs[path] = path, path, pointers
             sources.stamps[path] = summary.datestamp.strftime(model.STAMP)
             summaries.append(summary)
+            self.to_search(path)
             self.step()
+        self.searching.finish()     # the last part's bundle is written while the formats render
         return summaries, refs, infos
+
+    def to_search(self, path: Path) -> None:
+        """Hand the article at *path* to the search index (:class:`search.StreamedIndex`):
+        its records key and count, and its records when this build made them."""
+        key = self.manifest[f"search:{path.name}"]["key"]
+        made = self._records.pop(path, None)
+        count = len(made) if made is not None else self._counted_records().get((path.stem, key))
+        self.searching.add(path.stem, key, self._record_count(path.stem) if count is None else count, made)
 
     def step(self, count: int = 1) -> None:
         """Report *count* more steps done (an article streamed, a format rendered, the
@@ -484,7 +500,7 @@ class Builder:
     def edition_wide(self, edition: Edition, rendered: Edition, sources: Sources, settings: str) -> None:
         """The front page, JSON index, sitemap, OAI file, DTS root and search index, from
         summaries (*edition*); the sitemap lists the renderers' pages of *rendered*."""
-        self.search(edition, settings)    # before the sitemap lists search.html
+        self.search(settings)    # before the sitemap lists search.html
         self.commit()
         articles = sources.articles_key(settings)
         self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
@@ -663,23 +679,22 @@ class Builder:
         if not page.endswith(".html"):
             page = f"text/{article.path.stem}.html"
             files.append((page, search_index.search_page(article)))
-        found = search_index.search_records(article, sources.labels, page)
+        found = self._records[article.path] = search_index.search_records(article, sources.labels, page)
         return files + [(f"{SEARCH_CACHE}/{article.path.stem}.json", json.dumps(found, ensure_ascii=False))]
 
-    def search(self, edition, settings: str) -> None:
-        """The search index in parts (:mod:`teikit.publish.search`): each part whose articles'
-        records changed is re-indexed; then ``search.html``, which merges the parts."""
-        counted = self._counted_records()
-        members = []
-        for article in edition.articles:
-            stem, key = article.path.stem, self.manifest[f"search:{article.path.name}"]["key"]
-            count = counted.get((stem, key))
-            members.append((stem, key, self._record_count(stem) if count is None else count))
-        parts = search_index.plan_parts(members, self.search_part_size)
+    def search(self, settings: str) -> None:
+        """The search index in parts (:mod:`teikit.publish.search`), planned while
+        streaming: each part whose articles' records changed is re-indexed (most often it
+        was while streaming, and its bundle is now put in place); then ``search.html``,
+        which merges the parts."""
+        parts = self.searching.plan.parts
         for part in parts:
-            name = f"search:part-{part.number}"
-            self.group(name, _digest([part.key.encode(), settings.encode()]),
-                       lambda part=part: search_index.index_part(part, self.out, self.write_in_place))
+            name, key = f"search:part-{part.number}", _digest([part.key.encode(), settings.encode()])
+            install = lambda part=part: self.searching.install(part, self.write_in_place)  # noqa: E731
+            if self.searching.indexed(part):
+                self.record(name, key, install())
+            else:
+                self.group(name, key, install)
             self.manifest[name]["records"] = {stem: [key, count] for stem, key, count in part.members}
         header = site_header(self.title, "search", self.out, ("search.html",))
         page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, header, self.title)
@@ -690,8 +705,17 @@ class Builder:
 
     def _counted_records(self) -> dict[tuple[str, str], int]:
         """(article stem, records key) -> record count, as the last build's parts recorded them."""
-        return {(stem, key): count for name, group in self.previous.items() if name.startswith("search:part-")
-                for stem, (key, count) in group.get("records", {}).items()}
+        if self._counted is None:
+            self._counted = {(stem, key): count for name, group in self.previous.items()
+                             if name.startswith("search:part-")
+                             for stem, (key, count) in group.get("records", {}).items()}
+        return self._counted
+
+    def _previous_parts(self) -> dict[int, dict[str, str]]:
+        """Part number -> {article stem: records key}, as the last build left each part."""
+        return {int(name.removeprefix("search:part-")): {stem: key for stem, (key, _) in group.get("records", {}).items()}
+                for name, group in self.previous.items()
+                if name.startswith("search:part-") and name.removeprefix("search:part-").isdigit()}
 
     def _record_count(self, stem: str) -> int:
         """How many search records the article *stem* has, from its cached records."""
