@@ -269,7 +269,7 @@ class Builder:
         except (OSError, ValueError):
             self.previous = {}
         self.manifest: dict[str, dict] = {}
-        self.batch = Batch()      # the files written and not yet in place (see commit)
+        self.batch = Batch(background=True)   # the files written and not yet in place (see commit)
         self.searching = search_index.StreamedIndex(self.out, search_part_size, self._previous_parts())
         self._records: dict[Path, list[dict]] = {}    # search records made while streaming
         self._counted: dict[tuple[str, str], int] | None = None   # see _counted_records
