@@ -82,6 +82,14 @@ whose xml:id another article already has: cached ids are checked too) is reporte
 :attr:`BuildReport.errors` as file:line:column and left out; every other article is built.
 Changed articles of a per-document format are rendered in ``jobs`` processes (default:
 every core).
+
+Concurrency. Each article's search records go to the Pagefind indexer of its part as soon
+as they are made (:class:`teikit.publish.search.StreamedIndex`: the parts are planned in
+the order the articles are streamed), so Pagefind, a process of its own, indexes on
+another core while the build streams and writes its bundle while the formats render;
+the bundles are put in place with the edition-wide files. The build's files are staged
+by a writer thread (``Batch(background=True)``): creating a file is kernel work, about as
+costly as making a static DTS answer, and it no longer holds up the making of the next.
 """
 
 from __future__ import annotations
