@@ -281,6 +281,8 @@ class Builder:
         self.searching = search_index.StreamedIndex(self.out, search_part_size, self._previous_parts())
         self._records: dict[Path, list[dict]] = {}    # search records made while streaming
         self._counted: dict[tuple[str, str], int] | None = None   # see _counted_records
+        self.workers = None       # the render's worker processes, started while streaming
+        self._parsed = 0          # articles parsed so far
 
     # -- the incremental machinery ------------------------------------------------------
     def group(self, name: str, key: str, produce: Callable[[], list[Path]]) -> None:
@@ -363,6 +365,8 @@ class Builder:
                 return self._run()
             finally:
                 self.searching.abort()     # an indexer left running: the build stopped
+                if self.workers is not None:
+                    self.workers.close()
 
     def _run(self) -> BuildReport:
         sources = Sources.read(self.source)
@@ -441,6 +445,9 @@ class Builder:
                 self.keep(f"summary:{path.name}", key, [self.out / _summary_file(path)])
                 return summary, pointers, info
         article = Article.held(path)
+        self._parsed += 1
+        if self._parsed == 2:          # two articles changed: the formats will render some
+            self.start_workers()
         model.check_tei(article)
         _unique(article.id, path, ids)
         summary = article.summary()
@@ -449,6 +456,18 @@ class Builder:
         self.per_document(article, sources, pointers, settings)
         self.cache_summary(article, summary, pointers, sources)
         return summary, pointers, article.info
+
+    def start_workers(self) -> None:
+        """Start the render's worker processes now (:class:`teikit.render.parallel.Workers`),
+        so that their start-up runs beside the stream: when there are processes to start
+        (``jobs`` above 1) and a per-document format to render."""
+        from teikit.render import RENDERERS
+        from teikit.render.parallel import Workers
+
+        stylesheets = [RENDERERS[n].stylesheet for n in self._formats()
+                       if RENDERERS[n].per_document and RENDERERS[n].stylesheet]
+        if self.jobs > 1 and stylesheets:
+            self.workers = Workers(self.jobs, stylesheets)
 
     def part_keys(self, path: Path, sources: Sources, refs: list[str], settings: str) -> dict[str, str]:
         """The keys of an article's per-document groups: its TEI copy, DTS files, search records."""
@@ -568,6 +587,7 @@ class Builder:
             renderer = RENDERERS[name](self.out, links=self.page_links)   # the pages' site header
             renderer.companions = frozenset(self._formats())
             renderer.batch = self.batch
+            renderer.workers = self.workers
             keys = {a.path: _digest([name.encode(), sources.article_key(a.path, refs[a.path]).encode()])
                     for a in articles}
             outdated = renderer.outdated(edition, lambda a: self.unchanged(f"{name}:{a.path.name}", keys[a.path]))

@@ -156,6 +156,9 @@ class Renderer:
         self._prepared: Edition | None = None
         #: where :meth:`write_file` stages files, made durable together (see :meth:`batched`)
         self.batch: Batch | None = None
+        #: worker processes started ahead (:class:`teikit.render.parallel.Workers`, lent by
+        #: ``teikit build``), else :meth:`write_articles` starts its own
+        self.workers = None
         #: output file name -> fingerprint of its inputs, recorded in the manifest for the
         #: next render to compare (:mod:`teikit.render.fingerprint`); set by the formats
         #: that skip outputs whose inputs did not change
@@ -262,7 +265,7 @@ class Renderer:
         the file written, or the error that stopped that article (and no other)."""
         if jobs > 1 and len(edition.articles) > 1:
             from teikit.render.parallel import write_in_parallel
-            return write_in_parallel(self, edition, jobs)
+            return write_in_parallel(self, edition, jobs, self.workers)
         return [self._write_or_error(article, edition) for article in edition.articles]
 
     def tick(self) -> None:

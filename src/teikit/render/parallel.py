@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import signal
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -29,8 +31,48 @@ from teikit.edition import Article, DocumentInfo, Edition, read_registers
 _WORKER: dict[str, Any] = {}
 
 
-def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | TeikitError]:
-    """Write every article of *edition* with *renderer* in *jobs* processes; each worker
+class Workers:
+    """Worker processes started before their work is known, then lent to each format's
+    render (:func:`write_in_parallel`): ``teikit build`` starts them while it streams the
+    articles, so their start-up (a Python process, teikit's imports, Saxon, the formats'
+    stylesheets compiled: about half a second each) runs beside the stream instead of
+    after it. Each render hands its edition to the workers through a file they read once
+    (:func:`_worker_write_for`). :meth:`close` ends them, at once when they did no work."""
+
+    def __init__(self, jobs: int, stylesheets: list[str]) -> None:
+        with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_start
+            self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                                            initializer=_worker_start, initargs=(stylesheets,))
+            for _ in range(jobs):       # each submission starts one worker now
+                self.pool.submit(int)
+        self.jobs = jobs
+        self.used = False
+        self._folder = tempfile.mkdtemp(prefix="teikit-workers-")
+        self._setups = 0
+
+    def setup(self, initargs: tuple) -> str:
+        """A file holding *initargs* of :func:`_worker_init`, for the workers to read."""
+        self._setups += 1
+        path = os.path.join(self._folder, f"setup-{self._setups}.pickle")
+        with open(path, "wb") as handle:
+            pickle.dump(initargs, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self.used = True
+        return path
+
+    def close(self) -> None:
+        """End the workers (stopped at once when they were never used) and remove their files."""
+        if self.used:
+            self.pool.shutdown()
+        else:
+            _stop(self.pool)
+        for name in os.listdir(self._folder):
+            os.unlink(os.path.join(self._folder, name))
+        os.rmdir(self._folder)
+
+
+def write_in_parallel(renderer, edition: Edition, jobs: int, workers: Workers | None = None) -> list[Path | TeikitError]:
+    """Write every article of *edition* with *renderer* in *jobs* processes (or in the
+    *workers* started ahead); each worker
     resolves with the renderer's :attr:`~teikit.render.base.Renderer.links` added.
 
     Returns one outcome per article, in order: the file written, or the
@@ -39,15 +81,19 @@ def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | Teik
     :meth:`teikit.render.base.Renderer.write_document`: it leaves no output)."""
     handles = [(str(a.path), a.info) for a in edition.articles]
     count = len(handles)
-    workers = min(jobs, count)
+    initargs = (renderer.name, str(renderer.out), handles, renderer.links, renderer.companions,
+                renderer.batch is not None)
     pool = None
     try:
-        with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                       initializer=_worker_init,
-                                       initargs=(renderer.name, str(renderer.out), handles, renderer.links,
-                                                 renderer.companions, renderer.batch is not None))
-            results = pool.map(_worker_write, range(count), chunksize=_chunk(count, workers))
+        if workers is not None:
+            pool, setup = workers.pool, workers.setup(initargs)
+            results = pool.map(_worker_write_for, [setup] * count, range(count),
+                               chunksize=_chunk(count, workers.jobs))
+        else:
+            with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
+                pool = ProcessPoolExecutor(max_workers=min(jobs, count), mp_context=get_context("spawn"),
+                                           initializer=_worker_init, initargs=initargs)
+                results = pool.map(_worker_write, range(count), chunksize=_chunk(count, min(jobs, count)))
         written = []
         for result in results:          # in order, as each chunk comes back
             written.append(_received(renderer, result))
@@ -57,7 +103,8 @@ def write_in_parallel(renderer, edition: Edition, jobs: int) -> list[Path | Teik
             _stop(pool)
             _remove_partial_files(Path(renderer.out))
         raise
-    pool.shutdown()
+    if workers is None:
+        pool.shutdown()
     return written
 
 
@@ -118,16 +165,45 @@ def _chunk(count: int, workers: int) -> int:
     return max(1, min(16, count // (workers * 4)))
 
 
-def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
-                 companions: frozenset[str] = frozenset(), batched: bool = False) -> None:
-    """In each worker process: rebuild the edition from the handles and resolve once.
+def _worker_start(stylesheets: list[str]) -> None:
+    """In each worker started ahead (:class:`Workers`): what :func:`_worker_init` does
+    before it knows the edition, and the *stylesheets* compiled (a stylesheet that does
+    not compile is left for the render to report)."""
+    _leave_interrupts_to_the_parent()
+    from teikit.render import load_renderers
+    from teikit.render.saxon import compile_stylesheet
+    load_renderers()
+    for stylesheet in stylesheets:
+        try:
+            compile_stylesheet(stylesheet)
+        except TeikitError:
+            pass
 
-    Ctrl-C is the parent's to handle (it reaches the whole process group): a worker
+
+def _worker_write_for(setup: str, index: int) -> Path | tuple | TeikitError:
+    """:func:`_worker_write` in a worker started ahead: the edition of the render whose
+    :meth:`Workers.setup` file is *setup* is read and resolved first, once."""
+    if _WORKER.get("setup") != setup:
+        with open(setup, "rb") as handle:
+            _worker_init(*pickle.load(handle))
+        _WORKER["setup"] = setup
+    return _worker_write(index)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C is the parent's to handle (it reaches the whole process group): a worker
     ignores SIGINT and ends on the parent's SIGTERM, removing its temporary file."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
+                 companions: frozenset[str] = frozenset(), batched: bool = False) -> None:
+    """In each worker process: rebuild the edition from the handles and resolve once
+    (interrupts: :func:`_leave_interrupts_to_the_parent`)."""
+    _leave_interrupts_to_the_parent()
     from teikit.render import RENDERERS, load_renderers
     load_renderers()
     articles = [Article(path, info=info) for path, info in handles]
