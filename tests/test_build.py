@@ -799,4 +799,8 @@ def test_render_workers_start_while_the_articles_stream_and_write_the_same_pages
     started_workers.clear()
     assert build(source, tmp_path / "two", formats=["html"], jobs=2).written == []
     assert started_workers == []                                  # nothing parsed, nothing to render
+    touched = source / "second-article.xml"
+    touched.write_text(touched.read_text("utf-8") + "<!-- touched -->\n", "utf-8")
+    assert "html:second-article.xml" in build(source, tmp_path / "two", formats=["html"], jobs=2).rebuilt
+    assert started_workers == []                                  # one page: rendered in-process
     assert len(started_workers.folders) == 1 and not started_workers.folders[0].exists()

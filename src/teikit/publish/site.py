@@ -207,6 +207,11 @@ def _entry_key(folder: str, ref: str) -> str:
     return posixpath.normpath(posixpath.join(folder, ref)) if folder not in ("", ".") else ref
 
 
+def _render_key(name: str, path: Path, sources: Sources, refs: list[str]) -> str:
+    """The key of the article at *path*'s output in the format *name* (with its pointers *refs*)."""
+    return _digest([name.encode(), sources.article_key(path, refs).encode()])
+
+
 def _summary_file(path: Path) -> str:
     """Where the summary of the article at *path* is cached, relative to the site."""
     return f"{SUMMARY_CACHE}/{path.stem}.json"
@@ -282,7 +287,7 @@ class Builder:
         self._records: dict[Path, list[dict]] = {}    # search records made while streaming
         self._counted: dict[tuple[str, str], int] | None = None   # see _counted_records
         self.workers = None       # the render's worker processes, started while streaming
-        self._parsed = 0          # articles parsed so far
+        self._to_render = 0       # articles found so far whose pages a format must write
 
     # -- the incremental machinery ------------------------------------------------------
     def group(self, name: str, key: str, produce: Callable[[], list[Path]]) -> None:
@@ -410,6 +415,7 @@ class Builder:
             sources.stamps[path] = summary.datestamp.strftime(model.STAMP)
             summaries.append(summary)
             self.to_search(path)
+            self.foresee_render(path, sources, pointers)
             self.step()
         self.searching.finish()     # the last part's bundle is written while the formats render
         return summaries, refs, infos
@@ -445,9 +451,6 @@ class Builder:
                 self.keep(f"summary:{path.name}", key, [self.out / _summary_file(path)])
                 return summary, pointers, info
         article = Article.held(path)
-        self._parsed += 1
-        if self._parsed == 2:          # two articles changed: the formats will render some
-            self.start_workers()
         model.check_tei(article)
         _unique(article.id, path, ids)
         summary = article.summary()
@@ -457,17 +460,21 @@ class Builder:
         self.cache_summary(article, summary, pointers, sources)
         return summary, pointers, article.info
 
-    def start_workers(self) -> None:
-        """Start the render's worker processes now (:class:`teikit.render.parallel.Workers`),
-        so that their start-up runs beside the stream: when there are processes to start
-        (``jobs`` above 1) and a per-document format to render."""
+    def foresee_render(self, path: Path, sources: Sources, refs: list[str]) -> None:
+        """Start the render's worker processes (:class:`teikit.render.parallel.Workers`)
+        once a second article is found whose page a per-document format must write (its
+        key changed, as :meth:`render` will find), so that their start-up runs beside the
+        stream; not when ``jobs`` is 1 (nor when one article is rendered: in-process)."""
         from teikit.render import RENDERERS
         from teikit.render.parallel import Workers
 
-        stylesheets = [RENDERERS[n].stylesheet for n in self._formats()
-                       if RENDERERS[n].per_document and RENDERERS[n].stylesheet]
-        if self.jobs > 1 and stylesheets:
-            self.workers = Workers(self.jobs, stylesheets)
+        if self.jobs == 1 or self.workers is not None:
+            return
+        names = [n for n in self._formats() if RENDERERS[n].per_document]
+        if any(not self.unchanged(f"{n}:{path.name}", _render_key(n, path, sources, refs)) for n in names):
+            self._to_render += 1
+        if self._to_render == 2:
+            self.workers = Workers(self.jobs, [RENDERERS[n].stylesheet for n in names if RENDERERS[n].stylesheet])
 
     def part_keys(self, path: Path, sources: Sources, refs: list[str], settings: str) -> dict[str, str]:
         """The keys of an article's per-document groups: its TEI copy, DTS files, search records."""
@@ -588,8 +595,7 @@ class Builder:
             renderer.companions = frozenset(self._formats())
             renderer.batch = self.batch
             renderer.workers = self.workers
-            keys = {a.path: _digest([name.encode(), sources.article_key(a.path, refs[a.path]).encode()])
-                    for a in articles}
+            keys = {a.path: _render_key(name, a.path, sources, refs[a.path]) for a in articles}
             outdated = renderer.outdated(edition, lambda a: self.unchanged(f"{name}:{a.path.name}", keys[a.path]))
             for article in articles:
                 if renderer.per_document and article not in outdated:
