@@ -536,12 +536,15 @@ class Batch:
         self.pending: list[tuple[str | Path, Path]] = []     # (temporary file, target)
         self._folders: set[str] = set()                # made or found already
         self._count = itertools.count()
-        self._writer = _Writer(self._write_now) if background else None
+        self._background = background
+        self._writer: _Writer | None = None       # started by the first background write
 
     def write(self, path: str | os.PathLike, data: bytes | str) -> Path:
         """Stage *data* for *path*; return *path* (written at :meth:`commit`)."""
         target = path if isinstance(path, Path) else Path(path)
-        if self._writer is not None:
+        if self._background:
+            if self._writer is None:
+                self._writer = _Writer(self._write_now)
             self._writer.put(target, data)
         else:
             self._write_now(target, data)
