@@ -7,6 +7,9 @@ runner looks the directory up at each compile and caches by resolved path, and s
 ``--jobs`` workers inherit the environment. :func:`mark_as_breaking` gives an article that
 marker. Every other article renders as with the real stylesheets, so a failure stays a
 real stylesheet failure whatever the real stylesheets learn to tolerate.
+
+:func:`marker_of_milestone_in_a_name` renders an article whose page breaks are milestones
+with an edition's rules (ODD or XSLT) that make them page breaks, for the tests of both forms.
 """
 
 from __future__ import annotations
@@ -49,3 +52,27 @@ def mark_as_breaking(article: Path, copy_of: Path | None = None, xml_id: str | N
     article.write_text(text.replace("Bkz. <bibl", 'Bkz. <ref type="breaks-the-stylesheet">bu</ref> <bibl'),
                        "utf-8")
     return article
+
+
+#: an article whose page breaks are milestones (no pb), one inside a name
+MILESTONE_PAGES = Path(__file__).parent / "fixtures" / "page-breaks" / "milestone-in-a-name.xml"
+
+
+def marker_of_milestone_in_a_name(tmp_path: Path, rules: Path):
+    """Render :data:`MILESTONE_PAGES` to HTML with the edition's *rules*; return its page
+    marker, after checking that it is the only one and that the name reads whole."""
+    from click.testing import CliRunner
+    from lxml import html as lxml_html
+
+    from teikit import cli
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    shutil.copy(MILESTONE_PAGES, edition / "pages.xml")
+    result = CliRunner().invoke(cli.main, ["render", str(edition), "--rules", str(rules),
+                                           "--out", str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    shown = lxml_html.parse(str(tmp_path / "out/html/pages.html")).getroot().get_element_by_id("mb-p1")
+    assert shown.xpath("string(.//span[contains(@class, 'persName')])") == "Çiçerin"
+    marker, = shown.xpath(".//span[@class = 'pb']")
+    assert marker.text_content() == "23"
+    return marker

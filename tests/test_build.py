@@ -19,6 +19,7 @@ from render_helpers import BREAKS, mark_as_breaking, use_breaking_stylesheets
 from teikit.cli import main
 from teikit.errors import InputError, OutputError
 from teikit.publish import dc
+from teikit.publish.search import SEARCH_CACHE
 from teikit.publish.site import MANIFEST, build
 from teikit.render import load_renderers
 
@@ -391,6 +392,15 @@ def test_front_page_links_every_article_output_search_and_interface(site):
                    "oai/static.xml", "api/dts/index.jsonld", "sitemap.xml"):
         assert target in links, target
     assert all((site / link).is_file() for link in links), links
+
+
+def test_front_page_links_each_articles_own_pdf_beside_its_tei(site):
+    """Each article's list item links its reading page, its TEI file and its own PDF."""
+    root = etree.parse(str(site / "index.html"), etree.HTMLParser()).getroot()
+    item = next(li for li in root.iter("li") if li.find("a").get("href") == "html/sample-article.html")
+    assert [(a.get("href"), a.text) for a in item.iter("a")][1:] == [
+        ("tei/sample-article.xml", "TEI"), ("pdf/sample-article.pdf", "PDF")]
+    assert (site / "pdf" / "sample-article.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_without_an_html_format_the_front_page_links_only_what_exists(edition, tmp_path):
@@ -804,3 +814,37 @@ def test_render_workers_start_while_the_articles_stream_and_write_the_same_pages
     assert "html:second-article.xml" in build(source, tmp_path / "two", formats=["html"], jobs=2).rebuilt
     assert started_workers == []                                  # one page: rendered in-process
     assert len(started_workers.folders) == 1 and not started_workers.folders[0].exists()
+
+
+def _search_filters(edition: Path, article: str = "sample-article") -> list[dict]:
+    """The filters of each search record of *article*, built from *edition*."""
+    site = edition.parent / f"{edition.name}-site"
+    report = build(edition, site, formats=["html"], jobs=1)
+    assert not report.errors, report.errors
+    records = json.loads((site / SEARCH_CACHE / f"{article}.json").read_text("utf-8"))
+    return [record["filters"] for record in records]
+
+
+def test_search_filters_name_the_persons_of_a_volume_folder_article(tmp_path):
+    """A paragraph of ed/vol1/ naming ../register/persons.xml#per-lenin can be found through
+    the search's person and place filters, as the same paragraph beside register/ can."""
+    beside = _search_filters(three_article_edition(tmp_path / "beside"))
+    source = three_article_edition(tmp_path / "tei")
+    (source / "vol1").mkdir()
+    text = (source / "sample-article.xml").read_text("utf-8").replace('ref="register/', 'ref="../register/')
+    (source / "vol1" / "sample-article.xml").write_text(text, "utf-8")
+    (source / "sample-article.xml").unlink()
+    assert any(f.get("person") for f in beside) and any(f.get("place") for f in beside)
+    assert _search_filters(source) == beside
+
+
+def test_search_filters_come_from_register_entries_whatever_their_file_is_called(tmp_path):
+    """Persons kept in register/people.xml are person filters as in register/persons.xml:
+    an entry's element (person, place) says which filter it is."""
+    beside = _search_filters(three_article_edition(tmp_path / "beside"))
+    source = three_article_edition(tmp_path / "tei")
+    (source / "register" / "persons.xml").rename(source / "register" / "people.xml")
+    for article in source.glob("*.xml"):
+        article.write_text(article.read_text("utf-8").replace("register/persons.xml#", "register/people.xml#"),
+                           "utf-8")
+    assert _search_filters(source) == beside

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from teikit import edition as document
+from teikit.errors import InputError
 from teikit.render import load_renderers, read_edition, render
 
 HERE = Path(__file__).parent
@@ -33,24 +34,29 @@ def many_article_edition(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def parse_log(monkeypatch: pytest.MonkeyPatch) -> dict:
-    """Record every article parse, and how many other articles held a tree at that moment."""
+    """Record every article parse (by lxml, or the file's text read for Saxon), and how many
+    other articles held a tree or a Saxon node at that moment."""
     log: dict = {"parses": Counter(), "held_at_parse": []}
     handles: list[document.Article] = []
-    real_parse, real_init = document.parse, document.Article.__init__
+    real_init = document.Article.__init__
 
     def init(self, *args, **kwargs):
         real_init(self, *args, **kwargs)
         handles.append(self)
 
-    def parse(path, **options):
-        if isinstance(path, Path) and path.parent.name != "register":
-            log["parses"][path.name] += 1
-            log["held_at_parse"].append(sum(1 for h in handles if h.path.parent.name != "register"
-                                            and (h._tree is not None or h._xdm is not None)))
-        return real_parse(path, **options)
+    def logged(real):
+        def read(path, **options):
+            if isinstance(path, Path) and path.parent.name != "register":
+                log["parses"][path.name] += 1
+                log["held_at_parse"].append(sum(1 for h in handles if h.path.parent.name != "register"
+                                                and (h._tree is not None or h._xdm is not None)))
+            return real(path, **options)
+        return read
 
     monkeypatch.setattr(document.Article, "__init__", init)
-    monkeypatch.setattr(document, "parse", parse)
+    # a parse by lxml, or Saxon given the file's own text (Article.xdm): either is a read
+    monkeypatch.setattr(document, "parse", logged(document.parse))
+    monkeypatch.setattr(document, "plain_text", logged(document.plain_text))
     return log
 
 
@@ -96,3 +102,37 @@ def test_register_render_reads_each_article_once_more(many_article_edition: Path
     render([many_article_edition], ["register"], tmp_path / "out", jobs=1)
     assert set(parse_log["parses"].values()) == {2}
     assert parse_log["held_at_parse"] == [0] * (2 * (ARTICLES))
+
+
+def test_html_render_hands_saxon_the_file_itself_not_a_second_lxml_tree(
+        many_article_edition: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parses: Counter = Counter()
+    real_parse = document.parse
+
+    def parse(path, **options):
+        if isinstance(path, Path):
+            parses[path.name] += 1
+        return real_parse(path, **options)
+
+    monkeypatch.setattr(document, "parse", parse)
+    article = many_article_edition / "copy-0.xml"
+    with_doctype = many_article_edition / "with-doctype.xml"
+    declaration, rest = article.read_text(encoding="utf-8").split("\n", 1)
+    with_doctype.write_text(f"{declaration}\n<!DOCTYPE TEI>\n{rest}", encoding="utf-8")
+    render([many_article_edition], ["html"], tmp_path / "out", jobs=1)
+    # a plain UTF-8 file is read by lxml once (phase read), and Saxon reads its text
+    assert parses["copy-0.xml"] == 1
+    # a DOCTYPE could declare anything: that file goes through lxml's safe parse again
+    assert parses["with-doctype.xml"] == 2
+    pages = tmp_path / "out" / "html"
+    assert ((pages / "with-doctype.html").read_text(encoding="utf-8").replace("with-doctype", "copy-0")
+            == (pages / "copy-0.html").read_text(encoding="utf-8"))
+
+
+def test_article_broken_after_reading_is_reported_with_its_line(many_article_edition: Path) -> None:
+    article = read_edition([many_article_edition]).articles[0]
+    article.path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>\n<p>x</q>\n</TEI>',
+                            encoding="utf-8")
+    with article.loaded(), pytest.raises(InputError) as info:
+        article.xdm
+    assert (info.value.line, str(article.path)) == (3, info.value.path)

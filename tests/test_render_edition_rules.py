@@ -13,6 +13,8 @@ from lxml import html as lxml_html
 
 from teikit import cli
 
+from render_helpers import marker_of_milestone_in_a_name
+
 HERE = Path(__file__).parent
 EDITION = HERE / "fixtures" / "edition-rules"
 RULES = EDITION / "rendering" / "rules.xsl"
@@ -116,3 +118,17 @@ def test_build_uses_the_editions_rules_and_rebuilds_when_they_change(tmp_path: P
     report = build(edition, site, formats=["html"], jobs=1)
     assert any("spelling-as-printed" in str(p) for p in report.rebuilt)
     assert "Tür " in lxml_html.parse(str(page)).getroot().get_element_by_id("sp-p1").text_content()
+
+
+def test_xslt_rules_may_break_pages_anywhere_and_their_markers_are_moved(tmp_path: Path) -> None:
+    """Rules written in XSLT may make any element a page break (html.xsl cannot ask them
+    which): every page goes through the marker pass, so a milestone's marker leaves the name."""
+    rules = tmp_path / "rules.xsl"
+    rules.write_text("""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+        xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:b="urn:teikit:behaviour">
+      <xsl:template match="tei:milestone[@unit = 'page']" mode="tk:text" xmlns:tk="urn:teikit">
+        <xsl:call-template name="b:page-break"/>
+      </xsl:template>
+    </xsl:stylesheet>""", "utf-8")
+    marker = marker_of_milestone_in_a_name(tmp_path, rules)
+    assert marker.getparent().get("id") == "mb-p1"        # out of the name, in the paragraph

@@ -17,6 +17,8 @@ from teikit.render.pm import behaviours, load, project_odd
 from teikit.render.pm_xslt import rules_module
 from teikit.render.saxon import xslt_dir
 
+from render_helpers import marker_of_milestone_in_a_name
+
 HERE = Path(__file__).parent
 EDITION = HERE / "fixtures" / "edition-rules"
 ARTICLE = EDITION / "spelling-as-printed.xml"
@@ -218,21 +220,54 @@ def test_a_model_group_holds_alternatives_and_css_class_is_the_class(tmp_path: P
     assert [e.get("class") for e in shown.xpath(".//i")] == ["it's"]
 
 
-def test_an_odd_chains_to_another_edition_odd(tmp_path: Path) -> None:
-    """A rules ODD whose @source is another rules ODD gets that one's changes too."""
-    base = edition_odd(tmp_path, """
+def chained_odds(tmp: Path) -> tuple[Path, Path]:
+    """An edition ODD showing the original spelling (tmp/my-rules.odd), and one in tmp/top/
+    chained to it that marks italics as emphasis: (the base, the top one)."""
+    base = edition_odd(tmp, """
       <elementSpec ident="choice" mode="change">
         <model behaviour="alternate"><param name="shown" value="orig"/></model>
       </elementSpec>""")
-    top = tmp_path / "top"
+    top = tmp / "top"
     top.mkdir()
     odd = edition_odd(top, """
       <elementSpec ident="hi" mode="change">
         <model behaviour="inline"><param name="kind" value="'emph'"/></model>
       </elementSpec>""", source="../my-rules.odd")
-    shown = paragraph(render(top, odd, "html"), "html")
+    return base, odd
+
+
+def show_regularised(odd: Path) -> None:
+    odd.write_text(odd.read_text("utf-8").replace('value="orig"', 'value="reg"'), "utf-8")
+
+
+def test_an_odd_chains_to_another_edition_odd(tmp_path: Path) -> None:
+    """A rules ODD whose @source is another rules ODD gets that one's changes too."""
+    _, odd = chained_odds(tmp_path)
+    shown = paragraph(render(odd.parent, odd, "html"), "html")
     assert "Es war Thür und Thor." in words(shown)
     assert [e.text for e in shown.xpath(".//em")] == ["Thor"]
+
+
+def test_an_edit_of_a_chained_odd_shows_in_the_next_render_of_the_same_process(tmp_path: Path) -> None:
+    """Editing the ODD an edition's rules ODD chains to (not the named file) changes the
+    next render in the same process: the compiled rules are keyed by every ODD of the chain."""
+    base, odd = chained_odds(tmp_path)
+    assert "Es war Thür und Thor." in words(paragraph(render(odd.parent, odd, "html"), "html"))
+    show_regularised(base)
+    assert "Es war Tür und Thor." in words(paragraph(render(odd.parent, odd, "html"), "html"))
+
+
+def test_a_build_redoes_the_pages_when_a_chained_odd_changes(tmp_path: Path) -> None:
+    """`teikit build`'s cache key holds every ODD of the rules' chain, not only the named one."""
+    from teikit.publish.site import build
+    base, odd = chained_odds(tmp_path)
+    source, site = article(tmp_path).parent, tmp_path / "site"
+    build(source, site, rules=odd, formats=["html"], jobs=1)
+    assert "Es war Thür und Thor." in words(paragraph(site, "html"))
+    show_regularised(base)
+    report = build(source, site, rules=odd, formats=["html"], jobs=1)
+    assert any("spelling-as-printed" in str(p) for p in report.rebuilt)
+    assert "Es war Tür und Thor." in words(paragraph(site, "html"))
 
 
 def test_an_element_whose_models_are_deleted_shows_its_text(tmp_path: Path) -> None:
@@ -293,3 +328,24 @@ def test_a_rule_for_one_output_only_is_an_error(tmp_path: Path) -> None:
       <elementSpec ident="hi" mode="change">
         <model behaviour="inline" output="web"/>
       </elementSpec>""", "@output is not supported", 10)
+
+
+# ------------------------------------------------------------------ page breaks of an edition
+MILESTONE_RULE = """
+      <elementSpec ident="milestone" mode="change">
+        <model behaviour="break" predicate="@unit = 'page'"><param name="type" value="'page'"/></model>
+      </elementSpec>"""
+
+
+def test_the_rules_say_which_elements_break_pages() -> None:
+    """html.xsl writes a page that has none of them straight out, with no marker pass."""
+    assert '<xsl:sequence select="$root//(pb)"/>' in rules_module(project_odd(xslt_dir()), xslt_dir())
+
+
+def test_an_edition_rule_that_breaks_pages_gets_its_markers_moved(tmp_path: Path) -> None:
+    """A milestone the edition's ODD makes a page break has no pb beside it: its marker
+    still leaves the name it stands in (the page goes through the marker pass)."""
+    odd = edition_odd(tmp_path, MILESTONE_RULE)
+    assert "$root//(milestone | pb)" in rules_module(odd, xslt_dir(), edition=True)
+    marker = marker_of_milestone_in_a_name(tmp_path, odd)
+    assert marker.getparent().get("id") == "mb-p1"        # out of the name, in the paragraph

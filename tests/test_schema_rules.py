@@ -105,6 +105,22 @@ def test_first_matching_rule_of_a_pattern_wins(tmp_path):
                                                        ("first rule", "error")]
 
 
+def test_a_rule_whose_context_is_a_variable_checks_the_nodes_it_holds(tmp_path):
+    # an XSLT 3 pattern ($name): teikit.sch's pointers-resolve looks at the pointers only
+    # when the document has one that does not resolve
+    sch = tmp_path / "variable.sch"
+    sch.write_text("""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+      <sch:pattern id="odd">
+        <sch:let name="odd" value="//@n[. mod 2 = 1]"/>
+        <sch:rule context="$odd"><sch:report test="true()">odd <sch:value-of select="."/></sch:report></sch:rule>
+      </sch:pattern></sch:schema>""")
+    doc = etree.ElementTree(etree.fromstring('<a n="1"><b n="2"/><b n="3"><c n="5"/></b></a>'))
+    failures = SchematronValidator(sch).check(doc, (tmp_path / "d.xml").as_uri())
+    assert [(f.message, f.location) for f in failures] == [
+        ("odd 1", "/Q{}a[1]/@n"), ("odd 3", "/Q{}a[1]/Q{}b[2]/@n"),
+        ("odd 5", "/Q{}a[1]/Q{}b[2]/Q{}c[1]/@n")]
+
+
 def test_unsupported_schematron_element_is_refused_not_ignored(tmp_path):
     sch = tmp_path / "phase.sch"
     sch.write_text("""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
@@ -163,3 +179,44 @@ def test_draft_in_a_subdirectory_is_not_part_of_the_edition(tmp_path):
                      encoding="utf-8")
     assert ["no entry ../register/persons.xml#per-nobody" in p.message
             for p in check_file(draft, SCHEMATRON_ONLY)] == [True]
+
+
+def _mixed_pointers(tmp_path) -> Path:
+    """The sample edition with wrong pointers written among right ones, each twice."""
+    edition = tmp_path / "edition"
+    shutil.copytree(EDITION, edition)
+    article = edition / "sample-article.xml"
+    text = article.read_text(encoding="utf-8")
+    for old, new in (
+            ('<persName ref="register/persons.xml#per-mustafa-kemal">',
+             '<persName ref="register/persons.xml#per-mustafa-kemal register/places.xml#pl-samsun">'),
+            ('<persName ref="register/persons.xml#per-lenin">',
+             '<persName ref=" register/places.xml#pl-samsun  register/persons.xml#per-lenin">'),
+            ('<bibl corresp="#smpl-bib-tansel-2019a">',
+             '<bibl corresp="#smpl-bib-tansel-2019a #smpl-p1 #smpl-bib-nobody">'),
+            ('<bibl corresp="#smpl-bib-muderrisoglu-2018"><citedRange',
+             '<bibl corresp="#smpl-p1 #smpl-bib-nobody #smpl-bib-muderrisoglu-2018"><citedRange')):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    article.write_text(text, encoding="utf-8")
+    return article
+
+
+def test_a_wrong_pointer_among_right_ones_is_reported_where_each_attribute_holds_it(tmp_path):
+    # the pointer rules judge each distinct token once per document and fire only where an
+    # attribute holds a wrong one: each place that writes one is reported, with the message
+    # naming that attribute (its spaces normalised, as every message's); the same right
+    # tokens elsewhere (line 66's place, the other citations of these works) are not
+    article = _mixed_pointers(tmp_path)
+    found = [(p.line, p.message.split(" points")[0]) for p in check_file(article, SCHEMATRON_ONLY)]
+    assert found == [
+        (65, '<persName> @ref="register/persons.xml#per-mustafa-kemal register/places.xml#pl-samsun"'),
+        (68, '<persName> @ref=" register/places.xml#pl-samsun register/persons.xml#per-lenin"'),
+        (70, 'bibl/@corresp="#smpl-bib-tansel-2019a #smpl-p1 #smpl-bib-nobody"'),
+        (70, '@corresp="#smpl-bib-tansel-2019a #smpl-p1 #smpl-bib-nobody"'),
+        (78, 'bibl/@corresp="#smpl-p1 #smpl-bib-nobody #smpl-bib-muderrisoglu-2018"'),
+        (78, '@corresp="#smpl-p1 #smpl-bib-nobody #smpl-bib-muderrisoglu-2018"')]
+    messages = [p.message for p in check_file(article, SCHEMATRON_ONLY)]
+    assert sum("is not a <person>" in m for m in messages) == 2
+    assert sum("points at #smpl-p1, which is not a bibliography entry" in m for m in messages) == 2
+    assert sum("points to #smpl-bib-nobody, but no element" in m for m in messages) == 2

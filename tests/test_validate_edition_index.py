@@ -4,11 +4,12 @@ edition-wide rule still sees what it needs, and that the index stays small."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from scale_helpers import load_generator, make_edition
 
-from teikit.validate import PROJECT_RNG, PROJECT_SCH, check_file, validate_paths
+from teikit.validate import PROJECT_RNG, PROJECT_SCH, check_file, find_files, validate_paths
 from teikit.validate import edition as edition_module
 from teikit.validate.edition import edition_index
 
@@ -158,3 +159,33 @@ def test_a_relaxng_only_run_builds_no_index(tmp_path, monkeypatch):
     monkeypatch.setattr(edition_module, "_build_index", refuse)
     for jobs in (1, 2):
         assert validate_paths([edition], schema=PROJECT_RNG, jobs=jobs).ok
+
+
+def test_a_run_builds_the_index_from_its_own_parse_of_each_file(tmp_path, monkeypatch):
+    """A run checks its files in two passes and builds the index between them from the ids
+    and pointers the first pass kept: no file is read again for the index, and the index
+    is the one read from the files."""
+    edition = make_edition(tmp_path / "edition")
+    _second_article(edition, ('xml:id="scnd-p2"', 'xml:id="smpl-p2"'))
+    _draft(edition, "../sample-article.xml#smpl-p2")
+    from_files = edition_module._build_index(edition, [edition / "drafts" / "draft.xml"])
+
+    def refuse(path, *args):
+        raise AssertionError(f"{path} was read again for the index")
+
+    monkeypatch.setattr(edition_module, "_read", refuse)
+    errors = _errors([edition])
+    assert len(errors) == 2 and all("is also used in" in m for _, m in errors)
+    assert edition_index(edition) == from_files
+
+
+def test_two_passes_report_what_one_check_of_each_file_reports(tmp_path):
+    """check_file checks one file in one go (its index read from the files); a run checks
+    every file in two passes: the same problems, in the same order, with one job or two."""
+    cases = tmp_path / "cases"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "schema" / "sch-invalid", cases)
+    files = find_files([cases])
+    one_by_one = [p for path in files for p in check_file(path)]
+    assert len({p.path for p in one_by_one}) >= 8
+    for jobs in (1, 2):
+        assert validate_paths([cases], jobs=jobs).problems == one_by_one

@@ -294,6 +294,43 @@ def test_stream_reports_malformed_xml_with_position(tmp_path):
     assert info.value.line == 3
 
 
+# --------------------------------------------------------------------------- text for Saxon
+
+def test_plain_text_is_the_root_element_as_written(tmp_path):
+    path = tmp_path / "a.xml"
+    body = "<p>Çiçerin &amp; <hi>Karahan</hi></p><!-- inside -->"
+    path.write_bytes(b"\xef\xbb\xbf" + ('<?xml version="1.0" encoding="utf-8"?>\n'
+                     '<?xml-model href="x.rng"?>\n<!-- before -->\n'
+                     + tei_document(body) + "\n<!-- after -->\n<?after x?>\n").encode("utf-8"))
+    assert xmlio.plain_text(path) == tei_document(body)
+
+
+@pytest.mark.parametrize("fixture", ["external-dtd.xml", "xxe-system-entity.xml", "billion-laughs.xml",
+                                     "latin1-declared.xml", "latin1-undeclared.xml", "utf16-with-bom.xml"])
+def test_plain_text_refuses_what_a_dtd_or_an_encoding_could_change(fixture):
+    assert xmlio.plain_text(HOSTILE / fixture) is None
+
+
+@pytest.mark.parametrize("text", [
+    '<?xml version="1.1"?>' + tei_document("<p>x</p>"),
+    '<!DOCTYPE TEI>' + tei_document("<p>x</p>"),
+    tei_document("<p>x</p><!-- <!DOCTYPE TEI> in a comment: parse() decides -->"),
+    "<!-- no root -->",
+])
+def test_plain_text_leaves_anything_unusual_to_parse(tmp_path, text):
+    path = tmp_path / "odd.xml"
+    path.write_text(text, encoding="utf-8")
+    assert xmlio.plain_text(path) is None
+
+
+def test_plain_text_of_a_missing_or_too_large_file_is_none(tmp_path, monkeypatch):
+    assert xmlio.plain_text(tmp_path / "missing.xml") is None
+    path = tmp_path / "big.xml"
+    path.write_text(tei_document("<p>" + "x" * 2000 + "</p>"))
+    monkeypatch.setattr(xmlio, "MAX_DOCUMENT_BYTES", 1000)
+    assert xmlio.plain_text(path) is None
+
+
 # --------------------------------------------------------------------------- XInclude
 
 def test_xinclude_inside_the_edition_is_expanded():

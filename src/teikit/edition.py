@@ -36,7 +36,7 @@ from lxml import etree
 
 from teikit.errors import InputError
 from teikit.saxon import heap as saxon_heap
-from teikit.xmlio import NS as _NS, TEI_NS, XML_NS, parse
+from teikit.xmlio import NS as _NS, TEI_NS, XML_NS, parse, plain_text
 
 TEI_ROOTS = frozenset({f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"})
 _HEADER_PARTS = (f"{{{TEI_NS}}}teiHeader",)
@@ -105,7 +105,9 @@ class Article:
 
     Built with its *tree*, the article keeps it (register files, a served edition); built
     by :meth:`read`, it holds no tree: :attr:`tree` and :attr:`xdm` parse the file again
-    on each use, except inside :meth:`loaded`, which holds them for a block. The
+    on each use, except inside :meth:`loaded`, which holds what the block parsed. Saxon
+    reads the file's own text when that is the document (:func:`teikit.xmlio.plain_text`:
+    UTF-8, no DOCTYPE), so a transformation builds no lxml tree of the article. The
     publishing facts (:attr:`datestamp`, :attr:`dc_xml`, :attr:`types`, :attr:`title`)
     come from the header and are computed once; :attr:`citation_trees` from the text.
     """
@@ -115,6 +117,7 @@ class Article:
         self.path = Path(path)
         self._tree = tree
         self._xdm = None
+        self._loading = False
         if info is None:
             info = DocumentInfo.of(tree if tree is not None else self._parse())
         self.info = info
@@ -137,8 +140,13 @@ class Article:
 
     @property
     def tree(self) -> etree._ElementTree:
-        """The parsed document (parsed now unless held)."""
-        return self._tree if self._tree is not None else self._parse()
+        """The parsed document (parsed now unless held; inside :meth:`loaded`, once)."""
+        if self._tree is not None:
+            return self._tree
+        tree = self._parse()
+        if self._loading:
+            self._tree = tree
+        return tree
 
     @property
     def root(self) -> etree._Element:
@@ -156,12 +164,21 @@ class Article:
 
     @property
     def xdm(self):
-        """The document as a Saxon node (kept while the tree is held)."""
+        """The document as a Saxon node (kept while the tree is held or the article loaded).
+
+        Saxon parses the file's own text when it may (:func:`teikit.xmlio.plain_text`)
+        and the article holds no tree; else, or when Saxon cannot read that text, the
+        lxml tree is handed over (and a file that is not well-formed is reported by
+        :func:`teikit.xmlio.parse`, with its line and column)."""
         if self._xdm is not None:
             return self._xdm
-        from teikit.render.saxon import to_xdm
-        node = to_xdm(self.tree, self.path.resolve().as_uri())
-        if self._tree is not None:
+        from teikit.render.saxon import text_to_xdm, to_xdm
+        uri = self.path.resolve().as_uri()
+        text = plain_text(self.path) if self._tree is None else None
+        node = text_to_xdm(text, uri) if text is not None else None
+        if node is None:
+            node = to_xdm(self.tree, uri)
+        if self._tree is not None or self._loading:
             self._xdm = node
         return node
 
@@ -178,14 +195,16 @@ class Article:
 
     @contextlib.contextmanager
     def loaded(self) -> Iterator["Article"]:
-        """Hold the parsed tree (and its Saxon node) during the block, then drop them."""
-        if self._tree is not None:
+        """Hold the parsed tree and the Saxon node during the block, each parsed when first
+        asked for (a transformation needs only the node), then drop them."""
+        if self._tree is not None or self._loading:
             yield self
             return
-        self._tree = self._parse()
+        self._loading = True
         try:
             yield self
         finally:
+            self._loading = False
             self._tree = self._xdm = None
             _collect_after(self.path)  # its Saxon copy is garbage now: N must not grow the heap
 

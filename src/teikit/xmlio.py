@@ -135,6 +135,77 @@ def parse(source: str | os.PathLike | bytes, *, name: str | None = None,
     return tree
 
 
+#: an XML declaration that leaves the text as it is: version 1.0, UTF-8 (or no encoding)
+_PLAIN_DECLARATION = re.compile(rb"""<\?xml\s+version\s*=\s*(["'])1\.0\1"""
+                                rb"""(\s+encoding\s*=\s*(["'])(?i:utf-?8)\3)?"""
+                                rb"""(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>""")
+
+
+def plain_text(path: str | os.PathLike) -> str | None:
+    """The root element of the file as written (its text from the start tag to the end
+    tag) when the file is exactly the document a parser builds without a DTD (UTF-8, an
+    XML 1.0 declaration or none, no DOCTYPE: nothing to fetch, expand or default), so
+    another parser (Saxon's) may read it as it is; else None, and the caller uses
+    :func:`parse`, which says what is wrong with the file. The comments and processing
+    instructions around the root are left out, as :meth:`teikit.saxon.Runtime.document`
+    leaves them out of an lxml tree: the two give Saxon the same nodes. An unreadable
+    file, one above :data:`MAX_DOCUMENT_BYTES`, one that is not UTF-8 is None too; the
+    text is not checked for well-formedness: whoever parses it does that."""
+    try:
+        if os.stat(path).st_size > MAX_DOCUMENT_BYTES:
+            return None
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if data.startswith(b"<?xml") and not _PLAIN_DECLARATION.match(data):
+        return None
+    if b"<!DOCTYPE" in data:      # anywhere (even in a comment): parse() decides
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return _root_text(text)
+
+
+def _root_text(text: str) -> str | None:
+    """*text* without the comments, processing instructions and whitespace before and
+    after its root element; None when it does not start with one."""
+    start = 0
+    while True:
+        start = _skip_space(text, start, 1)
+        closing = "?>" if text.startswith("<?", start) else "-->" if text.startswith("<!--", start) else ""
+        if not closing:
+            break
+        found = text.find(closing, start)
+        if found < 0:
+            return None
+        start = found + len(closing)
+    if not text.startswith("<", start) or text[start + 1:start + 2] in ("", "!", "?", "/"):
+        return None
+    end = _skip_space(text, len(text), -1)
+    while text.endswith(("?>", "-->"), start, end):
+        found = text.rfind("<?" if text.endswith("?>", start, end) else "<!--", start, end)
+        if found <= start:
+            return None
+        end = _skip_space(text, found, -1)
+    return text[start:end]
+
+
+def _skip_space(text: str, at: int, step: int) -> int:
+    """The first position from *at* (forwards, *step* 1) or the last end before it
+    (backwards, -1) that is not XML whitespace."""
+    if step > 0:
+        while at < len(text) and text[at] in " \t\r\n":
+            at += 1
+    else:
+        while at > 0 and text[at - 1] in " \t\r\n":
+            at -= 1
+    return at
+
+
 def _parser_for(source, **options) -> etree.XMLParser:
     return safe_parser(source=None if isinstance(source, bytes) else source, **options)
 

@@ -9,7 +9,8 @@
   one link per citing paragraph or note, labelled as the register labels occurrences
   ("s. 22, ¶ 69; s. 12, dn. 5": never an xml:id), each with role="doc-backlink".
   A citation is a TEI bibl whose @corresp points at the entry ("#dipl-bib-kolesnikov-2010",
-  docs/encoding.md "Citations and bibliography"). Uses tk:anchor-of, tk:page-of
+  docs/encoding.md "Citations and bibliography"). A page that cites nothing is returned as
+  it is, and in one that does, only the bibliography is copied node by node. Uses tk:anchor-of, tk:page-of
   (common/entry-cards.xsl) and tk:anchor-label (common/register-entries.xsl).
 -->
 <xsl:stylesheet version="3.0"
@@ -18,6 +19,7 @@
     xmlns:h="http://www.w3.org/1999/xhtml"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -35,10 +37,23 @@
         </xsl:for-each-group>
       </xsl:map>
     </xsl:variable>
-    <xsl:apply-templates select="$nodes" mode="tk:backlinks">
-      <xsl:with-param name="by-entry" select="$by-entry" tunnel="yes"/>
-    </xsl:apply-templates>
+    <xsl:choose>
+      <xsl:when test="map:size($by-entry) eq 0">
+        <xsl:sequence select="$nodes"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$nodes" mode="tk:backlinks">
+          <xsl:with-param name="by-entry" select="$by-entry" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
+
+  <!-- what is neither a bibliography nor in one, nor holds one, is copied whole -->
+  <xsl:template match="*[empty(ancestor-or-self::h:section[@role = 'doc-bibliography'])]
+                        [empty(descendant::h:section[@role = 'doc-bibliography'])]" mode="tk:backlinks" priority="2">
+    <xsl:copy-of select="."/>
+  </xsl:template>
 
   <xsl:template match="h:li[@id][ancestor::h:section[@role = 'doc-bibliography']]" mode="tk:backlinks">
     <xsl:param name="by-entry" as="map(xs:string, element(tei:bibl)*)" tunnel="yes"/>

@@ -53,7 +53,11 @@
   <!-- a language tag as HTML's checker accepts it: a plain tag as it is, any other (a
        private "ar-ijmes", a region that is a language "el-Latn-EN") as its language -->
   <xsl:template match="@xml:lang" mode="tk:attr">
-    <xsl:attribute name="lang" select="if (matches(., '^[a-zA-Z]{2,8}(-[A-Z][a-z]{3})?$|^[a-z]{2,3}-[A-Z]{2}$')) then string(.)
+    <!-- (a two- or three-letter tag, most of them, is taken as it is without the regex:
+         a page may have thousands, and Saxon's regular expressions are slow) -->
+    <xsl:attribute name="lang" select="if (string-length(.) = (2, 3) and translate(., 'abcdefghijklmnopqrstuvwxyz', '') eq '')
+                                       then string(.)
+                                       else if (matches(., '^[a-zA-Z]{2,8}(-[A-Z][a-z]{3})?$|^[a-z]{2,3}-[A-Z]{2}$')) then string(.)
                                        else replace(., '^([a-zA-Z]{2,8}).*$', '$1')"/>
     <xsl:if test="substring-before(. || '-', '-') = $tk:rtl">
       <xsl:attribute name="dir" select="'rtl'"/>
@@ -525,8 +529,9 @@
     <xsl:variable name="value" as="xs:string" select="tk:date-value(.)"/>
     <xsl:variable name="shown" as="xs:string"
                   select="$value || (if (@cert = ('low', 'medium')) then ' (' || tk:label('inferred', tk:ui-lang(.)) || ')' else '')"/>
-    <xsl:element name="{if (matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')) then 'time' else 'span'}">
-      <xsl:if test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')">
+    <xsl:variable name="datetime" as="xs:boolean" select="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')"/>
+    <xsl:element name="{if ($datetime) then 'time' else 'span'}">
+      <xsl:if test="$datetime">
         <xsl:attribute name="datetime" select="@when"/>
       </xsl:if>
       <xsl:attribute name="class" select="'date'"/>

@@ -76,7 +76,8 @@
   <xsl:function name="tk:register-entry" as="element()?">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="registers" as="document-node()*"/>
-    <xsl:variable name="id" as="xs:string?" select="tk:register-id($ref)"/>
+    <!-- (without registers, as most TEI has, there is nothing to look up) -->
+    <xsl:variable name="id" as="xs:string?" select="if (exists($registers)) then tk:register-id($ref) else ()"/>
     <xsl:sequence select="if ($id) then ($registers ! key('tk:id', $id, .))[1] else ()"/>
   </xsl:function>
 

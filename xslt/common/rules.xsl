@@ -14,6 +14,8 @@
   the b: namespace that each behaviour module implements. The text nodes' rules and b:body
   are in common/rules-core.xsl; the functions the predicates call in common/tei-facts.xsl.
   An element without a rule shows its text (the mode's on-no-match="text-only-copy").
+  Last, tk:page-breaks($root): the elements some rule renders as a page break (html.xsl
+  writes a page without them straight out, with no pass to move page markers).
 -->
   <xsl:import href="tei-facts.xsl"/>
   <xsl:import href="rules-core.xsl"/>
@@ -55,9 +57,9 @@
     <xsl:call-template name="b:section"/>
   </xsl:template>
   <!-- head -->
-  <xsl:template match="head[parent::*[matches(local-name(), '^div[1-7]?$')]]" mode="tk:text" priority="2">
+  <xsl:template match="head[parent::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')]]" mode="tk:text" priority="2">
     <xsl:call-template name="b:heading">
-      <xsl:with-param name="level" select="count(ancestor::*[matches(local-name(), '^div[1-7]?$')])"/>
+      <xsl:with-param name="level" select="count(ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="head" mode="tk:text" priority="1">
@@ -873,4 +875,9 @@
       <xsl:with-param name="kind" select="'plain'"/>
     </xsl:call-template>
   </xsl:template>
+  <!-- the elements a rule may render as a page break (html.xsl) -->
+  <xsl:function name="tk:page-breaks" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root//(pb)"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -23,36 +23,43 @@ INTERFACES = (
     ("api/dts/index.jsonld", "DTS 1.0 (durağan)"),
     ("sitemap.xml", "Site haritası (sitemap)"),
 )
-#: the header's pages (common/site-frame.xsl keys) and their path inside the site
-HEADER_PAGES = (("articles", "html/index.html"), ("register", "register/index.html"),
-                ("chronology", "register/chronology.html"), ("map", "register/map.html"),
-                ("search", "search.html"))
+#: the header's page the build writes itself (common/site-frame.xsl key, path in the site);
+#: the others are the renderers' entry pages that name a header key (EntryPage.header)
+SEARCH_PAGE = ("search", "search.html")
 
 
 def site_header(name: str, current: str, site: Path, promised: tuple[str, ...] = (),
                 prefix: str = "") -> str:
     """The site's header (xslt/site-header.xsl, the template every rendered page uses) for
-    a page at the site's root: the pages of :data:`HEADER_PAGES` that exist in *site* or
-    are *promised* (written later in the same build), *current* marked as the page shown."""
+    a page at the site's root: the header pages the registered renderers declare
+    (:func:`teikit.render.base.header_pages`) and the search page, each one that exists
+    in *site* or is *promised* (written later in the same build), *current* marked as the
+    page shown."""
+    from teikit.render import load_renderers
+    from teikit.render.base import header_pages
     from teikit.render.saxon import call_template
+    pages = [*((key, path) for key, (_, path) in header_pages(sorted(load_renderers())).items()), SEARCH_PAGE]
     params = {key: prefix + path if path in promised or (site / path).is_file() else ""
-              for key, path in HEADER_PAGES}
+              for key, path in pages}
     html = call_template("site-header.xsl", {**params, "name": name, "current": current,
                                              "home": prefix + "index.html"})
     return html.replace(' xmlns="http://www.w3.org/1999/xhtml"', "", 1).strip()
 
 
-def front_page(title: str, articles: list[tuple[str, str, str]], site: Path,
+def front_page(title: str, articles: list[tuple[str, str, str, list[tuple[str, str]]]], site: Path,
                entries: list[tuple[str, str, str]], promised: tuple[str, ...] = ("search.html",)) -> str:
-    """HTML of the front page. *articles*: (title, reading page, TEI file) paths relative to
-    the site; *entries*: the renderers' entry pages (path relative to the site, Turkish
-    and English label; the site speaks Turkish), then :data:`SITE_PAGES`; a page is linked
-    when it exists in *site* or is in *promised* (written later in the same build)."""
+    """HTML of the front page. *articles*: (title, reading page, TEI file, the article's
+    other files as (path, label): its PDF...), paths relative to the site; *entries*: the
+    renderers' entry pages (path relative to the site, Turkish and English label; the site
+    speaks Turkish), then :data:`SITE_PAGES`; a page or file is linked when it exists in
+    *site* or is in *promised* (written later in the same build)."""
     outputs = [(path, label) for path, label, *_ in [*entries, *SITE_PAGES]
                if path in promised or (site / path).is_file()]
     items = "\n".join(
-        f'      <li><a href="{escape(page)}">{escape(name)}</a> '
-        f'(<a href="{escape(tei)}">TEI</a>)</li>' for name, page, tei in articles)
+        f'      <li><a href="{escape(page)}">{escape(name)}</a> ('
+        + " · ".join(f'<a href="{escape(path)}">{escape(label)}</a>' for path, label in
+                     [(tei, "TEI"), *((p, l) for p, l in files if p in promised or (site / p).is_file())])
+        + ")</li>" for name, page, tei, files in articles)
     links = "\n".join(f'      <li><a href="{escape(path)}">{escape(label)}</a></li>'
                       for path, label in outputs)
     apis = "\n".join(f'      <li><a href="{escape(path)}">{escape(label)}</a></li>'

@@ -46,6 +46,8 @@ from html import escape
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from lxml import etree
+
 from teikit.publish.pagefind_service import index_records
 from teikit.xmlio import NS, XML_NS
 
@@ -117,20 +119,33 @@ def _words(texts) -> str:
     return " ".join("".join(texts).split())
 
 
-def _filters(refs: set[str], labels: dict[str, str]) -> dict[str, list[str]]:
-    """The person and place filters of the register entries among *refs*."""
-    found = {}
-    for facet, prefix in (("person", "register/persons.xml#"), ("place", "register/places.xml#")):
-        names = sorted({labels[r] for r in refs if r.startswith(prefix) and r in labels})
-        if names:
-            found[facet] = names
-    return found
+#: the search filter of a register entry, by its element's local name
+FACETS = {"person": "person", "personGrp": "person", "place": "place"}
 
 
-def search_records(article, labels: dict[str, str], page: str) -> list[dict]:
+def facet(entry: etree._Element) -> str | None:
+    """The search filter a register *entry* is offered under ("person", "place"), if any."""
+    return FACETS.get(etree.QName(entry).localname)
+
+
+def _filters(refs: set[str], labels: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
+    """The person and place filters of the register entries among *refs* (keys of *labels*:
+    pointers as from the edition's folder, whatever the register files are called)."""
+    found: dict[str, set[str]] = {}
+    for ref in refs:
+        if ref in labels:
+            kind, name = labels[ref]
+            found.setdefault(kind, set()).add(name)
+    return {kind: sorted(found[kind]) for kind in ("person", "place") if kind in found}
+
+
+def search_records(article, labels: dict[str, tuple[str, str]], page: str,
+                   resolve: Callable[[str], str] = str) -> list[dict]:
     """Pagefind custom records of *article*, one per paragraph, at ``/page#anchor`` (the
     search page prefixes its base URL): a reader filtering by a person reaches the
-    paragraphs naming them. *labels*: register pointer -> preferred name.
+    paragraphs naming them. *labels*: register pointer (as from the edition's folder) ->
+    (filter, preferred name) of the entries offered as filters (:func:`facet`); *resolve* turns a pointer as written in the article into such a key
+    (``../register/persons.xml#x`` in a volume folder is ``register/persons.xml#x``).
 
     Only the paragraph's text is searched. Pagefind searches every ``meta`` value of a
     record (measured: "silah" matched 142 records with the article and section title in
@@ -141,7 +156,7 @@ def search_records(article, labels: dict[str, str], page: str) -> list[dict]:
     language = article.root.get(f"{{{XML_NS}}}lang") or "tr"
     records = []
     for paragraph in paragraphs(article):
-        filters = {"article": [article.title], **_filters(paragraph.refs, labels)}
+        filters = {"article": [article.title], **_filters({resolve(r) for r in paragraph.refs}, labels)}
         if paragraph.section:
             filters["section"] = [paragraph.section[1]]
         if paragraph.page_label:

@@ -108,14 +108,14 @@ def _front_page(site: Path, edition, name: str) -> str:
     """The front page under *name*, as ``teikit build`` writes it, for ``serve --name``:
     the entry and reading pages the registered renderers declare, those in the site."""
     from teikit.render import entry_pages, load_renderers
-    from teikit.render.base import reading_pages
+    from teikit.render.base import article_files, reading_pages
 
     formats = sorted(load_renderers())
     articles = []
     for article in edition.articles:
         tei = _tei_file(site, article)
         pages = [p for p in reading_pages(formats, article.stem) if (site / p).is_file()]
-        articles.append((article.title, pages[0] if pages else tei, tei))
+        articles.append((article.title, pages[0] if pages else tei, tei, article_files(formats, article.stem)))
     return home_page(name, articles, site, entry_pages(formats))
 
 

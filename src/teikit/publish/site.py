@@ -114,7 +114,7 @@ from teikit.publish import dts, records, search as search_index
 from teikit.publish.home import front_page, site_header
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
-from teikit.render.saxon import rules_file, xslt_dir
+from teikit.render.saxon import rules_chain, rules_file, xslt_dir
 from teikit.xmlio import NS, XML_NS, Batch, atomic_write, parse
 
 SUMMARY_CACHE = ".teikit-cache/summary"   # per-article summaries and pointers: see Builder.stream
@@ -142,7 +142,8 @@ class Sources:
     articles: list[Path]
     registers: list[Path]
     entries: dict[str, bytes]          # "register/persons.xml#per-x" -> canonical bytes
-    labels: dict[str, str]             # same key -> preferred name
+    labels: dict[str, tuple[str, str]]  # same key -> (search filter, preferred name), for
+    # the entries the search offers as filters (persons, places: search.facet)
     stylesheets_key: str
     content: dict[Path, bytes] = field(default_factory=dict)   # the register files, read once
     digests: dict[Path, str] = field(default_factory=dict)     # every article's SHA-256
@@ -168,7 +169,8 @@ class Sources:
             for entry in parse(content[path], name=str(path)).getroot().xpath("//*[@xml:id]", namespaces=NS):
                 key = f"{path.relative_to(directory).as_posix()}#{entry.get(f'{{{XML_NS}}}id')}"
                 entries[key] = etree.tostring(entry, method="c14n", with_comments=False)
-                labels[key] = _preferred_name(entry)
+                if search_index.facet(entry):
+                    labels[key] = (search_index.facet(entry), _preferred_name(entry))
         return cls(directory, articles, registers, entries, labels, _stylesheets_key(), content, digests)
 
     def article_key(self, path: Path, refs: list[str]) -> str:
@@ -240,13 +242,16 @@ def _digest(parts: list[bytes]) -> str:
 
 
 def _stylesheets_key() -> str:
-    """Every stylesheet and asset, and the edition's rules file when it has one."""
+    """Every stylesheet and asset, and the edition's rules file when it has one (a rules
+    ODD with every ODD it chains to)."""
     directory = xslt_dir()
     files = sorted(p for p in directory.rglob("*") if p.is_file()) if directory.is_dir() else []
     rules = rules_file()
+    chain = () if rules is None or not rules.is_file() else (
+        rules_chain(rules) if rules.suffix == ".odd" else (rules,))
     return _digest([__version__.encode()] + [str(p.relative_to(directory)).encode() + p.read_bytes()
                                              for p in files]
-                   + ([b"rules:" + rules.read_bytes()] if rules is not None and rules.is_file() else []))
+                   + [b"rules:" + p.read_bytes() for p in chain if p.is_file()])
 
 
 def _preferred_name(entry: etree._Element) -> str:
@@ -649,9 +654,10 @@ class Builder:
     def front_page(self, edition) -> str:
         """The site's ``index.html``: articles, the renderers' entry pages, the search and
         the interfaces."""
-        from teikit.render.base import entry_pages
+        from teikit.render.base import article_files, entry_pages
 
-        articles = [(a.title, self._page_for(a), self._tei(a)) for a in edition.articles]
+        articles = [(a.title, self._page_for(a), self._tei(a), article_files(self._formats(), a.path.stem))
+                    for a in edition.articles]
         return front_page(self.title, articles, self.out, entry_pages(self._formats()))
 
     def index_json(self, edition) -> str:
@@ -713,7 +719,9 @@ class Builder:
         if not page.endswith(".html"):
             page = f"text/{article.path.stem}.html"
             files.append((page, search_index.search_page(article)))
-        found = self._records[article.path] = search_index.search_records(article, sources.labels, page)
+        folder = article.path.parent.relative_to(sources.directory).as_posix()
+        found = self._records[article.path] = search_index.search_records(
+            article, sources.labels, page, resolve=lambda ref: _entry_key(folder, ref))
         return files + [(f"{SEARCH_CACHE}/{article.path.stem}.json", json.dumps(found, ensure_ascii=False))]
 
     def search(self, settings: str) -> None:

@@ -25,8 +25,9 @@ from teikit.render.base import RENDERERS, EntryPage, Renderer, default_jobs, ent
 __all__ = ["RENDERERS", "Article", "Edition", "EntryPage", "RenderFailures", "Renderer", "default_jobs",
            "entry_pages", "load_renderers", "read_edition", "register", "render"]
 
-#: modules of this package that hold machinery, not output formats
-_MACHINERY = {"base", "config", "parallel", "saxon", "summary", "turkish_hyphenation"}
+#: modules of this package that hold machinery, not output formats (not imported to find
+#: the formats: the rules compiler, pm and pm_xslt, pulls in teikit.odd and teikit.validate)
+_MACHINERY = {"base", "config", "parallel", "pm", "pm_xslt", "saxon", "summary", "turkish_hyphenation"}
 
 
 def load_renderers() -> dict[str, type[Renderer]]:

@@ -67,7 +67,7 @@ from teikit.xmlio import Batch, atomic_write
 
 __all__ = ["ARTICLE_ERRORS", "CHRONOLOGY_PAGE", "MAP_PAGE", "REGISTER_PAGE", "RENDERERS", "TEI_ROOTS",
            "Article", "DocumentInfo", "Edition", "EntryPage", "Failure", "Renderer", "check_tei",
-           "default_jobs", "discard_output", "entry_pages", "find_articles", "read_edition",
+           "article_files", "default_jobs", "discard_output", "entry_pages", "find_articles", "header_pages", "read_edition",
            "read_registers", "reading_pages", "register"]
 
 #: an article that could not be written, and why
@@ -107,6 +107,9 @@ class EntryPage:
     path: str        # relative to the format's directory, e.g. "index.html"
     label: str       # what the front page calls it, in Turkish
     label_en: str    # and in English
+    #: its key in the site header every page shows (common/site-frame.xsl: "articles",
+    #: "register", "chronology", "map"); None: the header does not link it
+    header: str | None = None
 
 
 def entry_pages(formats: Sequence[str]) -> list[tuple[str, str, str]]:
@@ -116,10 +119,26 @@ def entry_pages(formats: Sequence[str]) -> list[tuple[str, str, str]]:
             for name in formats for page in RENDERERS[name].entry_pages]
 
 
+def header_pages(formats: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """The site header's pages that the renderers of *formats* declare
+    (:attr:`EntryPage.header`): header key -> (format, path relative to the output
+    directory)."""
+    return {page.header: (name, f"{name}/{page.path}")
+            for name in formats for page in RENDERERS[name].entry_pages if page.header}
+
+
 def reading_pages(formats: Sequence[str], stem: str) -> list[str]:
     """The reading pages of the article *stem* (relative to the output directory) that
     the renderers of *formats* make (:attr:`Renderer.reading_page`), best first."""
     return [f"{name}/{stem}{RENDERERS[name].suffix}" for name in formats if RENDERERS[name].reading_page]
+
+
+def article_files(formats: Sequence[str], stem: str) -> list[tuple[str, str]]:
+    """The article *stem*'s own files, other than its reading page, that the renderers of
+    *formats* make (:attr:`Renderer.article_label`): (path relative to the output
+    directory, label), in the order of *formats*."""
+    return [(f"{name}/{stem}{RENDERERS[name].suffix}", RENDERERS[name].article_label) for name in formats
+            if RENDERERS[name].article_label and not RENDERERS[name].reading_page]
 
 
 class Renderer:
@@ -146,6 +165,9 @@ class Renderer:
     entry_pages: ClassVar[tuple[EntryPage, ...]] = ()
     #: True when the per-article output is the article's reading page (a site links it)
     reading_page: ClassVar[bool] = False
+    #: what a site's front page calls the file of each article this format writes at
+    #: ``<stem><suffix>`` besides its reading page (e.g. "PDF"); None: no such file
+    article_label: ClassVar[str | None] = None
 
     def __init__(self, out: str | os.PathLike = "out", links: dict[str, Any] | None = None) -> None:
         self.out = Path(out)

@@ -33,7 +33,7 @@ class HtmlRenderer(Renderer):
     stylesheet = "html.xsl"
     suffix = ".html"
     index_stylesheet = "index.xsl"
-    entry_pages = (EntryPage("index.html", "Okuma edisyonu", "Reading edition"),)
+    entry_pages = (EntryPage("index.html", "Okuma edisyonu", "Reading edition", header="articles"),)
     reading_page = True
 
     def resolve(self, edition: Edition) -> dict[str, Any]:

@@ -75,7 +75,8 @@ def write_in_parallel(renderer, edition: Edition, jobs: int, workers: Workers | 
     *workers* started ahead); each worker
     resolves with the renderer's :attr:`~teikit.render.base.Renderer.links` added.
 
-    Returns one outcome per article, in order: the file written, or the
+    The largest articles are handed out first (:func:`_largest_first`). Returns one
+    outcome per article, in the edition's order: the file written, or the
     :class:`~teikit.render.saxon.RenderError` (its message kept whole) of an article that
     failed; a failed article does not stop the others (see
     :meth:`teikit.render.base.Renderer.write_document`: it leaves no output)."""
@@ -85,18 +86,18 @@ def write_in_parallel(renderer, edition: Edition, jobs: int, workers: Workers | 
                 renderer.batch is not None)
     pool = None
     try:
+        order = _largest_first(edition)
         if workers is not None:
             pool, setup = workers.pool, workers.setup(initargs)
-            results = pool.map(_worker_write_for, [setup] * count, range(count),
-                               chunksize=_chunk(count, workers.jobs))
+            results = pool.map(_worker_write_for, [setup] * count, order, chunksize=_chunk(count, workers.jobs))
         else:
             with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
                 pool = ProcessPoolExecutor(max_workers=min(jobs, count), mp_context=get_context("spawn"),
                                            initializer=_worker_init, initargs=initargs)
-                results = pool.map(_worker_write, range(count), chunksize=_chunk(count, min(jobs, count)))
-        written = []
-        for result in results:          # in order, as each chunk comes back
-            written.append(_received(renderer, result))
+                results = pool.map(_worker_write, order, chunksize=_chunk(count, min(jobs, count)))
+        written: list = [None] * count
+        for index, result in zip(order, results):     # as each chunk comes back
+            written[index] = _received(renderer, result)
             renderer.tick()
     except BaseException:
         if pool is not None:
@@ -160,9 +161,21 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=30)
 
 
+def _largest_first(edition: Edition) -> list[int]:
+    """The articles' indexes, the largest file first: the long transformations start early
+    and the short ones fill in at the end, so no worker is left with a run of large articles
+    while the others wait (an edition sorted by name keeps its copies of one text together)."""
+    def size(index: int) -> int:
+        try:
+            return edition.articles[index].path.stat().st_size
+        except OSError:
+            return 0
+    return sorted(range(len(edition.articles)), key=lambda i: (-size(i), i))
+
+
 def _chunk(count: int, workers: int) -> int:
     """Articles sent to a worker at a time: few round trips, yet balanced loads."""
-    return max(1, min(16, count // (workers * 4)))
+    return max(1, min(4, count // (workers * 4)))
 
 
 def _worker_start(stylesheets: list[str]) -> None:

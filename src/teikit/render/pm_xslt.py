@@ -53,6 +53,8 @@ HEADER = """
   the b: namespace that each behaviour module implements. The text nodes' rules and b:body
   are in common/rules-core.xsl; the functions the predicates call in common/tei-facts.xsl.
   An element without a rule shows its text (the mode's on-no-match="text-only-copy").
+  Last, tk:page-breaks($root): the elements some rule renders as a page break (html.xsl
+  writes a page without them straight out, with no pass to move page markers).
 """
 
 
@@ -75,6 +77,7 @@ def generate(rules: Rules, source: str, *, edition: bool = False) -> str:
     for ident, alternatives in rules.specs.items():
         if ident != ANY_ELEMENT:
             _element(root, ident, ident, alternatives, 0)
+    _page_breaks(root, rules)
     if edition:
         root.append(etree.Comment(" an element none of these rules matches shows its text "))
         shield = etree.SubElement(root, f"{XSL}template", match="*", mode="tk:text",
@@ -102,6 +105,23 @@ def _element(root: etree._Element, ident: str, pattern: str,
             called = etree.SubElement(holder, f"{XSL}call-template", name=f"b:{call.template}")
             for name, value in call.params:
                 etree.SubElement(called, f"{XSL}with-param", name=name, select=value)
+
+
+#: the behaviour that writes a page marker, which html.xsl's marker pass moves (page-markers.xsl)
+PAGE_BREAK = "page-break"
+
+
+def _page_breaks(root: etree._Element, rules: Rules) -> None:
+    """``tk:page-breaks($root)``: the elements of a document that some rule may render as a
+    page break. html.xsl writes a page with none straight out, without the passes over the
+    rendered page that move page markers (a third of a page's time)."""
+    names = sorted({"*" if ident == ANY_ELEMENT else ident for ident, alternatives in rules.specs.items()
+                    if any(call.template == PAGE_BREAK for a in alternatives for call in a.calls)})
+    root.append(etree.Comment(" the elements a rule may render as a page break (html.xsl) "))
+    function = etree.SubElement(root, f"{XSL}function", name="tk:page-breaks", **{"as": "element()*"})
+    etree.SubElement(function, f"{XSL}param", name="root", **{"as": "node()"})
+    etree.SubElement(function, f"{XSL}sequence",
+                     select=f"$root//({' | '.join(names)})" if names else "()")
 
 
 def rules_module(path: Path, xslt_dir: Path, *, edition: bool = False) -> str:

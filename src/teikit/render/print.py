@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from teikit.errors import OutputError, TeikitError
-from teikit.render.base import (CHRONOLOGY_PAGE, MAP_PAGE, REGISTER_PAGE, Article, Edition, EntryPage,
+from teikit.render.base import (Article, Edition, EntryPage, header_pages,
                                 Renderer, check_tei, register)
 from teikit.xmlio import atomic_write
 
@@ -102,10 +102,9 @@ class PrintRenderer(Renderer):
     def resolve(self, edition: Edition) -> dict[str, Any]:
         """The site pages the screen header links: each one that exists beside ``print/``
         or is made in this run (the build adds its search page and the edition's name)."""
-        pages = {"articles": ("html", "../html/index.html"), "register": ("register", REGISTER_PAGE),
-                 "chronology": ("register", CHRONOLOGY_PAGE), "map": ("register", MAP_PAGE)}
-        return {key: href for key, (fmt, href) in pages.items()
-                if self.linkable(fmt, href)}
+        from teikit.render import load_renderers
+        pages = header_pages(sorted(load_renderers()))
+        return {key: f"../{path}" for key, (fmt, path) in pages.items() if self.linkable(fmt, f"../{path}")}
 
     def site_header(self) -> dict[str, str]:
         """The header's links in the stylesheet's terms (``search-page`` is ``search``)."""
@@ -135,6 +134,7 @@ class PdfRenderer(PrintRenderer):
     name = "pdf"
     suffix = ".pdf"
     entry_pages = (EntryPage(f"{VOLUME_STEM}.pdf", "Baskı edisyonu (PDF)", "Print edition (PDF)"),)
+    article_label = "PDF"
 
     def finish(self, edition: Edition, written: list[Path]) -> list[Path]:
         from teikit.render.fingerprint import edition_inputs

@@ -259,9 +259,9 @@ class RegisterRenderer(Renderer):
     name = "register"
     stylesheet = "register.xsl"
     per_document = False
-    entry_pages = (EntryPage("index.html", "Dizin", "Register"),
-                   EntryPage("chronology.html", "Kronoloji", "Chronology"),
-                   EntryPage("map.html", "Harita", "Map"))
+    entry_pages = (EntryPage("index.html", "Dizin", "Register", header="register"),
+                   EntryPage("chronology.html", "Kronoloji", "Chronology", header="chronology"),
+                   EntryPage("map.html", "Harita", "Map", header="map"))
 
     def resolve(self, edition: Edition) -> dict:
         """Build the edition index from per-article summaries (one article tree at a time)."""

@@ -34,8 +34,20 @@ RULES_MODULE = "rules.xsl"
 _WITH_RULES = """<?xml version="1.0" encoding="UTF-8"?>
 <!-- written by teikit.render.saxon: {base_name} with the rules of {rules_name} above its own -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:import href="{base}"/>
-  <xsl:import href="{rules}"/>
+{imports}
+</xsl:stylesheet>
+"""
+
+#: below an edition's rules written in XSLT: it may render any element as a page break
+#: (html.xsl then passes every page through common/page-markers.xsl), unless it declares
+#: tk:page-breaks itself, as the modules compiled from an ODD do (teikit.render.pm_xslt)
+_ANY_PAGE_BREAK = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- written by teikit.render.saxon: an edition's XSLT rules may make any element a page break -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:tk="urn:teikit">
+  <xsl:function name="tk:page-breaks" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root//*"/>
+  </xsl:function>
 </xsl:stylesheet>
 """
 
@@ -107,11 +119,33 @@ def compile_stylesheet(name: str) -> Stylesheet:
 
 def _stamp(path: Path) -> tuple:
     """When *path* last changed and its size: an edited rules file is compiled again (an
-    ODD's, with the project's rules ODD it changes)."""
+    ODD's, with every ODD of its chain: :func:`rules_chain`)."""
     if path.suffix == ".odd":
-        from teikit.render.pm import project_odd
-        return (_file_stamp(path), _file_stamp(project_odd(xslt_dir())))
+        return tuple(map(_file_stamp, rules_chain(path)))
     return _file_stamp(path)
+
+
+#: rules ODD -> (the stamps of its chain's files when it was read, those files)
+_CHAINS: dict[Path, tuple[tuple, tuple[Path, ...]]] = {}
+
+
+def rules_chain(path: Path) -> tuple[Path, ...]:
+    """The ODDs an edition's rules ODD at *path* is made of: the ODDs it chains to (the
+    project's rules ODD among them), source first, and itself. Read again only when one
+    of the files read last time changed (an edit can change the chain itself); an ODD
+    that cannot be read yet counts with the project's, and its error is reported when
+    the rules are compiled."""
+    from teikit.render.pm import load, project_odd
+    key = Path(path).resolve()
+    known = _CHAINS.get(key)
+    if known is not None and tuple(map(_file_stamp, known[1])) == known[0]:
+        return known[1]
+    try:
+        files = tuple(load(key, xslt_dir()).files)
+    except TeikitError:
+        return (project_odd(xslt_dir()), key)
+    _CHAINS[key] = (tuple(map(_file_stamp, files)), files)
+    return files
 
 
 def _file_stamp(path: Path) -> tuple[int, int]:
@@ -146,10 +180,12 @@ def _compile_with_rules(path: Path, project: Path, rules: Path, stamp: tuple) ->
     *stamp* of the rules file).
 
     The rules are an XSLT module, or a processing-model ODD (:mod:`teikit.render.pm`)
-    compiled here to one. The imports (and the module compiled from an ODD) are written into
-    a private temporary folder, removed once Saxon has compiled them; the rules' folder is
-    one the modules may be read from, and the rules are confined code like the project's
-    own (no reads, no result documents).
+    compiled here to one (which says which elements its rules render as page breaks; an
+    XSLT module is taken to make any element one, :data:`_ANY_PAGE_BREAK`). The imports
+    (and the modules written for them) are written into a private temporary folder,
+    removed once Saxon has compiled them; the rules' folder is one the modules may be read
+    from, and the rules are confined code like the project's own (no reads, no result
+    documents).
     """
     if not rules.is_file():
         raise SchemaError(f"{rules}: the edition's rules file does not exist")
@@ -157,14 +193,17 @@ def _compile_with_rules(path: Path, project: Path, rules: Path, stamp: tuple) ->
     folder = Path(tempfile.mkdtemp(prefix="teikit-rules-"))
     odd = is_rules_odd(rules)
     try:
-        module = rules
+        modules = [path, rules]
         if odd:
-            module = folder / "edition-rules.xsl"
-            module.write_text(rules_module(rules, xslt_dir().resolve(), edition=True), "utf-8")
+            modules[1] = folder / "edition-rules.xsl"
+            modules[1].write_text(rules_module(rules, xslt_dir().resolve(), edition=True), "utf-8")
+        else:
+            modules.insert(1, folder / "any-page-break.xsl")
+            modules[1].write_text(_ANY_PAGE_BREAK, "utf-8")
+        imports = "\n".join(f'  <xsl:import href="{os.path.relpath(m, folder)}"/>' for m in modules)
         wrapper = folder / path.name
         wrapper.write_text(_WITH_RULES.format(base_name=path.name, rules_name=rules.name,
-                                              base=os.path.relpath(path, folder),
-                                              rules=os.path.relpath(module, folder)), "utf-8")
+                                              imports=imports), "utf-8")
         return project_runtime().compile_file(wrapper, roots=[project, folder, rules.parent])
     except (SaxonError, PolicyError) as exc:
         located = locate(rules, xslt_dir().resolve()) if odd and isinstance(exc, SaxonError) else None
@@ -209,6 +248,16 @@ def to_xdm(tree: etree._ElementTree | etree._Element, base_uri: str | None = Non
         return runtime().document(tree, base_uri)
     except SaxonError as exc:  # pragma: no cover - lxml accepted it already
         raise RenderError(str(exc)) from None
+
+
+def text_to_xdm(text: str, base_uri: str | None = None):
+    """A document's own text (:func:`teikit.xmlio.plain_text`: no DOCTYPE, so nothing to
+    fetch) as a Saxon document node; None when Saxon cannot read it (not well-formed):
+    the caller then parses it with :func:`teikit.xmlio.parse`, which says where."""
+    try:
+        return runtime().parse_text(text, base_uri)
+    except SaxonError:
+        return None
 
 
 def xdm(value: Any, keep: list | None = None):

@@ -47,7 +47,7 @@ from teikit.saxon.policy import (XSL_NS, PolicyError, check_confined, check_modu
                                   check_static_reads)
 
 __all__ = ["PolicyError", "Runtime", "SaxonError", "Stylesheet", "Trust", "heap",
-           "project_runtime", "user_runtime"]
+           "project_runtime", "started", "user_runtime"]
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 
@@ -73,6 +73,7 @@ class Runtime:
     def __init__(self, trust: Trust, roots: Iterable[str | os.PathLike] = ()) -> None:
         self.trust = trust
         self.roots = tuple(Path(r).resolve() for r in roots)
+        _started[0] = True
         self.processor = PySaxonProcessor(license=False)
         self.locked = False
         self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "file")
@@ -232,6 +233,16 @@ class Stylesheet:
             raise SaxonError(first_line(exc)) from None
         finally:
             executable.clear_parameters()
+
+
+#: has this process made a Saxon processor (see :func:`started`)?
+_started = [False]
+
+
+def started() -> bool:
+    """Has this process made a Saxon processor? Its isolate runs threads: a process
+    forked after that must not use Saxon, so workers are then spawned afresh."""
+    return _started[0]
 
 
 @lru_cache(maxsize=1)

@@ -19,11 +19,9 @@ when it exists, teikit never does (it uses the fallback, or reports an error).
 
 from __future__ import annotations
 
-import multiprocessing
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import os
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -32,11 +30,13 @@ from lxml import etree
 
 from teikit.errors import InputError, SchemaError, TeikitError
 from teikit.saxon import Runtime, Trust, user_runtime
+from teikit.saxon import started as saxon_started
 from teikit.saxon import heap as saxon_heap
 from teikit.validate import edition
 from teikit.validate.document import Document
-from teikit.validate.edition import (cached_index, drafts_by_root, edition_index, edition_root,
-                                     is_draft)
+from teikit.validate.edition import (FACTS_BELOW_BYTES, cached_index, drafts_by_root,
+                                     edition_index, edition_root, facts, is_draft)
+from teikit.validate.parallel import in_parallel
 from teikit.validate.locate import (PROJECT_RNG, PROJECT_SCH, RELAXNG_NS, SCHEMA_DIR,
                                     SCHEMATRON_NS, TEI_NS, xml_model_refs)
 from teikit.validate.position import end_position, position, start_tags
@@ -100,7 +100,8 @@ def validate_paths(paths: Sequence[str | os.PathLike], schema: Sequence[str | os
 
     *schema*: one or more RELAX NG / Schematron files to use instead of each document's
     own xml-model PIs. *jobs* > 1 validates in that many processes. *progress* is called
-    with the number of files just finished. Files over *max_bytes* (default
+    with the number of files just finished (a file checked in two passes, see _Checked,
+    counts one half after each). Files over *max_bytes* (default
     :data:`MAX_BYTES`) are streamed for well-formedness only. *embedded_rules*: run the
     Schematron rules embedded in RELAX NG schemas (as ODDs make them; tei_all has 196).
     *max_errors* caps the errors shown per file (the rest are counted in one "N more
@@ -117,7 +118,6 @@ def _validate_files(files: list[Path], schemas, jobs: int, progress, max_bytes,
     """:func:`validate_paths` for the files found and the schemas read, in one run."""
     report = Report(files=[str(f) for f in files])
     limit = MAX_BYTES if max_bytes is None else max_bytes
-    tasks = [(str(f), schemas, limit, embedded_rules, max_errors) for f in files]
     # each edition's index keeps what the drafts among the files point at (edition.py):
     # built here once, not once more per draft (and for the workers: not once per worker)
     editions = drafts_by_root(files)
@@ -125,56 +125,66 @@ def _validate_files(files: list[Path], schemas, jobs: int, progress, max_bytes,
     for kind, path in schemas:
         if kind == "relaxng":
             _relaxng(path).compile_now()  # once, here: forked workers share it
-    if jobs > 1 and len(files) > 1:
+    run = _Run(jobs if len(files) > 1 else 1, names, progress)
+    if _two_passes(schemas, embedded_rules):
+        for problems in _in_two_passes(run, files, schemas, limit, embedded_rules, editions):
+            report.problems.extend(capped(problems, max_errors))
+        return report
+    tasks = [(str(f), schemas, limit, embedded_rules, max_errors) for f in files]
+    indexes = {}
+    if _edition_may_be_read(schemas, embedded_rules):
+        # built here, once: for the workers (not once per worker), and for the drafts
+        # (a one-file edition, or one without drafts, is built on first use, if ever)
         indexes = {root: cached_index(root, drafts) for root, drafts in editions.items()
-                   if _edition_may_be_read(schemas, embedded_rules) and root.is_dir()}
-        for problems in _in_parallel(tasks, jobs, indexes, names, progress):
-            report.problems.extend(problems)
-    else:
-        for root, drafts in editions.items():
-            # without drafts, built on first use: only if a Schematron runs
-            if drafts and _edition_may_be_read(schemas, embedded_rules):
-                cached_index(root, drafts)
-        for task in tasks:
-            report.problems.extend(_check_task(task))
-            if progress:
-                progress(1)
+                   if drafts or (run.jobs > 1 and root.is_dir())}
+    for problems in run.each(_check_task, tasks, indexes, lambda problems: 1):
+        report.problems.extend(problems)
     return report
 
 
-def _in_parallel(tasks: list, jobs: int, indexes, names, progress) -> list[list[Problem]]:
-    """The problems of each task, in order, from *jobs* - 1 worker processes and this one.
+def _in_two_passes(run: "_Run", files: list[Path], schemas, limit: int,
+                   embedded_rules: bool, editions: dict) -> list[list[Problem]]:
+    """The problems of each file, checked in two passes (see _Checked), the edition
+    indexes built between them from the facts of the first."""
+    tasks = [(str(f), schemas, limit, embedded_rules, True) for f in files]
+    first = run.each(_first_pass_task, tasks, {}, _first_pass_weight)
+    known = {Path(checked.path).resolve(): checked.facts for checked in first
+             if checked.facts is not None}
+    for checked in first:
+        checked.facts = None  # in the index now: not sent to the second pass's workers
+    needed = {edition_root(Path(checked.path)) for checked in first if checked.later()}
+    indexes = {root: cached_index(root, drafts, known) for root, drafts in editions.items()
+               if root in needed}
+    later = [(checked, embedded_rules) for checked in first if checked.later()]
+    second = iter(run.each(_second_pass_task, later, indexes, lambda problems: 0.5))
+    return [next(second) if checked.later() else _second_pass_task((checked, False))
+            for checked in first]
 
-    The tasks go to the workers in small chunks; this process takes the last chunks no
-    worker has started yet (it has the schemas compiled already, a worker first spends
-    a fraction of a second starting Python and compiling them), until none is left.
-    """
-    chunk = max(1, min(4, len(tasks) // (jobs * 16)))
-    chunks = [tasks[i:i + chunk] for i in range(0, len(tasks), chunk)]
-    results: list = [None] * len(chunks)
-    # forked before this process runs Saxon (Schematron), the workers share the RELAX NG
-    # schemas it compiled; with Saxon running here already they must start afresh
-    context = multiprocessing.get_context("spawn" if _saxon_started() else "fork")
-    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context,
-                             initializer=_seed_worker,
-                             initargs=(indexes, names, list(_RUN_NAMES))) as pool:
-        futures = [pool.submit(_check_chunk, part) for part in chunks]
-        reported = set()
-        for index in reversed(range(len(chunks))):
-            if futures[index].cancel():
-                results[index] = _check_chunk(chunks[index])
-                reported.add(index)
-                _report_progress(progress, len(chunks[index]))
-            for done, future in enumerate(futures):
-                if done not in reported and future.done() and not future.cancelled():
-                    reported.add(done)
-                    _report_progress(progress, len(chunks[done]))
-        for index, future in enumerate(futures):
-            if results[index] is None:
-                results[index] = future.result()
-                if index not in reported:
-                    _report_progress(progress, len(chunks[index]))
-    return [problems for part in results for problems in part]
+
+class _Run:
+    """Where the tasks of one run are done: in this process, or spread over *jobs*
+    processes (teikit.validate.parallel), with the progress reported as they finish."""
+
+    def __init__(self, jobs: int, names, progress) -> None:
+        self.jobs, self.names, self.progress = jobs, names, progress
+
+    def each(self, work, tasks: list, indexes, weight) -> list:
+        """``[work(task) for task in tasks]``; *weight* of a result: how much of a file
+        it finishes (for the progress bar: a file checked in two passes is half done
+        after the first)."""
+        def done(results: list) -> None:
+            if self.progress:
+                self.progress(sum(weight(result) for result in results))
+
+        if self.jobs > 1 and len(tasks) > 1:
+            return in_parallel(work, tasks, self.jobs, fork=not saxon_started(),
+                               initializer=_seed_worker,
+                               initargs=(indexes, self.names, list(_RUN_NAMES)), done=done)
+        results = []
+        for task in tasks:
+            results.append(work(task))
+            done(results[-1:])
+        return results
 
 
 def _edition_may_be_read(schemas, embedded_rules: bool) -> bool:
@@ -204,20 +214,6 @@ def _declares_edition(path: str) -> bool:
     """Does the schema at *path* (a Schematron, or a RELAX NG embedding one) declare the
     ``edition`` variable?"""
     return bool(_EDITION_LET.search(Path(path).read_bytes()))
-
-
-def _saxon_started() -> bool:
-    """Has this process started Saxon (compiled Schematron or XSLT)? Saxon cannot be forked."""
-    return any(made.cache_info().currsize > 0 for made in (_schematron, _embedded_for, _svrl))
-
-
-def _check_chunk(part: list) -> list[list[Problem]]:
-    return [_check_task(task) for task in part]
-
-
-def _report_progress(progress, count: int) -> None:
-    if progress:
-        progress(count)
 
 
 def _seed_worker(indexes: dict[Path, str], names: set[str], run_names: list) -> None:
@@ -301,33 +297,133 @@ def capped(problems: list[Problem], max_errors: int | None) -> list[Problem]:
 def check_file(path: Path, schemas: tuple[tuple[str, str], ...] = (),
                max_bytes: int | None = None, embedded_rules: bool = True) -> list[Problem]:
     """All the problems of one file (well-formedness first, then its schemas)."""
+    problems, document, chosen = _open(path, schemas, max_bytes)
+    for schema in chosen:
+        problems.extend(_one_schema(document, schema, embedded_rules))
+    return _in_order(problems)
+
+
+def _open(path: Path, schemas, max_bytes: int | None, gather: list | None = None
+          ) -> tuple[list[Problem], Document | None, list[Chosen]]:
+    """(problems so far, the parsed document, the schemas to check it against) of one
+    file; no document (and no schema) when it cannot be parsed or is too large.
+    *gather*, when given, receives the file's edition facts (edition.facts), read from
+    the tree before its XIncludes are expanded: as the edition index reads the file."""
     name = str(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return [Problem(name, 1, 1, "error", f"cannot read file: {exc.strerror or exc}")]
+        return [Problem(name, 1, 1, "error", f"cannot read file: {exc.strerror or exc}")], None, []
     limit = MAX_BYTES if max_bytes is None else max_bytes
     if size > limit:
-        return _too_large(path, size, limit)
+        return _too_large(path, size, limit), None, []
     try:
         tree = parse(path)
     except InputError as exc:
-        return [Problem(name, exc.line or 1, exc.column or 1, "error", str(exc.args[0]))]
+        return [Problem(name, exc.line or 1, exc.column or 1, "error", str(exc.args[0]))], None, []
+    if gather is not None and size < FACTS_BELOW_BYTES:
+        gather.append(facts(tree, path.resolve().as_uri()))
     problems, included = expand_includes(tree, path)
     if included is None:
-        return problems  # an include is broken (malformed, loops): not worth validating
+        return problems, None, []  # an include is broken (malformed, loops): not worth validating
     chosen, notes = _choose(tree, path, schemas)
     problems.extend(Problem(name, 1, 1, "warning", note) for note in notes)
-    document = Document(path, tree, included, size)
-    del tree  # a large document gives it up while Saxon reads it (document.py)
-    for schema in chosen:
-        try:
-            problems.extend(_schema_problems(document, schema, embedded_rules))
-        except TeikitError as exc:
-            # a schema that cannot run (or that its sandbox stopped) is this document's error,
-            # at the xml-model PI that named it; the other schemas and files go on
-            problems.append(Problem(name, schema.line, 1, "error", str(exc)))
+    return problems, Document(path, tree, included, size), chosen
+
+
+def _one_schema(document: Document, schema: Chosen, embedded_rules: bool) -> list[Problem]:
+    """The problems one schema finds; a schema that cannot run (or that its sandbox
+    stopped) is this document's error, at the xml-model PI that named it, and the
+    other schemas and files go on."""
+    try:
+        return _schema_problems(document, schema, embedded_rules)
+    except TeikitError as exc:
+        return [Problem(str(document.path), schema.line, 1, "error", str(exc))]
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+# --- a run in two passes -------------------------------------------------------------
+#
+# teikit.sch reads the edition index (every file's ids and pointers). Built before the
+# files are checked, it parsed every file a second time; in two passes, the first checks
+# what needs no index (well-formedness, RELAX NG, ...) and keeps each file's facts from
+# the parse it made, the index is built from those facts, and the second pass runs the
+# rules that read it (Saxon reads the file's own text; the tree is parsed again only to
+# place a failure, or for a document whose text Saxon cannot take as it is).
+
+
+@dataclass
+class _Checked:
+    """One file after the first pass: its problems so far, schema by schema, with the
+    schemas left for the second pass in their place (the problems come out in the same
+    order as from check_file)."""
+
+    path: str
+    head: list[Problem]
+    parts: list = field(default_factory=list)  # list[Problem] per schema, or its Chosen
+    facts: tuple | None = None
+    own_text: bool = False
+    size: int = 0
+
+    def later(self) -> list[Chosen]:
+        return [part for part in self.parts if isinstance(part, Chosen)]
+
+
+def _two_passes(schemas, embedded_rules: bool) -> bool:
+    """Does the run check its files in two passes: is the edition index read, and only
+    by Schematron files (what the first pass can leave to the second)? Without explicit
+    schemas the documents choose: teikit.sch (an ODD one names reads the index where it
+    runs, as before)."""
+    if not schemas:
+        return True
+    readers = [(kind, path) for kind, path in schemas if kind in ("odd", "schematron")
+               or (kind == "relaxng" and embedded_rules)]
+    return (any(kind == "schematron" and _declares_edition(path) for kind, path in readers)
+            and not any(kind != "schematron" and (kind == "odd" or _declares_edition(path))
+                        for kind, path in readers))
+
+
+def _later(schema: Chosen) -> bool:
+    """Is *schema* left to the second pass (a Schematron that reads the edition index)?"""
+    return schema.kind == "schematron" and _declares_edition(schema.path)
+
+
+def _first_pass_task(task) -> _Checked:
+    path, schemas, limit, embedded_rules, gather = task
+    found: list = []
+    head, document, chosen = _open(Path(path), schemas, limit, found if gather else None)
+    checked = _Checked(path, head, facts=found[0] if found else None)
+    if document is None:
+        return checked
+    checked.own_text, checked.size = document.own_text, document.size
+    checked.parts = [schema if _later(schema) else _one_schema(document, schema, embedded_rules)
+                     for schema in chosen]
+    return checked
+
+
+def _first_pass_weight(checked: _Checked) -> float:
+    return 0.5 if checked.later() else 1
+
+
+def _second_pass_task(task) -> list[Problem]:
+    checked, embedded_rules = task
+    problems = list(checked.head)
+    if not checked.later():
+        return _in_order(problems + [p for part in checked.parts for p in part])
+    path = Path(checked.path)
+    if checked.own_text:
+        document = Document.unparsed(path, checked.size)
+    else:  # parsed again as in the first pass (the same file; its problems are known)
+        opened, document, _ = _open(path, (), checked.size)
+        if document is None:
+            return _in_order(problems + opened)  # it changed since: say what it is now
+    for part in checked.parts:
+        problems.extend(_one_schema(document, part, embedded_rules)
+                        if isinstance(part, Chosen) else part)
+    return _in_order(problems)
 
 
 def expand_includes(tree, path: Path) -> tuple[list[Problem], dict | None]:
@@ -508,21 +604,21 @@ def _relaxng_problems(document: Document, schema_path: str) -> list[Problem]:
     return problems
 
 
-#: Saxon's heap is collected after this many documents, or after any larger than
-#: COLLECT_AFTER_BYTES: each collection costs 5-14 ms, a document leaves 2-5 MB behind
-COLLECT_EVERY = 4
+#: Saxon's heap is collected once this many bytes of documents were checked since the
+#: last collection (a document this large or larger: after it): a collection costs 3-14
+#: ms, a document leaves 2-5 MB behind for each MB it has; after every 4 documents of the
+#: edition's size (180 KB) the collections were 4% of a full check of 304 of them
 COLLECT_AFTER_BYTES = 1_000_000
 _since_collect = [0]
 
 
 def _collect_saxon_heap(path: Path) -> None:
     """The documents' Saxon copies are garbage now: N must not grow the heap."""
-    _since_collect[0] += 1
     try:
-        large = path.stat().st_size > COLLECT_AFTER_BYTES
+        _since_collect[0] += path.stat().st_size
     except OSError:
-        large = True
-    if large or _since_collect[0] >= COLLECT_EVERY:
+        _since_collect[0] = COLLECT_AFTER_BYTES
+    if _since_collect[0] >= COLLECT_AFTER_BYTES:
         _since_collect[0] = 0
         saxon_heap.collect()
 
@@ -549,15 +645,16 @@ def _rule_problems(document: Document, rules) -> list[Problem]:
 
 
 def _placed(document: Document, failures) -> list[Problem]:
-    """Each Schematron failure as a problem at the line and column of its node."""
+    """Each Schematron failure as a problem at the line and column of its node (a
+    failure of the document node at 1:1: no tree is needed, nor parsed again, for it)."""
     problems = []
-    if failures:
-        path, tree, included = document.path, document.tree, document.included
+    path, tree = document.path, None
     for failure in failures:
-        element, attribute = locate(tree, failure.location)
-        line, column = position(path, tree, element, attribute, included)
-        if failure.location == "/":
-            line, column = 1, 1
+        line, column = 1, 1
+        if failure.location != "/":
+            tree = document.tree if tree is None else tree
+            element, attribute = locate(tree, failure.location)
+            line, column = position(path, tree, element, attribute, document.included)
         problems.append(Problem(str(path), line, column, failure.role, failure.message))
     return problems
 

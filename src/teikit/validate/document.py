@@ -36,6 +36,15 @@ class Document:
         self._tree: etree._ElementTree | None = tree
         self.own_text = not included and _plain(tree)
 
+    @classmethod
+    def unparsed(cls, path: Path, size: int) -> "Document":
+        """A document already found to be its file's own text (:attr:`own_text`), not
+        parsed now: Saxon reads the text, the tree is parsed only if it is asked for."""
+        document = cls.__new__(cls)
+        document.path, document.included, document.size = path, {}, size
+        document._tree, document.own_text = None, True
+        return document
+
     @property
     def tree(self) -> etree._ElementTree:
         """The lxml tree (parsed again if it was given up: the same file, the same tree)."""

@@ -8,7 +8,9 @@ its directory (``macbeth.xml`` beside ``the-comedy-of-errors.xml`` shares no ids
 it). Every file of the edition is read once, one at a
 time, with the safe parser (no DTD, no entities, no network), and what the rules of
 schemas/teikit.sch need is handed to them as one XML document: Saxon itself never
-opens a file.
+opens a file. A validation run parses its files anyway: it hands the index each file's
+:func:`facts` from that parse (core.py's two passes), and only the files it did not
+parse are read here.
 
 The index is PRUNED to what those rules can ask of it, so that it does not grow with
 the edition (each validation worker holds it parsed and key-indexed by Saxon, about
@@ -40,7 +42,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
@@ -53,10 +55,6 @@ from teikit.errors import InputError
 from teikit.xmlio import safe_parser, stream
 
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who")
-#: one path, not a union: libxml2 merges the node-sets of a union in quadratic time
-#: (4.7 s instead of 0.6 s for the pointers of a 15 MB article)
-_POINTERS = ('//@*[namespace-uri()="" and ('
-             + " or ".join(f'local-name()="{name}"' for name in POINTER_ATTRIBUTES) + ")]")
 #: larger files are left out of the index (they are not schema-validated either)
 MAX_INDEXED_BYTES = 512 * 1024 * 1024
 #: larger files are read for the index element by element, not as a tree (a tree takes
@@ -134,36 +132,26 @@ class _Collector:
         self.targets: set[str] = set()  # file#id of pointers that go through the index
         self.ptrs: set[str] = set()  # what makes a register entry "used"
 
-    def add_file(self, path: Path, register: bool) -> None:
-        """Read one edition file and fold its ids and pointers in."""
+    def add_file(self, path: Path, register: bool, known: Mapping | None = None) -> None:
+        """Fold one edition file's ids and pointers in: its :func:`facts` from *known*
+        (by resolved path) when the caller has them, else read from the file."""
         uri = path.resolve().as_uri()
-        found, flag = _read(path)
+        found, flag = _known_or_read(path, uri, known)
         self.files.append((uri, flag, register))
         if found is None:
             return
-        ids, pointers = found
+        ids, ptrs, targets = found
         number = len(self.files) - 1
-        entries = set()
         for key, name in ids:
             self._add_id(key, number << _NAME_BITS | self._name_number(name))
-            if name in _ENTRY_NAMES:
-                entries.add(key)
-        for token, pointer in _pointers(pointers, uri):
-            if pointer.partition("#")[0] != uri:
-                self.ptrs.add(pointer)
-                self.targets.add(pointer)
-            else:
-                if pointer.partition("#")[2] in entries:
-                    self.ptrs.add(pointer)
-                if not token.startswith("#"):  # self.xml#id is looked up in the index
-                    self.targets.add(pointer)
+        self.ptrs.update(ptrs)
+        self.targets.update(targets)
 
-    def add_draft(self, path: Path) -> None:
+    def add_draft(self, path: Path, known: Mapping | None = None) -> None:
         """Keep what a draft's pointers point at (it is not itself in the index)."""
-        found, _ = _read(path)
+        found, _ = _known_or_read(path, path.resolve().as_uri(), known)
         if found is not None:
-            uri = path.resolve().as_uri()
-            self.targets.update(p for t, p in _pointers(found[1], uri) if not t.startswith("#"))
+            self.targets.update(found[2])
 
     def _name_number(self, name: str) -> int:
         number = self._name_numbers.get(name)
@@ -204,23 +192,76 @@ class _Collector:
         return grouped
 
 
-def _read(path: Path):
-    """((xml:id, element local name) pairs, pointer attribute values) of a file, in
-    document order, or (None, flag attribute) when it is too large or unreadable. A file
-    over STREAM_BYTES is streamed: the index of an edition with one huge article does not
-    hold a second tree of it beside the one being validated."""
+Facts = tuple[list[tuple[str, str]], list[str], list[str]]
+
+
+def facts(tree: etree._ElementTree, uri: str) -> Facts:
+    """What the index needs of one parsed file, the file at *uri*: see :func:`_folded`.
+    One walk over the elements (two XPath queries took twice as long)."""
+    ids, pointers = [], {}
+    for element in tree.iter(etree.Element):
+        key = element.get(_XML_ID)
+        if key is not None:
+            ids.append((key, etree.QName(element).localname))
+        for name in POINTER_ATTRIBUTES:
+            value = element.get(name)
+            if value is not None:
+                pointers[value] = None
+    return _folded(ids, pointers, uri)
+
+
+def _folded(ids: list[tuple[str, str]], values: Iterable[str], uri: str) -> Facts:
+    """(the file's (xml:id, element local name) pairs in document order; the pointers
+    that make a register entry "used": those that leave the file, and those into its own
+    register-like entries; the pointers that go through the index: those that leave the
+    file, and those written file#id into it), from its ids and its pointer attribute
+    *values* (in no namespace). Worked out where the file was parsed (a validation
+    worker), so that the index only merges sets."""
+    entries = {key for key, name in ids if name in _ENTRY_NAMES}
+    ptrs, targets = set(), set()
+    for token, pointer in _pointers(values, uri):
+        if pointer.partition("#")[0] != uri:
+            ptrs.add(pointer)
+            targets.add(pointer)
+        else:
+            if pointer.partition("#")[2] in entries:
+                ptrs.add(pointer)
+            if not token.startswith("#"):  # self.xml#id is looked up in the index
+                targets.add(pointer)
+    return ids, list(ptrs), list(targets)
+
+
+def _known_or_read(path: Path, uri: str, known: Mapping | None):
+    """:func:`_read`'s answer for *path* (at *uri*), from *known* (the :func:`facts` of
+    files the caller parsed already, by resolved path) when it is there."""
+    if known:
+        found = known.get(path.resolve())
+        if found is not None:
+            return found, ""
+    return _read(path, uri)
+
+
+#: a file below this size is parsed by teikit.xmlio.parse exactly as :func:`_read`
+#: parses it (no text node can reach libxml2's 10 MB limit, above which parse retries
+#: with huge_tree): a validation that parsed it can hand its :func:`facts` to the index
+FACTS_BELOW_BYTES = 10_000_000
+
+
+def _read(path: Path, uri: str):
+    """(the :func:`facts` of the file at *path* and *uri*, "") or (None, flag attribute)
+    when it is too large or unreadable. A file over STREAM_BYTES is streamed: the index
+    of an edition with one huge article does not hold a second tree of it beside the one
+    being validated."""
     try:
         size = path.stat().st_size
         if size > MAX_INDEXED_BYTES:
             return None, ' skipped="too large"'
         if size > STREAM_BYTES:
-            return _streamed(path), ""
+            return _folded(*_streamed(path), uri), ""
         tree = etree.parse(str(path), safe_parser(source=path))
     except (OSError, etree.XMLSyntaxError, InputError):
         return None, ' broken="true"'  # the file's own validation says why
-    ids = [(str(value), etree.QName(value.getparent()).localname)
-           for value in tree.xpath("//@xml:id")]
-    return (ids, tree.xpath(_POINTERS)), ""
+    return facts(tree, uri), ""
 
 
 def _streamed(path: Path) -> tuple[list, list]:
@@ -240,7 +281,7 @@ def _pointers(values: Iterable[str], uri: str):
     the pointer attribute *values* of the file at *uri*."""
     resolved: dict[str, str] = {"": uri}  # file part of a pointer -> absolute file URI
     seen: set[str] = set()
-    for value in values:
+    for value in dict.fromkeys(values):  # a file repeats its pointers: split each once
         for token in str(value).split():
             if token in seen:
                 continue
@@ -253,13 +294,14 @@ def _pointers(values: Iterable[str], uri: str):
                 yield token, base + hash_mark + fragment
 
 
-def _build_index(root: Path, drafts: Iterable[Path] = ()) -> str:
-    """The pruned index of the edition at *root* as XML text (see the module docstring)."""
+def _build_index(root: Path, drafts: Iterable[Path] = (), known: Mapping | None = None) -> str:
+    """The pruned index of the edition at *root* as XML text (see the module docstring);
+    *known*: the :func:`facts` of files already parsed, by resolved path (not read again)."""
     collector = _Collector()
     for path in edition_files(root):
-        collector.add_file(path, register=path.parent == root / "register")
+        collector.add_file(path, register=path.parent == root / "register", known=known)
     for path in drafts:
-        collector.add_draft(path)
+        collector.add_draft(path, known)
     ids, ptrs = collector.kept_ids(), collector.ptrs_by_file()
     parts = [f"<edition root={quoteattr(root.as_uri())}>"]
     for number, (uri, flag, _) in enumerate(collector.files):
@@ -321,20 +363,22 @@ def seed_index(indexes: dict[Path, tuple[tuple, str]]) -> None:
     _fresh[0].update(indexes)
 
 
-def cached_index(root: Path, drafts: Iterable[Path] = ()) -> tuple[tuple, str]:
+def cached_index(root: Path, drafts: Iterable[Path] = (),
+                 known: Mapping | None = None) -> tuple[tuple, str]:
     """(signature, index) of the edition at *root* that also keeps what *drafts* point at,
-    rebuilt when any of its files changed. An index built for more drafts is reused."""
+    rebuilt when any of its files changed. An index built for more drafts is reused.
+    *known*: the :func:`facts` of files the caller parsed already, by resolved path."""
     cached = _cache.get(root)
     wanted = {Path(d).resolve() for d in drafts}
     fresh = _fresh[0]
     if cached is not None:
-        known = _drafts_of(cached[0])
-        if fresh is not None and root in fresh and wanted <= known:
+        covered = _drafts_of(cached[0])
+        if fresh is not None and root in fresh and wanted <= covered:
             return cached
-        wanted |= known
+        wanted |= covered
     signature = _signature(root, wanted)
     if cached is None or cached[0] != signature:
-        cached = _cache[root] = (signature, _build_index(root, sorted(wanted)))
+        cached = _cache[root] = (signature, _build_index(root, sorted(wanted), known))
     if fresh is not None:
         fresh.add(root)
     return cached

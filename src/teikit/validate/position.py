@@ -19,38 +19,62 @@ from pathlib import Path
 
 from lxml import etree
 
-_TOKENS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[.*?\])*>"
-                     r"|<([^\s/>!?]+)", re.S)
+#: what hides a start tag from the count: comments, CDATA sections, processing
+#: instructions, the DOCTYPE
+_HIDDEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[.*?\])*>", re.S)
 
 
 class _FileText:
-    """Start-tag offsets of one file, by qualified name, and its line starts."""
+    """Start-tag offsets of one file and its line starts, each worked out when first
+    asked for: the offsets of one qualified name at a time (the names of the elements
+    with a problem, not every name of the file)."""
 
     def __init__(self, path: Path, tree: etree._ElementTree, skip: frozenset = frozenset()) -> None:
         self.tree = tree
         self.skip = skip
         self.text = path.read_bytes().decode("utf-8", errors="replace")
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        hidden = [(m.start(), m.end()) for m in _HIDDEN.finditer(self.text)]
+        self.hidden_starts = [start for start, _ in hidden]
+        self.hidden_ends = [end for _, end in hidden]
+        self._line_starts: list[int] | None = None
         self.starts: dict[str, list[int]] = {}
-        for match in _TOKENS.finditer(self.text):
-            if match.group(1):
-                self.starts.setdefault(match.group(1), []).append(match.start())
-        self.order: dict[etree._Element, int] = {}
-        counters: dict[str, int] = {}
-        for element in tree.getroot().iter(etree.Element):
-            if element in skip:
-                continue
-            name = _written_name(element)
-            self.order[element] = counters.get(name, 0)
-            counters[name] = self.order[element] + 1
+        self.order: dict[str, dict[etree._Element, int]] = {}
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self._line_starts
 
     def line_column(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
 
+    def _offsets(self, name: str) -> list[int]:
+        """Where each start tag written *name* begins, outside what :data:`_HIDDEN` matches."""
+        if name not in self.starts:
+            found = []
+            for match in re.finditer(f"<{re.escape(name)}(?=[\\s/>])", self.text):
+                at = bisect.bisect_right(self.hidden_starts, match.start()) - 1
+                if at < 0 or self.hidden_ends[at] <= match.start():
+                    found.append(match.start())
+            self.starts[name] = found
+        return self.starts[name]
+
+    def _index(self, element: etree._Element, name: str) -> int | None:
+        """*element*'s rank among the elements written *name* (those skipped aside)."""
+        if name not in self.order:
+            same = (e for e in self.tree.getroot().iter(element.tag)
+                    if e.prefix == element.prefix and e not in self.skip)
+            self.order[name] = {e: n for n, e in enumerate(same)}
+        return self.order[name].get(element)
+
     def locate(self, element: etree._Element, attribute: str | None) -> tuple[int, int] | None:
-        offsets = self.starts.get(_written_name(element), [])
-        index = self.order.get(element)
+        name = _written_name(element)
+        if element in self.skip:
+            return None
+        offsets = self._offsets(name)
+        index = self._index(element, name)
         if index is None or index >= len(offsets):
             return None
         start = offsets[index]

@@ -338,12 +338,16 @@ def _as_selection(context: str) -> str:
 
     Selecting them directly (Saxon answers ``//tei:persName`` from an index) instead of
     walking every node once per pattern makes the rules several times faster. The
-    template priorities still give each node to the first rule of its pattern.
+    template priorities still give each node to the first rule of its pattern. A context
+    that is a variable (an XSLT 3 pattern: the nodes it holds) selects those nodes.
     """
     context = context.strip()
-    if context.startswith("/"):
+    if context.startswith("/") or _VARIABLE.fullmatch(context):
         return f"({context})"
     return f"//({context})"
+
+
+_VARIABLE = re.compile(r"\$[^\s/|()\[\]]+")
 
 
 def _failures(result: str) -> list[Failure]:
