@@ -55,6 +55,8 @@ SEARCH_CACHE = ".teikit-cache/search"     # per-article Pagefind records, indexe
 PART_SIZE = 5000                          # records per Pagefind part: ~350 MB in its indexer
 PRIMARY = "pagefind"                      # part 1: the bundle that also holds the search UI
 PARTS = "pagefind-parts"                  # parts 2, 3, ...: merged into part 1's UI
+#: puts each (path in the site, bytes or a finished file to move there) in place, see index_part
+WriteMany = Callable[[list[tuple[str, bytes | Path]]], list[Path]]
 
 
 @dataclass
@@ -335,7 +337,7 @@ class PartIndexer:
         if self._error is not None:
             raise self._error
 
-    def install(self, write_many: Callable[[list[tuple[str, bytes | Path]]], list[Path]]) -> list[Path]:
+    def install(self, write_many: WriteMany) -> list[Path]:
         """Put the bundle in the part's folder with *write_many* (see :func:`index_part`);
         files of an earlier bundle there that this one does not make are removed."""
         try:
@@ -360,7 +362,7 @@ class PartIndexer:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-def index_part(part: Part, out: Path, write_many: Callable[[list[tuple[str, bytes | Path]]], list[Path]]) -> list[Path]:
+def index_part(part: Part, out: Path, write_many: WriteMany) -> list[Path]:
     """Index *part*'s records (from the cache) with Pagefind into its folder of the site
     *out*; files of an earlier bundle there that this one does not make are removed.
     *write_many* puts each (path in the site, bytes or a file Pagefind wrote in a scratch
@@ -435,7 +437,7 @@ class StreamedIndex:
         """True when *part* is being indexed already (its records changed)."""
         return part.number in self.indexers
 
-    def install(self, part: Part, write_many: Callable[[list[tuple[str, bytes | Path]]], list[Path]]) -> list[Path]:
+    def install(self, part: Part, write_many: WriteMany) -> list[Path]:
         """*part*'s bundle put in place: the one indexed while streaming, else indexed now
         from the cached records."""
         indexer = self.indexers.pop(part.number, None)

@@ -754,10 +754,15 @@ class Builder:
         return self._counted
 
     def _previous_parts(self) -> dict[int, dict[str, str]]:
-        """Part number -> {article stem: records key}, as the last build left each part."""
-        return {int(name.removeprefix("search:part-")): {stem: key for stem, (key, _) in group.get("records", {}).items()}
-                for name, group in self.previous.items()
-                if name.startswith("search:part-") and name.removeprefix("search:part-").isdigit()}
+        """Part number -> {article stem: records key}, as the last build left each part (none
+        from a manifest not in that shape: every part is then indexed again)."""
+        try:
+            return {int(name.removeprefix("search:part-")):
+                    {stem: key for stem, (key, _) in group.get("records", {}).items()}
+                    for name, group in self.previous.items()
+                    if name.startswith("search:part-") and name.removeprefix("search:part-").isdigit()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return {}
 
     def _record_count(self, stem: str) -> int:
         """How many search records the article *stem* has, from its cached records."""

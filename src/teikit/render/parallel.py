@@ -70,7 +70,8 @@ class Workers:
         os.rmdir(self._folder)
 
 
-def write_in_parallel(renderer, edition: Edition, jobs: int, workers: Workers | None = None) -> list[Path | TeikitError]:
+def write_in_parallel(renderer, edition: Edition, jobs: int,
+                      workers: Workers | None = None) -> list[Path | TeikitError]:
     """Write every article of *edition* with *renderer* in *jobs* processes (or in the
     *workers* started ahead); each worker
     resolves with the renderer's :attr:`~teikit.render.base.Renderer.links` added.
