@@ -758,6 +758,64 @@ def test_sitemap_lists_the_pages_each_renderer_declares(site):
         assert f"{BASE}{page}" in locations, page
 
 
+# -- the render's workers start while the articles stream ----------------------------------
+class Found(list):
+    """A list that can carry more than its items."""
+
+
+@pytest.fixture
+def started_workers(monkeypatch) -> list[dict]:
+    """Each Workers the build starts: whether the stream was under way, renders lent to it
+    (and, as ``.folders``, the folders it kept its files in)."""
+    from teikit.publish import site as site_module
+    from teikit.render import parallel
+
+    found, streaming, folders = Found(), [False], []
+    real_init, real_setup, real_stream = parallel.Workers.__init__, parallel.Workers.setup, site_module.Builder.stream
+
+    def init(self, jobs, stylesheets):
+        found.append({"while_streaming": streaming[0], "stylesheets": stylesheets, "renders": 0})
+        real_init(self, jobs, stylesheets)
+        folders.append(Path(self._folder))
+
+    def setup(self, initargs):
+        found[-1]["renders"] += 1
+        return real_setup(self, initargs)
+
+    def stream(self, *args):
+        streaming[0] = True
+        try:
+            return real_stream(self, *args)
+        finally:
+            streaming[0] = False
+
+    monkeypatch.setattr(parallel.Workers, "__init__", init)
+    monkeypatch.setattr(parallel.Workers, "setup", setup)
+    monkeypatch.setattr(site_module.Builder, "stream", stream)
+    found.folders = folders
+    return found
+
+
+def test_render_workers_start_while_the_articles_stream_and_write_the_same_pages(tmp_path, started_workers):
+    source = three_article_edition(tmp_path / "tei")
+    build(source, tmp_path / "one", formats=["html"], jobs=1)
+    assert started_workers == []                                  # -j 1: no worker processes
+    build(source, tmp_path / "two", formats=["html"], jobs=2)
+    assert started_workers == [{"while_streaming": True, "stylesheets": ["html.xsl"], "renders": 1}]
+    pages = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one" / "html").rglob("*.html"))
+    assert pages and pages == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two" / "html").rglob("*.html"))
+    for page in pages:
+        assert (tmp_path / "one" / page).read_bytes() == (tmp_path / "two" / page).read_bytes()
+    started_workers.clear()
+    assert build(source, tmp_path / "two", formats=["html"], jobs=2).written == []
+    assert started_workers == []                                  # nothing parsed, nothing to render
+    touched = source / "second-article.xml"
+    touched.write_text(touched.read_text("utf-8") + "<!-- touched -->\n", "utf-8")
+    assert "html:second-article.xml" in build(source, tmp_path / "two", formats=["html"], jobs=2).rebuilt
+    assert started_workers == []                                  # one page: rendered in-process
+    assert len(started_workers.folders) == 1 and not started_workers.folders[0].exists()
+
+
 def _search_filters(edition: Path, article: str = "sample-article") -> list[dict]:
     """The filters of each search record of *article*, built from *edition*."""
     site = edition.parent / f"{edition.name}-site"

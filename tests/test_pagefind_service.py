@@ -49,3 +49,25 @@ def test_a_record_the_indexer_refuses_fails_with_its_message_not_a_hang(tmp_path
     with pytest.raises(OutputError, match="Pagefind: lone leading surrogate"):
         pagefind_service.index_records(records, tmp_path / "pagefind")
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_a_bundle_is_taken_only_once_pagefind_has_written_every_file(tmp_path: Path) -> None:
+    """Pagefind may answer WriteFiles before its writes are done: the build waits for them."""
+    import threading
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "pagefind.js").write_text("js")
+    (bundle / "pagefind-entry.json").write_text("")          # created, not yet written
+    threading.Timer(0.3, lambda: (bundle / "pagefind-entry.json").write_text('{"version": "1"}')).start()
+    started = time.monotonic()
+    pagefind_service._wait_until_written(bundle)
+    assert time.monotonic() - started >= 0.25
+    assert (bundle / "pagefind-entry.json").read_text() == '{"version": "1"}'
+
+
+def test_a_bundle_left_half_written_fails_instead_of_being_published(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pagefind_service, "ANSWER_TIMEOUT", 0.3)
+    (tmp_path / "pagefind-entry.json").write_text("")
+    with pytest.raises(OutputError, match="did not finish writing"):
+        pagefind_service._wait_until_written(tmp_path)

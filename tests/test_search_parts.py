@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import threading
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from publish_helpers import three_article_edition
@@ -96,3 +99,73 @@ def test_each_bundle_lists_the_spellings_of_its_words_that_need_turkish_letters(
         assert words["mayis"] == ["mayıs"], bundle
         assert all(forms and key not in forms for key, forms in words.items())
         assert "moskova" not in words                    # no Turkish letter: Pagefind finds it as typed
+
+
+def test_a_part_is_indexed_while_the_build_streams_and_its_bundle_is_the_same(tmp_path, monkeypatch):
+    """The first build starts the part's indexer with the stream (not after rendering):
+    the bundle holds the records of every article, as one indexed from the cache does."""
+    from teikit.publish import search, site as site_module
+
+    started = []
+    original = search.PartIndexer.__init__
+
+    def noting(self, part, out):
+        started.append(("streaming" if streaming else "after", part.number))
+        original(self, part, out)
+
+    streaming = False
+    stream = site_module.Builder.stream
+
+    def marked(self, *args):
+        nonlocal streaming
+        streaming = True
+        try:
+            return stream(self, *args)
+        finally:
+            streaming = False
+
+    monkeypatch.setattr(search.PartIndexer, "__init__", noting)
+    monkeypatch.setattr(site_module.Builder, "stream", marked)
+    source, site = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    build(source, site, formats=[], jobs=1)
+    assert started == [("streaming", 1)]
+    total = sum(records_of(site, s) for s in ("sample-article", "second-article", "third-review"))
+    assert bundle_pages(site / "pagefind") == total
+    shutil.rmtree(site / "pagefind")                # gone: indexed again from the cached records
+    started.clear()
+    report = build(source, site, formats=[], jobs=1)
+    assert started == [("after", 1)] and "search:part-1" in report.rebuilt
+    assert bundle_pages(site / "pagefind") == total
+    assert not list(site.glob(".pagefind-scratch-*"))
+
+
+def test_a_build_that_fails_while_streaming_stops_its_indexer_and_leaves_no_scratch_folder(tmp_path, monkeypatch):
+    from teikit.errors import OutputError
+    from teikit.publish import records as dts_records
+
+    calls = []
+
+    def failing(article, *args):
+        calls.append(article.path.name)
+        if len(calls) == 2:
+            raise OutputError("disk full while writing the DTS files")
+        return real(article, *args)
+
+    real = dts_records.dts_files
+    monkeypatch.setattr(dts_records, "dts_files", failing)
+    site = tmp_path / "site"
+    with pytest.raises(OutputError, match="disk full"):
+        build(three_article_edition(tmp_path / "tei"), site, formats=[], jobs=1)
+    assert not list(site.glob(".pagefind-scratch-*")) and not (site / "pagefind").exists()
+    assert not [t for t in threading.enumerate() if t.name.startswith("pagefind-part-")]
+
+
+def test_an_article_added_to_a_kept_part_reindexes_it_with_every_article(tmp_path):
+    source, site = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    build(source, site, formats=[], jobs=1)
+    fourth = (source / "sample-article.xml").read_text("utf-8").replace("smpl", "frth")
+    (source / "zz-fourth.xml").write_text(fourth, "utf-8")
+    report = build(source, site, formats=[], jobs=1)
+    assert "search:part-1" in report.rebuilt
+    stems = ("sample-article", "second-article", "third-review", "zz-fourth")
+    assert bundle_pages(site / "pagefind") == sum(records_of(site, s) for s in stems)

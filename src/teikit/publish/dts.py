@@ -65,6 +65,7 @@ class Unit:
     cite_type: str | None
     element: etree._Element
     _json: dict | None = field(default=None, repr=False, compare=False)
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict:
         """The unit as DTS JSON, made once (a static build puts each unit in many answers);
@@ -72,6 +73,12 @@ class Unit:
         if self._json is None:
             self._json = self._make_json()
         return self._json
+
+    def as_text(self) -> "Raw":
+        """:meth:`as_json` encoded, once: a unit's JSON is written into many static answers."""
+        if self._text is None:
+            self._text = raw(self.as_json())
+        return self._text
 
     def _make_json(self) -> dict:
         unit = {"identifier": self.identifier, "@type": "CitableUnit", "level": self.level,
@@ -248,11 +255,35 @@ def _resolve(cite: etree._Element, context: etree._Element, parent: Unit | None,
 
 
 # -- shared pieces --------------------------------------------------------------------
+class Raw(str):
+    """JSON text already encoded, put as it is into an answer by :func:`_json` (a value of
+    the answer or a list of them): the parts a static build repeats in thousands of
+    answers (a resource, its units) are encoded once."""
+
+
+#: compact: json's C encoder does not indent, and a build writes thousands of these
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def raw(data) -> Raw:
+    """*data* encoded once, to be put into many answers."""
+    return Raw(_encode(data))
+
+
 def _json(data: dict, status: int = 200) -> Response:
-    # compact: json's C encoder does not indent, and a build writes thousands of these
-    body = json.dumps({"@context": CONTEXT, "dtsVersion": VERSION, **data}, ensure_ascii=False,
-                      separators=(",", ":"))
+    """*data* as a JSON-LD answer: the same bytes as ``json.dumps`` of it, with each
+    :class:`Raw` value (or list of them) taken as it is."""
+    items = {"@context": CONTEXT, "dtsVersion": VERSION, **data}.items()
+    body = "{" + ",".join(_encode(key) + ":" + _value(value) for key, value in items) + "}"
     return Response(status, body.encode("utf-8"), JSON_LD)
+
+
+def _value(value) -> str:
+    if isinstance(value, Raw):
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, Raw) for v in value):
+        return "[" + ",".join(value) + "]"
+    return _encode(value)
 
 
 def error(status: int, message: str) -> Response:
@@ -406,8 +437,11 @@ def _range_args(args: dict[str, str]) -> tuple[str | None, str | None, str | Non
         raise DtsError(400, "start and end must be given together")
     return ref, start, end
 
-def navigation(edition: Edition, params: list[tuple[str, str]], urls: Urls, request_url: str) -> Response:
-    """The Navigation object for a resource, following the spec's table of down/ref/start/end."""
+def navigation(edition: Edition, params: list[tuple[str, str]], urls: Urls, request_url: str,
+               resource_text: Raw | None = None) -> Response:
+    """The Navigation object for a resource, following the spec's table of down/ref/start/end.
+    *resource_text*: :func:`navigation_resource` of the resource asked for, encoded (a
+    static build makes hundreds of answers for each resource)."""
     try:
         args = _single(params, {"resource", "ref", "start", "end", "down", "tree", "page"})
         article = _article(edition, args.get("resource"))
@@ -418,7 +452,8 @@ def navigation(edition: Edition, params: list[tuple[str, str]], urls: Urls, requ
         if down == 0 and ref is None:
             raise DtsError(400, "down=0 needs a ref")
         tree = _tree(article, args.get("tree"))
-        data = {"@id": request_url, "@type": "Navigation", "resource": navigation_resource(article, urls)}
+        data = {"@id": request_url, "@type": "Navigation",
+                "resource": resource_text or navigation_resource(article, urls)}
         units = tree.units if tree else []
         if tree is None and (ref or start):
             raise DtsError(404, "this resource has no citation tree")
@@ -427,7 +462,7 @@ def navigation(edition: Edition, params: list[tuple[str, str]], urls: Urls, requ
             query = {k: v for k, v in args.items() if k != "page"}
             members, view = _paginate(members, args.get("page"), PAGE_SIZE * 10,
                                       lambda n: urls.query("navigation", {**query, "page": str(n)}))
-            data["member"] = [u.as_json() for u in members]
+            data["member"] = [u.as_text() for u in members]
             if view:
                 data["view"] = view
         return _json(data)
@@ -448,7 +483,7 @@ def _members(tree, units, ref, start, end, down, data) -> list[Unit] | None:
     if ref is not None:
         index = tree.find(ref)
         unit = units[index]
-        data["ref"] = unit.as_json()
+        data["ref"] = unit.as_text()
         if down is None:
             return None
         if down == 0:
@@ -459,7 +494,7 @@ def _members(tree, units, ref, start, end, down, data) -> list[Unit] | None:
         first, last = tree.find(start), tree.find(end)
         if first > last:
             raise DtsError(400, "start comes after end in the citation tree")
-        data["start"], data["end"] = units[first].as_json(), units[last].as_json()
+        data["start"], data["end"] = units[first].as_text(), units[last].as_text()
         if down is None:
             return None
         limit = max(units[first].level, units[last].level) + down if down > 0 else 10**6

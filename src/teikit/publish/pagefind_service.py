@@ -15,6 +15,7 @@ import json
 import os
 import selectors
 import subprocess
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -117,3 +118,25 @@ def index_records(records: Iterable[dict], bundle: Path) -> None:
         service.send_many({"type": "AddRecord", "index_id": index, "sort": None,
                            "meta": None, "filters": None, **record} for record in records)
         service.send({"type": "WriteFiles", "index_id": index, "output_path": str(bundle.resolve())})
+        _wait_until_written(bundle)
+
+
+#: seconds between two looks at a bundle being written (see _wait_until_written)
+SETTLE_INTERVAL = 0.02
+
+
+def _wait_until_written(bundle: Path) -> None:
+    """Wait until Pagefind has finished writing *bundle*: no file empty, and the same files
+    with the same sizes at two looks in a row. Pagefind answers WriteFiles while its
+    writes may still be under way (seen: ``pagefind-entry.json`` empty right after the
+    answer in 1 build of 14), and the service ends at once when its input is closed,
+    leaving what it had not written empty (seen: three of its UI files). Every file of a
+    bundle has content. Gives up after :data:`ANSWER_TIMEOUT` seconds."""
+    deadline, before = time.monotonic() + ANSWER_TIMEOUT, None
+    while time.monotonic() < deadline:
+        now = sorted((str(p), p.stat().st_size) for p in bundle.rglob("*") if p.is_file())
+        if now and now == before and all(size for _, size in now):
+            return
+        before = now
+        time.sleep(SETTLE_INTERVAL)
+    raise OutputError(f"the Pagefind indexer did not finish writing {bundle} in {ANSWER_TIMEOUT:g} s")

@@ -42,10 +42,12 @@ def dts_files(article: Article, urls, title: str, download: str) -> list[tuple[s
              ("api/dts/" + urls.collection_file(rid, "parents"), collection(("nav", "parents"))),
              ("api/dts/" + urls.document_file(rid), dts.document(edition, [("resource", rid)], urls, tei_urls).body)]
 
+    resource = dts.raw(dts.navigation_resource(article, urls))   # the same in every answer
+
     def navigation(params: dict) -> None:
         relative = urls.navigation_file(rid, **params)
         query = [("resource", rid)] + [(k, str(v)) for k, v in params.items() if v is not None]
-        response = dts.navigation(edition, query, urls, urls.url(relative))
+        response = dts.navigation(edition, query, urls, urls.url(relative), resource)
         assert response.status == 200, response.body      # only answerable requests get a file
         files.append(("api/dts/" + relative, response.body))
 

@@ -15,26 +15,36 @@ article (``.teikit-cache/search/<stem>.json``) and only recomputes a changed art
 Parts. Pagefind's indexer holds everything it is given in memory, about 70 KB per record
 (measured: 7,424 records of real paragraphs, 566 MB), so one index of a large edition
 would grow without bound (1,000 articles: some 230,000 records). The records are therefore
-indexed in *parts* of at most ``part_size`` records (:func:`plan_parts`: articles in id
-order, a part closed before the article that would overflow it), one Pagefind process per
-part, one after the other. Part 1 is the primary bundle at ``pagefind/`` (it carries the UI);
+indexed in *parts* of at most ``part_size`` records (:class:`PartPlan`: articles in the
+order the build streams them, their paths' order, a part closed before the article that
+would overflow it), one Pagefind process per part, one after the other. Part 1 is the primary bundle at ``pagefind/`` (it carries the UI);
 part *n* > 1 is a bundle of its own at ``pagefind-parts/<n>/``, which ``search.html`` merges
 in the browser (Pagefind UI's ``mergeIndex``): the reader searches one index. A part is
 rebuilt only when the search records of one of its articles changed, so touching one
 article re-indexes its part, not the edition. An edition under ``part_size`` records (the
 usual case) has one bundle and no merging.
+
+Indexing while the build streams. Pagefind is a process of its own, so it indexes on
+another core while the build goes on: :class:`StreamedIndex` plans the parts as the
+articles come and starts a part's indexer (:class:`PartIndexer`) as soon as one of its
+articles' records is new (not what the part held last build), feeding it the part's
+records so far and then each article's as it is made; the indexer writes its bundle into
+a scratch folder once the part is closed, and the build puts it in place at the end. A
+part whose articles all kept their records is not indexed, as before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import re
 import shutil
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -45,6 +55,8 @@ SEARCH_CACHE = ".teikit-cache/search"     # per-article Pagefind records, indexe
 PART_SIZE = 5000                          # records per Pagefind part: ~350 MB in its indexer
 PRIMARY = "pagefind"                      # part 1: the bundle that also holds the search UI
 PARTS = "pagefind-parts"                  # parts 2, 3, ...: merged into part 1's UI
+#: puts each (path in the site, bytes or a finished file to move there) in place, see index_part
+WriteMany = Callable[[list[tuple[str, bytes | Path]]], list[Path]]
 
 
 @dataclass
@@ -180,11 +192,20 @@ def words_index(records: Iterator[dict]) -> dict[str, list[str]]:
     it stands for ("sarıkamış"): Pagefind's own folding finds some forms of a word and
     not others (it found "Sarıkamış" but not "Sarıkamış’ı" for "Sarikamis")."""
     found: dict[str, set[str]] = {}
+    _gather_words(records, found)
+    return _sorted_words(found)
+
+
+def _gather_words(records: Iterable[dict], found: dict[str, set[str]]) -> None:
+    """Add the words of *records* that hold a Turkish letter to *found* (see :func:`words_index`)."""
     for record in records:
         for word in _WORD.findall(turkish_lower(record["content"])):
             folded = word.translate(_FOLD)
             if folded != word:
                 found.setdefault(folded, set()).add(word)
+
+
+def _sorted_words(found: dict[str, set[str]]) -> dict[str, list[str]]:
     return {key: sorted(found[key]) for key in sorted(found)}
 
 
@@ -228,49 +249,204 @@ class Part:
         return digest.hexdigest()
 
 
-def plan_parts(members: list[tuple[str, str, int]], part_size: int) -> list[Part]:
-    """*members* (stem, records key, record count, in id order) cut into parts of at most
+class PartPlan:
+    """Parts planned one article at a time: each member (stem, records key, record count)
+    joins the open part, or opens the next one when it would take the open part over
     *part_size* records; an article larger than that is a part of its own."""
-    parts: list[list[tuple[str, str, int]]] = []
-    count = 0
+
+    def __init__(self, part_size: int) -> None:
+        self.part_size = part_size
+        self.parts: list[Part] = []
+        self._count = 0                # records in the open part
+
+    def add(self, member: tuple[str, str, int]) -> tuple[Part, bool]:
+        """Put *member* in its part; return the part and whether *member* opened it."""
+        opened = not self.parts or self._count + member[2] > self.part_size
+        if opened:
+            self.parts.append(Part(len(self.parts) + 1, []))
+            self._count = 0
+        self.parts[-1].members.append(member)
+        self._count += member[2]
+        return self.parts[-1], opened
+
+
+def plan_parts(members: list[tuple[str, str, int]], part_size: int) -> list[Part]:
+    """*members* (stem, records key, record count, in the build's order) cut into parts
+    of at most *part_size* records (:class:`PartPlan`)."""
+    plan = PartPlan(part_size)
     for member in members:
-        if not parts or count + member[2] > part_size:
-            parts.append([])
-            count = 0
-        parts[-1].append(member)
-        count += member[2]
-    return [Part(number, found) for number, found in enumerate(parts, 1)]
+        plan.add(member)
+    return plan.parts
 
 
-def cached_records(out: Path, stems: list[str]) -> Iterator[dict]:
-    """The cached records of the articles *stems*, one article's file in memory at a time."""
-    for stem in stems:
-        yield from json.loads((out / SEARCH_CACHE / f"{stem}.json").read_text("utf-8"))
+def cached_records(out: Path, stem: str) -> list[dict]:
+    """The cached records of the article *stem* in the site *out*."""
+    return json.loads((out / SEARCH_CACHE / f"{stem}.json").read_text("utf-8"))
 
 
-def index_part(part: Part, out: Path, write_many: Callable[[list[tuple[str, bytes | Path]]], list[Path]]) -> list[Path]:
-    """Index *part*'s records with Pagefind into its folder of the site *out*; files of an
-    earlier bundle there that this one does not make are removed. *write_many* puts each
-    (path in the site, bytes or a file Pagefind wrote in a scratch folder of the site) in
-    place before it returns: a bundle's files are moved, not copied (one per record)."""
-    scratch = out / f".pagefind-scratch-{part.number}"
-    shutil.rmtree(scratch, ignore_errors=True)
+_END, _ABORT = object(), object()       # what a PartIndexer's feed ends with
+
+
+class _Aborted(Exception):
+    """The build stopped: the indexer is to stop too, its bundle unwritten."""
+
+
+class PartIndexer:
+    """One part's Pagefind indexer, fed records while the build goes on.
+
+    A thread hands the records (:meth:`add`) to the Pagefind service
+    (:func:`teikit.publish.pagefind_service.index_records`), which indexes them in its own
+    process; :meth:`close` ends the feed, after which the service writes the bundle into a
+    scratch folder of the site; :meth:`install` waits for it and puts it in place.
+    :meth:`abort` stops the indexer and removes the scratch folder."""
+
+    def __init__(self, part: Part, out: Path) -> None:
+        self.part, self.out = part, out
+        self.scratch = out / f".pagefind-scratch-{part.number}"
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        self._feed: queue.SimpleQueue = queue.SimpleQueue()
+        self._words: dict[str, set[str]] = {}
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._index, name=f"pagefind-part-{part.number}", daemon=True)
+        self._thread.start()
+
+    def _records(self) -> Iterator[dict]:
+        while (records := self._feed.get()) is not _END:
+            if records is _ABORT:
+                raise _Aborted()
+            yield from records
+
+    def _index(self) -> None:
+        try:
+            index_records(self._records(), self.scratch / "bundle")
+        except BaseException as exc:      # handed to the build's thread by wait()
+            self._error = exc
+
+    def add(self, records: list[dict]) -> None:
+        """Index *records* (one article's) after those given before."""
+        self._feed.put(records)
+        _gather_words(records, self._words)
+
+    def close(self) -> None:
+        """No more records: the indexer writes its bundle (in the background)."""
+        self._feed.put(_END)
+
+    def wait(self) -> None:
+        """Wait until the bundle is written; an indexer's error is raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def install(self, write_many: WriteMany) -> list[Path]:
+        """Put the bundle in the part's folder with *write_many* (see :func:`index_part`);
+        files of an earlier bundle there that this one does not make are removed."""
+        try:
+            self.wait()
+            bundle, directory = self.scratch / "bundle", self.part.directory
+            words = json.dumps(_sorted_words(self._words), ensure_ascii=False, separators=(",", ":"))
+            written = write_many([(f"{directory}/{p.relative_to(bundle)}", p)
+                                  for p in sorted(bundle.rglob("*")) if p.is_file()]
+                                 + [(f"{directory}/{WORDS_FILE}", words.encode("utf-8"))])
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+        keep = {p.resolve() for p in written}
+        for path in (self.out / directory).rglob("*"):
+            if path.is_file() and path.resolve() not in keep:
+                path.unlink()
+        return written
+
+    def abort(self) -> None:
+        """Stop indexing (the service is ended) and remove the scratch folder."""
+        self._feed.put(_ABORT)
+        self._thread.join()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def index_part(part: Part, out: Path, write_many: WriteMany) -> list[Path]:
+    """Index *part*'s records (from the cache) with Pagefind into its folder of the site
+    *out*; files of an earlier bundle there that this one does not make are removed.
+    *write_many* puts each (path in the site, bytes or a file Pagefind wrote in a scratch
+    folder of the site) in place before it returns: a bundle's files are moved, not copied
+    (one per record)."""
+    indexer = PartIndexer(part, out)
     try:
-        stems = [stem for stem, _, _ in part.members]
-        index_records(cached_records(out, stems), scratch / "bundle")
-        bundle = scratch / "bundle"
-        words = json.dumps(words_index(cached_records(out, stems)), ensure_ascii=False, separators=(",", ":"))
-        written = write_many([(f"{part.directory}/{p.relative_to(bundle)}", p)
-                              for p in sorted(bundle.rglob("*")) if p.is_file()]
-                             + [(f"{part.directory}/{WORDS_FILE}", words.encode("utf-8"))])
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    keep = {p.resolve() for p in written}
-    folder = out / part.directory
-    for path in folder.rglob("*"):
-        if path.is_file() and path.resolve() not in keep:
-            path.unlink()
-    return written
+        for stem, _, _ in part.members:
+            indexer.add(cached_records(out, stem))
+        indexer.close()
+        return indexer.install(write_many)
+    except BaseException:
+        indexer.abort()
+        raise
+
+
+@dataclass
+class StreamedIndex:
+    """The search parts of one build, planned and indexed as the build streams its
+    articles (see the module's docstring). *previous*: part number -> {stem: records key}
+    as the last build left each part."""
+
+    out: Path
+    part_size: int
+    previous: dict[int, dict[str, str]]
+    plan: PartPlan = field(init=False)
+    indexers: dict[int, PartIndexer] = field(default_factory=dict)
+    made: dict[str, list[dict]] = field(default_factory=dict)    # the open part's records made
+    # by this build and not yet fed (its files are staged, not yet in place)
+
+    def __post_init__(self) -> None:
+        self.plan = PartPlan(self.part_size)
+
+    def add(self, stem: str, key: str, count: int, records: list[dict] | None) -> None:
+        """The next article: its records key and count, and its records when this build
+        made them (else they are in the cache). Its part's indexer starts when its records
+        are not what that part held last build."""
+        part, opened = self.plan.add((stem, key, count))
+        if opened:
+            self._close(part.number - 1)
+            self.made.clear()
+        indexer = self.indexers.get(part.number)
+        if indexer is None and self.previous.get(part.number, {}).get(stem) != key:
+            indexer = self._start(part)
+        if indexer is not None:
+            indexer.add(records if records is not None else cached_records(self.out, stem))
+        elif records is not None:
+            self.made[stem] = records
+
+    def _start(self, part: Part) -> PartIndexer:
+        """An indexer for *part*, fed the records of its articles so far (but the last);
+        the indexer of the part before has written its bundle first: one Pagefind process
+        at a time, as each holds its part's records in memory."""
+        if part.number - 1 in self.indexers:
+            self.indexers[part.number - 1].wait()
+        indexer = self.indexers[part.number] = PartIndexer(part, self.out)
+        for stem, _, _ in part.members[:-1]:
+            made = self.made.pop(stem, None)
+            indexer.add(made if made is not None else cached_records(self.out, stem))
+        return indexer
+
+    def _close(self, number: int) -> None:
+        if number in self.indexers:
+            self.indexers[number].close()
+
+    def finish(self) -> None:
+        """Every article is in: the last part is closed (its indexer writes its bundle)."""
+        self._close(len(self.plan.parts))
+        self.made.clear()
+
+    def indexed(self, part: Part) -> bool:
+        """True when *part* is being indexed already (its records changed)."""
+        return part.number in self.indexers
+
+    def install(self, part: Part, write_many: WriteMany) -> list[Path]:
+        """*part*'s bundle put in place: the one indexed while streaming, else indexed now
+        from the cached records."""
+        indexer = self.indexers.pop(part.number, None)
+        return indexer.install(write_many) if indexer is not None else index_part(part, self.out, write_many)
+
+    def abort(self) -> None:
+        """Stop every indexer still running (the build failed or was interrupted)."""
+        while self.indexers:
+            self.indexers.popitem()[1].abort()
 
 
 #: the files of xslt/assets/ the search page uses, copied into the site's search/ folder

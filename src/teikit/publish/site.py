@@ -82,6 +82,14 @@ whose xml:id another article already has: cached ids are checked too) is reporte
 :attr:`BuildReport.errors` as file:line:column and left out; every other article is built.
 Changed articles of a per-document format are rendered in ``jobs`` processes (default:
 every core).
+
+Concurrency. Each article's search records go to the Pagefind indexer of its part as soon
+as they are made (:class:`teikit.publish.search.StreamedIndex`: the parts are planned in
+the order the articles are streamed), so Pagefind, a process of its own, indexes on
+another core while the build streams and writes its bundle while the formats render;
+the bundles are put in place with the edition-wide files. The build's files are staged
+by a writer thread (``Batch(background=True)``): creating a file is kernel work, about as
+costly as making a static DTS answer, and it no longer holds up the making of the next.
 """
 
 from __future__ import annotations
@@ -201,6 +209,11 @@ def _entry_key(folder: str, ref: str) -> str:
     return posixpath.normpath(posixpath.join(folder, ref)) if folder not in ("", ".") else ref
 
 
+def _render_key(name: str, path: Path, sources: Sources, refs: list[str]) -> str:
+    """The key of the article at *path*'s output in the format *name* (with its pointers *refs*)."""
+    return _digest([name.encode(), sources.article_key(path, refs).encode()])
+
+
 def _summary_file(path: Path) -> str:
     """Where the summary of the article at *path* is cached, relative to the site."""
     return f"{SUMMARY_CACHE}/{path.stem}.json"
@@ -274,7 +287,12 @@ class Builder:
         except (OSError, ValueError):
             self.previous = {}
         self.manifest: dict[str, dict] = {}
-        self.batch = Batch()      # the files written and not yet in place (see commit)
+        self.batch = Batch(background=True)   # the files written and not yet in place (see commit)
+        self.searching = search_index.StreamedIndex(self.out, search_part_size, self._previous_parts())
+        self._records: dict[Path, list[dict]] = {}    # search records made while streaming
+        self._counted: dict[tuple[str, str], int] | None = None   # see _counted_records
+        self.workers = None       # the render's worker processes, started while streaming
+        self._to_render = 0       # articles found so far whose pages a format must write
 
     # -- the incremental machinery ------------------------------------------------------
     def group(self, name: str, key: str, produce: Callable[[], list[Path]]) -> None:
@@ -353,7 +371,12 @@ class Builder:
         the files are written in batches (:meth:`commit`), and on an error or an interrupt
         what was not committed is discarded: every file stays old or whole and new."""
         with self.batch:
-            return self._run()
+            try:
+                return self._run()
+            finally:
+                self.searching.abort()     # an indexer left running: the build stopped
+                if self.workers is not None:
+                    self.workers.close()
 
     def _run(self) -> BuildReport:
         sources = Sources.read(self.source)
@@ -396,8 +419,19 @@ class Builder:
             ids[summary.id], ids[f"file:{path.name}"], refs[path] = path, path, pointers
             sources.stamps[path] = summary.datestamp.strftime(model.STAMP)
             summaries.append(summary)
+            self.to_search(path)
+            self.foresee_render(path, sources, pointers)
             self.step()
+        self.searching.finish()     # the last part's bundle is written while the formats render
         return summaries, refs, infos
+
+    def to_search(self, path: Path) -> None:
+        """Hand the article at *path* to the search index (:class:`search.StreamedIndex`):
+        its records key and count, and its records when this build made them."""
+        key = self.manifest[f"search:{path.name}"]["key"]
+        made = self._records.pop(path, None)
+        count = len(made) if made is not None else self._counted_records().get((path.stem, key))
+        self.searching.add(path.stem, key, self._record_count(path.stem) if count is None else count, made)
 
     def step(self, count: int = 1) -> None:
         """Report *count* more steps done (an article streamed, a format rendered, the
@@ -430,6 +464,22 @@ class Builder:
         self.per_document(article, sources, pointers, settings)
         self.cache_summary(article, summary, pointers, sources)
         return summary, pointers, article.info
+
+    def foresee_render(self, path: Path, sources: Sources, refs: list[str]) -> None:
+        """Start the render's worker processes (:class:`teikit.render.parallel.Workers`)
+        once a second article is found whose page a per-document format must write (its
+        key changed, as :meth:`render` will find), so that their start-up runs beside the
+        stream; not when ``jobs`` is 1 (nor when one article is rendered: in-process)."""
+        from teikit.render import RENDERERS
+        from teikit.render.parallel import Workers, helpers
+
+        if self.jobs == 1 or self.workers is not None:
+            return
+        names = [n for n in self._formats() if RENDERERS[n].per_document]
+        if any(not self.unchanged(f"{n}:{path.name}", _render_key(n, path, sources, refs)) for n in names):
+            self._to_render += 1
+        if self._to_render == 2:
+            self.workers = Workers(helpers(self.jobs), [RENDERERS[n].stylesheet for n in names if RENDERERS[n].stylesheet])
 
     def part_keys(self, path: Path, sources: Sources, refs: list[str], settings: str) -> dict[str, str]:
         """The keys of an article's per-document groups: its TEI copy, DTS files, search records."""
@@ -489,7 +539,7 @@ class Builder:
     def edition_wide(self, edition: Edition, rendered: Edition, sources: Sources, settings: str) -> None:
         """The front page, JSON index, sitemap, OAI file, DTS root and search index, from
         summaries (*edition*); the sitemap lists the renderers' pages of *rendered*."""
-        self.search(edition, settings)    # before the sitemap lists search.html
+        self.search(settings)    # before the sitemap lists search.html
         self.commit()
         articles = sources.articles_key(settings)
         self.group("home", articles, lambda: [self.write("index.html", self.front_page(edition))])
@@ -549,8 +599,8 @@ class Builder:
             renderer = RENDERERS[name](self.out, links=self.page_links)   # the pages' site header
             renderer.companions = frozenset(self._formats())
             renderer.batch = self.batch
-            keys = {a.path: _digest([name.encode(), sources.article_key(a.path, refs[a.path]).encode()])
-                    for a in articles}
+            renderer.workers = self.workers
+            keys = {a.path: _render_key(name, a.path, sources, refs[a.path]) for a in articles}
             outdated = renderer.outdated(edition, lambda a: self.unchanged(f"{name}:{a.path.name}", keys[a.path]))
             for article in articles:
                 if renderer.per_document and article not in outdated:
@@ -670,24 +720,23 @@ class Builder:
             page = f"text/{article.path.stem}.html"
             files.append((page, search_index.search_page(article)))
         folder = article.path.parent.relative_to(sources.directory).as_posix()
-        found = search_index.search_records(article, sources.labels, page,
-                                            resolve=lambda ref: _entry_key(folder, ref))
+        found = self._records[article.path] = search_index.search_records(
+            article, sources.labels, page, resolve=lambda ref: _entry_key(folder, ref))
         return files + [(f"{SEARCH_CACHE}/{article.path.stem}.json", json.dumps(found, ensure_ascii=False))]
 
-    def search(self, edition, settings: str) -> None:
-        """The search index in parts (:mod:`teikit.publish.search`): each part whose articles'
-        records changed is re-indexed; then ``search.html``, which merges the parts."""
-        counted = self._counted_records()
-        members = []
-        for article in edition.articles:
-            stem, key = article.path.stem, self.manifest[f"search:{article.path.name}"]["key"]
-            count = counted.get((stem, key))
-            members.append((stem, key, self._record_count(stem) if count is None else count))
-        parts = search_index.plan_parts(members, self.search_part_size)
+    def search(self, settings: str) -> None:
+        """The search index in parts (:mod:`teikit.publish.search`), planned while
+        streaming: each part whose articles' records changed is re-indexed (most often it
+        was while streaming, and its bundle is now put in place); then ``search.html``,
+        which merges the parts."""
+        parts = self.searching.plan.parts
         for part in parts:
-            name = f"search:part-{part.number}"
-            self.group(name, _digest([part.key.encode(), settings.encode()]),
-                       lambda part=part: search_index.index_part(part, self.out, self.write_in_place))
+            name, key = f"search:part-{part.number}", _digest([part.key.encode(), settings.encode()])
+            install = lambda part=part: self.searching.install(part, self.write_in_place)  # noqa: E731
+            if self.searching.indexed(part):
+                self.record(name, key, install())
+            else:
+                self.group(name, key, install)
             self.manifest[name]["records"] = {stem: [key, count] for stem, key, count in part.members}
         header = site_header(self.title, "search", self.out, ("search.html",))
         page = search_index.search_html(urlsplit(self.base_url).path or "/", parts, header, self.title)
@@ -698,8 +747,22 @@ class Builder:
 
     def _counted_records(self) -> dict[tuple[str, str], int]:
         """(article stem, records key) -> record count, as the last build's parts recorded them."""
-        return {(stem, key): count for name, group in self.previous.items() if name.startswith("search:part-")
-                for stem, (key, count) in group.get("records", {}).items()}
+        if self._counted is None:
+            self._counted = {(stem, key): count for name, group in self.previous.items()
+                             if name.startswith("search:part-")
+                             for stem, (key, count) in group.get("records", {}).items()}
+        return self._counted
+
+    def _previous_parts(self) -> dict[int, dict[str, str]]:
+        """Part number -> {article stem: records key}, as the last build left each part (none
+        from a manifest not in that shape: every part is then indexed again)."""
+        try:
+            return {int(name.removeprefix("search:part-")):
+                    {stem: key for stem, (key, _) in group.get("records", {}).items()}
+                    for name, group in self.previous.items()
+                    if name.startswith("search:part-") and name.removeprefix("search:part-").isdigit()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return {}
 
     def _record_count(self, stem: str) -> int:
         """How many search records the article *stem* has, from its cached records."""

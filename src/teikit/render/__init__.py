@@ -90,14 +90,14 @@ def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str
 
 
 def _early_workers(formats: Sequence[str], jobs: int):
-    """The worker processes of the first format that writes one output per article,
-    started before the edition is read (:func:`teikit.render.parallel.start_workers`),
-    or None when the articles are written in this process."""
-    first = next((name for name in formats if RENDERERS[name].per_document and RENDERERS[name].stylesheet), None)
-    if first is None or jobs < 2:
+    """The worker processes of the formats that write one output per article, started
+    before the edition is read (:class:`teikit.render.parallel.Workers`: their start-up
+    runs beside the read phase), or None when the articles are written in this process."""
+    names = [name for name in formats if RENDERERS[name].per_document]
+    if not names or jobs < 2:
         return None
-    from teikit.render.parallel import start_workers
-    return start_workers(first, jobs)
+    from teikit.render.parallel import Workers, helpers
+    return Workers(helpers(jobs), [RENDERERS[n].stylesheet for n in names if RENDERERS[n].stylesheet])
 
 
 def _render_with(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str | os.PathLike,
@@ -112,8 +112,8 @@ def _render_with(paths: Sequence[str | os.PathLike], formats: Sequence[str], out
     built_from: dict[str, int] = {}
     broken: set[Path] = set()
     renderers = {name: RENDERERS[name](out) for name in formats}
-    if workers is not None:
-        renderers[workers.name].workers = workers
+    for renderer in renderers.values():
+        renderer.workers = workers if renderer.per_document else None
     tick = _counter(progress, sum(len(edition.articles) if r.per_document else 1 for r in renderers.values()))
     for renderer in renderers.values():
         renderer.companions = frozenset(formats)    # what the others of this run will write

@@ -165,10 +165,6 @@ class Renderer:
     entry_pages: ClassVar[tuple[EntryPage, ...]] = ()
     #: True when the per-article output is the article's reading page (a site links it)
     reading_page: ClassVar[bool] = False
-    #: worker processes started ahead for this format's articles (set by whoever starts
-    #: them, see :func:`teikit.render.parallel.start_workers`); taken by the first
-    #: parallel :meth:`write_articles`
-    workers = None
     #: what a site's front page calls the file of each article this format writes at
     #: ``<stem><suffix>`` besides its reading page (e.g. "PDF"); None: no such file
     article_label: ClassVar[str | None] = None
@@ -182,6 +178,9 @@ class Renderer:
         self._prepared: Edition | None = None
         #: where :meth:`write_file` stages files, made durable together (see :meth:`batched`)
         self.batch: Batch | None = None
+        #: worker processes started ahead (:class:`teikit.render.parallel.Workers`, lent by
+        #: ``teikit build``), else :meth:`write_articles` starts its own
+        self.workers = None
         #: output file name -> fingerprint of its inputs, recorded in the manifest for the
         #: next render to compare (:mod:`teikit.render.fingerprint`); set by the formats
         #: that skip outputs whose inputs did not change
@@ -294,8 +293,7 @@ class Renderer:
         the file written, or the error that stopped that article (and no other)."""
         if jobs > 1 and len(edition.articles) > 1:
             from teikit.render.parallel import write_in_parallel
-            workers, self.workers = self.workers, None
-            return write_in_parallel(self, edition, jobs, workers)
+            return write_in_parallel(self, edition, jobs, self.workers)
         return [self.write_article(article, edition) for article in edition.articles]
 
     def tick(self) -> None:

@@ -9,10 +9,8 @@ place among the results; the workers go on with the others.
 
 A render in N processes is the parent and N - 1 workers (:func:`helpers`): the workers
 take the articles from the largest down, the parent from the smallest up
-(:func:`_write_smallest_here`), until they meet. The workers may be started before the
-edition is read (:func:`start_workers`): each starts Python, imports the renderers and
-compiles the format's stylesheet while the parent reads the articles, then waits for the
-edition (one copy per worker, through a queue) before its first article.
+(:func:`_write_smallest_here`), until they meet; the parent has read the edition and
+imported everything already, so one worker fewer starts.
 
 Ctrl-C (SIGINT to the process group) is handled by the parent alone: the workers start
 with SIGINT held back and then ignore it; the parent cancels the queued articles and
@@ -24,7 +22,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import signal
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -37,50 +37,49 @@ _WORKER: dict[str, Any] = {}
 
 
 class Workers:
-    """Worker processes started ahead of the edition (:func:`start_workers`) for the
-    format *name*: handed the edition by :func:`write_in_parallel`, or ended by
-    :meth:`close` when the run does not need them (one article, an error first)."""
+    """Worker processes started before their work is known, then lent to each format's
+    render (:func:`write_in_parallel`): ``teikit build`` starts them while it streams the
+    articles, ``teikit render`` while it reads the edition, so their start-up (a Python process, teikit's imports, Saxon, the formats'
+    stylesheets compiled: about half a second each) runs beside the stream instead of
+    after it. Each render hands its edition to the workers through a file they read once
+    (:func:`_worker_write_for`). :meth:`close` ends them, at once when they did no work."""
 
-    def __init__(self, name: str, jobs: int) -> None:
-        self.name, self.jobs = name, jobs
-        context = get_context("spawn")
-        self.setup = context.Queue()
-        with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
-            self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                            initializer=_worker_start, initargs=(name, self.setup))
-            self.pool.submit(int)    # a pool launches its processes with its first task
-        self.taken = False
+    def __init__(self, jobs: int, stylesheets: list[str]) -> None:
+        with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_start
+            self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                                            initializer=_worker_start, initargs=(stylesheets,))
+            for _ in range(jobs):       # each submission starts one worker now
+                self.pool.submit(int)
+        self.jobs = jobs
+        self.used = False
+        self._folder = tempfile.mkdtemp(prefix="teikit-workers-")
+        self._setups = 0
 
-    def take(self, setup: tuple) -> ProcessPoolExecutor:
-        """The pool, each of its workers handed *setup* (the arguments of :func:`_worker_init`)."""
-        for _ in range(self.jobs):
-            self.setup.put(setup)
-        self.taken = True
-        return self.pool
+    def setup(self, initargs: tuple) -> str:
+        """A file holding *initargs* of :func:`_worker_init`, for the workers to read."""
+        self._setups += 1
+        path = os.path.join(self._folder, f"setup-{self._setups}.pickle")
+        with open(path, "wb") as handle:
+            pickle.dump(initargs, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self.used = True
+        return path
 
     def close(self) -> None:
-        """End the workers unless :meth:`take` handed them work (its caller ends them then)."""
-        if not self.taken:
-            self.taken = True
+        """End the workers (stopped at once when they were never used) and remove their files."""
+        if self.used:
+            self.pool.shutdown()
+        else:
             _stop(self.pool)
-        self.setup.cancel_join_thread()   # what a worker did not take is of no use now
-        self.setup.close()
-
-
-def start_workers(name: str, jobs: int) -> Workers | None:
-    """The worker processes of a render in *jobs* processes (:func:`helpers`) for the
-    format *name*, started now, so that their start-up and the compilation of the
-    format's stylesheet overlap the parent's reading of the edition; None when *jobs* is
-    1 (the parent writes the articles itself)."""
-    return Workers(name, helpers(jobs)) if jobs > 1 else None
+        for name in os.listdir(self._folder):
+            os.unlink(os.path.join(self._folder, name))
+        os.rmdir(self._folder)
 
 
 def write_in_parallel(renderer, edition: Edition, jobs: int,
                       workers: Workers | None = None) -> list[Path | TeikitError]:
     """Write every article of *edition* with *renderer* in *jobs* processes: this one and
-    :func:`helpers` workers (those of *workers* when they were started ahead, see
-    :func:`start_workers`); each worker resolves with the renderer's
-    :attr:`~teikit.render.base.Renderer.links` added.
+    :func:`helpers` workers (or the *workers* started ahead); each worker resolves with the
+    renderer's :attr:`~teikit.render.base.Renderer.links` added.
 
     The largest articles are handed out first (:func:`_largest_first`). Returns one
     outcome per article, in the edition's order: the file written, or the
@@ -89,17 +88,18 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
     :meth:`teikit.render.base.Renderer.write_document`: it leaves no output)."""
     handles = [(str(a.path), a.info) for a in edition.articles]
     count = len(handles)
-    setup = (renderer.name, str(renderer.out), handles, renderer.links, renderer.companions,
-             renderer.batch is not None)
+    initargs = (renderer.name, str(renderer.out), handles, renderer.links, renderer.companions,
+                renderer.batch is not None)
     pool = None
     try:
         if workers is not None:
-            pool = workers.take(setup)
+            pool, setup = workers.pool, workers.setup(initargs)
+            futures = [(index, pool.submit(_worker_write_for, setup, index)) for index in _largest_first(edition)]
         else:
             with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
                 pool = ProcessPoolExecutor(max_workers=helpers(min(jobs, count)), mp_context=get_context("spawn"),
-                                           initializer=_worker_init, initargs=setup)
-        futures = [(index, pool.submit(_worker_write, index)) for index in _largest_first(edition)]
+                                           initializer=_worker_init, initargs=initargs)
+            futures = [(index, pool.submit(_worker_write, index)) for index in _largest_first(edition)]
         written: list = [None] * count
         mine = _write_smallest_here(renderer, edition, futures, written)
         renderer.while_writing(edition)
@@ -111,7 +111,8 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
             _stop(pool)
             _remove_partial_files(Path(renderer.out))
         raise
-    pool.shutdown()
+    if workers is None:
+        pool.shutdown()
     return written
 
 
@@ -124,10 +125,9 @@ def _write_smallest_here(renderer, edition: Edition, futures: list, written: lis
     """In this (the parent) process, write the articles from the end of *futures* (the
     smallest) that no worker has taken yet, while the workers write from its start, until
     the two meet; put each outcome in *written*. Returns how many were written here.
-    The parent has read the edition and imported everything already: one worker fewer to
-    start (the render's CPU time), and no core left idle. One article at a time: the
-    workers end on the largest, so the parent waits for at most one or two of them (the
-    one a worker writes and the one queued for it; chunks of four left it waiting 0.5 s)."""
+    One article at a time: the workers end on the largest, so the parent waits for at
+    most one or two of them (the one a worker writes and the one queued for it; chunks
+    of four left it waiting 0.5 s on the benchmark's corpus)."""
     mine = 0
     for index, future in reversed(futures):
         if not future.cancel():      # a worker has it (queued for it or running)
@@ -207,33 +207,45 @@ def _largest_first(edition: Edition) -> list[int]:
     return sorted(range(len(edition.articles)), key=lambda i: (-size(i), i))
 
 
-def _worker_start(name: str, setup) -> None:
-    """In a worker started ahead of the edition: import the renderers and compile the
-    format's stylesheet, then wait for the edition and go on as :func:`_worker_init`.
-    A stylesheet that does not compile is left for the first article to report."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from teikit.render import RENDERERS, load_renderers
+def _worker_start(stylesheets: list[str]) -> None:
+    """In each worker started ahead (:class:`Workers`): what :func:`_worker_init` does
+    before it knows the edition, and the *stylesheets* compiled (a stylesheet that does
+    not compile is left for the render to report)."""
+    _leave_interrupts_to_the_parent()
+    from teikit.render import load_renderers
     from teikit.render.saxon import compile_stylesheet
     load_renderers()
-    stylesheet = RENDERERS[name].stylesheet
-    if stylesheet is not None:
+    for stylesheet in stylesheets:
         try:
             compile_stylesheet(stylesheet)
         except TeikitError:
             pass
-    _worker_init(*setup.get())
 
 
-def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
-                 companions: frozenset[str] = frozenset(), batched: bool = False) -> None:
-    """In each worker process: rebuild the edition from the handles and resolve once.
+def _worker_write_for(setup: str, index: int) -> Path | tuple | TeikitError:
+    """:func:`_worker_write` in a worker started ahead: the edition of the render whose
+    :meth:`Workers.setup` file is *setup* is read and resolved first, once."""
+    if _WORKER.get("setup") != setup:
+        with open(setup, "rb") as handle:
+            _worker_init(*pickle.load(handle))
+        _WORKER["setup"] = setup
+    return _worker_write(index)
 
-    Ctrl-C is the parent's to handle (it reaches the whole process group): a worker
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C is the parent's to handle (it reaches the whole process group): a worker
     ignores SIGINT and ends on the parent's SIGTERM, removing its temporary file."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
+                 companions: frozenset[str] = frozenset(), batched: bool = False) -> None:
+    """In each worker process: rebuild the edition from the handles and resolve once
+    (interrupts: :func:`_leave_interrupts_to_the_parent`)."""
+    _leave_interrupts_to_the_parent()
     from teikit.render import RENDERERS, load_renderers
     load_renderers()
     articles = [Article(path, info=info) for path, info in handles]
