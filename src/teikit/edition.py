@@ -206,7 +206,7 @@ class Article:
         finally:
             self._loading = False
             self._tree = self._xdm = None
-            _collect_after(self.path)  # its Saxon copy is garbage now: N must not grow the heap
+            _heap.done_with(self.path)  # its Saxon copy is garbage now: N must not grow the heap
 
     # -- what publishing needs (OAI-PMH, DTS, the front page, the JSON index) ----------
 
@@ -333,18 +333,7 @@ def dublin_core(dc_xml: bytes) -> dict[str, list[dict[str, str]]]:
 #: or more is still followed by a collection of its own: 4 MiB let render -j 2's peak grow
 #: past tests/test_memory_bounds.py's bound (219 -> 293 MB for 2 MB articles, bound 290).
 COLLECT_EVERY_BYTES = 2**20
-_dropped = [0]
-
-
-def _collect_after(path: Path) -> None:
-    """Count *path*'s bytes as dropped; collect Saxon's heap when enough are."""
-    try:
-        _dropped[0] += path.stat().st_size
-    except OSError:
-        _dropped[0] = COLLECT_EVERY_BYTES
-    if _dropped[0] >= COLLECT_EVERY_BYTES:
-        _dropped[0] = 0
-        saxon_heap.collect()
+_heap = saxon_heap.Budget(COLLECT_EVERY_BYTES)
 
 
 @dataclass

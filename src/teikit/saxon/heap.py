@@ -41,6 +41,28 @@ def collect() -> None:
         gc()
 
 
+class Budget:
+    """Collects Saxon's heap once documents of *every* bytes in all were done with since
+    the last collection (a document that large or larger: right after it). A collection
+    costs milliseconds; one after every small document is most of the price, none lets the
+    heap grow with the run (each MB of document leaves a few MB of garbage)."""
+
+    def __init__(self, every: int) -> None:
+        self.every = every
+        self.since = 0
+
+    def done_with(self, path: Path) -> None:
+        """Count *path*'s bytes as garbage now; collect when the budget is spent (an
+        unreadable size counts as all of it)."""
+        try:
+            self.since += path.stat().st_size
+        except OSError:
+            self.since = self.every
+        if self.since >= self.every:
+            self.since = 0
+            collect()
+
+
 def active() -> bool:
     """True when :func:`collect` really collects here (saxonche exposes what it needs and
     a Saxon processor exists), False when it is a no-op."""

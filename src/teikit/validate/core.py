@@ -609,18 +609,8 @@ def _relaxng_problems(document: Document, schema_path: str) -> list[Problem]:
 #: ms, a document leaves 2-5 MB behind for each MB it has; after every 4 documents of the
 #: edition's size (180 KB) the collections were 4% of a full check of 304 of them
 COLLECT_AFTER_BYTES = 1_000_000
-_since_collect = [0]
-
-
-def _collect_saxon_heap(path: Path) -> None:
-    """The documents' Saxon copies are garbage now: N must not grow the heap."""
-    try:
-        _since_collect[0] += path.stat().st_size
-    except OSError:
-        _since_collect[0] = COLLECT_AFTER_BYTES
-    if _since_collect[0] >= COLLECT_AFTER_BYTES:
-        _since_collect[0] = 0
-        saxon_heap.collect()
+#: the documents' Saxon copies are garbage once checked: N must not grow the heap
+_heap = saxon_heap.Budget(COLLECT_AFTER_BYTES)
 
 
 def _reads_edition(rules) -> bool:
@@ -640,7 +630,7 @@ def _rule_problems(document: Document, rules) -> list[Problem]:
     tree, text = document.for_saxon()
     failures = rules.check(tree, path.resolve().as_uri(), index, text)
     del tree, text
-    _collect_saxon_heap(path)
+    _heap.done_with(path)
     return _placed(document, failures)
 
 
