@@ -169,8 +169,8 @@ class Sources:
             for entry in parse(content[path], name=str(path)).getroot().xpath("//*[@xml:id]", namespaces=NS):
                 key = f"{path.relative_to(directory).as_posix()}#{entry.get(f'{{{XML_NS}}}id')}"
                 entries[key] = etree.tostring(entry, method="c14n", with_comments=False)
-                if search_index.facet(entry):
-                    labels[key] = (search_index.facet(entry), _preferred_name(entry))
+                if kind := search_index.facet(entry):
+                    labels[key] = (kind, _preferred_name(entry))
         return cls(directory, articles, registers, entries, labels, _stylesheets_key(), content, digests)
 
     def article_key(self, path: Path, refs: list[str]) -> str:
