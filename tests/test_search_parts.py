@@ -109,9 +109,9 @@ def test_a_part_is_indexed_while_the_build_streams_and_its_bundle_is_the_same(tm
     started = []
     original = search.PartIndexer.__init__
 
-    def noting(self, part, out):
+    def noting(self, part, out, after=None):
         started.append(("streaming" if streaming else "after", part.number))
-        original(self, part, out)
+        original(self, part, out, after)
 
     streaming = False
     stream = site_module.Builder.stream
@@ -169,3 +169,56 @@ def test_an_article_added_to_a_kept_part_reindexes_it_with_every_article(tmp_pat
     assert "search:part-1" in report.rebuilt
     stems = ("sample-article", "second-article", "third-review", "zz-fourth")
     assert bundle_pages(site / "pagefind") == sum(records_of(site, s) for s in stems)
+
+
+def test_the_stream_goes_on_while_the_part_before_writes_its_bundle(tmp_path, monkeypatch):
+    """One article per part: while streaming, the build waits only for the part two
+    before (at most one part's records wait for a Pagefind process), never for the one
+    just closed; every bundle still holds its article's records."""
+    from teikit.publish import search, site as site_module
+
+    waited, streaming = [], False
+    wait, stream = search.PartIndexer.wait, site_module.Builder.stream
+
+    def noting(self):
+        waited.append((self.part.number, streaming))
+        wait(self)
+
+    def marked(self, *args):
+        nonlocal streaming
+        streaming = True
+        try:
+            return stream(self, *args)
+        finally:
+            streaming = False
+
+    monkeypatch.setattr(search.PartIndexer, "wait", noting)
+    monkeypatch.setattr(site_module.Builder, "stream", marked)
+    source, site = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    build(source, site, formats=[], jobs=1, search_part_size=1)
+    assert [number for number, during in waited if during] == [1]      # before part 3 starts
+    assert sorted(number for number, during in waited if not during) == [1, 2, 3]   # installed
+    stems = ("sample-article", "second-article", "third-review")
+    bundles = [site / "pagefind", site / "pagefind-parts" / "2", site / "pagefind-parts" / "3"]
+    assert [bundle_pages(b) for b in bundles] == [records_of(site, s) for s in stems]
+
+
+def test_a_build_that_fails_with_parts_in_flight_stops_every_indexer(tmp_path, monkeypatch):
+    from teikit.errors import OutputError
+    from teikit.publish import records as dts_records
+
+    calls = []
+
+    def failing(article, *args):
+        calls.append(article.path.name)
+        if len(calls) == 3:
+            raise OutputError("disk full while writing the DTS files")
+        return real(article, *args)
+
+    real = dts_records.dts_files
+    monkeypatch.setattr(dts_records, "dts_files", failing)
+    site = tmp_path / "site"
+    with pytest.raises(OutputError, match="disk full"):
+        build(three_article_edition(tmp_path / "tei"), site, formats=[], jobs=1, search_part_size=1)
+    assert not list(site.glob(".pagefind-scratch-*")) and not (site / "pagefind").exists()
+    assert not [t for t in threading.enumerate() if t.name.startswith("pagefind-part-")]

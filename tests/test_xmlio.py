@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 from pathlib import Path
 
 import pytest
@@ -512,39 +511,48 @@ def test_read_only_output_directory_is_an_output_error():
         base.rmdir()
 
 
-# -- Batch with a background writer (teikit build) ----------------------------------------
-def test_background_batch_puts_every_file_in_place_at_commit_and_none_before(tmp_path):
-    batch = xmlio.Batch(background=True)
-    try:
-        for n in range(600):                       # more than the writer's queue holds
-            batch.write(tmp_path / f"d{n % 7}" / f"f{n}.json", f"{{\"n\": {n}, \"ş\": true}}")
-        assert not list(tmp_path.rglob("f*.json"))
-        batch.commit()
-    finally:
-        batch.close()
+# -- Batch: many files staged, put in place together (teikit build) ---------------------------
+def test_batch_puts_every_file_in_place_at_commit_and_none_before(tmp_path):
+    batch = xmlio.Batch()
+    for n in range(600):
+        batch.write(tmp_path / f"d{n % 7}" / f"f{n}.json", f"{{\"n\": {n}, \"ş\": true}}")
+    assert not list(tmp_path.rglob("f*.json"))
+    batch.commit()
     assert len(list(tmp_path.rglob("f*.json"))) == 600
     assert (tmp_path / "d3" / "f598.json").read_text("utf-8") == '{"n": 598, "ş": true}'
     assert not list(tmp_path.rglob("*.part"))
 
 
-def test_background_write_that_fails_is_raised_and_nothing_is_put_in_place(tmp_path):
+def test_batch_write_that_fails_is_raised_and_nothing_is_put_in_place(tmp_path):
     (tmp_path / "old.txt").write_text("old")
     (tmp_path / "blocker").write_text("a file where a folder is needed")
     with pytest.raises(OutputError, match="blocker"):
-        with xmlio.Batch(background=True) as batch:
+        with xmlio.Batch() as batch:
             batch.write(tmp_path / "old.txt", "new")
             batch.write(tmp_path / "blocker" / "inside.txt", "x")
-            for n in range(50):
-                batch.write(tmp_path / f"later{n}.txt", "y")
     assert (tmp_path / "old.txt").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker", "old.txt"]
-    assert not [t for t in threading.enumerate() if t.name == "teikit-batch-writer"]
 
 
-def test_background_batch_left_on_an_error_removes_its_temporary_files(tmp_path):
+def test_batch_left_on_an_error_removes_its_temporary_files(tmp_path):
     with pytest.raises(KeyError):
-        with xmlio.Batch(background=True) as batch:
+        with xmlio.Batch() as batch:
             for n in range(300):
                 batch.write(tmp_path / f"f{n}.txt", "x")
             raise KeyError("the build stopped")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_in_the_middle_of_a_batch_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """The temporary file is recorded before it is made, so an interrupt that lands while
+    it is being written is cleaned up with the rest of the batch."""
+    def interrupted(fd, data):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        with xmlio.Batch() as batch:
+            batch.write(tmp_path / "first.txt", "x")
+            monkeypatch.setattr(xmlio.os, "write", interrupted)
+            batch.write(tmp_path / "second.txt", "y")
+    monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []

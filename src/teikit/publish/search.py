@@ -298,10 +298,15 @@ class PartIndexer:
     (:func:`teikit.publish.pagefind_service.index_records`), which indexes them in its own
     process; :meth:`close` ends the feed, after which the service writes the bundle into a
     scratch folder of the site; :meth:`install` waits for it and puts it in place.
-    :meth:`abort` stops the indexer and removes the scratch folder."""
+    :meth:`abort` stops the indexer and removes the scratch folder.
 
-    def __init__(self, part: Part, out: Path) -> None:
-        self.part, self.out = part, out
+    *after*: the indexer of the part before, still writing its bundle; this one's Pagefind
+    process starts once that one's has ended (one Pagefind process at a time: each holds
+    its part's records in memory), while the records given meanwhile wait in the feed, so
+    the build streams on instead of waiting for that bundle."""
+
+    def __init__(self, part: Part, out: Path, after: "PartIndexer | None" = None) -> None:
+        self.part, self.out, self._after = part, out, after
         self.scratch = out / f".pagefind-scratch-{part.number}"
         shutil.rmtree(self.scratch, ignore_errors=True)
         self._feed: queue.SimpleQueue = queue.SimpleQueue()
@@ -317,6 +322,9 @@ class PartIndexer:
             yield from records
 
     def _index(self) -> None:
+        if self._after is not None:
+            self._after._thread.join()     # its error, if any, is raised by its own wait()
+            self._after = None
         try:
             index_records(self._records(), self.scratch / "bundle")
         except BaseException as exc:      # handed to the build's thread by wait()
@@ -414,11 +422,12 @@ class StreamedIndex:
 
     def _start(self, part: Part) -> PartIndexer:
         """An indexer for *part*, fed the records of its articles so far (but the last);
-        the indexer of the part before has written its bundle first: one Pagefind process
-        at a time, as each holds its part's records in memory."""
-        if part.number - 1 in self.indexers:
-            self.indexers[part.number - 1].wait()
-        indexer = self.indexers[part.number] = PartIndexer(part, self.out)
+        it indexes once the part before has written its bundle (see :class:`PartIndexer`).
+        The part two before must be done first: at most one part's records wait in memory
+        for a Pagefind process, however far the stream runs ahead of the indexers."""
+        if part.number - 2 in self.indexers:
+            self.indexers[part.number - 2].wait()
+        indexer = self.indexers[part.number] = PartIndexer(part, self.out, self.indexers.get(part.number - 1))
         for stem, _, _ in part.members[:-1]:
             made = self.made.pop(stem, None)
             indexer.add(made if made is not None else cached_records(self.out, stem))

@@ -87,9 +87,10 @@ Concurrency. Each article's search records go to the Pagefind indexer of its par
 as they are made (:class:`teikit.publish.search.StreamedIndex`: the parts are planned in
 the order the articles are streamed), so Pagefind, a process of its own, indexes on
 another core while the build streams and writes its bundle while the formats render;
-the bundles are put in place with the edition-wide files. The build's files are staged
-by a writer thread (``Batch(background=True)``): creating a file is kernel work, about as
-costly as making a static DTS answer, and it no longer holds up the making of the next.
+the bundles are put in place with the edition-wide files; a part's indexer waits for the
+part before to write its bundle in its own thread, not the stream's. The build's files
+are staged in the stream's own thread (:class:`teikit.xmlio.Batch`: a writer thread lost
+more to Python's lock than it saved).
 """
 
 from __future__ import annotations
@@ -287,7 +288,7 @@ class Builder:
         except (OSError, ValueError):
             self.previous = {}
         self.manifest: dict[str, dict] = {}
-        self.batch = Batch(background=True)   # the files written and not yet in place (see commit)
+        self.batch = Batch()     # the files written and not yet in place (see commit)
         self.searching = search_index.StreamedIndex(self.out, search_part_size, self._previous_parts())
         self._records: dict[Path, list[dict]] = {}    # search records made while streaming
         self._counted: dict[tuple[str, str], int] | None = None   # see _counted_records
