@@ -100,6 +100,7 @@ import hashlib
 import json
 import os
 import posixpath
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -112,12 +113,16 @@ from teikit.edition import (Article, DocumentInfo, Edition, Summary, find_articl
                             register_folder)
 from teikit.errors import InputError, OutputError, TeikitError
 from teikit.publish import dts, records, search as search_index
+from teikit.publish.dts_process import DtsProcess, DtsRequest
 from teikit.publish.home import front_page, site_header
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
 from teikit.render.saxon import rules_chain, rules_file, xslt_dir
 from teikit.xmlio import NS, XML_NS, Batch, atomic_write, parse
 
+#: articles the DTS helper process may have queued before the build makes the next one's
+#: static DTS files itself (see Builder._dts_beside)
+DTS_AHEAD = 2
 SUMMARY_CACHE = ".teikit-cache/summary"   # per-article summaries and pointers: see Builder.stream
 
 MANIFEST = ".teikit-build.json"
@@ -294,6 +299,9 @@ class Builder:
         self._counted: dict[tuple[str, str], int] | None = None   # see _counted_records
         self.workers = None       # the render's worker processes, started while streaming
         self._to_render = 0       # articles found so far whose pages a format must write
+        self.dts = DtsProcess()   # makes the static DTS files beside the stream (jobs > 1)
+        self._dts_made = 0        # articles whose DTS files this build made
+        self._dts_pending: list[tuple[str, str, Future]] = []   # (group, key, DtsFiles to come)
 
     # -- the incremental machinery ------------------------------------------------------
     def group(self, name: str, key: str, produce: Callable[[], list[Path]]) -> None:
@@ -374,6 +382,9 @@ class Builder:
         with self.batch:
             try:
                 return self._run()
+            except BaseException:
+                self.dts.stop()            # its staged files go with the batch's
+                raise
             finally:
                 self.searching.abort()     # an indexer left running: the build stopped
                 if self.workers is not None:
@@ -394,8 +405,9 @@ class Builder:
                    lambda: [self.write(sources.tei(p), sources.bytes(p)) for p in sources.registers])
         summaries, refs, infos = self.stream(sources, settings)
         self.commit()
+        rendered = self.render(sources, refs, infos) if summaries else None
+        self.adopt_dts()           # made beside the stream and the render
         if summaries:
-            rendered = self.render(sources, refs, infos)
             self.edition_wide(model.published(summaries, sources.digests), rendered, sources, settings)
         self.commit()
         self.step(self.steps[1] - self.steps[0])
@@ -497,10 +509,40 @@ class Builder:
                                                     self.title, self.base_url + sources.tei(path)),
                    "search": lambda: self.search_files(article, sources)}
         for name, key in self.part_keys(path, sources, refs, settings).items():
-            if not self.fresh(name, key):
-                stale.append((name, key, produce[name.split(":")[0]]()))
+            if self.fresh(name, key):
+                continue
+            if name.startswith("dts:") and self._dts_beside():
+                request = DtsRequest(str(path), str(self.out), self.base_url + "api/dts", self.title,
+                                     self.base_url + sources.tei(path))
+                self._dts_pending.append((name, key, self.dts.submit(request)))
+                continue
+            stale.append((name, key, produce[name.split(":")[0]]()))
         for name, key, files in stale:
             self.record(name, key, self.write_many(files))
+
+    def _dts_beside(self) -> bool:
+        """Whether this article's DTS files are made by the helper process
+        (:mod:`teikit.publish.dts_process`) rather than here: when the build may use more
+        than one process, from the second article whose files are made on (one article's
+        files are made here sooner than a process starts), and while the helper has fewer
+        than :data:`DTS_AHEAD` articles still to do; else it is behind (creating files is
+        slow on this disk, say), and this process makes them itself, so the two share
+        the work whatever its balance."""
+        self._dts_made += 1
+        waiting = sum(not future.done() for _, _, future in self._dts_pending)
+        return self.jobs > 1 and self._dts_made > 1 and waiting < DTS_AHEAD
+
+    def adopt_dts(self) -> None:
+        """The DTS files the helper made: staged files taken into the build's batch (in
+        place at its next commit), each article's group recorded; the helper ended."""
+        for name, key, future in self._dts_pending:
+            made = future.result()
+            for tmp, target in made.staged:
+                self.batch.adopt(tmp, target)
+            self.report.written.extend(self.out / relative for relative in made.changed)
+            self.record(name, key, [self.out / relative for relative in made.files])
+        self._dts_pending = []
+        self.dts.close()
 
     # -- the summary cache ------------------------------------------------------------
     def keep(self, name: str, key: str, files: list[Path]) -> None:

@@ -45,7 +45,7 @@ class Workers:
     (:func:`_worker_write_for`). :meth:`close` ends them, at once when they did no work."""
 
     def __init__(self, jobs: int, stylesheets: list[str]) -> None:
-        with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_start
+        with sigint_held():   # the workers start with Ctrl-C held back, see _worker_start
             self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
                                             initializer=_worker_start, initargs=(stylesheets,))
             for _ in range(jobs):       # each submission starts one worker now
@@ -69,7 +69,7 @@ class Workers:
         if self.used:
             self.pool.shutdown()
         else:
-            _stop(self.pool)
+            stop_pool(self.pool)
         for name in os.listdir(self._folder):
             os.unlink(os.path.join(self._folder, name))
         os.rmdir(self._folder)
@@ -96,7 +96,7 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
             pool, setup = workers.pool, workers.setup(initargs)
             futures = [(index, pool.submit(_worker_write_for, setup, index)) for index in _largest_first(edition)]
         else:
-            with _sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
+            with sigint_held():   # the workers start with Ctrl-C held back, see _worker_init
                 pool = ProcessPoolExecutor(max_workers=helpers(min(jobs, count)), mp_context=get_context("spawn"),
                                            initializer=_worker_init, initargs=initargs)
             futures = [(index, pool.submit(_worker_write, index)) for index in _largest_first(edition)]
@@ -108,7 +108,7 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
             renderer.tick()
     except BaseException:
         if pool is not None:
-            _stop(pool)
+            stop_pool(pool)
             _remove_partial_files(Path(renderer.out))
         raise
     if workers is None:
@@ -162,7 +162,7 @@ def _remove_partial_files(out: Path) -> None:
 
 
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
+def sigint_held() -> Iterator[None]:
     """Hold SIGINT back in this thread during the block; a Ctrl-C is delivered after it.
     Processes started in the block inherit the held signal."""
     if not hasattr(signal, "pthread_sigmask"):
@@ -177,7 +177,7 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
+def stop_pool(pool: ProcessPoolExecutor) -> None:
     """On Ctrl-C or an error: drop the queued articles and end every worker now; each
     removes the temporary file it is writing (SIGTERM, see :func:`_on_sigterm`)."""
     processes = list((pool._processes or {}).values())  # no public handle on the workers
@@ -211,7 +211,7 @@ def _worker_start(stylesheets: list[str]) -> None:
     """In each worker started ahead (:class:`Workers`): what :func:`_worker_init` does
     before it knows the edition, and the *stylesheets* compiled (a stylesheet that does
     not compile is left for the render to report)."""
-    _leave_interrupts_to_the_parent()
+    leave_interrupts_to_the_parent()
     from teikit.render import load_renderers
     from teikit.render.saxon import compile_stylesheet
     load_renderers()
@@ -232,7 +232,7 @@ def _worker_write_for(setup: str, index: int) -> Path | tuple | TeikitError:
     return _worker_write(index)
 
 
-def _leave_interrupts_to_the_parent() -> None:
+def leave_interrupts_to_the_parent() -> None:
     """Ctrl-C is the parent's to handle (it reaches the whole process group): a worker
     ignores SIGINT and ends on the parent's SIGTERM, removing its temporary file."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -244,8 +244,8 @@ def _leave_interrupts_to_the_parent() -> None:
 def _worker_init(name: str, out: str, handles: list[tuple[str, DocumentInfo]], links: dict,
                  companions: frozenset[str] = frozenset(), batched: bool = False) -> None:
     """In each worker process: rebuild the edition from the handles and resolve once
-    (interrupts: :func:`_leave_interrupts_to_the_parent`)."""
-    _leave_interrupts_to_the_parent()
+    (interrupts: :func:`leave_interrupts_to_the_parent`)."""
+    leave_interrupts_to_the_parent()
     from teikit.render import RENDERERS, load_renderers
     load_renderers()
     articles = [Article(path, info=info) for path, info in handles]
@@ -269,14 +269,24 @@ def _worker_write(index: int) -> Path | tuple | TeikitError:
     from teikit.render.base import ARTICLE_ERRORS
     from teikit.render.saxon import RenderError
     renderer, edition = _WORKER["renderer"], _WORKER["edition"]
+    with ended_by_sigterm():
+        try:
+            target = renderer.write_document(edition.articles[index], edition)
+            return (renderer.batch.handover(), str(target)) if renderer.batch is not None else target
+        except ARTICLE_ERRORS as exc:
+            return RenderError(str(exc))
+
+
+@contextlib.contextmanager
+def ended_by_sigterm() -> Iterator[None]:
+    """In a worker: the parent's SIGTERM during the block unwinds it (so its temporary
+    files are removed: :func:`teikit.xmlio.atomic_output`, :class:`teikit.xmlio.Batch`),
+    then ends the worker; outside such a block, SIGTERM ends the worker at once."""
     _WORKER["busy"] = True
     try:
-        target = renderer.write_document(edition.articles[index], edition)
-        return (renderer.batch.handover(), str(target)) if renderer.batch is not None else target
-    except ARTICLE_ERRORS as exc:
-        return RenderError(str(exc))
+        yield
     except _Terminated:
-        os._exit(128 + signal.SIGTERM)   # the temporary file is gone (atomic_output)
+        os._exit(128 + signal.SIGTERM)
     finally:
         _WORKER["busy"] = False
 

@@ -1,0 +1,115 @@
+"""The static DTS files of ``teikit build``, made in a process of their own.
+
+An article's static DTS answers (:func:`teikit.publish.records.dts_files`: some 400 small
+files for an article of fifty citable units) are the largest part of what a build makes
+per article that ``teikit render`` does not, and most of their cost is creating the files,
+which is kernel work that one process does one file at a time. So, when the build may use
+more than one process, they are made by a helper process (:class:`DtsProcess`) while the
+build's own process streams on: the helper parses the article itself, makes its answers
+and stages them as temporary files beside their targets (:class:`teikit.xmlio.Batch`,
+unchanged files left alone); the build adopts the staged files into its own batch, so they
+are put in place with everything else at its commit, and a failed or interrupted build
+leaves none of them behind.
+
+Ctrl-C is the build's to handle: the helper ignores SIGINT; the build ends it with
+SIGTERM, and removes the temporary files it may have left (:meth:`DtsProcess.stop`).
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from teikit.edition import Article
+from teikit.xmlio import Batch
+
+
+@dataclass(frozen=True)
+class DtsRequest:
+    """What an article's static DTS files are made from: the article, the site, the DTS
+    base URL, the edition's name and the public URL of the article's TEI file."""
+
+    article: str
+    out: str
+    base: str
+    title: str
+    download: str
+
+
+@dataclass
+class DtsFiles:
+    """An article's static DTS files: every file (relative to the site), those whose bytes
+    changed (relative to the site), and the latter's staged (temporary file, target) pairs."""
+
+    files: list[str]
+    changed: list[str]
+    staged: list[tuple[str, str]]
+
+
+def make(request: DtsRequest) -> DtsFiles:
+    """Make the static DTS files of *request*'s article and stage those whose bytes differ
+    from what the site holds; in the helper process or, with one process, in the build's."""
+    from teikit.publish import records
+    from teikit.publish.site import StaticUrls
+
+    article = Article.held(Path(request.article))
+    made = records.dts_files(article, StaticUrls(request.base), request.title, request.download)
+    batch, out, changed = Batch(), Path(request.out), []
+    try:
+        for relative, data in made:
+            target = out / relative
+            if not (os.path.isfile(target) and target.read_bytes() == data):
+                batch.write(target, data)
+                changed.append(relative)
+        return DtsFiles([relative for relative, _ in made], changed, batch.handover())
+    except BaseException:
+        batch.discard()
+        raise
+
+
+class DtsProcess:
+    """One helper process making static DTS files (:func:`make`), started when first
+    asked; :meth:`submit` returns a future of :class:`DtsFiles`."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._out: Path | None = None
+
+    def submit(self, request: DtsRequest) -> Future:
+        if self._pool is None:
+            from teikit.render.parallel import leave_interrupts_to_the_parent, sigint_held
+            with sigint_held():   # the helper starts with Ctrl-C held back
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
+                                                 initializer=leave_interrupts_to_the_parent)
+        self._out = Path(request.out)
+        return self._pool.submit(_make, request)
+
+    def close(self) -> None:
+        """End the helper once its work is done (every future's result was taken)."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def stop(self) -> None:
+        """The build failed or was interrupted: end the helper now and remove the
+        temporary files it staged and nobody adopted."""
+        if self._pool is None:
+            return
+        from teikit.render.parallel import stop_pool
+        stop_pool(self._pool)
+        self._pool = None
+        for partial in (self._out / "api" / "dts").rglob(".*.part") if self._out else []:
+            try:
+                partial.unlink()
+            except OSError:
+                pass
+
+
+def _make(request: DtsRequest) -> DtsFiles:
+    """:func:`make` in the helper, unwound by the build's SIGTERM."""
+    from teikit.render.parallel import ended_by_sigterm
+    with ended_by_sigterm():
+        return make(request)

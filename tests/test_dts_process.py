@@ -1,0 +1,73 @@
+"""The static DTS files made beside the build's stream (teikit.publish.dts_process): the
+same files as made in the build's own process, nothing rewritten that did not change, and
+nothing left behind when the build fails."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+
+import pytest
+
+from publish_helpers import three_article_edition
+from teikit.errors import OutputError
+from teikit.publish import dts_process, site as site_module
+from teikit.publish.site import build
+
+
+def tree(folder):
+    """Every file below *folder*: relative path -> bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def submitted(monkeypatch):
+    """The articles whose DTS files went to the helper process."""
+    seen = []
+    submit = dts_process.DtsProcess.submit
+
+    def noting(self, request):
+        seen.append(request.article.rsplit("/", 1)[-1])
+        return submit(self, request)
+
+    monkeypatch.setattr(dts_process.DtsProcess, "submit", noting)
+    return seen
+
+
+def test_dts_files_made_beside_the_stream_are_those_made_in_one_process(tmp_path, submitted):
+    source = three_article_edition(tmp_path / "tei")
+    build(source, tmp_path / "one", formats=[], jobs=1)
+    assert submitted == []
+    build(source, tmp_path / "two", formats=[], jobs=2)
+    assert submitted == ["second-article.xml", "third-review.xml"]    # the first is made here
+    assert tree(tmp_path / "two" / "api" / "dts") == tree(tmp_path / "one" / "api" / "dts")
+    manifests = [json.loads((tmp_path / s / ".teikit-build.json").read_text("utf-8")) for s in ("one", "two")]
+    assert [{k: v for k, v in m.items() if k.startswith("dts:")} for m in manifests][0] == \
+        {k: v for k, v in manifests[1].items() if k.startswith("dts:")}
+    assert not list((tmp_path / "two").rglob("*.part"))
+
+
+def test_dts_files_whose_bytes_did_not_change_are_not_rewritten(tmp_path, submitted):
+    """A new admin address changes the DTS groups' keys, not their files' bytes."""
+    source, site = three_article_edition(tmp_path / "tei"), tmp_path / "site"
+    build(source, site, formats=[], jobs=2)
+    before = {p: p.stat().st_ino for p in (site / "api" / "dts").rglob("*") if p.is_file()}
+    report = build(source, site, formats=[], jobs=2, admin_email="editor@example.org")
+    assert {"dts:second-article.xml", "dts:third-review.xml"} <= set(report.rebuilt)
+    assert len(submitted) == 4
+    assert not [p for p in report.written if "/api/dts/" in str(p)]
+    assert {p: p.stat().st_ino for p in before} == before
+
+
+def test_a_build_that_fails_with_dts_files_in_the_helper_leaves_none_behind(tmp_path, submitted, monkeypatch):
+    def failing(self, *args):
+        raise OutputError("the disk is full")
+
+    monkeypatch.setattr(site_module.Builder, "render", failing)
+    site = tmp_path / "site"
+    with pytest.raises(OutputError, match="disk is full"):
+        build(three_article_edition(tmp_path / "tei"), site, formats=["html"], jobs=2)
+    assert submitted == ["second-article.xml", "third-review.xml"]
+    assert not list(site.rglob("*.part"))
+    assert not (site / "api" / "dts" / "navigation" / "scnd;down=1.jsonld").exists()
+    assert not multiprocessing.active_children()
