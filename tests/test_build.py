@@ -848,3 +848,20 @@ def test_search_filters_come_from_register_entries_whatever_their_file_is_called
         article.write_text(article.read_text("utf-8").replace("register/persons.xml#", "register/people.xml#"),
                            "utf-8")
     assert _search_filters(source) == beside
+
+
+def test_a_corpus_file_is_built_with_its_own_record(tmp_path):
+    """A teiCorpus root (as ParlaMint publishes its corpora) is an article of the site like
+    any other: listed, harvested and given its DTS files, described by its own header."""
+    from test_dublin_core import CORPUS
+
+    source = three_article_edition(tmp_path / "tei")
+    (source / "letters.xml").write_text(CORPUS, "utf-8")
+    site = tmp_path / "site"
+    report = build(source, site, formats=["html"], jobs=1)
+    assert report.errors == []
+    index = json.loads((site / "index.json").read_text("utf-8"))
+    corpus = next(a for a in index["articles"] if a["id"] == "crps")
+    assert corpus["title"] == "A corpus of two letters"
+    assert (site / corpus["dts"]["collection"]).is_file() and (site / "html" / "letters.html").is_file()
+    assert "A corpus of two letters" in (site / "oai" / "static.xml").read_text("utf-8")

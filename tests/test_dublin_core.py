@@ -88,3 +88,31 @@ def test_html_stylesheets_can_import_the_mapping(tmp_path):
         executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(importer))
         html = executable.transform_to_string(source_file=str(SAMPLE))
     assert '<meta name="citation_author" content="Örnek, Ayşe"/>' in html
+
+
+CORPUS = """<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:id="crps" xml:lang="en">
+  <teiHeader><fileDesc>
+    <titleStmt><title type="main">A corpus of two letters</title></titleStmt>
+    <publicationStmt><publisher>A project</publisher><date when="2025-03-01"/></publicationStmt>
+    <sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <TEI xml:id="crps-1"><teiHeader><fileDesc><titleStmt><title type="main">First letter</title></titleStmt>
+    <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+    <text><body><p>Dear friend.</p></body></text></TEI>
+  <TEI xml:id="crps-2"><teiHeader><fileDesc><titleStmt><title type="main">Second letter</title></titleStmt>
+    <publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+    <text><body><p>Dear friend, again.</p></body></text></TEI>
+</teiCorpus>
+"""
+
+
+def test_a_corpus_is_described_by_its_own_header(tmp_path):
+    """A teiCorpus root (ParlaMint's corpus files) gets a record of the corpus, not of a member."""
+    corpus = tmp_path / "corpus.xml"
+    corpus.write_text(CORPUS, encoding="utf-8")
+    record = dc.dublin_core_xml(corpus)
+    assert_valid(oai_dc_schema(), record)
+    fields = dc.as_dict(etree.fromstring(record))
+    assert fields["title"] == [{"value": "A corpus of two letters", "lang": "en"}]
+    assert fields["publisher"] == [{"value": "A project"}]
+    assert fields["date"] == [{"value": "2025-03-01"}]
+    assert fields["language"] == [{"value": "en"}]

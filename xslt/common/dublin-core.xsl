@@ -9,8 +9,9 @@
       "dublinCore" member and the JSON index of the edition (mode "dublin-core").
 
   Public interface (namespace prefix tk = "urn:teikit"):
-    tk:dublin-core($tei as element(tei:TEI)) as element(oai_dc:dc)
-    mode "dublin-core": applied to a document node or tei:TEI, yields the same element.
+    tk:dublin-core($tei as element()) as element(oai_dc:dc)   (tei:TEI or tei:teiCorpus)
+    mode "dublin-core": applied to a document node, tei:TEI or tei:teiCorpus (a corpus is
+    described by its own teiHeader), yields the same element.
 
   The result is an oai_dc:dc element valid against the official oai_dc.xsd, holding
   simple Dublin Core elements (dc:*) in this order and with these sources:
@@ -45,16 +46,16 @@
   <xsl:mode name="dublin-core" on-no-match="shallow-skip"/>
 
   <xsl:template match="document-node()" mode="dublin-core">
-    <xsl:apply-templates select="tei:TEI" mode="dublin-core"/>
+    <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="dublin-core"/>
   </xsl:template>
 
-  <xsl:template match="tei:TEI" mode="dublin-core">
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="dublin-core">
     <xsl:sequence select="tk:dublin-core(.)"/>
   </xsl:template>
 
-  <!-- The mapping itself: one oai_dc:dc element per article. -->
+  <!-- The mapping itself: one oai_dc:dc element per article (a TEI or teiCorpus root). -->
   <xsl:function name="tk:dublin-core" as="element(oai_dc:dc)">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="file" as="element(tei:fileDesc)?" select="$tei/tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="profile" as="element(tei:profileDesc)?" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <oai_dc:dc xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
