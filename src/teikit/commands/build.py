@@ -44,7 +44,8 @@ def publishing_options(command):
 @click.option("--to", "formats", multiple=True, type=click.Choice(_format_choices()),
               help="Render only this format (repeatable); default: every registered format.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Render changed articles in this many processes [default: every core].")
+              help="Render changed articles in this many processes; with more than one, a helper "
+                   "process also makes the static DTS files [default: every core].")
 @click.option("--search-part-size", type=click.IntRange(min=1), default=5000, show_default=True,
               help="Most search records (paragraphs) per Pagefind bundle; the indexer's memory "
                    "grows with it (about 70 KB a record), the number of bundles a search loads "

@@ -88,9 +88,13 @@ as they are made (:class:`teikit.publish.search.StreamedIndex`: the parts are pl
 the order the articles are streamed), so Pagefind, a process of its own, indexes on
 another core while the build streams and writes its bundle while the formats render;
 the bundles are put in place with the edition-wide files; a part's indexer waits for the
-part before to write its bundle in its own thread, not the stream's. The build's files
-are staged in the stream's own thread (:class:`teikit.xmlio.Batch`: a writer thread lost
-more to Python's lock than it saved).
+part before to write its bundle in its own thread, not the stream's. With more than one
+process (``jobs``), the static DTS files of the second article on are made by a helper
+process (:mod:`teikit.publish.dts_process`) while the stream goes on, as long as it keeps
+up (the stream makes an article's itself while the helper has two waiting); they are
+adopted into the build's batch after the render. The build's own files are staged in the
+stream's thread (:class:`teikit.xmlio.Batch`: a writer thread lost more to Python's lock
+than it saved).
 """
 
 from __future__ import annotations
