@@ -101,31 +101,38 @@ def test_each_bundle_lists_the_spellings_of_its_words_that_need_turkish_letters(
         assert "moskova" not in words                    # no Turkish letter: Pagefind finds it as typed
 
 
-def test_a_part_is_indexed_while_the_build_streams_and_its_bundle_is_the_same(tmp_path, monkeypatch):
+@pytest.fixture
+def streaming(monkeypatch):
+    """A flag, ``streaming["now"]``, true while the build streams its articles."""
+    from teikit.publish import site as site_module
+
+    flag = {"now": False}
+    stream = site_module.Builder.stream
+
+    def marked(self, *args):
+        flag["now"] = True
+        try:
+            return stream(self, *args)
+        finally:
+            flag["now"] = False
+
+    monkeypatch.setattr(site_module.Builder, "stream", marked)
+    return flag
+
+
+def test_a_part_is_indexed_while_the_build_streams_and_its_bundle_is_the_same(tmp_path, monkeypatch, streaming):
     """The first build starts the part's indexer with the stream (not after rendering):
     the bundle holds the records of every article, as one indexed from the cache does."""
-    from teikit.publish import search, site as site_module
+    from teikit.publish import search
 
     started = []
     original = search.PartIndexer.__init__
 
     def noting(self, part, out, after=None):
-        started.append(("streaming" if streaming else "after", part.number))
+        started.append(("streaming" if streaming["now"] else "after", part.number))
         original(self, part, out, after)
 
-    streaming = False
-    stream = site_module.Builder.stream
-
-    def marked(self, *args):
-        nonlocal streaming
-        streaming = True
-        try:
-            return stream(self, *args)
-        finally:
-            streaming = False
-
     monkeypatch.setattr(search.PartIndexer, "__init__", noting)
-    monkeypatch.setattr(site_module.Builder, "stream", marked)
     source, site = three_article_edition(tmp_path / "tei"), tmp_path / "site"
     build(source, site, formats=[], jobs=1)
     assert started == [("streaming", 1)]
@@ -139,23 +146,27 @@ def test_a_part_is_indexed_while_the_build_streams_and_its_bundle_is_the_same(tm
     assert not list(site.glob(".pagefind-scratch-*"))
 
 
-def test_a_build_that_fails_while_streaming_stops_its_indexer_and_leaves_no_scratch_folder(tmp_path, monkeypatch):
+@pytest.mark.parametrize("failing, part_size", [(2, 5000), (3, 1)], ids=["one part", "parts in flight"])
+def test_a_build_that_fails_while_streaming_stops_its_indexers_and_leaves_no_scratch_folder(
+        tmp_path, monkeypatch, failing, part_size):
+    """The DTS files of article number *failing* cannot be written: with one part, or with
+    one part per article (a part writing its bundle while the next waits for it)."""
     from teikit.errors import OutputError
     from teikit.publish import records as dts_records
 
     calls = []
 
-    def failing(article, *args):
+    def failing_at(article, *args):
         calls.append(article.path.name)
-        if len(calls) == 2:
+        if len(calls) == failing:
             raise OutputError("disk full while writing the DTS files")
         return real(article, *args)
 
     real = dts_records.dts_files
-    monkeypatch.setattr(dts_records, "dts_files", failing)
+    monkeypatch.setattr(dts_records, "dts_files", failing_at)
     site = tmp_path / "site"
     with pytest.raises(OutputError, match="disk full"):
-        build(three_article_edition(tmp_path / "tei"), site, formats=[], jobs=1)
+        build(three_article_edition(tmp_path / "tei"), site, formats=[], jobs=1, search_part_size=part_size)
     assert not list(site.glob(".pagefind-scratch-*")) and not (site / "pagefind").exists()
     assert not [t for t in threading.enumerate() if t.name.startswith("pagefind-part-")]
 
@@ -171,29 +182,20 @@ def test_an_article_added_to_a_kept_part_reindexes_it_with_every_article(tmp_pat
     assert bundle_pages(site / "pagefind") == sum(records_of(site, s) for s in stems)
 
 
-def test_the_stream_goes_on_while_the_part_before_writes_its_bundle(tmp_path, monkeypatch):
+def test_the_stream_goes_on_while_the_part_before_writes_its_bundle(tmp_path, monkeypatch, streaming):
     """One article per part: while streaming, the build waits only for the part two
     before (at most one part's records wait for a Pagefind process), never for the one
     just closed; every bundle still holds its article's records."""
-    from teikit.publish import search, site as site_module
+    from teikit.publish import search
 
-    waited, streaming = [], False
-    wait, stream = search.PartIndexer.wait, site_module.Builder.stream
+    waited = []
+    wait = search.PartIndexer.wait
 
     def noting(self):
-        waited.append((self.part.number, streaming))
+        waited.append((self.part.number, streaming["now"]))
         wait(self)
 
-    def marked(self, *args):
-        nonlocal streaming
-        streaming = True
-        try:
-            return stream(self, *args)
-        finally:
-            streaming = False
-
     monkeypatch.setattr(search.PartIndexer, "wait", noting)
-    monkeypatch.setattr(site_module.Builder, "stream", marked)
     source, site = three_article_edition(tmp_path / "tei"), tmp_path / "site"
     build(source, site, formats=[], jobs=1, search_part_size=1)
     assert [number for number, during in waited if during] == [1]      # before part 3 starts
@@ -201,24 +203,3 @@ def test_the_stream_goes_on_while_the_part_before_writes_its_bundle(tmp_path, mo
     stems = ("sample-article", "second-article", "third-review")
     bundles = [site / "pagefind", site / "pagefind-parts" / "2", site / "pagefind-parts" / "3"]
     assert [bundle_pages(b) for b in bundles] == [records_of(site, s) for s in stems]
-
-
-def test_a_build_that_fails_with_parts_in_flight_stops_every_indexer(tmp_path, monkeypatch):
-    from teikit.errors import OutputError
-    from teikit.publish import records as dts_records
-
-    calls = []
-
-    def failing(article, *args):
-        calls.append(article.path.name)
-        if len(calls) == 3:
-            raise OutputError("disk full while writing the DTS files")
-        return real(article, *args)
-
-    real = dts_records.dts_files
-    monkeypatch.setattr(dts_records, "dts_files", failing)
-    site = tmp_path / "site"
-    with pytest.raises(OutputError, match="disk full"):
-        build(three_article_edition(tmp_path / "tei"), site, formats=[], jobs=1, search_part_size=1)
-    assert not list(site.glob(".pagefind-scratch-*")) and not (site / "pagefind").exists()
-    assert not [t for t in threading.enumerate() if t.name.startswith("pagefind-part-")]

@@ -41,11 +41,10 @@ class DtsRequest:
 
 @dataclass
 class DtsFiles:
-    """An article's static DTS files: every file (relative to the site), those whose bytes
-    changed (relative to the site), and the latter's staged (temporary file, target) pairs."""
+    """An article's static DTS files: every file (relative to the site), and the staged
+    (temporary file, target) pairs of those whose bytes changed."""
 
     files: list[str]
-    changed: list[str]
     staged: list[tuple[str, str]]
 
 
@@ -57,14 +56,13 @@ def make(request: DtsRequest) -> DtsFiles:
 
     article = Article.held(Path(request.article))
     made = records.dts_files(article, StaticUrls(request.base), request.title, request.download)
-    batch, out, changed = Batch(), Path(request.out), []
+    batch, out = Batch(), Path(request.out)
     try:
         for relative, data in made:
             target = out / relative
             if not (os.path.isfile(target) and target.read_bytes() == data):
                 batch.write(target, data)
-                changed.append(relative)
-        return DtsFiles([relative for relative, _ in made], changed, batch.handover())
+        return DtsFiles([relative for relative, _ in made], batch.handover())
     except BaseException:
         batch.discard()
         raise

@@ -438,6 +438,7 @@ class Builder:
             summaries.append(summary)
             self.to_search(path)
             self.foresee_render(path, sources, pointers)
+            self.adopt_dts(wait=False)
             self.step()
         self.searching.finish()     # the last part's bundle is written while the formats render
         return summaries, refs, infos
@@ -536,17 +537,19 @@ class Builder:
         waiting = sum(not future.done() for _, _, future in self._dts_pending)
         return self.jobs > 1 and self._dts_made > 1 and waiting < DTS_AHEAD
 
-    def adopt_dts(self) -> None:
-        """The DTS files the helper made: staged files taken into the build's batch (in
-        place at its next commit), each article's group recorded; the helper ended."""
-        for name, key, future in self._dts_pending:
+    def adopt_dts(self, wait: bool = True) -> None:
+        """The DTS files the helper has made (with *wait*, all it was given, then it is
+        ended): staged files taken into the build's batch (in place at its next commit),
+        each article's group recorded. Called after each article too, without *wait*,
+        so that what the helper hands back is not held until the end."""
+        while self._dts_pending and (wait or self._dts_pending[0][2].done()):
+            name, key, future = self._dts_pending.pop(0)
             made = future.result()
             for tmp, target in made.staged:
-                self.batch.adopt(tmp, target)
-            self.report.written.extend(self.out / relative for relative in made.changed)
+                self.report.written.append(self.batch.adopt(tmp, target))
             self.record(name, key, [self.out / relative for relative in made.files])
-        self._dts_pending = []
-        self.dts.close()
+        if wait:
+            self.dts.close()
 
     # -- the summary cache ------------------------------------------------------------
     def keep(self, name: str, key: str, files: list[Path]) -> None:
