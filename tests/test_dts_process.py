@@ -71,3 +71,30 @@ def test_a_build_that_fails_with_dts_files_in_the_helper_leaves_none_behind(tmp_
     assert not list(site.rglob("*.part"))
     assert not (site / "api" / "dts" / "navigation" / "scnd;down=1.jsonld").exists()
     assert not multiprocessing.active_children()
+
+
+def test_a_helper_killed_by_the_system_is_an_error_for_people(tmp_path, monkeypatch):
+    """The helper ends abruptly (as under the out-of-memory killer) after its first
+    article: the build says so, exits 1 without a traceback and leaves no staged file."""
+    import os
+
+    from click.testing import CliRunner
+
+    from teikit.cli import main
+
+    submit = dts_process.DtsProcess.submit
+
+    def then_killed(self, request):
+        future = submit(self, request)
+        self._pool.submit(os._exit, 9)
+        return future
+
+    monkeypatch.setattr(dts_process.DtsProcess, "submit", then_killed)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(three_article_edition(tmp_path / "tei")), "--out", str(site),
+                                       "--to", "html", "--jobs", "2"])
+    assert result.exit_code == 1, result.output
+    assert "Error: a worker process ended abruptly" in result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, AssertionError)
+    assert not list(site.rglob("*.part"))
+    assert not multiprocessing.active_children()

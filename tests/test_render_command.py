@@ -583,3 +583,30 @@ def test_a_manifest_pointing_outside_its_directory_removes_nothing(tmp_path: Pat
         '{"files": ["../../victim.txt", "%s"]}' % victim, encoding="utf-8")
     assert run(str(EDITION), "--to", "html", "--out", str(out)).exit_code == 0
     assert victim.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_worker_killed_by_the_system_is_an_error_for_people(two_article_edition: Path, tmp_path: Path,
+                                                             monkeypatch) -> None:
+    """A render worker ends abruptly (as under the out-of-memory killer): the render says
+    so, exits 1 without a traceback, and leaves no partial file."""
+    import concurrent.futures
+    import os
+
+    from teikit.render import parallel
+
+    start = parallel.Workers.__init__
+
+    def killed_first(self, jobs, stylesheets):
+        start(self, jobs, stylesheets)
+        concurrent.futures.wait([self.pool.submit(os._exit, 9)])     # the pool knows it is broken
+
+    monkeypatch.setattr(parallel.Workers, "__init__", killed_first)
+    for n in range(3, 7):
+        shutil.copy(two_article_edition / "sample-article.xml", two_article_edition / f"copy-{n}.xml")
+        text = (two_article_edition / f"copy-{n}.xml").read_text("utf-8").replace('xml:id="smpl"', f'xml:id="cp{n}"')
+        (two_article_edition / f"copy-{n}.xml").write_text(text, "utf-8")
+    result = run(str(two_article_edition), "--to", "html", "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert result.exit_code == 1, result.output
+    assert "Error: a worker process ended abruptly" in result.output
+    assert "Traceback" not in result.output
+    assert not list((tmp_path / "out").rglob("*.part"))

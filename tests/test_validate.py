@@ -144,6 +144,26 @@ def test_parallel_jobs_report_the_same_problems_as_one_job():
     assert len(one.errors) >= 15
 
 
+def test_a_worker_killed_by_the_system_is_an_error_for_people(monkeypatch):
+    """A validation worker ends abruptly (as under the out-of-memory killer): the command
+    says so and exits 1, without a traceback."""
+    import concurrent.futures
+    from concurrent.futures import ProcessPoolExecutor
+
+    from teikit.validate import parallel
+
+    class FirstWorkerKilled(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            concurrent.futures.wait([super().submit(os._exit, 9)])    # the pool knows it is broken
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", FirstWorkerKilled)
+    result = run("-j", "2", str(EDITION), str(SCHEMA_FIXTURES / "rng-invalid"), str(SCHEMA_FIXTURES / "sch-invalid"))
+    assert result.exit_code == 1, result.output
+    assert "Error: a worker process ended abruptly" in result.output
+    assert "Traceback" not in result.output
+
+
 def _record_jobs(monkeypatch) -> list[int]:
     """Wrap the real validate_paths (it still validates) to see the jobs the CLI asks for."""
     import teikit.validate as facade

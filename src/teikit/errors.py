@@ -33,3 +33,13 @@ class OutputError(TeikitError):
 
 class SchemaError(TeikitError):
     """A schema or stylesheet cannot be loaded or compiled."""
+
+
+class WorkerError(TeikitError):
+    """A worker process ended abruptly: the system killed it (out of memory, say). What it
+    was writing was not put in place."""
+
+    def __init__(self, message: str = "a worker process ended abruptly (killed by the system? "
+                                      "out of memory?); what it was writing was not put in place: "
+                                      "run again, or with --jobs 1") -> None:
+        super().__init__(message)

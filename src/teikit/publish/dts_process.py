@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
 from teikit.edition import Article
+from teikit.errors import WorkerError
 from teikit.xmlio import Batch
 
 
@@ -83,7 +85,18 @@ class DtsProcess:
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
                                                  initializer=leave_interrupts_to_the_parent)
         self._out = Path(request.out)
-        return self._pool.submit(_make, request)
+        try:
+            return self._pool.submit(_make, request)
+        except BrokenProcessPool:      # the helper was killed (out of memory...)
+            raise WorkerError() from None
+
+    @staticmethod
+    def result(future: Future) -> DtsFiles:
+        """What the helper made of one request (it was killed: :class:`WorkerError`)."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise WorkerError() from None
 
     def close(self) -> None:
         """End the helper once its work is done (every future's result was taken)."""

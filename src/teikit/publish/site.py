@@ -544,7 +544,7 @@ class Builder:
         so that what the helper hands back is not held until the end."""
         while self._dts_pending and (wait or self._dts_pending[0][2].done()):
             name, key, future = self._dts_pending.pop(0)
-            made = future.result()
+            made = self.dts.result(future)
             for tmp, target in made.staged:
                 self.report.written.append(self.batch.adopt(tmp, target))
             self.record(name, key, [self.out / relative for relative in made.files])

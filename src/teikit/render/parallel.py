@@ -26,11 +26,12 @@ import pickle
 import signal
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Iterator
 
-from teikit.errors import TeikitError
+from teikit.errors import TeikitError, WorkerError
 from teikit.edition import Article, DocumentInfo, Edition, read_registers
 
 _WORKER: dict[str, Any] = {}
@@ -106,10 +107,12 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
         for index, future in futures[:len(futures) - mine]:     # as each comes back
             written[index] = _received(renderer, future.result())
             renderer.tick()
-    except BaseException:
+    except BaseException as exc:
         if pool is not None:
             stop_pool(pool)
             _remove_partial_files(Path(renderer.out))
+        if isinstance(exc, BrokenProcessPool):      # a worker was killed (out of memory...)
+            raise WorkerError() from None
         raise
     if workers is None:
         pool.shutdown()

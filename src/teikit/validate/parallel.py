@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence
+
+from teikit.errors import WorkerError
 
 
 def in_parallel(work: Callable, tasks: Sequence, jobs: int, *, fork: bool,
@@ -33,22 +36,25 @@ def in_parallel(work: Callable, tasks: Sequence, jobs: int, *, fork: bool,
                 done(results[index])
 
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context,
-                             initializer=initializer, initargs=initargs) as pool:
-        futures = [pool.submit(_work_chunk, work, part) for part in chunks]
-        for index in reversed(range(len(chunks))):
-            if futures[index].cancel():
-                results[index] = _work_chunk(work, chunks[index])
+    try:
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=context,
+                                 initializer=initializer, initargs=initargs) as pool:
+            futures = [pool.submit(_work_chunk, work, part) for part in chunks]
+            for index in reversed(range(len(chunks))):
+                if futures[index].cancel():
+                    results[index] = _work_chunk(work, chunks[index])
+                    report(index)
+                for finished, future in enumerate(futures):
+                    if (finished not in reported and future.done()
+                            and not future.cancelled()):
+                        results[finished] = future.result()
+                        report(finished)
+            for index, future in enumerate(futures):
+                if results[index] is None:
+                    results[index] = future.result()
                 report(index)
-            for finished, future in enumerate(futures):
-                if (finished not in reported and future.done()
-                        and not future.cancelled()):
-                    results[finished] = future.result()
-                    report(finished)
-        for index, future in enumerate(futures):
-            if results[index] is None:
-                results[index] = future.result()
-            report(index)
+    except BrokenProcessPool:          # a worker was killed (out of memory...)
+        raise WorkerError() from None
     return [result for part in results for result in part]
 
 
