@@ -540,6 +540,12 @@ def _replace(include: etree._Element, content: list) -> None:
 
 # --------------------------------------------------------------------------- writing
 
+def holds(path: str | os.PathLike, data: bytes) -> bool:
+    """True when the file at *path* exists and holds exactly *data* (a build rewrites
+    only what changed)."""
+    return os.path.isfile(path) and Path(path).read_bytes() == data
+
+
 def atomic_write(path: str | os.PathLike, data: bytes | str, *, force: bool = True) -> Path:
     """Write *data* to *path* through a temporary file and a rename.
 

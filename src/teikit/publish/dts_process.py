@@ -17,7 +17,6 @@ SIGTERM, and removes the temporary files it may have left (:meth:`DtsProcess.sto
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from pathlib import Path
 
 from teikit.edition import Article
 from teikit.errors import WorkerError
-from teikit.xmlio import Batch
+from teikit.xmlio import Batch, holds
 
 
 @dataclass(frozen=True)
@@ -50,20 +49,20 @@ class DtsFiles:
     staged: list[tuple[str, str]]
 
 
-def make(request: DtsRequest) -> DtsFiles:
+def make(request: DtsRequest, article: Article | None = None) -> DtsFiles:
     """Make the static DTS files of *request*'s article and stage those whose bytes differ
-    from what the site holds; in the helper process or, with one process, in the build's."""
+    from what the site holds: in the helper process (which parses the article), or in the
+    build's, from the *article* it holds parsed."""
     from teikit.publish import records
     from teikit.publish.site import StaticUrls
 
-    article = Article.held(Path(request.article))
+    article = article or Article.held(Path(request.article))
     made = records.dts_files(article, StaticUrls(request.base), request.title, request.download)
     batch, out = Batch(), Path(request.out)
     try:
         for relative, data in made:
-            target = out / relative
-            if not (os.path.isfile(target) and target.read_bytes() == data):
-                batch.write(target, data)
+            if not holds(out / relative, data):
+                batch.write(out / relative, data)
         return DtsFiles([relative for relative, _ in made], batch.handover())
     except BaseException:
         batch.discard()

@@ -92,9 +92,9 @@ part before to write its bundle in its own thread, not the stream's. With more t
 process (``jobs``), the static DTS files of the second article on are made by a helper
 process (:mod:`teikit.publish.dts_process`) while the stream goes on, as long as it keeps
 up (the stream makes an article's itself while the helper has two waiting); they are
-adopted into the build's batch after the render. The build's own files are staged in the
-stream's thread (:class:`teikit.xmlio.Batch`: a writer thread lost more to Python's lock
-than it saved).
+adopted into the build's batch as each article's are done. The build's own files are
+staged in the stream's thread (:class:`teikit.xmlio.Batch`: a writer thread lost more to
+Python's lock than it saved).
 """
 
 from __future__ import annotations
@@ -116,13 +116,13 @@ from teikit import __version__, edition as model
 from teikit.edition import (Article, DocumentInfo, Edition, Summary, find_articles, read_registers,
                             register_folder)
 from teikit.errors import InputError, OutputError, TeikitError
-from teikit.publish import dts, records, search as search_index
-from teikit.publish.dts_process import DtsProcess, DtsRequest
+from teikit.publish import dts, search as search_index
+from teikit.publish.dts_process import DtsFiles, DtsProcess, DtsRequest, make as make_dts
 from teikit.publish.home import front_page, site_header
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
 from teikit.publish.search import SEARCH_CACHE
 from teikit.render.saxon import rules_chain, rules_file, xslt_dir
-from teikit.xmlio import NS, XML_NS, Batch, atomic_write, parse
+from teikit.xmlio import NS, XML_NS, Batch, atomic_write, holds, parse
 
 #: articles the DTS helper process may have queued before the build makes the next one's
 #: static DTS files itself (see Builder._dts_beside)
@@ -360,7 +360,7 @@ class Builder:
                 self.report.written.append(target)
             return target
         data = data.encode("utf-8") if isinstance(data, str) else data
-        if not (os.path.isfile(target) and target.read_bytes() == data):
+        if not holds(target, data):
             self.batch.write(target, data)
             self.report.written.append(target)
         return target
@@ -510,20 +510,25 @@ class Builder:
         """An article's TEI copy, DTS files and search records: computed, then written."""
         path, stale = article.path, []
         produce = {"tei": lambda: [(sources.tei(path), path.read_bytes())],
-                   "dts": lambda: records.dts_files(article, StaticUrls(self.base_url + "api/dts"),
-                                                    self.title, self.base_url + sources.tei(path)),
                    "search": lambda: self.search_files(article, sources)}
         for name, key in self.part_keys(path, sources, refs, settings).items():
             if self.fresh(name, key):
                 continue
-            if name.startswith("dts:") and self._dts_beside():
-                request = DtsRequest(str(path), str(self.out), self.base_url + "api/dts", self.title,
-                                     self.base_url + sources.tei(path))
-                self._dts_pending.append((name, key, self.dts.submit(request)))
+            if name.startswith("dts:"):
+                self.make_dts(name, key, DtsRequest(str(path), str(self.out), self.base_url + "api/dts",
+                                                    self.title, self.base_url + sources.tei(path)), article)
                 continue
             stale.append((name, key, produce[name.split(":")[0]]()))
         for name, key, files in stale:
             self.record(name, key, self.write_many(files))
+
+    def make_dts(self, name: str, key: str, request: DtsRequest, article: Article) -> None:
+        """An article's static DTS files (group *name*, *key*): handed to the helper
+        process (:meth:`_dts_beside`), or made here from the tree the stream holds."""
+        if self._dts_beside():
+            self._dts_pending.append((name, key, self.dts.submit(request)))
+        else:
+            self._adopt(name, key, make_dts(request, article))
 
     def _dts_beside(self) -> bool:
         """Whether this article's DTS files are made by the helper process
@@ -544,12 +549,16 @@ class Builder:
         so that what the helper hands back is not held until the end."""
         while self._dts_pending and (wait or self._dts_pending[0][2].done()):
             name, key, future = self._dts_pending.pop(0)
-            made = self.dts.result(future)
-            for tmp, target in made.staged:
-                self.report.written.append(self.batch.adopt(tmp, target))
-            self.record(name, key, [self.out / relative for relative in made.files])
+            self._adopt(name, key, self.dts.result(future))
         if wait:
             self.dts.close()
+
+    def _adopt(self, name: str, key: str, made: DtsFiles) -> None:
+        """An article's DTS files, *made* and staged: taken into the build's batch, the
+        group recorded."""
+        for tmp, target in made.staged:
+            self.report.written.append(self.batch.adopt(tmp, target))
+        self.record(name, key, [self.out / relative for relative in made.files])
 
     # -- the summary cache ------------------------------------------------------------
     def keep(self, name: str, key: str, files: list[Path]) -> None:
