@@ -54,10 +54,9 @@ def make(request: DtsRequest, article: Article | None = None) -> DtsFiles:
     from what the site holds: in the helper process (which parses the article), or in the
     build's, from the *article* it holds parsed."""
     from teikit.publish import records
-    from teikit.publish.site import StaticUrls
 
     article = article or Article.held(Path(request.article))
-    made = records.dts_files(article, StaticUrls(request.base), request.title, request.download)
+    made = records.dts_files(article, records.StaticUrls(request.base), request.title, request.download)
     batch, out = Batch(), Path(request.out)
     try:
         for relative, data in made:

@@ -27,7 +27,7 @@ from teikit.publish.home import front_page as home_page
 from teikit.publish.oai import OaiConfig, Repository
 
 
-# the static DTS files' suffixes (teikit.publish.site.StaticUrls), whatever this machine's tables say
+# the static DTS files' suffixes (teikit.publish.records.StaticUrls), whatever this machine's tables say
 mimetypes.add_type("application/ld+json", ".jsonld")
 mimetypes.add_type("application/tei+xml", ".tei")
 

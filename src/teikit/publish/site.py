@@ -14,7 +14,7 @@ The site (``--out``, default ``site/``) holds:
                        its articles' outputs and entry pages), the search, the TEI files
 ``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc records)
 ``api/dts/``           static DTS 1.0: entry ``index.jsonld``, a file for every request
-                       the URI templates can make (:class:`StaticUrls`, the spec's "URI
+                       the URI templates can make (:class:`teikit.publish.records.StaticUrls`, the spec's "URI
                        Templates examples for static website"): collections (``nav``),
                        navigation (``down``, ``ref``, ranges of top-level units) and
                        documents (whole, per ref, per range of top-level units)
@@ -117,6 +117,7 @@ from teikit.edition import (Article, DocumentInfo, Edition, Summary, find_articl
                             register_folder)
 from teikit.errors import InputError, OutputError, TeikitError
 from teikit.publish import dts, search as search_index
+from teikit.publish.records import StaticUrls
 from teikit.publish.dts_process import DtsFiles, DtsProcess, DtsRequest, make as make_dts
 from teikit.publish.home import front_page, site_header
 from teikit.publish.oai import OaiConfig, gateway_base_url, oai_identifier, static_repository
@@ -826,74 +827,6 @@ class Builder:
     def _record_count(self, stem: str) -> int:
         """How many search records the article *stem* has, from its cached records."""
         return len(json.loads((self.out / SEARCH_CACHE / f"{stem}.json").read_text("utf-8")))
-
-
-class StaticUrls(dts.Urls):
-    """URL templates and file names of the static DTS files.
-
-    DTS 1.0, "About URI Templates" / "URI Templates examples for static website": the
-    parameters are path segments (``{/ref,start,end}``: the three exclude each other) and
-    the optional ones path parameters (``{;tree}``, ``{;down}``, ``{;nav}``), so a file
-    exists for each request a static server can answer. ``page`` is in no template (no
-    static answer is paginated) nor ``mediaType`` (TEI is the one media type; ``.tei`` says
-    so). JSON-LD files end in ``.jsonld``, which common servers' MIME tables (Apache's
-    mime.types, Debian's /etc/mime.types, mime-db) serve as ``application/ld+json``;
-    documents end in ``.tei`` (``application/tei+xml`` in the same tables).
-    """
-
-    JSON = ".jsonld"
-    TEI = ".tei"
-
-    def entry(self) -> str:
-        return self.url(f"index{self.JSON}")
-
-    def collection(self) -> str:
-        return f"{self.base}/collection{{/id}}{{;nav}}{self.JSON}"
-
-    def navigation(self) -> str:
-        return f"{self.base}/navigation/{{resource}}{{;tree}}{{;down}}{{/ref,start,end}}{self.JSON}"
-
-    def document(self) -> str:
-        return f"{self.base}/document/{{resource}}{{;tree}}{{/ref,start,end}}{self.TEI}"
-
-    def for_resource(self, endpoint: str, resource: str) -> str:
-        name = quote(resource, safe="")
-        return {"collection": f"{self.base}/collection/{name}{{;nav}}{self.JSON}",
-                "navigation": f"{self.base}/navigation/{name}{{;tree}}{{;down}}{{/ref,start,end}}{self.JSON}",
-                "document": f"{self.base}/document/{name}{{;tree}}{{/ref,start,end}}{self.TEI}"}[endpoint]
-
-    def query(self, endpoint: str, params: dict[str, str]) -> str:
-        if endpoint == "collection":
-            return self.url(self.collection_file(params.get("id"), params.get("nav")))
-        return f"{self.base}/{endpoint}"
-
-    def url(self, relative: str) -> str:
-        """The public URL of the file at *relative* (below ``api/dts/``)."""
-        return f"{self.base}/{quote(relative, safe='/;=')}"
-
-    @classmethod
-    def collection_file(cls, identifier: str | None = None, nav: str | None = None) -> str:
-        """The file answering ``collection?id=...&nav=...`` (relative to ``api/dts/``)."""
-        name = "collection" + (f"/{identifier}" if identifier else "")
-        return name + (f";nav={nav}" if nav else "") + cls.JSON
-
-    @classmethod
-    def navigation_file(cls, resource: str, *, tree: str | None = None, down: int | None = None,
-                        ref: str | None = None, start: str | None = None, end: str | None = None) -> str:
-        """The file answering a navigation request (relative to ``api/dts/``)."""
-        return (f"navigation/{resource}" + cls._options(tree, down)
-                + "".join(f"/{v}" for v in (ref, start, end) if v is not None) + cls.JSON)
-
-    @classmethod
-    def document_file(cls, resource: str, *, tree: str | None = None, ref: str | None = None,
-                      start: str | None = None, end: str | None = None) -> str:
-        """The file answering a document request (relative to ``api/dts/``)."""
-        return (f"document/{resource}" + cls._options(tree, None)
-                + "".join(f"/{v}" for v in (ref, start, end) if v is not None) + cls.TEI)
-
-    @staticmethod
-    def _options(tree: str | None, down: int | None) -> str:
-        return (f";tree={tree}" if tree is not None else "") + (f";down={down}" if down is not None else "")
 
 
 def build(source: str | Path, out: str | Path, rules: str | Path | None = None, **options) -> BuildReport:
