@@ -14,7 +14,8 @@ The site (``--out``, default ``site/``) holds:
                        its articles' outputs and entry pages), the search, the TEI files
 ``oai/static.xml``     an OAI-PMH Static Repository of the edition (oai_dc records)
 ``api/dts/``           static DTS 1.0: entry ``index.jsonld``, a file for every request
-                       the URI templates can make (:class:`teikit.publish.records.StaticUrls`, the spec's "URI
+                       the URI templates can make
+                       (:class:`teikit.publish.records.StaticUrls`, the spec's "URI
                        Templates examples for static website"): collections (``nav``),
                        navigation (``down``, ``ref``, ranges of top-level units) and
                        documents (whole, per ref, per range of top-level units)
