@@ -72,9 +72,9 @@ class DtsProcess:
     """One helper process making static DTS files (:func:`make`), started when first
     asked; :meth:`submit` returns a future of :class:`DtsFiles`."""
 
-    def __init__(self) -> None:
+    def __init__(self, out: Path) -> None:
         self._pool: ProcessPoolExecutor | None = None
-        self._out: Path | None = None
+        self._out = out          # the site: the helper's temporary files are below its api/dts/
 
     def submit(self, request: DtsRequest) -> Future:
         if self._pool is None:
@@ -82,7 +82,6 @@ class DtsProcess:
             with sigint_held():   # the helper starts with Ctrl-C held back
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
                                                  initializer=leave_interrupts_to_the_parent)
-        self._out = Path(request.out)
         try:
             return self._pool.submit(_make, request)
         except BrokenProcessPool:      # the helper was killed (out of memory...)
@@ -107,14 +106,10 @@ class DtsProcess:
         temporary files it staged and nobody adopted."""
         if self._pool is None:
             return
-        from teikit.render.parallel import stop_pool
+        from teikit.render.parallel import remove_partial_files, stop_pool
         stop_pool(self._pool)
         self._pool = None
-        for partial in (self._out / "api" / "dts").rglob(".*.part") if self._out else []:
-            try:
-                partial.unlink()
-            except OSError:
-                pass
+        remove_partial_files(self._out / "api" / "dts")
 
 
 def _make(request: DtsRequest) -> DtsFiles:

@@ -305,7 +305,7 @@ class Builder:
         self._counted: dict[tuple[str, str], int] | None = None   # see _counted_records
         self.workers = None       # the render's worker processes, started while streaming
         self._to_render = 0       # articles found so far whose pages a format must write
-        self.dts = DtsProcess()   # makes the static DTS files beside the stream (jobs > 1)
+        self.dts = DtsProcess(self.out)   # makes the static DTS files beside the stream (jobs > 1)
         self._dts_made = 0        # articles whose DTS files this build made
         self._dts_pending: list[tuple[str, str, Future]] = []   # (group, key, DtsFiles to come)
 

@@ -110,7 +110,7 @@ def write_in_parallel(renderer, edition: Edition, jobs: int,
     except BaseException as exc:
         if pool is not None:
             stop_pool(pool)
-            _remove_partial_files(Path(renderer.out))
+            remove_partial_files(Path(renderer.out))
         if isinstance(exc, BrokenProcessPool):      # a worker was killed (out of memory...)
             raise WorkerError() from None
         raise
@@ -151,8 +151,8 @@ def _received(renderer, result):
     return result
 
 
-def _remove_partial_files(out: Path) -> None:
-    """After the workers are stopped, remove any temporary file one of them left behind.
+def remove_partial_files(out: Path) -> None:
+    """After the workers are stopped, remove any temporary file one of them left below *out*.
 
     A worker removes its own on SIGTERM, but one busy in native code (Saxon) may be ended
     before its Python clean-up runs; the temporary files are ours by their name (see
