@@ -3,7 +3,8 @@
 A document's words are the words of its text (``tei:text``) and of the header parts that
 are a document's content (:data:`CONTENT_PARTS`: a manuscript description, a letter's
 correspondence description, person and place lists, a bibliography, the participants, the
-``standOff``). A page's words are the words a reader sees in its ``<body>``.
+``standOff``), and those of the documentary transcription (``sourceDoc``) of a document
+that has no text. A page's words are the words a reader sees in its ``<body>``.
 :func:`coverage` is the share of the document's words (counted with repetition) that the
 page shows as often: extra words on the page (labels, page numbers) neither help nor hurt.
 
@@ -81,11 +82,15 @@ def tei_words(root: etree._Element) -> Counter:
 
 
 def _content_elements(root: etree._Element) -> list[etree._Element]:
-    """The outermost text, standOff and content-bearing header elements of *root*."""
+    """The outermost text, standOff and content-bearing header elements of *root*, and the
+    documentary transcription (``sourceDoc``) of a document that has no text."""
     wanted = {TEI + "text"} | {TEI + n for n in CONTENT_PARTS}
     found = []
-    for element in root.iter(*wanted):
-        if not any(a.tag in wanted for a in element.iterancestors()):
+    for element in root.iter(*wanted, TEI + "sourceDoc"):
+        if element.tag == TEI + "sourceDoc":
+            if element.getparent().find(TEI + "text") is None:
+                found.append(element)
+        elif not any(a.tag in wanted for a in element.iterancestors()):
             found.append(element)
     return found
 

@@ -90,8 +90,8 @@ def test_edition_pages_pass_the_nu_html_checker(edition_out: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-#: TEI elements whose text a reading page leaves out on purpose (variants, errors, running heads)
-NOT_SHOWN = {"rdg", "sic", "fw", "orig", "abbr", "reg"}
+#: TEI elements whose text a reading page leaves out on purpose (the readings a choice does not show)
+NOT_SHOWN = {"rdg", "sic", "orig", "abbr", "reg"}
 
 
 def shown_words(source: Path, count: int = 20) -> list[str]:

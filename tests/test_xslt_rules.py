@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
 from coverage_helpers import coverage, html_text, html_words, tei_words
@@ -140,3 +141,61 @@ def test_manuscript_with_empty_keyword_terms_shows_no_empty_keywords_box(output:
     doc = lxml_html.document_fromstring(rendered(external / "betamasaheft" / "ESdd001.xml", output))
     assert doc.xpath("//*[contains(@class, 'keywords')]") == []
     assert "Identifier C3-IV-229" in text_of(doc)
+
+
+# ------------------------------------------------------------------ kinds of TEI without whitespace
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_dictionary_entry_parts_stand_apart(output: str) -> None:
+    doc = page("dictionary-entries-without-whitespace.xml", output)
+    entry = " ".join(doc.xpath("string(//*[@id = 'abacus'])").split())
+    assert entry == ("abacus ˈæbəkəs noun masc a counting frame he used an abacus mathematics a table for "
+                     "reckoning Latin abacus, from Greek abax see abax")
+    assert [" ".join(s.text_content().split()) for s in doc.xpath("//*[@id = 'abacus']//*[contains(@class, 'sense')]")] \
+        == ["a counting frame he used an abacus mathematics a table for reckoning", "mathematics a table for reckoning"]
+    assert "bank bank geogr. the edge of a river bank a house of money" in text_of(doc)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_documentary_transcription_is_shown_when_there_is_no_text(output: str) -> None:
+    doc = page("documentary-transcription-without-text.xml", output)
+    lines = [" ".join(l.text_content().split()) for l in doc.xpath("//*[contains(@class, 'zone')]/*[contains(@class, 'l')]")]
+    assert lines == ["Am Morgen fuhren wir", "nach Weimar Jena hinaus", "Randnotiz des Schreibers"]
+
+
+def test_documentary_transcription_beside_a_text_is_not_shown_twice() -> None:
+    tree = parse(RULES / "documentary-transcription-without-text.xml")
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    text = etree.SubElement(tree.getroot(), tei + "text")
+    etree.SubElement(etree.SubElement(text, tei + "body"), tei + "p").text = "Der gelesene Text."
+    page_ = lxml_html.document_fromstring(transform("html.xsl", tree, {"source-name": "x.xml"}))
+    shown = text_of(page_)
+    assert "Der gelesene Text." in shown and "Randnotiz" not in shown
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_transcript_events_read_as_stage_directions_apart_from_the_words(output: str) -> None:
+    text = text_of(page("transcript-events-and-forme-work.xml", output))
+    assert "open Applause The members rise A door slams and call" in text
+    events = page("transcript-events-and-forme-work.xml", output).xpath("//*[contains(@class, 'stage')]")
+    assert [" ".join(e.text_content().split()) for e in events] == ["Applause", "The members rise", "A door slams"]
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_forme_work_is_shown_apart_where_it_stands(output: str) -> None:
+    doc = page("transcript-events-and-forme-work.xml", output)
+    assert [" ".join(f.text_content().split()) for f in doc.xpath("//*[contains(@class, 'fw')]")] \
+        == ["THE HISTORY OF TEA", "for"]
+    assert "packed in chests for" in text_of(doc)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_figure_heading_and_description_stand_apart(output: str) -> None:
+    assert "A tea chest Drawing of a wooden chest with a lid" in text_of(page("transcript-events-and-forme-work.xml", output))
+
+
+@pytest.mark.parametrize("fixture", ["dictionary-entries-without-whitespace.xml", "documentary-transcription-without-text.xml",
+                                     "transcript-events-and-forme-work.xml"])
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
+    source = tei_words(parse(RULES / fixture).getroot())
+    assert coverage(source, html_words(rendered(RULES / fixture, output))) == (sum(source.values()),) * 2

@@ -360,7 +360,12 @@
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
       <xsl:apply-templates select="* except (tei:head | tei:figDesc)" mode="tk:text"/>
       <xsl:if test="tei:head | tei:figDesc">
-        <figcaption><xsl:apply-templates select="(tei:head | tei:figDesc)/node()" mode="tk:text"/></figcaption>
+        <figcaption>
+          <xsl:for-each select="tei:head | tei:figDesc">
+            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:apply-templates select="node()" mode="tk:text"/>
+          </xsl:for-each>
+        </figcaption>
       </xsl:if>
     </figure>
   </xsl:template>

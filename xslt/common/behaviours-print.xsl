@@ -390,7 +390,9 @@
 
   <xsl:template name="b:stage">
     <xsl:param name="within-phrase" as="xs:boolean" select="false()"/>
-    <xsl:call-template name="b:block"/>
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="class" select="'stage'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ================================================================ notes -->

@@ -290,9 +290,36 @@
   <!-- facsimile -->
   <xsl:template match="facsimile" mode="tk:text" priority="1"/>
   <!-- sourceDoc -->
+  <xsl:template match="sourceDoc[empty(../text)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
   <xsl:template match="sourceDoc" mode="tk:text" priority="1"/>
+  <!-- surfaceGrp -->
+  <xsl:template match="surfaceGrp" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- surface -->
+  <xsl:template match="surface" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- zone -->
+  <xsl:template match="zone" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- line -->
+  <xsl:template match="line" mode="tk:text" priority="1">
+    <xsl:call-template name="b:verse-line"/>
+  </xsl:template>
   <!-- fw -->
-  <xsl:template match="fw" mode="tk:text" priority="1"/>
+  <xsl:template match="fw[ancestor::p or ancestor::ab or ancestor::l or ancestor::head]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="fw" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
   <!-- cb -->
   <xsl:template match="cb" mode="tk:text" priority="1"/>
   <!-- milestone -->
@@ -308,7 +335,9 @@
   <!-- media -->
   <xsl:template match="media" mode="tk:text" priority="1"/>
   <!-- figDesc -->
-  <xsl:template match="figDesc" mode="tk:text" priority="1"/>
+  <xsl:template match="figDesc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
   <!-- group -->
   <xsl:template match="group" mode="tk:text" priority="1">
     <xsl:call-template name="b:container"/>
@@ -553,6 +582,240 @@
     <xsl:call-template name="b:inline">
       <xsl:with-param name="kind" select="'plain'"/>
       <xsl:with-param name="before" select="tk:token-space(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- vocal -->
+  <xsl:template match="vocal" mode="tk:text" priority="1">
+    <xsl:call-template name="b:stage">
+      <xsl:with-param name="within-phrase" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- kinesic -->
+  <xsl:template match="kinesic" mode="tk:text" priority="1">
+    <xsl:call-template name="b:stage">
+      <xsl:with-param name="within-phrase" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- incident -->
+  <xsl:template match="incident" mode="tk:text" priority="1">
+    <xsl:call-template name="b:stage">
+      <xsl:with-param name="within-phrase" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- writing -->
+  <xsl:template match="writing" mode="tk:text" priority="1">
+    <xsl:call-template name="b:stage">
+      <xsl:with-param name="within-phrase" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- desc -->
+  <xsl:template match="desc[parent::*[self::vocal or self::kinesic or self::incident or self::writing or self::event]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- superEntry -->
+  <xsl:template match="superEntry" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- entry -->
+  <xsl:template match="entry" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- entryFree -->
+  <xsl:template match="entryFree" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- hom -->
+  <xsl:template match="hom" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- sense -->
+  <xsl:template match="sense" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- re -->
+  <xsl:template match="re" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- dictScrap -->
+  <xsl:template match="dictScrap" mode="tk:text" priority="1">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- form -->
+  <xsl:template match="form" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- orth -->
+  <xsl:template match="orth" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- pron -->
+  <xsl:template match="pron" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- hyph -->
+  <xsl:template match="hyph" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- gramGrp -->
+  <xsl:template match="gramGrp" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- gram -->
+  <xsl:template match="gram" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- pos -->
+  <xsl:template match="pos" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- gen -->
+  <xsl:template match="gen" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- number -->
+  <xsl:template match="number" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- case -->
+  <xsl:template match="case" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- per -->
+  <xsl:template match="per" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- tns -->
+  <xsl:template match="tns" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- mood -->
+  <xsl:template match="mood" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- iType -->
+  <xsl:template match="iType" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- subc -->
+  <xsl:template match="subc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- colloc -->
+  <xsl:template match="colloc" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- def -->
+  <xsl:template match="def" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- usg -->
+  <xsl:template match="usg" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- lbl -->
+  <xsl:template match="lbl" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- etym -->
+  <xsl:template match="etym" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- xr -->
+  <xsl:template match="xr" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- oRef -->
+  <xsl:template match="oRef" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- pRef -->
+  <xsl:template match="pRef" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- oVar -->
+  <xsl:template match="oVar" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- pVar -->
+  <xsl:template match="pVar" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
     </xsl:call-template>
   </xsl:template>
   <!-- msDesc -->

@@ -31,13 +31,14 @@
   <!-- the header parts that are a document's content (a manuscript's description, a
        letter's sending, the persons of a play, a bibliography), wherever the header has them
        (correspDesc lived in sourceDesc before P5 3.0), outermost only, in document order;
-       then the standOff -->
+       then the standOff, and the documentary transcription of a document without a text -->
   <xsl:function name="tk:content-parts" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="parts" as="element()*"
                   select="$tei/tei:teiHeader//(tei:msDesc | tei:correspDesc | tei:particDesc | tei:settingDesc
                           | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listBibl)"/>
-    <xsl:sequence select="$parts[empty(ancestor::* intersect $parts)], $tei/tei:standOff"/>
+    <xsl:sequence select="$parts[empty(ancestor::* intersect $parts)], $tei/tei:standOff,
+                          $tei/tei:sourceDoc[empty($tei/tei:text)]"/>
   </xsl:function>
 
   <!-- the titles that name the document itself: not a subtitle, a short or alternative
