@@ -480,3 +480,51 @@ def test_a_large_derived_tree_gets_static_files_for_its_top_level_units_only():
     assert all("api/dts/" + urls.document_file(article.id, ref=ref) in names for ref in tops)
     assert "api/dts/" + urls.document_file(article.id, ref="1.1.1") not in names
     assert "api/dts/" + urls.navigation_file(article.id, down=-1) in names
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_a_text_cited_by_cref_patterns_gets_their_tree():
+    """The CTS convention (Perseus, First1KGreek): cRefPatterns, no citeStructure."""
+    article = Article.held(FIXTURES / "dts" / "cts-cref-patterns-book-and-line.xml")
+    tree = dts.citation_trees(article)[0]
+    assert tree.structure == [{"@type": "CiteStructure", "citeType": "book",
+                               "citeStructure": [{"@type": "CiteStructure", "citeType": "line"}]}]
+    assert [(u.identifier, u.level, u.parent, u.cite_type) for u in tree.units] == [
+        ("1", 1, None, "book"), ("1.1", 2, "1", "line"), ("1.2", 2, "1", "line"),
+        ("2", 1, None, "book"), ("2.1", 2, "2", "line"), ("2.2", 2, "2", "line")]
+    edition = Edition([article])
+    passage = dts.document(edition, [("resource", article.id), ("ref", "2.2")], dts.Urls("http://x/dts"))
+    assert passage.status == 200 and b"inde toro pater" in passage.body
+    passage = dts.document(edition, [("resource", article.id), ("start", "1.2"), ("end", "2.1")],
+                           dts.Urls("http://x/dts"))
+    assert passage.status == 200 and b"Italiam" in passage.body and b"Conticuere" in passage.body
+    assert b"Arma" not in passage.body and b"inde toro" not in passage.body
+
+
+def test_cite_structure_wins_over_cref_patterns(tmp_path):
+    source = (FIXTURES / "dts" / "cts-cref-patterns-book-and-line.xml").read_text("utf-8")
+    path = tmp_path / "both.xml"
+    path.write_text(source.replace('<refsDecl n="CTS">', '<refsDecl><citeStructure unit="book" '
+                                   'match="//tei:div[@subtype=\'book\']" use="@n"/></refsDecl><refsDecl n="CTS">'),
+                    "utf-8")
+    tree = dts.citation_trees(Article.held(path))[0]
+    assert [u.identifier for u in tree.units] == ["1", "2"]
+
+
+def test_a_dictionary_is_cited_by_its_entries():
+    article = Article.held(FIXTURES / "rules" / "dictionary-entries-without-whitespace.xml")
+    tree = dts.citation_trees(article)[0]
+    assert [(u.identifier, u.cite_type) for u in tree.units] == [
+        ("1", "entry"), ("2", "entry"), ("3", "entries"), ("3.1", "entry"), ("3.2", "entry")]
+
+
+def test_a_documentary_transcription_is_cited_by_surface_zone_and_line():
+    article = Article.held(FIXTURES / "rules" / "documentary-transcription-without-text.xml")
+    tree = dts.citation_trees(article)[0]
+    assert [(u.identifier, u.cite_type) for u in tree.units] == [
+        ("1", "surface"), ("1.1", "zone"), ("1.1.1", "line"), ("1.1.2", "line"), ("1.2", "zone"),
+        ("1.2.1", "line")]
+    passage = dts.document(Edition([article]), [("resource", article.id), ("ref", "1.1.2")], dts.Urls("http://x/dts"))
+    assert passage.status == 200 and b"Jena" in passage.body

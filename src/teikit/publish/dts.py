@@ -9,8 +9,11 @@ Citation trees come from each article's ``encodingDesc/refsDecl/citeStructure``
 (``@match`` evaluated from the parent unit, ``@use`` giving the reference part,
 ``@delim`` joining it to the parent's identifier, ``@unit`` giving ``citeType``). The
 first ``refsDecl`` is the default tree; a further one is addressed by its ``@n`` as
-``tree``. A document that declares none gets a tree derived from its structure
-(:func:`derived_trees`: divisions, speeches, verse groups, paragraphs and lines).
+``tree``. A document without citeStructure that declares ``cRefPattern``s (the CTS
+convention of Perseus and First1KGreek) gets the tree they describe (:func:`pattern_trees`);
+one that declares neither gets a tree derived from its structure (:func:`derived_trees`:
+divisions, speeches, verse groups, paragraphs and lines, dictionary entries, the lines of a
+documentary transcription).
 Error cases follow the specification: 400 for a missing ``resource``, ``ref`` with
 ``start``/``end``, ``start`` without ``end`` (or the reverse), no
 ``down``/``ref``/``start`` or ``down=0`` without ``ref``; 404 for an unknown resource,
@@ -168,27 +171,109 @@ def _read_trees(article: Article) -> list[CitationTree]:
             _resolve(cite, article.root, None, 1, units)
         trees.append(CitationTree(refs.get("n") if trees else None,
                                   [_structure(c) for c in tops], units))
-    return trees or derived_trees(article.root)
+    return trees or pattern_trees(article.root) or derived_trees(article.root)
+
+
+# -- citation trees from cRefPattern (the CTS convention: Perseus, First1KGreek...) ---------
+#: a replacement pattern's ``[@n='$2']``: the step that one part of a reference selects
+_PLACEHOLDER = re.compile(r"""\[\s*@n\s*=\s*(['"])\$\d+\1\s*\]""")
+_XPATH_PATTERN = re.compile(r"^#xpath\((.*)\)$", re.DOTALL)
+
+
+def pattern_trees(root: etree._Element) -> list[CitationTree]:
+    """The citation tree that a ``refsDecl`` of ``cRefPattern``s declares (as Perseus and
+    First1KGreek do: ``#xpath(/tei:TEI/tei:text/tei:body/tei:div/tei:div[@n='$1']/tei:l[@n='$2'])``),
+    read as citeStructure would be: each pattern with *k* parts gives the units of depth *k*
+    (every element its XPath selects when each ``[@n='$i']`` is ``[@n]``), cited by their
+    ``@n`` joined with ``.`` below the unit of depth *k - 1* that holds them, and typed by the
+    pattern's ``@n`` (``line``, ``book``...). No usable pattern: no tree."""
+    refs = root.xpath("tei:teiHeader/tei:encodingDesc/tei:refsDecl[tei:cRefPattern][1]", namespaces=NS)
+    levels = _pattern_levels(refs[0]) if refs else []
+    units: list[Unit] = []
+    by_element: dict[etree._Element, Unit] = {}
+    seen: set[str] = set()
+    for depth, (cite_type, nodes) in enumerate(levels, 1):
+        for node in nodes:
+            parent = next((by_element[a] for a in node.iterancestors() if a in by_element), None)
+            n = node.get("n", "").strip()
+            identifier = f"{parent.identifier}.{n}" if parent else n
+            if (not n or (parent is None) != (depth == 1) or (parent is not None and parent.level != depth - 1)
+                    or identifier in seen):
+                continue             # no @n, not below a unit of the depth above, or cited twice
+            unit = Unit(identifier, depth, parent.identifier if parent else None, cite_type, node)
+            by_element[node] = unit
+            seen.add(identifier)
+            units.append(unit)
+    units = _in_document_order(units)
+    structure: list[dict] = []
+    for cite_type, _ in reversed(levels):
+        node = {"@type": "CiteStructure", "citeType": cite_type}
+        structure = [{**node, **({"citeStructure": structure} if structure else {})}]
+    return [CitationTree(None, structure, units)] if units else []
+
+
+def _pattern_levels(refs: etree._Element) -> list[tuple[str, list[etree._Element]]]:
+    """(cite type, selected elements) for depth 1, 2... of *refs*' cRefPatterns, shallowest
+    first; the elements with an ``@n`` only. A pattern that is not an XPath is left out."""
+    found = {}
+    for pattern in refs.findall(f"{{{TEI_NS}}}cRefPattern"):
+        path = _XPATH_PATTERN.match(pattern.get("replacementPattern", "").strip())
+        if not path:
+            continue
+        depth = len(_PLACEHOLDER.findall(path.group(1)))
+        try:
+            nodes = root_xpath(refs, _PLACEHOLDER.sub("[@n]", path.group(1)))
+        except etree.XPathError:
+            continue
+        if depth and nodes:
+            found[depth] = (pattern.get("n") or etree.QName(nodes[0]).localname, nodes)
+    return [found[d] for d in sorted(found) if all(k in found for k in range(1, d + 1))]
+
+
+def root_xpath(context: etree._Element, path: str) -> list[etree._Element]:
+    """The elements *path* selects (namespace prefix ``tei``), from *context*'s document."""
+    return [e for e in context.getroottree().xpath(path, namespaces=NS) if isinstance(e, etree._Element)]
+
+
+def _in_document_order(units: list[Unit]) -> list[Unit]:
+    """*units* depth first, each after its parent, children in document order (the order a
+    citation tree's units are kept in)."""
+    children: dict[str | None, list[Unit]] = {}
+    for unit in units:
+        children.setdefault(unit.parent, []).append(unit)
+    ordered: list[Unit] = []
+
+    def visit(parent: str | None) -> None:
+        for unit in children.get(parent, []):
+            ordered.append(unit)
+            visit(unit.identifier)
+    visit(None)
+    return ordered
 
 
 # -- citation trees derived from the structure (a document without citeStructure) -----------
 #: elements that hold citable units, and what each is cited as (div: its @type, else "section")
 _CONTAINERS = {"div": "section", "div1": "section", "div2": "section", "div3": "section",
                "div4": "section", "div5": "section", "div6": "section", "div7": "section",
-               "lg": "stanza", "sp": "speech", "u": "utterance"}
+               "lg": "stanza", "sp": "speech", "u": "utterance", "superEntry": "entries",
+               "surfaceGrp": "surfaces", "surface": "surface", "zone": "zone"}
 #: citable units that hold no further units
-_LEAVES = {"p": "paragraph", "ab": "block", "l": "line"}
+_LEAVES = {"p": "paragraph", "ab": "block", "l": "line", "entry": "entry", "entryFree": "entry",
+           "line": "line"}
 
 
 def derived_trees(root: etree._Element) -> list[CitationTree]:
     """The default citation tree of a document that declares none: its divisions (``div``,
     ``div1``...), within them speeches (``sp``, ``u``) and verse groups (``lg``), and their
     paragraphs, blocks and lines, in the order of the text's ``body`` (of every ``text``
-    of a ``group``). A unit is cited by its ``@n`` when that is unique among its siblings
-    and holds no ``.``, else by its position; the parts are joined with ``.``
-    (``2.1.14``: act 2, scene 1, speech 14). No citable unit: no tree."""
+    of a ``group``); a dictionary's entries; the surfaces, zones and lines of the
+    documentary transcription (``sourceDoc``) of a document that has no text. A unit is
+    cited by its ``@n`` when that is unique among its siblings and holds no ``.``, else by
+    its position; the parts are joined with ``.`` (``2.1.14``: act 2, scene 1, speech 14).
+    No citable unit: no tree."""
     units: list[Unit] = []
-    for body in root.xpath("tei:text//tei:body[not(ancestor::tei:floatingText)]", namespaces=NS):
+    for body in root.xpath("tei:text//tei:body[not(ancestor::tei:floatingText)] | tei:sourceDoc[not(../tei:text)]",
+                           namespaces=NS):
         _derive(body, None, 1, units)
     if not units:
         return []
