@@ -528,3 +528,12 @@ def test_a_documentary_transcription_is_cited_by_surface_zone_and_line():
         ("1.2.1", "line")]
     passage = dts.document(Edition([article]), [("resource", article.id), ("ref", "1.1.2")], dts.Urls("http://x/dts"))
     assert passage.status == 200 and b"Jena" in passage.body
+
+
+def test_textparts_without_cref_patterns_are_cited_as_their_subtype(tmp_path):
+    source = (FIXTURES / "dts" / "cts-cref-patterns-book-and-line.xml").read_text("utf-8")
+    path = tmp_path / "plain.xml"
+    path.write_text(source.split("<encodingDesc>")[0] + source.split("</encodingDesc>")[1], "utf-8")
+    tree = dts.citation_trees(Article.held(path))[0]
+    assert [(u.identifier, u.cite_type) for u in tree.units][:4] == [
+        ("1", "edition"), ("1.1", "book"), ("1.1.1", "line"), ("1.1.2", "line")]

@@ -290,12 +290,19 @@ def _derive(container: etree._Element, parent: Unit | None, level: int, units: l
         identifier = f"{parent.identifier}.{segment}" if parent else segment
         if parent is None and any(u.identifier == identifier for u in units if u.level == 1):
             identifier = f"{identifier}-{len(units)}"     # a second body (a group of texts)
-        cite_type = child.get("type") if name.startswith("div") and child.get("type") else \
-            _CONTAINERS.get(name) or _LEAVES[name]
+        cite_type = _division_type(child) if name.startswith("div") else None
+        cite_type = cite_type or _CONTAINERS.get(name) or _LEAVES[name]
         unit = Unit(identifier, level, parent.identifier if parent else None, cite_type, child)
         units.append(unit)
         if name in _CONTAINERS:
             _derive(child, unit, level + 1, units)
+
+
+def _division_type(div: etree._Element) -> str | None:
+    """What a division is cited as: its ``@type``, or its ``@subtype`` when the type is the
+    EpiDoc/CTS ``textpart`` (``book``, ``chapter``, ``poem``)."""
+    kind = div.get("type")
+    return div.get("subtype") or kind if kind == "textpart" else kind
 
 
 def _derived_structure(units: list[Unit]) -> list[dict]:
