@@ -60,6 +60,25 @@ def parse_log(monkeypatch: pytest.MonkeyPatch) -> dict:
     return log
 
 
+def test_read_phase_in_worker_processes_gives_the_same_edition_and_errors(many_article_edition: Path) -> None:
+    """Read from both ends (the render's idle workers from the last file back): the same
+    articles, infos and errors, in the same order, as one process reading them all."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    (many_article_edition / "copy-2.xml").write_text("<TEI><unclosed></TEI>", encoding="utf-8")
+    (many_article_edition / "copy-4.xml").write_text("<notTEI/>", encoding="utf-8")
+    alone: list[InputError] = []
+    expected = read_edition([many_article_edition], failures=alone, check=document.check_tei)
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        both: list[InputError] = []
+        edition = read_edition([many_article_edition], failures=both, check=document.check_tei, pool=pool)
+    assert [(a.path, a.info) for a in edition.articles] == [(a.path, a.info) for a in expected.articles]
+    assert len(edition.articles) == ARTICLES - 2
+    assert [str(e) for e in both] == [str(e) for e in alone] and len(both) == 2
+    assert "copy-2.xml:1:" in str(both[0]) and "copy-4.xml" in str(both[1])
+
+
 def test_read_phase_keeps_no_article_tree(many_article_edition: Path, parse_log: dict) -> None:
     edition = read_edition([many_article_edition])
     assert len(edition.articles) == ARTICLES

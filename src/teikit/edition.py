@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from lxml import etree
 
-from teikit.errors import InputError
+from teikit.errors import InputError, WorkerError
 from teikit.saxon import heap as saxon_heap
 from teikit.xmlio import NS as _NS, TEI_NS, XML_NS, parse, plain_text
 
@@ -431,17 +431,25 @@ def read_registers(directories: Iterable[Path]) -> dict[Path, list[Article]]:
 
 
 def read_edition(paths: Sequence[str | os.PathLike], failures: list[InputError] | None = None,
-                 check: Callable[[Article], None] | None = None) -> Edition:
+                 check: Callable[[Article], None] | None = None, pool=None) -> Edition:
     """Phase *read*: a handle per article, and the register files next to them.
 
     An article that cannot be read (or that *check* refuses with :class:`InputError`)
     raises that error; given a *failures* list, the error is appended there instead, in
     the order of the files, and the article left out of the edition.
+
+    Given a *pool* (a :class:`concurrent.futures.Executor` of processes, such as the render's
+    workers, idle until the write phase), the articles are read from both ends: the pool's
+    processes from the last file back, this one from the first on, until they meet
+    (:func:`_read_from_both_ends`); the outcome is the same, in the same order.
     """
+    found = find_articles(paths)
     articles = []
-    for path in find_articles(paths):
+    for path, outcome in zip(found, _read_from_both_ends(found, pool) if pool else map(read_info, found)):
         try:
-            article = Article.read(path)
+            if isinstance(outcome, InputError):
+                raise outcome
+            article = Article(path, info=outcome)
             if check is not None:
                 check(article)
             articles.append(article)
@@ -450,6 +458,39 @@ def read_edition(paths: Sequence[str | os.PathLike], failures: list[InputError] 
                 raise
             failures.append(exc)
     return Edition(articles, read_registers(a.path.resolve().parent for a in articles))
+
+
+def read_info(path: Path) -> DocumentInfo | InputError:
+    """What the read phase keeps of the article at *path*: its :class:`DocumentInfo`, or
+    the error that it cannot be read (returned, so that a process pool hands it back)."""
+    try:
+        return DocumentInfo.of(parse(path, lenient_ids=True))
+    except InputError as exc:
+        return exc
+
+
+def _read_from_both_ends(paths: list[Path], pool) -> Iterator[DocumentInfo | InputError]:
+    """:func:`read_info` of each of *paths*, in order: *pool* takes them from the last one
+    back, two at a time, this process from the first on, until they meet. Nothing is handed
+    to the pool that this process might want first, so nothing is taken back (a cancelled
+    task left in a pool that is then stopped upsets Python 3.11's executor)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    done: dict[int, DocumentInfo | InputError] = {}
+    given: dict[int, object] = {}
+    back = len(paths)
+    try:
+        for front, path in enumerate(paths):
+            while len(given) < 2 and back - 1 > front:
+                back -= 1
+                given[back] = pool.submit(read_info, paths[back])
+            if front in given:
+                done[front] = given.pop(front).result()
+            yield done.pop(front) if front in done else read_info(path)
+            for index in [i for i, future in given.items() if future.done()]:
+                done[index] = given.pop(index).result()
+    except BrokenProcessPool:          # a worker was killed (out of memory...)
+        raise WorkerError() from None
 
 
 def unique_ids(articles: Iterable) -> None:

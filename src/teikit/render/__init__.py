@@ -104,7 +104,7 @@ def _render_with(paths: Sequence[str | os.PathLike], formats: Sequence[str], out
                  jobs: int, failures: list[TeikitError] | None,
                  progress: Callable[[int, int], None] | None, workers) -> dict[str, list[Path]]:
     found: list[TeikitError] = []
-    edition = read_edition(paths, failures=found, check=check_tei)
+    edition = read_edition(paths, failures=found, check=check_tei, pool=workers.pool if workers else None)
     if found and not edition.articles:
         raise found[0] if len(found) == 1 else RenderFailures(found, len(found), {})
     unread = len(found)

@@ -42,7 +42,8 @@ class Workers:
     render (:func:`write_in_parallel`): ``teikit build`` starts them while it streams the
     articles, ``teikit render`` while it reads the edition, so their start-up (a Python process, teikit's imports, Saxon, the formats'
     stylesheets compiled: about half a second each) runs beside the stream instead of
-    after it. Each render hands its edition to the workers through a file they read once
+    after it; once started, they read articles from the end of the list while the parent
+    reads from the start (:func:`teikit.edition.read_edition` with a pool). Each render hands its edition to the workers through a file they read once
     (:func:`_worker_write_for`). :meth:`close` ends them, at once when they did no work."""
 
     def __init__(self, jobs: int, stylesheets: list[str]) -> None:
