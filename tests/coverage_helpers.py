@@ -47,7 +47,7 @@ TEI_INLINE = frozenset(
     "orgName name rs geogName country region settlement bloc district roleName forename "
     "surname addName genName nameLink date time num measure unit abbr expan ex am sic corr "
     "reg orig supplied unclear del add damage surplus subst restore secl gap c g pc ref ptr "
-    "q quote said seg hyphenation choice lem handShift space locus idno".split())
+    "q quote said seg hyphenation choice lem handShift locus idno".split())
 
 #: HTML elements that do not break a word
 HTML_INLINE = frozenset(

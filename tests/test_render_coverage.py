@@ -78,3 +78,10 @@ def test_measure_counts_words_run_together_and_moved_notes_apart() -> None:
     run_together = html_words('<html><body><p>Atlast the<a class="noteref">1</a> tea came</p>'
                               '<ol><li>A note.</li></ol></body></html>')
     assert coverage(tei_words(tei), run_together) == (5, 7)
+
+
+def test_measure_takes_a_space_element_as_the_space_it_is() -> None:
+    """Schnitzler's letters: ``D<hi>r</hi><space unit="chars" quantity="1"/>Goldmann``."""
+    tei = parse(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Herrn D<hi rend="superscript">r'
+                b'</hi><space unit="chars" quantity="1"/>Goldmann</p></body></text></TEI>').getroot()
+    assert tei_words(tei) == Counter({"Herrn": 1, "Dr": 1, "Goldmann": 1})

@@ -199,3 +199,21 @@ def test_figure_heading_and_description_stand_apart(output: str) -> None:
 def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
     source = tei_words(parse(RULES / fixture).getroot())
     assert coverage(source, html_words(rendered(RULES / fixture, output))) == (sum(source.values()),) * 2
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_manuscript_identifier_parts_stand_apart(output: str) -> None:
+    text = text_of(page("manuscript-identifier-and-described-gap.xml", output))
+    assert "Weimar Goethe- und Schiller-Archiv GSA 25/XIX,3 GSA 25/W 1804" in text
+
+
+def test_print_imprint_names_the_manuscript_with_its_parts_apart() -> None:
+    doc = page("manuscript-identifier-and-described-gap.xml", "print")
+    lines = [" ".join(p.text_content().split()) for p in doc.xpath("//p[contains(@class, 'imprint-line')]")]
+    assert any(line.endswith("Weimar, Goethe- und Schiller-Archiv, GSA 25/XIX,3, GSA 25/W 1804") for line in lines), lines
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_a_gap_says_what_its_description_says_was_left_out(output: str) -> None:
+    text = text_of(page("manuscript-identifier-and-described-gap.xml", output))
+    assert "beginnt.[… Front matter removed Titelseite entfernt ]Der Präsident" in text

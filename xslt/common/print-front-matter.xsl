@@ -81,8 +81,10 @@
           <xsl:for-each select="tei:titleStmt/tei:respStmt">
             <p class="imprint-line"><xsl:value-of select="string-join((tk:distinct(tei:resp), tk:distinct(* except tei:resp)), ': ')"/></p>
           </xsl:for-each>
-          <xsl:sequence select="tk:imprint-line('source', tk:distinct(tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p
-                                                                        | tei:msDesc/tei:msIdentifier)), $lang)"/>
+          <!-- a manuscript's identifier: its parts (place, repository, shelfmark...), each once, with commas -->
+          <xsl:sequence select="tk:imprint-line('source', tk:distinct((tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:p),
+                                tei:sourceDesc/tei:msDesc/tei:msIdentifier/string-join(
+                                  distinct-values(.//*[not(*)] ! normalize-space()[. ne '']), ', '))), $lang)"/>
         </div>
       </xsl:for-each>
       <xsl:sequence select="tk:imprint-line('build-date', $build-date[. ne ''], $lang)"/>

@@ -609,7 +609,7 @@
     </xsl:call-template>
   </xsl:template>
   <!-- desc -->
-  <xsl:template match="desc[parent::*[self::vocal or self::kinesic or self::incident or self::writing or self::event]]" mode="tk:text" priority="1">
+  <xsl:template match="desc[parent::*[self::vocal or self::kinesic or self::incident or self::writing or self::event or self::gap]]" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="before" select="' '"/>
       <xsl:with-param name="after" select="' '"/>
@@ -890,6 +890,62 @@
       <xsl:with-param name="label" select="tk:field-label(.)"/>
     </xsl:call-template>
   </xsl:template>
+  <!-- country -->
+  <xsl:template match="country[parent::msIdentifier or parent::altIdentifier]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- region -->
+  <xsl:template match="region[parent::msIdentifier or parent::altIdentifier]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- settlement -->
+  <xsl:template match="settlement[parent::msIdentifier or parent::altIdentifier]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- institution -->
+  <xsl:template match="institution[parent::msIdentifier or parent::altIdentifier]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- repository -->
+  <xsl:template match="repository[parent::msIdentifier or parent::altIdentifier]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- collection -->
+  <xsl:template match="collection[parent::msIdentifier or parent::altIdentifier]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- msName -->
+  <xsl:template match="msName[parent::msIdentifier or parent::altIdentifier]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- idno -->
+  <xsl:template match="idno[parent::msIdentifier or parent::altIdentifier]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+      <xsl:with-param name="after" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
   <!-- msItem -->
   <xsl:template match="msItem" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
@@ -1104,6 +1160,14 @@
     </xsl:call-template>
   </xsl:template>
   <!-- gap -->
+  <xsl:template match="gap[desc[normalize-space()]]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="desc"/>
+      <xsl:with-param name="before" select="'[…'"/>
+      <xsl:with-param name="after" select="']'"/>
+      <xsl:with-param name="title" select="string-join((@reason, @quantity, @unit), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="gap" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
       <xsl:with-param name="content" select="()"/>
