@@ -537,3 +537,25 @@ def test_textparts_without_cref_patterns_are_cited_as_their_subtype(tmp_path):
     tree = dts.citation_trees(Article.held(path))[0]
     assert [(u.identifier, u.cite_type) for u in tree.units][:4] == [
         ("1", "edition"), ("1.1", "book"), ("1.1.1", "line"), ("1.1.2", "line")]
+
+
+def test_cite_structure_written_as_the_guidelines_write_it_without_prefixes(tmp_path):
+    """Perseus's Homeric Hymns: ``match="/TEI/text/body"``, then ``match="l"``: names in
+    the TEI namespace without a prefix, as in the Guidelines' examples."""
+    source = (FIXTURES / "dts" / "cts-cref-patterns-book-and-line.xml").read_text("utf-8")
+    path = tmp_path / "unprefixed.xml"
+    path.write_text(source.replace('<refsDecl n="CTS">', '<refsDecl><citeStructure unit="book" '
+                                   'match="//body/div/div[@subtype = \'book\']" use="@n"><citeStructure unit="line" '
+                                   'delim="." match="l[@n]" use="@n"/></citeStructure></refsDecl><refsDecl n="CTS">'),
+                    "utf-8")
+    tree = dts.citation_trees(Article.held(path))[0]
+    assert [(u.identifier, u.cite_type) for u in tree.units] == [
+        ("1", "book"), ("1.1", "line"), ("1.2", "line"), ("2", "book"), ("2.1", "line"), ("2.2", "line")]
+
+
+def test_a_cite_structure_that_cites_nothing_gives_way_to_the_patterns(tmp_path):
+    source = (FIXTURES / "dts" / "cts-cref-patterns-book-and-line.xml").read_text("utf-8")
+    path = tmp_path / "empty.xml"
+    path.write_text(source.replace('<refsDecl n="CTS">', '<refsDecl><citeStructure unit="x" match="//nothing" '
+                                   'use="@n"/></refsDecl><refsDecl n="CTS">'), "utf-8")
+    assert [u.identifier for u in dts.citation_trees(Article.held(path))[0].units][:2] == ["1", "1.1"]

@@ -6,7 +6,7 @@ query as (name, value) pairs and *urls* knows the public base URL, so the same c
 serves the dynamic API (``/dts``) and writes the static Level 0 files of the site.
 
 Citation trees come from each article's ``encodingDesc/refsDecl/citeStructure``
-(``@match`` evaluated from the parent unit, ``@use`` giving the reference part,
+(``@match`` evaluated from the parent unit, TEI names with or without the ``tei:`` prefix, ``@use`` giving the reference part,
 ``@delim`` joining it to the parent's identifier, ``@unit`` giving ``citeType``). The
 first ``refsDecl`` is the default tree; a further one is addressed by its ``@n`` as
 ``tree``. A document without citeStructure that declares ``cRefPattern``s (the CTS
@@ -169,9 +169,42 @@ def _read_trees(article: Article) -> list[CitationTree]:
         tops = refs.findall(f"{{{TEI_NS}}}citeStructure")
         for cite in tops:
             _resolve(cite, article.root, None, 1, units)
-        trees.append(CitationTree(refs.get("n") if trees else None,
-                                  [_structure(c) for c in tops], units))
+        if units:                # a citeStructure that cites nothing is no tree
+            trees.append(CitationTree(refs.get("n") if trees else None,
+                                      [_structure(c) for c in tops], units))
     return trees or pattern_trees(article.root) or derived_trees(article.root)
+
+
+#: an XPath string literal, or an unprefixed name (see :func:`_tei_default`): not inside a
+#: name, not after ``@`` or ``$`` or a prefix's ``:`` (after an axis's ``::`` it is), not a
+#: prefix, an axis or a function
+_XPATH_TOKEN = re.compile(r"""('[^']*'|"[^"]*")|(?<![\w.@$-])(?<![^:]:)(?<!^:)([A-Za-z_][\w.-]*)(?![\w.-]*\s*[(:])""")
+
+
+def _tei_xpath(context: etree._Element, path: str):
+    """*path* evaluated from *context* as the TEI Guidelines write citeStructure's
+    ``@match`` and ``@use``, with TEI as the default element namespace (``//body/div``);
+    a path that selects nothing so is evaluated as it is (names in no namespace)."""
+    tei = _tei_default(path)
+    result = context.xpath(tei, namespaces=NS)
+    if tei != path and not result:
+        return context.xpath(path, namespaces=NS)
+    return result
+
+
+def _tei_default(path: str) -> str:
+    """*path* with each unprefixed element name test given the ``tei:`` prefix: a name that
+    follows the start, ``/``, ``[``, ``(``, ``|``, ``,`` or an axis, is not a function call, an
+    attribute, a variable or an operator (``and``, ``or``, ``div``, ``mod`` after an operand)."""
+    def prefixed(match: re.Match) -> str:
+        literal, name = match.group(1), match.group(2)
+        if literal or not name:
+            return match.group(0)
+        before = path[:match.start()].rstrip()
+        if before and before[-1] not in "/[(|,:":
+            return name                          # an operator keyword after an operand
+        return f"tei:{name}"
+    return _XPATH_TOKEN.sub(prefixed, path)
 
 
 # -- citation trees from cRefPattern (the CTS convention: Perseus, First1KGreek...) ---------
@@ -334,11 +367,10 @@ def _structure(cite: etree._Element) -> dict:
 
 def _resolve(cite: etree._Element, context: etree._Element, parent: Unit | None, level: int,
              units: list[Unit]) -> None:
-    matches = [m for m in context.xpath(cite.get("match", ""), namespaces=NS)
-               if isinstance(m, etree._Element)]
+    matches = [m for m in _tei_xpath(context, cite.get("match", "")) if isinstance(m, etree._Element)]
     for position, node in enumerate(matches, 1):
         use = re.sub(r"position\(\)", str(position), cite.get("use", "position()"))
-        value = node.xpath(f"string({use})", namespaces=NS).strip()
+        value = _tei_xpath(node, f"string({use})").strip()
         identifier = f"{parent.identifier}{cite.get('delim', '')}{value}" if parent else value
         unit = Unit(identifier, level, parent.identifier if parent else None, cite.get("unit"), node)
         units.append(unit)
