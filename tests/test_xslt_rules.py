@@ -217,3 +217,15 @@ def test_print_imprint_names_the_manuscript_with_its_parts_apart() -> None:
 def test_a_gap_says_what_its_description_says_was_left_out(output: str) -> None:
     text = text_of(page("manuscript-identifier-and-described-gap.xml", output))
     assert "beginnt.[… Front matter removed Titelseite entfernt ]Der Präsident" in text
+
+
+def test_the_reading_a_choice_does_not_show_is_its_tooltip(tmp_path: Path) -> None:
+    path = tmp_path / "choices.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt>'
+                    '<title>C</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>'
+                    '</fileDesc></teiHeader><text><body><p><choice><abbr>Dr</abbr><expan>Doctor</expan></choice> '
+                    '<choice><orig>olde</orig><reg>old</reg></choice> <choice><seg>one</seg><seg>two</seg></choice>'
+                    '</p></body></text></TEI>', "utf-8")
+    doc = lxml_html.document_fromstring(rendered(path, "html"))
+    assert [(c.text_content(), c.get("title")) for c in doc.xpath("//span[@class = 'choice']")] == [
+        ("Doctor", "abbreviated: Dr"), ("old", "original spelling: olde"), ("one", "seg: two")]

@@ -592,10 +592,22 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- b:alternate: the reading the rules chose ($shown) -->
+  <!-- b:alternate: the reading the rules chose ($shown); the others (the source's spelling,
+       the abbreviation...) in its tooltip, as TEI Publisher's alternate does -->
   <xsl:template name="b:alternate">
     <xsl:param name="shown" as="element()?"/>
-    <xsl:apply-templates select="$shown/node()" mode="tk:text"/>
+    <xsl:variable name="others" as="element()*" select="*[normalize-space()] except $shown"/>
+    <xsl:choose>
+      <xsl:when test="exists($shown) and exists($others)">
+        <span class="choice" title="{string-join($others ! (tk:label(local-name(), tk:ui-lang(.)) || ': '
+                                                 || normalize-space(.)), '; ')}">
+          <xsl:apply-templates select="$shown/node()" mode="tk:text"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$shown/node()" mode="tk:text"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- =================================================================== contents -->

@@ -26,6 +26,12 @@
   <xsl:variable name="tk:labels" as="map(xs:string, map(xs:string, xs:string))" select="map {
       'skip':         map { 'tr': 'Metne geç',            'en': 'Skip to the text' },
       'edition':      map { 'tr': 'teikit dijital edisyonu', 'en': 'teikit digital edition' },
+      'sic':          map { 'tr': 'kaynakta',             'en': 'in the source' },
+      'corr':         map { 'tr': 'düzeltme',             'en': 'corrected' },
+      'orig':         map { 'tr': 'özgün yazım',          'en': 'original spelling' },
+      'reg':          map { 'tr': 'düzenlenmiş yazım',    'en': 'regularised' },
+      'abbr':         map { 'tr': 'kısaltma',             'en': 'abbreviated' },
+      'expan':        map { 'tr': 'açılım',               'en': 'expanded' },
       'articles':     map { 'tr': 'Makaleler',            'en': 'Articles' },
       'register':     map { 'tr': 'Dizin',                'en': 'Register' },
       'chronology':   map { 'tr': 'Kronoloji',            'en': 'Chronology' },
@@ -50,7 +56,7 @@
   <xsl:function name="tk:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="lang" as="xs:string"/>
-    <xsl:sequence select="($tk:labels($key)($lang), $tk:labels($key)('en'), $key)[1]"/>
+    <xsl:sequence select="($tk:labels($key)?($lang), $tk:labels($key)?en, $key)[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:lang" as="xs:string">
