@@ -122,8 +122,13 @@ def test_validate_memory_does_not_grow_with_the_number_of_documents(corpora):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_render_memory_does_not_grow_with_the_number_of_documents(corpora, tmp_path, jobs):
-    small, large = (peak_mb("render", str(corpora[n]), "--to", "html", "-j", jobs,
-                            "--out", str(tmp_path / f"out{n}")) for n in (N, 4 * N))
+    """Each figure is the lower peak of two runs: the same render's peak varies with when
+    Saxon's heap is collected (measured 231 and 305 MB for the same 16 documents, in a row,
+    on the commit before and after a change alike), which made one run against one run
+    fail now and then; a real growth shows in both runs."""
+    small, large = (min(peak_mb("render", str(corpora[n]), "--to", "html", "-j", jobs,
+                                "--out", str(tmp_path / f"out{n}-{run}")) for run in (1, 2))
+                    for n in (N, 4 * N))
     assert_does_not_grow(small, large)
 
 
