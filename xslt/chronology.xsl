@@ -70,7 +70,7 @@
       </p>
       <div class="what">
         <p class="sentence" dir="auto">
-          <xsl:if test="@lang ne ''"><xsl:attribute name="lang" select="@lang"/></xsl:if>
+          <xsl:if test="@lang ne ''"><xsl:attribute name="lang" select="tk:html-lang(@lang)"/></xsl:if>
           <xsl:sequence select="tk:mark(string(sentence), string(text))"/>
         </p>
         <p class="source">

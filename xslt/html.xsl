@@ -181,7 +181,7 @@
           <xsl:variable name="lang" as="xs:string" select="tk:lang(.)"/>
           <span>
           <xsl:if test="$lang ne '' and $lang ne string(root(.)/*/@xml:lang)">
-            <xsl:attribute name="lang" select="$lang"/>
+            <xsl:attribute name="lang" select="tk:html-lang($lang)"/>
           </xsl:if>
           <xsl:choose>
             <xsl:when test="matches(@target, '^https?://')">
@@ -257,7 +257,7 @@
       <xsl:variable name="l" as="xs:string" select="."/>
       <xsl:variable name="l-ui" as="xs:string" select="if (starts-with($l, 'tr')) then 'tr' else if ($l = '') then $ui else 'en'"/>
       <section class="abstract" aria-labelledby="abstract-{$l}">
-        <xsl:if test="$l ne ''"><xsl:attribute name="lang" select="$l"/></xsl:if>
+        <xsl:if test="$l ne ''"><xsl:attribute name="lang" select="tk:html-lang($l)"/></xsl:if>
         <h2 id="abstract-{$l}">
           <xsl:value-of select="tk:label(if ($abstracts[tk:lang(.) = $l]) then 'abstract' else 'keywords', $l-ui)"/>
         </h2>

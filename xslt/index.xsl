@@ -91,11 +91,11 @@
                   select="(tei:teiHeader/tei:profileDesc/tei:abstract[@xml:lang = $ui],
                            tei:teiHeader/tei:profileDesc/tei:abstract)[1]"/>
     <li class="article">
-      <xsl:if test="$lang ne ''"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+      <xsl:if test="$lang ne ''"><xsl:attribute name="lang" select="tk:html-lang($lang)"/></xsl:if>
       <h3><a href="{$page}"><xsl:value-of select="normalize-space(($first, 'TEI')[1])"/></a></h3>
       <xsl:for-each select="$main except $first">
         <p class="title-other">
-          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:html-lang(@xml:lang)"/></xsl:if>
           <xsl:value-of select="normalize-space(.)"/>
         </p>
       </xsl:for-each>
@@ -113,7 +113,7 @@
       </xsl:for-each>
       <xsl:for-each select="$abstract">
         <p class="abstract">
-          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:html-lang(@xml:lang)"/></xsl:if>
           <xsl:value-of select="normalize-space(.)"/>
         </p>
       </xsl:for-each>

@@ -92,7 +92,7 @@
         <xsl:with-param name="literal-pages" select="$part eq 'register'"/>
       </xsl:call-template>
     </xsl:variable>
-    <html lang="{($tei-articles/@xml:lang, 'tr')[1]}">
+    <html lang="{tk:html-lang(($tei-articles/@xml:lang, 'tr')[1])}">
       <head>
         <meta charset="UTF-8"/>
         <!-- read on a screen too (print.css @media screen): a phone lays it out at its width -->
@@ -162,7 +162,7 @@
 
   <xsl:template match="tei:TEI | tei:teiCorpus" mode="article">
     <xsl:variable name="lang" as="xs:string" select="(@xml:lang, 'tr')[1]"/>
-    <article class="article" id="{tk:article-id(.)}" lang="{$lang}">
+    <article class="article" id="{tk:article-id(.)}" lang="{tk:html-lang($lang)}">
       <xsl:apply-templates select="tei:teiHeader" mode="title-block"/>
       <xsl:apply-templates select="tei:text, tei:TEI/tei:text" mode="tk:text"/>
       <!-- the header parts that are content: a manuscript's description, a letter's
@@ -215,7 +215,7 @@
         <xsl:value-of select="normalize-space(($main, 'Untitled')[1])"/>
       </h1>
       <xsl:for-each select="$stmt/tei:title[@type = 'main'] except $main">
-        <p class="other-title" lang="{(@xml:lang, $tei/@xml:lang)[1]}">
+        <p class="other-title" lang="{tk:html-lang(string((@xml:lang, $tei/@xml:lang)[1]))}">
           <xsl:value-of select="normalize-space(.)"/>
         </p>
       </xsl:for-each>
@@ -238,7 +238,7 @@
       </xsl:for-each>
       <xsl:for-each select="tk:abstracts($tei)">
         <xsl:variable name="lang" as="xs:string" select="(@xml:lang, $tei/@xml:lang, 'tr')[1]"/>
-        <section class="abstract" lang="{$lang}">
+        <section class="abstract" lang="{tk:html-lang($lang)}">
           <h2 class="abstract-head"><xsl:value-of select="tk:label('abstract', $lang)"/></h2>
           <xsl:apply-templates select="node() except tei:head" mode="tk:text"/>
           <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:textClass/tei:keywords[@xml:lang = $lang][tei:term[normalize-space()]]">

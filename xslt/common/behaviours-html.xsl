@@ -50,16 +50,11 @@
   <xsl:variable name="tk:rtl" as="xs:string*" select="('ar', 'he', 'fa', 'ur', 'yi', 'syr')"/>
 
   <!-- =================================================================== attributes -->
-  <!-- a language tag as HTML's checker accepts it: a plain tag as it is, any other (a
-       private "ar-ijmes", a region that is a language "el-Latn-EN") as its language -->
+  <!-- a language tag as HTML's checker accepts it (common/language-tags.xsl) -->
   <xsl:template match="@xml:lang" mode="tk:attr">
-    <!-- (a two- or three-letter tag, most of them, is taken as it is without the regex:
-         a page may have thousands, and Saxon's regular expressions are slow) -->
-    <xsl:attribute name="lang" select="if (string-length(.) = (2, 3) and translate(., 'abcdefghijklmnopqrstuvwxyz', '') eq '')
-                                       then string(.)
-                                       else if (matches(., '^[a-zA-Z]{2,8}(-[A-Z][a-z]{3})?$|^[a-z]{2,3}-[A-Z]{2}$')) then string(.)
-                                       else replace(., '^([a-zA-Z]{2,8}).*$', '$1')"/>
-    <xsl:if test="substring-before(. || '-', '-') = $tk:rtl">
+    <xsl:variable name="lang" as="xs:string" select="tk:html-lang(.)"/>
+    <xsl:attribute name="lang" select="$lang"/>
+    <xsl:if test="substring-before($lang || '-', '-') = $tk:rtl">
       <xsl:attribute name="dir" select="'rtl'"/>
     </xsl:if>
   </xsl:template>

@@ -87,7 +87,7 @@
   <xsl:function name="tk:lang" as="attribute(lang)?">
     <xsl:param name="e" as="element()"/>
     <xsl:for-each select="$e/@xml:lang">
-      <xsl:attribute name="lang" select="."/>
+      <xsl:attribute name="lang" select="tk:html-lang(.)"/>
     </xsl:for-each>
   </xsl:function>
 

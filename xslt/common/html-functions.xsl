@@ -20,6 +20,8 @@
     xmlns:tk="urn:teikit"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="language-tags.xsl"/>
+
   <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 
   <!-- interface words; the key is looked up in the reader's language -->

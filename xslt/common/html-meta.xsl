@@ -74,7 +74,7 @@
     </xsl:if>
     <xsl:for-each select="$dc/dc:*">
       <meta name="DC.{local-name()}" content="{.}">
-        <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+        <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="tk:html-lang(@xml:lang)"/></xsl:if>
       </meta>
     </xsl:for-each>
 

@@ -17,6 +17,8 @@
     xmlns:tk="urn:teikit"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="language-tags.xsl"/>
+
   <!-- the element of each xml:id (html-functions.xsl declares the same key: one index) -->
   <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 
