@@ -229,3 +229,32 @@ def test_the_reading_a_choice_does_not_show_is_its_tooltip(tmp_path: Path) -> No
     doc = lxml_html.document_fromstring(rendered(path, "html"))
     assert [(c.text_content(), c.get("title")) for c in doc.xpath("//span[@class = 'choice']")] == [
         ("Doctor", "abbreviated: Dr"), ("old", "original spelling: olde"), ("one", "seg: two")]
+
+
+def test_print_gives_every_name_its_own_anchor_and_the_register_its_pages() -> None:
+    """<rs ref> names (Schnitzler letters) were not counted: all got the id of the name before."""
+    doc = page("letter-with-rs-names-in-its-own-lists.xml", "print")
+    ids = doc.xpath("//*[contains(@class, 'name')]/@id")
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert {a.get("href") for a in doc.xpath("//a[contains(@class, 'name')]")} == {"#reg-p-goldmann", "#reg-pl-wien"}
+    targets = {a.get("href")[1:] for a in doc.xpath("//*[contains(@class, 'register')]//a[starts-with(@href, '#occ-')]")}
+    assert targets and targets <= set(ids)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_a_citation_inside_a_phrase_stays_a_phrase(output: str) -> None:
+    doc = page("letter-with-rs-names-in-its-own-lists.xml", output)
+    assert doc.xpath("//span//figure | //span//div | //span//blockquote | //p//figure | //p//div") == []
+    assert "von thür Grimm steht da." in " ".join(text_of(doc).replace("—", " ").split())
+
+
+def test_every_rules_fixture_gives_valid_html_in_both_outputs(tmp_path: Path) -> None:
+    """The W3C Nu checker over the reading page and the print volume of every fixture of
+    tests/fixtures/rules (a block inside a phrase, a language tag...)."""
+    from test_render_html import nu_validate
+
+    for fixture in sorted(RULES.glob("*.xml")):
+        for output in OUTPUTS:
+            (tmp_path / f"{fixture.stem}-{output}.html").write_text(rendered(fixture, output), "utf-8")
+    result = nu_validate(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -182,7 +182,9 @@
     <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="parent::tei:cit">
-        <p><xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></p>
+        <xsl:element name="{if ($phrase) then 'span' else 'p'}">
+          <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:element>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="blocks" as="xs:boolean" select="tk:has-blocks(.)"/>
@@ -233,14 +235,28 @@
     <xsl:param name="quote" as="node()*"/>
     <xsl:param name="source" as="node()*"/>
     <xsl:param name="notes" as="node()*"/>
-    <figure class="cit">
-      <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
-      <blockquote><xsl:apply-templates select="$quote" mode="tk:text"/></blockquote>
-      <xsl:if test="$source">
-        <figcaption>— <xsl:apply-templates select="$source" mode="tk:text"/></figcaption>
-      </xsl:if>
-      <xsl:apply-templates select="$notes" mode="tk:text"/>
-    </figure>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$phrase">
+        <!-- within a phrase (a dictionary's definition, say): no <figure> can stand there -->
+        <span class="cit as-block">
+          <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
+          <q><xsl:apply-templates select="$quote" mode="tk:text"/></q>
+          <xsl:if test="$source"> — <xsl:apply-templates select="$source" mode="tk:text"/></xsl:if>
+          <xsl:apply-templates select="$notes" mode="tk:text"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <figure class="cit">
+          <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
+          <blockquote><xsl:apply-templates select="$quote" mode="tk:text"/></blockquote>
+          <xsl:if test="$source">
+            <figcaption>— <xsl:apply-templates select="$source" mode="tk:text"/></figcaption>
+          </xsl:if>
+          <xsl:apply-templates select="$notes" mode="tk:text"/>
+        </figure>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- b:block-quote: a quotation made of paragraphs or verse -->

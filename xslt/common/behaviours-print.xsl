@@ -252,6 +252,7 @@
         <xsl:apply-templates select="$notes" mode="tk:text"/>
       </xsl:element>
       <xsl:for-each select="$source">
+        <xsl:if test="$inline"> — </xsl:if>
         <xsl:element name="{if ($inline) then 'span' else 'figcaption'}">
           <xsl:attribute name="class" select="'cit-source'"/>
           <xsl:apply-templates select="." mode="tk:text">
@@ -519,7 +520,9 @@
         <span class="{$class}">
           <xsl:sequence select="tk:lang(.)"/>
           <xsl:value-of select="$before"/>
-          <xsl:apply-templates select="$content" mode="tk:text"/>
+          <xsl:apply-templates select="$content" mode="tk:text">
+            <xsl:with-param name="inline" select="true()" tunnel="yes"/>   <!-- a block inside is a span -->
+          </xsl:apply-templates>
           <xsl:value-of select="$after"/>
         </span>
       </xsl:otherwise>

@@ -74,7 +74,9 @@
   <!-- occurrences numbered in document order, once per document (an accumulator, not
        xsl:number level="any", which would rescan the document for every name) -->
   <xsl:accumulator name="tk:occurrence-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:name[@ref]"
+    <!-- every element the rules render as a name (behaviour name): each gets its own id -->
+    <xsl:accumulator-rule match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:name[@ref]
+                                 | tei:rs[@ref] | tei:geogName[@ref]"
                           select="$value + 1"/>
   </xsl:accumulator>
 
@@ -92,7 +94,8 @@
          laid out apart from the text, teikit.render.pdf); false: target-counter() -->
     <xsl:param name="literal-pages" as="xs:boolean" select="false()"/>
     <xsl:variable name="names" as="element()*"
-                  select="$articles/(tei:text | tei:TEI/tei:text)//(tei:persName | tei:placeName | tei:orgName | tei:name)[@ref]"/>
+                  select="$articles/(tei:text | tei:TEI/tei:text)//(tei:persName | tei:placeName | tei:orgName | tei:name
+                                                                    | tei:rs | tei:geogName)[@ref]"/>
     <xsl:variable name="occurrences" as="map(xs:string, element()*)">
       <xsl:map>
         <xsl:for-each-group select="$names" group-by="string(tk:register-entry(.)/@xml:id)">
