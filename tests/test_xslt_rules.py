@@ -190,7 +190,9 @@ def test_forme_work_is_shown_apart_where_it_stands(output: str) -> None:
 
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_figure_heading_and_description_stand_apart(output: str) -> None:
-    assert "A tea chest Drawing of a wooden chest with a lid" in text_of(page("transcript-events-and-forme-work.xml", output))
+    text = text_of(page("transcript-events-and-forme-work.xml", output))
+    assert "A tea chest Drawing of a wooden chest with a lid" in text
+    assert "SHALT LABOR PEACE PLENTIE" in text
 
 
 @pytest.mark.parametrize("fixture", ["dictionary-entries-without-whitespace.xml", "documentary-transcription-without-text.xml",

@@ -369,7 +369,11 @@
   <xsl:template name="b:figure">
     <figure>
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
-      <xsl:apply-templates select="* except (tei:head | tei:figDesc)" mode="tk:text"/>
+      <!-- what a figure shows stands apart (a printer's device: two mottoes, each a <q>) -->
+      <xsl:for-each select="* except (tei:head | tei:figDesc)">
+        <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:apply-templates select="." mode="tk:text"/>
+      </xsl:for-each>
       <xsl:if test="tei:head | tei:figDesc">
         <figcaption>
           <xsl:for-each select="tei:head | tei:figDesc">
