@@ -6,8 +6,9 @@ query as (name, value) pairs and *urls* knows the public base URL, so the same c
 serves the dynamic API (``/dts``) and writes the static Level 0 files of the site.
 
 Citation trees come from each article's ``encodingDesc/refsDecl/citeStructure``
-(``@match`` evaluated from the parent unit, TEI names with or without the ``tei:`` prefix, ``@use`` giving the reference part,
-``@delim`` joining it to the parent's identifier, ``@unit`` giving ``citeType``). The
+(``@match`` evaluated from the parent unit, its TEI names with or without the ``tei:``
+prefix, ``@use`` giving the reference part, ``@delim`` joining it to the parent's
+identifier, ``@unit`` giving ``citeType``). The
 first ``refsDecl`` is the default tree; a further one is addressed by its ``@n`` as
 ``tree``. A document without citeStructure that declares ``cRefPattern``s (the CTS
 convention of Perseus and First1KGreek) gets the tree they describe (:func:`pattern_trees`);
@@ -184,7 +185,7 @@ _XPATH_TOKEN = re.compile(r"""('[^']*'|"[^"]*")|(?<![\w.@$-])(?<![^:]:)(?<!^:)([
 def _tei_xpath(context: etree._Element, path: str):
     """*path* evaluated from *context* as the TEI Guidelines write citeStructure's
     ``@match`` and ``@use``, with TEI as the default element namespace (``//body/div``);
-    a path that selects nothing so is evaluated as it is (names in no namespace)."""
+    a path that selects nothing so is evaluated as written (names in no namespace)."""
     tei = _tei_default(path)
     result = context.xpath(tei, namespaces=NS)
     if tei != path and not result:
@@ -255,7 +256,7 @@ def _pattern_levels(refs: etree._Element) -> list[tuple[str, list[etree._Element
             continue
         depth = len(_PLACEHOLDER.findall(path.group(1)))
         try:
-            nodes = root_xpath(refs, _PLACEHOLDER.sub("[@n]", path.group(1)))
+            nodes = _root_xpath(refs, _PLACEHOLDER.sub("[@n]", path.group(1)))
         except etree.XPathError:
             continue
         if depth and nodes:
@@ -263,7 +264,7 @@ def _pattern_levels(refs: etree._Element) -> list[tuple[str, list[etree._Element
     return [found[d] for d in sorted(found) if all(k in found for k in range(1, d + 1))]
 
 
-def root_xpath(context: etree._Element, path: str) -> list[etree._Element]:
+def _root_xpath(context: etree._Element, path: str) -> list[etree._Element]:
     """The elements *path* selects (namespace prefix ``tei``), from *context*'s document."""
     return [e for e in context.getroottree().xpath(path, namespaces=NS) if isinstance(e, etree._Element)]
 
