@@ -559,3 +559,30 @@ def test_a_cite_structure_that_cites_nothing_gives_way_to_the_patterns(tmp_path)
     path.write_text(source.replace('<refsDecl n="CTS">', '<refsDecl><citeStructure unit="x" match="//nothing" '
                                    'use="@n"/></refsDecl><refsDecl n="CTS">'), "utf-8")
     assert [u.identifier for u in dts.citation_trees(Article.held(path))[0].units][:2] == ["1", "1.1"]
+
+
+@pytest.mark.parametrize("fixture", ["dts/cts-cref-patterns-book-and-line.xml",
+                                     "rules/dictionary-entries-without-whitespace.xml",
+                                     "rules/documentary-transcription-without-text.xml"])
+def test_the_static_files_of_a_tree_from_patterns_or_new_structures_pass_the_validators_rules(tmp_path, fixture):
+    """The trees this stop added (cRefPattern, a dictionary, a sourceDoc), written as static
+    files and read behind a plain web server, as a DTS client would."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    edition = tmp_path / "tei"
+    edition.mkdir()
+    (edition / Path(fixture).name).write_bytes((FIXTURES / fixture).read_bytes())
+    site = tmp_path / "site"
+    build(edition, site, formats=[], base_url=base + "/")
+    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(base)
+        found = check_api(f"{base}/api/dts/index.jsonld", dynamic=False)
+        units = dts.citation_trees(Article.held(FIXTURES / fixture))[0].units
+        members = [u["identifier"] for u in found["range"]["member"]]          # first to last, down 1
+        assert [m for m in members if "." not in m] == [u.identifier for u in units if u.level == 1]
+        assert set(members) <= {u.identifier for u in units}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
