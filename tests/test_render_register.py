@@ -315,6 +315,14 @@ def test_names_pointing_at_the_files_own_list_are_its_occurrences(tmp_path):
     assert [o["anchor"] for o in entry["occurrences"]] == ["play-p1"]
 
 
+def test_rs_names_are_occurrences_as_in_the_print_register(tmp_path):
+    """A letter's <rs ref> names (the Schnitzler letters) count, as print's register counts them."""
+    render([TESTS / "fixtures" / "rules" / "letter-with-rs-names-in-its-own-lists.xml"], ["register"], tmp_path)
+    data = json.loads((tmp_path / "register" / "register.json").read_text("utf-8"))
+    counts = {e["id"]: len(e["occurrences"]) for e in data["entries"]}
+    assert counts == {"p-goldmann": 2, "pl-wien": 1}
+
+
 def test_not_well_formed_input_fails_with_its_location_and_writes_nothing(tmp_path):
     result = CliRunner().invoke(cli.main, ["render", str(NOT_WELL_FORMED), "--to", "register",
                                            "--out", str(tmp_path / "out")])

@@ -8,10 +8,11 @@ builder's environment collects cross-references document by document.
 
 What counts, in every article's ``text`` (front, body, back, footnotes included):
 
-* an **occurrence** is a ``persName``, ``placeName``, ``orgName`` or ``name`` with
-  ``@ref``; each pointer of ``@ref`` (space-separated) is one occurrence. It is linked to
-  its *anchor*, the nearest ancestor carrying an ``xml:id`` (the paragraph, or the
-  footnote inside it), and to the printed page, the ``@n`` of the nearest preceding ``pb``.
+* an **occurrence** is a ``persName``, ``placeName``, ``orgName``, ``name``, ``rs`` or
+  ``geogName`` with ``@ref`` (every element the rules render as a name); each pointer of
+  ``@ref`` (space-separated) is one occurrence. It is linked to its *anchor*, the nearest
+  ancestor carrying an ``xml:id`` (the paragraph, or the footnote inside it), and to the
+  printed page, the ``@n`` of the nearest preceding ``pb``.
 * a **dated event** is a ``date`` with ``@when`` or ``@from`` (an ISO 8601 value) in the
   running text of the ``body``, not in a heading, a citation or a name (:func:`is_event`,
   docs/encoding.md "The chronology: what counts as an event"); it keeps its own text, the sentence around it (the block's text when no
@@ -37,7 +38,7 @@ from teikit.xmlio import TEI_NS, XML_NS
 _T = f"{{{TEI_NS}}}"
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
-NAME_TAGS = frozenset(_T + n for n in ("persName", "placeName", "orgName", "name"))
+NAME_TAGS = frozenset(_T + n for n in ("persName", "placeName", "orgName", "name", "rs", "geogName"))
 #: elements whose text is a "block" in which a date's sentence is looked for
 BLOCK_TAGS = frozenset(_T + n for n in (
     "p", "item", "head", "note", "ab", "l", "cell", "quote", "bibl", "label", "seg", "s"))
@@ -58,7 +59,7 @@ class Occurrence:
     ref: str            # the pointer as written, e.g. "register/persons.xml#per-lenin"
     target: str         # the pointed file, resolved against the article ("" for "#id")
     entry: str          # the fragment: the entry's xml:id
-    kind: str           # persName | placeName | orgName | name
+    kind: str           # persName | placeName | orgName | name | rs | geogName
     form: str           # the text as the article spells it
     anchor: str         # xml:id of the nearest identified ancestor ("" if none)
     page: str           # @n of the nearest preceding pb ("" if none)
