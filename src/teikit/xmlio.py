@@ -609,7 +609,7 @@ class Batch:
     """
 
     def __init__(self) -> None:
-        self.pending: list[tuple[str | Path, Path]] = []     # (temporary file, target)
+        self.pending: list[tuple[str | Path, str | Path]] = []     # (temporary file, target)
         self._folders: set[str] = set()                # made or found already
         self._count = itertools.count()
         self._pid = os.getpid()
@@ -638,13 +638,14 @@ class Batch:
         named as :func:`atomic_output` names its own, without a random draw per file. It
         is recorded before it is made, so an interrupt at any moment leaves nothing that
         :meth:`discard` does not remove (removing a name never made is no error)."""
-        folder = os.path.dirname(target) or "."
+        folder, name = os.path.split(os.fspath(target))
+        folder = folder or "."
         try:
             if folder not in self._folders:
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
             while True:
-                tmp = os.path.join(folder, f".{target.name}.{self._pid}-{next(self._count)}.part")
+                tmp = os.path.join(folder, f".{name}.{self._pid}-{next(self._count)}.part")
                 self.pending.append((tmp, target))
                 try:
                     return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -653,10 +654,13 @@ class Batch:
         except OSError as exc:
             raise OutputError(f"cannot write to {folder}: {_reason(exc)}") from None
 
-    def adopt(self, tmp: str | os.PathLike, path: str | os.PathLike) -> Path:
+    def adopt(self, tmp: str | os.PathLike, path: str | os.PathLike) -> None:
         """Take over *tmp*, a finished file on the same file system (staged for *path* by
         another batch in a worker process, or a tool's output): it is renamed onto
-        *path* at this batch's :meth:`commit`."""
+        *path* at this batch's :meth:`commit`. (Paths stay strings: a build adopts tens of
+        thousands of static DTS files, and a Path object for each was a tenth of its
+        stream's time.)"""
+        path = os.fspath(path)
         folder = os.path.dirname(path) or "."
         if folder not in self._folders:
             try:
@@ -664,8 +668,7 @@ class Batch:
             except OSError as exc:
                 raise OutputError(f"cannot write to {folder}: {_reason(exc)}") from None
             self._folders.add(folder)
-        self.pending.append((os.fspath(tmp), Path(path)))
-        return Path(path)
+        self.pending.append((os.fspath(tmp), path))
 
     def handover(self) -> list[tuple[str, str]]:
         """The staged (temporary file, target) pairs, no longer this batch's to commit."""

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import queue
 import re
 import shutil
@@ -388,9 +389,9 @@ class PartIndexer:
                                  + [(f"{directory}/{WORDS_FILE}", words.encode("utf-8"))])
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
-        keep = {p.resolve() for p in written}
+        keep = set(map(os.fspath, written))       # below the site, as rglob gives them
         for path in (self.out / directory).rglob("*"):
-            if path.is_file() and path.resolve() not in keep:
+            if os.fspath(path) not in keep and path.is_file():
                 path.unlink()
         return written
 

@@ -336,7 +336,11 @@ class Builder:
 
     def record(self, name: str, key: str, files: list[Path]) -> None:
         """Group *name* was rebuilt with *key* into *files*."""
-        self.manifest[name] = {"key": key, "files": sorted(map(self._relative, files))}
+        self.record_relative(name, key, list(map(self._relative, files)))
+
+    def record_relative(self, name: str, key: str, files: list[str]) -> None:
+        """:meth:`record` of *files* given relative to the site."""
+        self.manifest[name] = {"key": key, "files": sorted(files)}
         self.report.rebuilt.append(name)
 
     def _relative(self, path: str | Path) -> str:
@@ -559,8 +563,9 @@ class Builder:
         """An article's DTS files, *made* and staged: taken into the build's batch, the
         group recorded."""
         for tmp, target in made.staged:
-            self.report.written.append(self.batch.adopt(tmp, target))
-        self.record(name, key, [self.out / relative for relative in made.files])
+            self.batch.adopt(tmp, target)
+            self.report.written.append(Path(target))
+        self.record_relative(name, key, made.files)
 
     # -- the summary cache ------------------------------------------------------------
     def keep(self, name: str, key: str, files: list[Path]) -> None:
