@@ -658,8 +658,7 @@ class Batch:
         """Take over *tmp*, a finished file on the same file system (staged for *path* by
         another batch in a worker process, or a tool's output): it is renamed onto
         *path* at this batch's :meth:`commit`. (Paths stay strings: a build adopts tens of
-        thousands of static DTS files, and a Path object for each was a tenth of its
-        stream's time.)"""
+        thousands of static DTS files.)"""
         path = os.fspath(path)
         folder = os.path.dirname(path) or "."
         if folder not in self._folders:
