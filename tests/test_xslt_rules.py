@@ -196,11 +196,70 @@ def test_figure_heading_and_description_stand_apart(output: str) -> None:
 
 
 @pytest.mark.parametrize("fixture", ["dictionary-entries-without-whitespace.xml", "documentary-transcription-without-text.xml",
-                                     "transcript-events-and-forme-work.xml"])
+                                     "transcript-events-and-forme-work.xml",
+                                     "apparatus-with-reading-groups-and-witness-details.xml",
+                                     "cast-and-gloss-lists-run-together.xml", "ruby-caesura-and-media.xml"])
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
     source = tei_words(parse(RULES / fixture).getroot())
     assert coverage(source, html_words(rendered(RULES / fixture, output))) == (sum(source.values()),) * 2
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_grouped_apparatus_shows_every_lemma_reading_and_witness_detail(output: str) -> None:
+    text = text_of(page("apparatus-with-reading-groups-and-witness-details.xml", output))
+    assert ("spoke of Experience [Experiens Ha4; Experiment Cp; Exeriment La; Ornamental capital. El]"
+            " and of authority.") in text
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_cast_item_parts_run_together_are_set_apart(output: str) -> None:
+    text = text_of(page("cast-and-gloss-lists-run-together.xml", output))
+    for shown in ("Paul Valéry – Michel Duchaussoy", "Madame Teste, sa femme – Claude Winter",
+                  "Joseph – Gérard Caillaud", "Le docteur, un ami"):
+        assert shown in text
+
+
+def test_gloss_list_column_headings_are_its_first_pair() -> None:
+    doc = page("cast-and-gloss-lists-run-together.xml", "html")
+    assert doc.xpath("(//dl)[1]/dt/text()") == ["Middle English", "lhude", "wude"]
+    assert doc.xpath("(//dl)[1]/*[@class = 'head']/text()") == ["Middle English", "New English"]
+
+
+def test_gloss_list_inside_a_paragraph_reads_label_colon_item_in_print() -> None:
+    text = text_of(page("cast-and-gloss-lists-run-together.xml", "print"))
+    assert "best: TRITE: SIMPLE; bury the hatchet: stop fighting; at loose ends: disorganized" in text
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_interpretive_group_is_a_list_of_its_categories(output: str) -> None:
+    doc = page("cast-and-gloss-lists-run-together.xml", output)
+    assert [" ".join(t.split()) for t in doc.xpath("//*[contains(@class, 'interpGrp')]/*//text()[normalize-space()]")] \
+        == ["basic structure", "introduction", "conflict"]
+
+
+def test_ruby_gloss_sits_over_its_base_on_the_web_and_after_it_in_print() -> None:
+    web = page("ruby-caesura-and-media.xml", "html")
+    assert web.xpath("//ruby/*[@class = 'rb']/text()") == ["你", "好"]
+    assert web.xpath("//ruby/rt/text()") == ["nǐ", "hǎo"]
+    assert web.xpath("//ruby/rp/text()") == ["(", ")", "(", ")"]   # where ruby is not laid out
+    assert "你(nǐ)好(hǎo)" in text_of(page("ruby-caesura-and-media.xml", "print"))
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_caesura_is_a_visible_pause_between_half_lines(output: str) -> None:
+    doc = page("ruby-caesura-and-media.xml", output)
+    lines = [line.text_content() for line in doc.xpath("//*[contains(concat(' ', @class, ' '), ' l ')][.//*[@class = 'caesura']]")]
+    assert lines == ["枯藤\u2003老樹\u2003昏鴉", "夕陽西下\u2003斷腸人在天涯"]
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_recording_and_image_show_their_description_linked_when_on_the_web(output: str) -> None:
+    doc = page("ruby-caesura-and-media.xml", output)
+    assert "Listen: Ten seconds of bells, and see The first plate." in text_of(doc)
+    if output == "html":
+        assert doc.xpath("//a[@href = 'https://example.org/bells.wav']/text()") == ["Ten seconds of bells"]
+        assert not doc.xpath("//a[contains(@href, 'plate1')]")      # a local file is not part of the site
 
 
 @pytest.mark.parametrize("output", OUTPUTS)

@@ -275,15 +275,17 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- b:gloss-list: a <dl> of each label and the item after it -->
+  <!-- b:gloss-list: a <dl> of each label and the item after it (a column heading,
+       headLabel and headItem, is a pair of the class "head") -->
   <xsl:template name="b:gloss-list">
     <xsl:param name="labels" as="element()*"/>
     <xsl:apply-templates select="tei:head" mode="tk:text"/>
     <dl class="list">
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
       <xsl:for-each select="$labels">
-        <dt><xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></dt>
-        <dd><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="tk:text"/></dd>
+        <xsl:variable name="head" as="attribute()?"><xsl:if test="self::tei:headLabel"><xsl:attribute name="class">head</xsl:attribute></xsl:if></xsl:variable>
+        <dt><xsl:sequence select="$head"/><xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></dt>
+        <dd><xsl:sequence select="$head"/><xsl:apply-templates select="tk:glossed(.)/node()" mode="tk:text"/></dd>
       </xsl:for-each>
     </dl>
   </xsl:template>
@@ -581,6 +583,7 @@
         else if ($kind = 'title') then 'cite'
         else if ($kind = 'del') then 'del'
         else if ($kind = 'add') then 'ins'
+        else if ($kind = ('ruby', 'rt')) then $kind
         else if (matches($rend, 'sup')) then 'sup'
         else if (matches($rend, 'sub')) then 'sub'
         else if (matches($rend, 'bold|strong')) then 'b'
@@ -591,6 +594,9 @@
         <xsl:value-of select="$before"/>
         <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
         <xsl:value-of select="$after"/>
+      </xsl:when>
+      <xsl:when test="$element eq 'rt'">   <!-- the gloss; in parentheses where ruby is not shown -->
+        <rp>(</rp><rt class="{$class}"><xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates></rt><rp>)</rp>
       </xsl:when>
       <xsl:otherwise>
         <xsl:element name="{$element}">

@@ -280,7 +280,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- b:gloss-list: each label and the item after it, as a list of definitions -->
+  <!-- b:gloss-list: each label and the item after it, as a list of definitions (a column
+       heading, headLabel and headItem, is a pair of the class "head"); inside a phrase,
+       "label: item; label: item" -->
   <xsl:template name="b:gloss-list">
     <xsl:param name="labels" as="element()*"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -288,11 +290,16 @@
     <xsl:element name="{if ($inline) then 'span' else 'dl'}">
       <xsl:sequence select="tk:block-attributes(., 'list')"/>
       <xsl:for-each select="$labels">
+        <xsl:variable name="head" as="attribute()?"><xsl:if test="self::tei:headLabel"><xsl:attribute name="class">head</xsl:attribute></xsl:if></xsl:variable>
+        <xsl:if test="$inline and position() gt 1">; </xsl:if>
         <xsl:element name="{if ($inline) then 'span' else 'dt'}">
+          <xsl:sequence select="$head"/>
           <xsl:apply-templates mode="tk:text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
         </xsl:element>
+        <xsl:if test="$inline">: </xsl:if>
         <xsl:element name="{if ($inline) then 'span' else 'dd'}">
-          <xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="tk:text">
+          <xsl:sequence select="$head"/>
+          <xsl:apply-templates select="tk:glossed(.)/node()" mode="tk:text">
             <xsl:with-param name="inline" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:element>
@@ -515,6 +522,9 @@
         <xsl:value-of select="$before"/>
         <xsl:apply-templates select="$content" mode="tk:text"/>
         <xsl:value-of select="$after"/>
+      </xsl:when>
+      <xsl:when test="$kind eq 'rt'">   <!-- a ruby gloss, after its base in parentheses -->
+        <span class="{$class}"><xsl:sequence select="tk:lang(.)"/>(<xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>)</span>
       </xsl:when>
       <xsl:otherwise>
         <span class="{$class}">

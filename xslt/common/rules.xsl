@@ -20,7 +20,7 @@
   <xsl:import href="tei-facts.xsl"/>
   <xsl:import href="rules-core.xsl"/>
   <!-- anyElement -->
-  <xsl:template match="*[parent::*[self::list or self::listBibl or self::castList or self::castGroup or self::listPerson or self::listPlace or self::listOrg or self::listEvent or self::listRelation or self::listWit or self::listApp] and not(self::head or self::label or self::item or self::castItem or self::castGroup or self::bibl[parent::listBibl])]" mode="tk:text" priority="5">
+  <xsl:template match="*[parent::*[self::list or self::listBibl or self::castList or self::castGroup or self::listPerson or self::listPlace or self::listOrg or self::listEvent or self::listRelation or self::listWit or self::listApp or self::interpGrp] and not(self::head or self::label or self::item or self::castItem or self::castGroup or self::bibl[parent::listBibl])]" mode="tk:text" priority="5">
     <xsl:call-template name="b:list-item">
       <xsl:with-param name="class" select="local-name()"/>
       <xsl:with-param name="content" select="."/>
@@ -100,7 +100,7 @@
   <!-- list -->
   <xsl:template match="list[label]" mode="tk:text" priority="2">
     <xsl:call-template name="b:gloss-list">
-      <xsl:with-param name="labels" select="label"/>
+      <xsl:with-param name="labels" select="headLabel | label"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="list" mode="tk:text" priority="1">
@@ -327,12 +327,24 @@
   <!-- gb -->
   <xsl:template match="gb" mode="tk:text" priority="1"/>
   <!-- interpGrp -->
-  <xsl:template match="interpGrp" mode="tk:text" priority="1"/>
+  <xsl:template match="interpGrp" mode="tk:text" priority="1">
+    <xsl:call-template name="b:list"/>
+  </xsl:template>
   <!-- witDetail -->
   <xsl:template match="witDetail" mode="tk:text" priority="1"/>
   <!-- graphic -->
+  <xsl:template match="graphic[desc[normalize-space()]]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:link">
+      <xsl:with-param name="target" select="@url"/>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="graphic" mode="tk:text" priority="1"/>
   <!-- media -->
+  <xsl:template match="media[desc[normalize-space()]]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:link">
+      <xsl:with-param name="target" select="@url"/>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="media" mode="tk:text" priority="1"/>
   <!-- figDesc -->
   <xsl:template match="figDesc" mode="tk:text" priority="1">
@@ -410,6 +422,18 @@
   <xsl:template match="castList" mode="tk:text" priority="1">
     <xsl:call-template name="b:list"/>
   </xsl:template>
+  <!-- roleDesc -->
+  <xsl:template match="roleDesc[parent::castItem and preceding-sibling::node()[1][self::*]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="', '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- actor -->
+  <xsl:template match="actor[parent::castItem and tk:runs-on(.)]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' – '"/>
+    </xsl:call-template>
+  </xsl:template>
   <!-- listRelation -->
   <xsl:template match="listRelation" mode="tk:text" priority="1">
     <xsl:call-template name="b:list"/>
@@ -425,6 +449,13 @@
   <!-- lg -->
   <xsl:template match="lg" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
+  </xsl:template>
+  <!-- caesura -->
+  <xsl:template match="caesura" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="()"/>
+      <xsl:with-param name="before" select="' '"/>
+    </xsl:call-template>
   </xsl:template>
   <!-- l -->
   <xsl:template match="l" mode="tk:text" priority="1">
@@ -1129,13 +1160,25 @@
   <!-- app -->
   <xsl:template match="app" mode="tk:text" priority="1">
     <xsl:call-template name="b:apparatus">
-      <xsl:with-param name="lemma" select="(lem, rdg)[1]"/>
-      <xsl:with-param name="readings" select="(rdg | rdgGrp/rdg | note) except (lem, rdg)[1]"/>
+      <xsl:with-param name="lemma" select="tk:lemma(.)"/>
+      <xsl:with-param name="readings" select="(rdg | rdgGrp/(lem | rdg) | rdgGrp/rdgGrp/(lem | rdg) | note | witDetail) except tk:lemma(.)"/>
     </xsl:call-template>
   </xsl:template>
   <!-- rs -->
   <xsl:template match="rs" mode="tk:text" priority="1">
     <xsl:call-template name="b:name"/>
+  </xsl:template>
+  <!-- ruby -->
+  <xsl:template match="ruby" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- rb -->
+  <xsl:template match="rb" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+  <!-- rt -->
+  <xsl:template match="rt" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
   </xsl:template>
   <!-- geogName -->
   <xsl:template match="geogName" mode="tk:text" priority="1">

@@ -76,6 +76,29 @@
     <xsl:sequence select="($choice/tei:corr, $choice/tei:reg, $choice/tei:expan, $choice/*)[1]"/>
   </xsl:function>
 
+  <!-- the item a gloss list's label glosses: the item (or column heading) after it -->
+  <xsl:function name="tk:glossed" as="element()?">
+    <xsl:param name="label" as="element()"/>
+    <xsl:sequence select="$label/following-sibling::*[self::tei:item or self::tei:headItem][1]"/>
+  </xsl:function>
+
+  <!-- the lemma of an apparatus entry: its first lem, in a group of readings (rdgGrp) or
+       not, else its first reading -->
+  <xsl:function name="tk:lemma" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/tei:rdgGrp/tei:rdgGrp/tei:lem,
+                           $app/tei:rdg, $app/tei:rdgGrp/tei:rdg)[1]"/>
+  </xsl:function>
+
+  <!-- whether an element follows another with nothing but whitespace between them (a
+       role's actor, run on: the source gives no separator of its own) -->
+  <xsl:function name="tk:runs-on" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="before" as="node()?" select="$e/preceding-sibling::node()[not(self::comment())][1]"/>
+    <xsl:sequence select="exists($e/preceding-sibling::*) and
+                          ($before instance of element() or not(normalize-space($before)))"/>
+  </xsl:function>
+
   <!-- the element a pointer ("#id" or "prefix:id") names in the same document -->
   <xsl:function name="tk:local-target" as="element()?">
     <xsl:param name="context" as="node()"/>
