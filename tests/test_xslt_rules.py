@@ -198,7 +198,8 @@ def test_figure_heading_and_description_stand_apart(output: str) -> None:
 @pytest.mark.parametrize("fixture", ["dictionary-entries-without-whitespace.xml", "documentary-transcription-without-text.xml",
                                      "transcript-events-and-forme-work.xml",
                                      "apparatus-with-reading-groups-and-witness-details.xml",
-                                     "cast-and-gloss-lists-run-together.xml", "ruby-caesura-and-media.xml"])
+                                     "cast-and-gloss-lists-run-together.xml", "ruby-caesura-and-media.xml",
+                                     "bibliography-parts-run-together.xml"])
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
     source = tei_words(parse(RULES / fixture).getroot())
@@ -260,6 +261,16 @@ def test_recording_and_image_show_their_description_linked_when_on_the_web(outpu
     if output == "html":
         assert doc.xpath("//a[@href = 'https://example.org/bells.wav']/text()") == ["Ten seconds of bells"]
         assert not doc.xpath("//a[contains(@href, 'plate1')]")      # a local file is not part of the site
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_bibliographic_parts_the_source_runs_together_are_punctuated(output: str) -> None:
+    text = text_of(page("bibliography-parts-run-together.xml", output))
+    assert "Chesnutt, David. Historical Editions in the States" in text
+    assert ("Blain, Virginia; Grundy, Isobel. The Feminist Companion. first edition. "
+            "Yale University Press, New Haven, 1990, 377–380") in text
+    assert "L'Enracinement. Simone Weil. Gallimard. 1968." in text
+    assert "Müderrisoğlu 2018" in text          # the source's own space: an author-date reference
 
 
 @pytest.mark.parametrize("output", OUTPUTS)

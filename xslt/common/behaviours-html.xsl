@@ -568,7 +568,8 @@
 
   <!-- =================================================================== phrase level -->
   <!-- b:inline: a phrase. $kind (default: the element's name) and @rend choose the HTML
-       element; $before/$after are printed around $content; $title is shown on hover -->
+       element; $before/$after are printed around $content; $title is shown on hover; $rule
+       'next' prints $before, then the element as its next rule renders it (a separator) -->
   <xsl:template name="b:inline">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="class" as="xs:string" select="local-name()"/>
@@ -576,6 +577,7 @@
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="before" as="xs:string" select="''"/>
     <xsl:param name="after" as="xs:string" select="''"/>
+    <xsl:param name="rule" as="xs:string" select="''"/>
     <xsl:variable name="rend" as="xs:string" select="string(@rend)"/>
     <xsl:variable name="element" as="xs:string" select="
         if ($kind = 'plain') then ''
@@ -590,6 +592,9 @@
         else if (matches($rend, 'italic') or $kind = ('foreign', 'mentioned')) then 'i'
         else 'span'"/>
     <xsl:choose>
+      <xsl:when test="$rule eq 'next'">
+        <xsl:value-of select="$before"/><xsl:next-match/><xsl:value-of select="$after"/>
+      </xsl:when>
       <xsl:when test="$element eq ''">
         <xsl:value-of select="$before"/>
         <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>

@@ -36,6 +36,16 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- in a structured bibliographic reference, the whitespace that lays out the source is
+       not text before its first part, after its last, and between two parts when the second
+       gets punctuation before it (tk:bibl-separator) -->
+  <xsl:template match="text()[parent::tei:biblStruct or parent::tei:analytic
+                       or parent::tei:monogr or parent::tei:imprint or parent::tei:series]
+                       [not(normalize-space())]
+                       [not(preceding-sibling::*) or not(following-sibling::*)
+                        or following-sibling::*[1] ! (tk:bibl-separator(.) ne '')]"
+                mode="tk:text"/>
+
   <!-- b:body: the content ($content, default the element's children) in mode tk:text, with
        nothing around it (text, body); an output may override it in its behaviour module -->
   <xsl:template name="b:body">

@@ -20,14 +20,20 @@
   <xsl:import href="tei-facts.xsl"/>
   <xsl:import href="rules-core.xsl"/>
   <!-- anyElement -->
-  <xsl:template match="*[parent::*[self::list or self::listBibl or self::castList or self::castGroup or self::listPerson or self::listPlace or self::listOrg or self::listEvent or self::listRelation or self::listWit or self::listApp or self::interpGrp] and not(self::head or self::label or self::item or self::castItem or self::castGroup or self::bibl[parent::listBibl])]" mode="tk:text" priority="5">
+  <xsl:template match="*[parent::*[self::list or self::listBibl or self::castList or self::castGroup or self::listPerson or self::listPlace or self::listOrg or self::listEvent or self::listRelation or self::listWit or self::listApp or self::interpGrp] and not(self::head or self::label or self::item or self::castItem or self::castGroup or self::bibl[parent::listBibl])]" mode="tk:text" priority="6">
     <xsl:call-template name="b:list-item">
       <xsl:with-param name="class" select="local-name()"/>
       <xsl:with-param name="content" select="."/>
       <xsl:with-param name="rule" select="'next'"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="*[parent::choice]" mode="tk:text" priority="4"/>
+  <xsl:template match="*[parent::choice]" mode="tk:text" priority="5"/>
+  <xsl:template match="*[parent::*[self::bibl or self::biblStruct or self::analytic or self::monogr or self::imprint or self::series] and tk:bibl-separator(.) ne '']" mode="tk:text" priority="4">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="tk:bibl-separator(.)"/>
+      <xsl:with-param name="rule" select="'next'"/>
+    </xsl:call-template>
+  </xsl:template>
   <!-- teiHeader -->
   <xsl:template match="teiHeader" mode="tk:text" priority="1"/>
   <!-- text -->

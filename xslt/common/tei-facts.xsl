@@ -82,6 +82,31 @@
     <xsl:sequence select="$label/following-sibling::*[self::tei:item or self::tei:headItem][1]"/>
   </xsl:function>
 
+  <!-- the punctuation a bibliographic reference's part needs before it when the source
+       gives none: nothing since the part before it, or in a structured reference (biblStruct,
+       whose punctuation is the renderer's to give) only whitespace. "; " between
+       authors or editors, ", " in an imprint and before a scope, ". " between other parts;
+       a space after a part that ends in punctuation; nothing for the first part, after
+       text of the source's own, or for a part that is no words of the reference (a note,
+       a break, an anchor, an empty element) or stands apart as a block (analytic, monogr) -->
+  <xsl:function name="tk:bibl-separator" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:variable name="before" as="element()?" select="$part/preceding-sibling::*[1]"/>
+    <xsl:variable name="apart" as="xs:string*"
+                  select="('note', 'pb', 'lb', 'cb', 'milestone', 'anchor', 'index', 'ptr', 'analytic',
+                           'monogr', 'series', 'relatedItem', 'listBibl', 'bibl', 'biblStruct')"/>
+    <xsl:sequence select="
+        if (empty($before) or local-name($part) = $apart or local-name($before) = $apart
+            or not(normalize-space($part)) or not(normalize-space($before))
+            or ($part/preceding-sibling::node() intersect $before/following-sibling::text())
+               [normalize-space() or $part/parent::tei:bibl])
+        then ''
+        else if (matches(normalize-space($before), '[.,;:!?]$') or matches(normalize-space($part), '^[.,;:!?)\]]')) then ' '
+        else if (local-name($part) = ('author', 'editor') and local-name($before) = ('author', 'editor')) then '; '
+        else if ($part/parent::tei:imprint or local-name($part) = ('biblScope', 'citedRange')) then ', '
+        else '. '"/>
+  </xsl:function>
+
   <!-- the lemma of an apparatus entry: its first lem, in a group of readings (rdgGrp) or
        not, else its first reading -->
   <xsl:function name="tk:lemma" as="element()?">
