@@ -274,6 +274,15 @@ def test_bibliographic_parts_the_source_runs_together_are_punctuated(output: str
 
 
 @pytest.mark.parametrize("output", OUTPUTS)
+def test_dates_without_words_show_their_value_and_empty_notes_are_left_out(output: str) -> None:
+    doc = page("letter-index-with-empty-dates-and-notes.xml", output)
+    text = text_of(doc)
+    assert "Anna Author Oxford 1914-10" in text
+    assert "Bert Reader 1914-10-02 – 1914-10-09" in text
+    assert "[" not in text and not doc.xpath("//*[contains(@class, 'note')][not(normalize-space())]")
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
 def test_manuscript_identifier_parts_stand_apart(output: str) -> None:
     text = text_of(page("manuscript-identifier-and-described-gap.xml", output))
     assert "Weimar Goethe- und Schiller-Archiv GSA 25/XIX,3 GSA 25/W 1804" in text

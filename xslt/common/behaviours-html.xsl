@@ -537,16 +537,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- the normalised value of a date: "1919-05-19", "1920-01-27 – 1920-01-28" -->
-  <xsl:function name="tk:date-value" as="xs:string">
-    <xsl:param name="date" as="element()"/>
-    <xsl:variable name="range" as="xs:string*"
-                  select="($date/@from, $date/@notBefore)[1], ($date/@to, $date/@notAfter)[1]"/>
-    <xsl:sequence select="string(($date/@when, string-join($range, ' – ')[. ne ''])[1])"/>
-  </xsl:function>
-
   <!-- b:date: <time> (or a span) showing its normalised value on focus and hover -->
   <xsl:template name="b:date">
+    <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="value" as="xs:string" select="tk:date-value(.)"/>
     <xsl:variable name="shown" as="xs:string"
@@ -562,7 +555,7 @@
       </xsl:if>
       <xsl:attribute name="title" select="$shown"/>
       <xsl:attribute name="data-norm" select="$shown"/>
-      <xsl:apply-templates mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+      <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 

@@ -504,7 +504,8 @@
 
   <!-- b:date: its text -->
   <xsl:template name="b:date">
-    <xsl:apply-templates mode="tk:text"/>
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:apply-templates select="$content" mode="tk:text"/>
   </xsl:template>
 
   <!-- ================================================================ phrase level -->

@@ -199,6 +199,7 @@
     <xsl:call-template name="b:block"/>
   </xsl:template>
   <!-- note -->
+  <xsl:template match="note[not(normalize-space()) and not(.//ptr or .//graphic or .//media or .//gap or .//date[@when | @from | @to | @notBefore | @notAfter])]" mode="tk:text" priority="3"/>
   <xsl:template match="note[tk:is-footnote(.)]" mode="tk:text" priority="2">
     <xsl:call-template name="b:note"/>
   </xsl:template>
@@ -254,6 +255,11 @@
     <xsl:call-template name="b:name"/>
   </xsl:template>
   <!-- date -->
+  <xsl:template match="date[not(normalize-space()) and (@when | @from | @to | @notBefore | @notAfter)]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:date">
+      <xsl:with-param name="content" select="tk:date-text(.)"/>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="date[@when | @from | @to | @notBefore | @notAfter]" mode="tk:text" priority="1">
     <xsl:call-template name="b:date"/>
   </xsl:template>

@@ -107,6 +107,21 @@
         else '. '"/>
   </xsl:function>
 
+  <!-- the normalised value of a date: "1919-05-19", "1920-01-27 – 1920-01-28" -->
+  <xsl:function name="tk:date-value" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="range" as="xs:string*"
+                  select="($date/@from, $date/@notBefore)[1], ($date/@to, $date/@notAfter)[1]"/>
+    <xsl:sequence select="string(($date/@when, string-join($range, ' – ')[. ne ''])[1])"/>
+  </xsl:function>
+
+  <!-- the value of a date as text, shown for a date that has no words of its own
+       (<date when="1914-10"/> in a letter's correspondence description) -->
+  <xsl:function name="tk:date-text" as="text()">
+    <xsl:param name="date" as="element()"/>
+    <xsl:value-of select="tk:date-value($date)"/>
+  </xsl:function>
+
   <!-- the lemma of an apparatus entry: its first lem, in a group of readings (rdgGrp) or
        not, else its first reading -->
   <xsl:function name="tk:lemma" as="element()?">
