@@ -199,7 +199,7 @@ def test_figure_heading_and_description_stand_apart(output: str) -> None:
                                      "transcript-events-and-forme-work.xml",
                                      "apparatus-with-reading-groups-and-witness-details.xml",
                                      "cast-and-gloss-lists-run-together.xml", "ruby-caesura-and-media.xml",
-                                     "bibliography-parts-run-together.xml"])
+                                     "bibliography-parts-run-together.xml", "manuscript-dimensions-in-several-forms.xml"])
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
     source = tei_words(parse(RULES / fixture).getroot())
@@ -280,6 +280,13 @@ def test_dates_without_words_show_their_value_and_empty_notes_are_left_out(outpu
     assert "Anna Author Oxford 1914-10" in text
     assert "Bert Reader 1914-10-02 – 1914-10-09" in text
     assert "[" not in text and not doc.xpath("//*[contains(@class, 'note')][not(normalize-space())]")
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_dimensions_read_height_times_width_with_their_unit(output: str) -> None:
+    text = text_of(page("manuscript-dimensions-in-several-forms.xml", output))
+    assert "v + 76 fols. 220 × 150 mm (leaf); 145 × 110 mm (written)" in text
+    assert "A lead tablet, 5 × 12 cm, letters engraved." in text     # an empty depth, an empty size
 
 
 @pytest.mark.parametrize("output", OUTPUTS)

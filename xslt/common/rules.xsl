@@ -1041,6 +1041,25 @@
   <xsl:template match="extent" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
   </xsl:template>
+  <!-- dimensions -->
+  <xsl:template match="dimensions[not(normalize-space())]" mode="tk:text" priority="2"/>
+  <xsl:template match="dimensions" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="after" select="string-join((' ' || (@unit, *[normalize-space()][last()]/@unit)[1]) [exists(current()/(@unit, *[normalize-space()][last()]/@unit))], '') || string-join((' (' || @type || ')')[exists(current()/@type)], '') || (if (following-sibling::node()[1][self::dimensions[normalize-space()]]) then '; ' else if (following-sibling::*[1][self::dimensions[normalize-space()]]) then ';' else '')"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- width -->
+  <xsl:template match="width[parent::dimensions and normalize-space() and preceding-sibling::*[normalize-space()]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' × '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- depth -->
+  <xsl:template match="depth[parent::dimensions and normalize-space() and preceding-sibling::*[normalize-space()]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' × '"/>
+    </xsl:call-template>
+  </xsl:template>
   <!-- foliation -->
   <xsl:template match="foliation" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
