@@ -290,6 +290,17 @@ def test_dimensions_read_height_times_width_with_their_unit(output: str) -> None
 
 
 @pytest.mark.parametrize("output", OUTPUTS)
+def test_empty_heading_shows_nothing_on_the_page_nor_in_the_contents(output: str) -> None:
+    doc = page("empty-headings.xml", output)
+    headings = doc.xpath("//main//*[self::h2 or self::h3 or contains(@class, 'head')] | //article//*[self::h2 or self::h3]")
+    assert headings and all(h.text_content().strip() for h in headings)
+    assert all(a.text_content().strip() for a in doc.xpath("//nav//a | //*[contains(@class, 'contents')]//a"))
+    labelled = doc.xpath("//@aria-labelledby")
+    assert all(doc.xpath(f"//*[@id = '{i}']") for i in labelled)
+    assert "One" in text_of(doc)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
 def test_manuscript_identifier_parts_stand_apart(output: str) -> None:
     text = text_of(page("manuscript-identifier-and-described-gap.xml", output))
     assert "Weimar Goethe- und Schiller-Archiv GSA 25/XIX,3 GSA 25/W 1804" in text

@@ -116,7 +116,7 @@
       <xsl:if test="@type = 'bibliography'">
         <xsl:attribute name="role" select="'doc-bibliography'"/>
       </xsl:if>
-      <xsl:if test="tei:head">
+      <xsl:if test="tei:head[normalize-space()]">
         <xsl:attribute name="aria-labelledby" select="tk:html-id(.) || '-h'"/>
       </xsl:if>
       <xsl:apply-templates select="$content" mode="tk:text"/>
@@ -630,10 +630,10 @@
   </xsl:template>
 
   <!-- =================================================================== contents -->
-  <xsl:template match="tei:div[tei:head] | tei:div1[tei:head] | tei:div2[tei:head] | tei:div3[tei:head]"
+  <xsl:template match="tei:div[tei:head[normalize-space()]] | tei:div1[tei:head[normalize-space()]] | tei:div2[tei:head[normalize-space()]] | tei:div3[tei:head[normalize-space()]]"
                 mode="tk:toc">
     <xsl:variable name="sub" as="element()*"
-                  select="(tei:div | tei:div2 | tei:div3 | tei:div4)[tei:head][count(ancestor::*) lt 8]"/>
+                  select="(tei:div | tei:div2 | tei:div3 | tei:div4)[tei:head[normalize-space()]][count(ancestor::*) lt 8]"/>
     <li dir="auto">
       <a href="#{tk:html-id(.)}">
         <xsl:for-each select="tk:section-number(.)">

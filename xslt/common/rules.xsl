@@ -63,6 +63,7 @@
     <xsl:call-template name="b:section"/>
   </xsl:template>
   <!-- head -->
+  <xsl:template match="head[not(normalize-space())]" mode="tk:text" priority="3"/>
   <xsl:template match="head[parent::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')]]" mode="tk:text" priority="2">
     <xsl:call-template name="b:heading">
       <xsl:with-param name="level" select="count(ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])"/>
