@@ -199,7 +199,8 @@ def test_figure_heading_and_description_stand_apart(output: str) -> None:
                                      "transcript-events-and-forme-work.xml",
                                      "apparatus-with-reading-groups-and-witness-details.xml",
                                      "cast-and-gloss-lists-run-together.xml", "ruby-caesura-and-media.xml",
-                                     "bibliography-parts-run-together.xml", "manuscript-dimensions-in-several-forms.xml"])
+                                     "bibliography-parts-run-together.xml", "manuscript-dimensions-in-several-forms.xml",
+                                     "person-and-organisation-entries.xml"])
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
     source = tei_words(parse(RULES / fixture).getroot())
@@ -298,6 +299,16 @@ def test_empty_heading_shows_nothing_on_the_page_nor_in_the_contents(output: str
     labelled = doc.xpath("//@aria-labelledby")
     assert all(doc.xpath(f"//*[@id = '{i}']") for i in labelled)
     assert "One" in text_of(doc)
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_a_persons_facts_are_labelled_and_entry_notes_stay_in_the_entry(output: str) -> None:
+    doc = page("person-and-organisation-entries.xml", output)
+    text = text_of(doc)
+    assert "Fedor Mamroth Born 21.02.1851 Breslau Died 25.06.1907 Frankfurt am Main Occupation Journalist" in text
+    assert "Affiliation" not in text                     # an affiliation with no words shows nothing
+    assert "Reichspost [A Viennese daily.]" in text
+    assert not doc.xpath("//*[contains(@class, 'noteref') or contains(@class, 'footnote')]")
 
 
 @pytest.mark.parametrize("output", OUTPUTS)

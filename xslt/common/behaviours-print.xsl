@@ -145,7 +145,7 @@
       <xsl:sequence select="tk:block-attributes(., string-join(('field', local-name(), 'as-block'[$inline]), ' '),
                                                 $rule eq 'next'), tk:lang(.)"/>
       <xsl:element name="{if ($inline) then 'span' else 'p'}">
-        <xsl:attribute name="class" select="'field-label'"/>
+        <xsl:attribute name="class" select="string-join(('field-label', 'as-block'[$inline]), ' ')"/>
         <xsl:value-of select="$label"/>
       </xsl:element>
       <xsl:choose>

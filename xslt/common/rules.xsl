@@ -1157,6 +1157,60 @@
   <xsl:template match="setting" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
   </xsl:template>
+  <!-- birth -->
+  <xsl:template match="birth[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- death -->
+  <xsl:template match="death[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- floruit -->
+  <xsl:template match="floruit[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- occupation -->
+  <xsl:template match="occupation[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- residence -->
+  <xsl:template match="residence[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- affiliation -->
+  <xsl:template match="affiliation[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- education -->
+  <xsl:template match="education[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- faith -->
+  <xsl:template match="faith[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- nationality -->
+  <xsl:template match="nationality[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:field">
+      <xsl:with-param name="label" select="tk:field-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
   <!-- relation -->
   <xsl:template match="relation" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>

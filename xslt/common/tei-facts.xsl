@@ -22,12 +22,14 @@
   <!-- the element of each xml:id (html-functions.xsl declares the same key: one index) -->
   <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 
-  <!-- the notes shown at the foot (of the page or of the printed page); any other note is
-       a remark kept in place (b:remark) -->
+  <!-- the notes shown at the foot (of the page or of the printed page); any other note (in
+       the header, a bibliography, an apparatus, an entry of a person, place, organisation or
+       event list) is a remark kept in place (b:remark) -->
   <xsl:function name="tk:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="exists($note/ancestor::tei:text) and empty($note/ancestor::tei:listBibl)
-                          and empty($note/ancestor::tei:app)"/>
+    <xsl:sequence select="exists($note/ancestor::tei:text)
+                          and empty($note/ancestor::*[self::tei:listBibl or self::tei:app or self::tei:listPerson
+                                    or self::tei:listPlace or self::tei:listOrg or self::tei:listEvent])"/>
   </xsl:function>
 
   <!-- the header parts that are a document's content (a manuscript's description, a
@@ -192,7 +194,10 @@
       'listPerson': 'Persons', 'listPlace': 'Places', 'listOrg': 'Organisations',
       'listEvent': 'Events', 'listBibl': 'Bibliography', 'listRelation': 'Relations',
       'sent': 'Sent', 'received': 'Received', 'transmitted': 'Transmitted',
-      'redirected': 'Redirected', 'forwarded': 'Forwarded'}"/>
+      'redirected': 'Redirected', 'forwarded': 'Forwarded',
+      'birth': 'Born', 'death': 'Died', 'floruit': 'Active', 'occupation': 'Occupation',
+      'residence': 'Residence', 'affiliation': 'Affiliation', 'education': 'Education',
+      'faith': 'Faith', 'nationality': 'Nationality'}"/>
 
   <xsl:function name="tk:field-label" as="xs:string">
     <xsl:param name="e" as="element()"/>
