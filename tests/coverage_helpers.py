@@ -14,7 +14,9 @@ How the text is cut into words, on both sides, follows what a reader sees:
   brackets inside it aside;
 - TEI: phrase-level elements (:data:`TEI_INLINE`) join their text to its neighbours, any
   other element is a boundary (a ``<w>`` is a word, a ``<note>`` or a ``<cell>`` stands
-  apart); ``<lb break="no"/>`` joins the two halves of a word; a ``<choice>`` counts only
+  apart), and so do two parts of a name with nothing between them
+  (``<forename>Jorge</forename><surname>Melo</surname>`` is two words);
+  ``<lb break="no"/>`` joins the two halves of a word; a ``<choice>`` counts only
   the reading the renderers show (``corr``, else ``reg``, else ``expan``, else the first);
   comments and processing instructions are not text;
 - HTML: phrase elements (:data:`HTML_INLINE`) join, every other element is a boundary,
@@ -57,6 +59,9 @@ HTML_INLINE = frozenset(
 #: classes of HTML elements that stand apart from the words around them
 HTML_APART = frozenset({"noteref", "footnote", "footnote-call", "pb", "anchor", "backref",
                         "editorial-note", "as-block"})
+
+#: parts of a name: words of their own even where the source runs them together
+NAME_PARTS = frozenset("forename surname addName roleName genName nameLink".split())
 
 _WORD = re.compile(r"\w+")
 _JOIN = "\x00"
@@ -104,7 +109,7 @@ def _tei_text(element: etree._Element, parts: list[str]) -> None:
         parts.append(_JOIN)
         return
     inline = name in TEI_INLINE
-    if not inline:
+    if not inline or (name in NAME_PARTS and _follows_name_part(element)):
         parts.append(" ")
     if name == "choice":
         shown = _shown_reading(element)
@@ -117,6 +122,13 @@ def _tei_text(element: etree._Element, parts: list[str]) -> None:
             parts.append(child.tail or "")
     if not inline:
         parts.append(" ")
+
+
+def _follows_name_part(element: etree._Element) -> bool:
+    """Whether *element* comes right after another part of a name, nothing between them."""
+    before = element.getprevious()
+    return (before is not None and isinstance(before.tag, str) and not before.tail
+            and before.tag.startswith(TEI) and before.tag[len(TEI):] in NAME_PARTS)
 
 
 def _shown_reading(choice: etree._Element) -> etree._Element | None:

@@ -85,3 +85,10 @@ def test_measure_takes_a_space_element_as_the_space_it_is() -> None:
     tei = parse(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Herrn D<hi rend="superscript">r'
                 b'</hi><space unit="chars" quantity="1"/>Goldmann</p></body></text></TEI>').getroot()
     assert tei_words(tei) == Counter({"Herrn": 1, "Dr": 1, "Goldmann": 1})
+
+
+def test_measure_counts_the_parts_of_a_name_run_together_as_words_apart() -> None:
+    tei = parse(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p><persName><forename>Jorge'
+                b' Orlando</forename><surname>Melo</surname></persName> and <persName><forename>Ana'
+                b'</forename> <surname>Ruiz</surname></persName>e<hi>s</hi></p></body></text></TEI>').getroot()
+    assert tei_words(tei) == Counter({"Jorge": 1, "Orlando": 1, "Melo": 1, "and": 1, "Ana": 1, "Ruizes": 1})

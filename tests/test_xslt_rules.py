@@ -91,6 +91,12 @@ def test_tokens_stand_apart_and_punctuation_joins(output: str) -> None:
 
 
 @pytest.mark.parametrize("output", OUTPUTS)
+def test_tokens_one_per_line_read_as_running_text(output: str) -> None:
+    text = text_of(page("tokens-one-per-line.xml", output))
+    assert "By the King. A PROCLAMATION, For the Entring (of Claims) in Ireland." in text
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
 def test_speeches_show_who_speaks(output: str) -> None:
     doc = page("speeches-with-who.xml", output)
     speakers = [" ".join(s.text_content().split()) for s in doc.xpath("//*[contains(@class, 'speaker')]")]
@@ -272,6 +278,7 @@ def test_bibliographic_parts_the_source_runs_together_are_punctuated(output: str
             "Yale University Press, New Haven, 1990, 377–380") in text
     assert "L'Enracinement. Simone Weil. Gallimard. 1968." in text
     assert "Müderrisoğlu 2018" in text          # the source's own space: an author-date reference
+    assert "Jorge Orlando Melo, Notas" in text
 
 
 @pytest.mark.parametrize("output", OUTPUTS)

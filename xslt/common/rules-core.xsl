@@ -36,6 +36,11 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- whitespace between two tokens (w, pc) lays out the source: the space the reader sees
+       is the one tk:token-space puts before the second -->
+  <xsl:template match="text()[not(normalize-space())][preceding-sibling::node()[1][self::tei:w or self::tei:pc]]
+                       [following-sibling::node()[1][self::tei:w or self::tei:pc]]" mode="tk:text"/>
+
   <!-- in a structured bibliographic reference, the whitespace that lays out the source is
        not text before its first part, after its last, and between two parts when the second
        gets punctuation before it (tk:bibl-separator) -->

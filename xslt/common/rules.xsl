@@ -1157,6 +1157,42 @@
   <xsl:template match="setting" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
   </xsl:template>
+  <!-- forename -->
+  <xsl:template match="forename[preceding-sibling::node()[1][self::forename or self::surname or self::addName or self::roleName or self::genName or self::nameLink]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- surname -->
+  <xsl:template match="surname[preceding-sibling::node()[1][self::forename or self::surname or self::addName or self::roleName or self::genName or self::nameLink]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- addName -->
+  <xsl:template match="addName[preceding-sibling::node()[1][self::forename or self::surname or self::addName or self::roleName or self::genName or self::nameLink]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- roleName -->
+  <xsl:template match="roleName[preceding-sibling::node()[1][self::forename or self::surname or self::addName or self::roleName or self::genName or self::nameLink]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- genName -->
+  <xsl:template match="genName[preceding-sibling::node()[1][self::forename or self::surname or self::addName or self::roleName or self::genName or self::nameLink]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- nameLink -->
+  <xsl:template match="nameLink[preceding-sibling::node()[1][self::forename or self::surname or self::addName or self::roleName or self::genName or self::nameLink]]" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
   <!-- birth -->
   <xsl:template match="birth[(parent::person or parent::personGrp) and normalize-space()]" mode="tk:text" priority="1">
     <xsl:call-template name="b:field">

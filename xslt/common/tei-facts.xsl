@@ -244,12 +244,14 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- the space before a token (w, pc): one after another token, unless the source has
-       whitespace there already, or either says it joins (@join), or it is punctuation that
-       closes (,.;:!?) or follows punctuation that opens -->
+  <!-- the space before a token (w, pc): one after another token, unless either says it
+       joins (@join), or it is punctuation that closes (,.;:!?) or follows punctuation that
+       opens. Whitespace between two tokens is the source's layout (EarlyPrint and ParlaMint
+       put a token on each line), not text: rules-core.xsl leaves it out -->
   <xsl:function name="tk:token-space" as="xs:string">
     <xsl:param name="token" as="element()"/>
-    <xsl:variable name="before" as="node()?" select="$token/preceding-sibling::node()[1]"/>
+    <xsl:variable name="before" as="node()?"
+                  select="$token/preceding-sibling::node()[not(self::comment() or self::text()[not(normalize-space())])][1]"/>
     <xsl:variable name="joined" as="xs:boolean" select="
         $token/@join = ('left', 'both') or $before/@join = ('right', 'both')
         or ($token/self::tei:pc and not($token/@join) and matches($token, '^[\p{Pe}\p{Pf}.,;:!?·…%]'))
