@@ -116,7 +116,7 @@
       <xsl:if test="@type = 'bibliography'">
         <xsl:attribute name="role" select="'doc-bibliography'"/>
       </xsl:if>
-      <xsl:if test="tei:head[normalize-space()]">
+      <xsl:if test="tei:head[* or text()[normalize-space()]]">
         <xsl:attribute name="aria-labelledby" select="tk:html-id(.) || '-h'"/>
       </xsl:if>
       <xsl:apply-templates select="$content" mode="tk:text"/>
@@ -561,8 +561,7 @@
 
   <!-- =================================================================== phrase level -->
   <!-- b:inline: a phrase. $kind (default: the element's name) and @rend choose the HTML
-       element; $before/$after are printed around $content; $title is shown on hover; $rule
-       'next' prints $before, then the element as its next rule renders it (a separator) -->
+       element; $before/$after are printed around $content; $title is shown on hover -->
   <xsl:template name="b:inline">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="class" as="xs:string" select="local-name()"/>
@@ -570,7 +569,6 @@
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="before" as="xs:string" select="''"/>
     <xsl:param name="after" as="xs:string" select="''"/>
-    <xsl:param name="rule" as="xs:string" select="''"/>
     <xsl:variable name="rend" as="xs:string" select="string(@rend)"/>
     <xsl:variable name="element" as="xs:string" select="
         if ($kind = 'plain') then ''
@@ -585,9 +583,6 @@
         else if (matches($rend, 'italic') or $kind = ('foreign', 'mentioned')) then 'i'
         else 'span'"/>
     <xsl:choose>
-      <xsl:when test="$rule eq 'next'">
-        <xsl:value-of select="$before"/><xsl:next-match/><xsl:value-of select="$after"/>
-      </xsl:when>
       <xsl:when test="$element eq ''">
         <xsl:value-of select="$before"/>
         <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
@@ -630,10 +625,10 @@
   </xsl:template>
 
   <!-- =================================================================== contents -->
-  <xsl:template match="tei:div[tei:head[normalize-space()]] | tei:div1[tei:head[normalize-space()]] | tei:div2[tei:head[normalize-space()]] | tei:div3[tei:head[normalize-space()]]"
+  <xsl:template match="tei:div[tei:head[* or text()[normalize-space()]]] | tei:div1[tei:head[* or text()[normalize-space()]]] | tei:div2[tei:head[* or text()[normalize-space()]]] | tei:div3[tei:head[* or text()[normalize-space()]]]"
                 mode="tk:toc">
     <xsl:variable name="sub" as="element()*"
-                  select="(tei:div | tei:div2 | tei:div3 | tei:div4)[tei:head[normalize-space()]][count(ancestor::*) lt 8]"/>
+                  select="(tei:div | tei:div2 | tei:div3 | tei:div4)[tei:head[* or text()[normalize-space()]]][count(ancestor::*) lt 8]"/>
     <li dir="auto">
       <a href="#{tk:html-id(.)}">
         <xsl:for-each select="tk:section-number(.)">

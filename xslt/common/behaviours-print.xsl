@@ -510,7 +510,7 @@
 
   <!-- ================================================================ phrase level -->
   <!-- b:inline: a span of its class (print.css styles italic, bold, sup...), $before and
-       $after around $content; $rule 'next': $before, then the element by its next rule -->
+       $after around $content -->
   <xsl:template name="b:inline">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="class" as="xs:string" select="local-name()"/>
@@ -518,11 +518,7 @@
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="before" as="xs:string" select="''"/>
     <xsl:param name="after" as="xs:string" select="''"/>
-    <xsl:param name="rule" as="xs:string" select="''"/>
     <xsl:choose>
-      <xsl:when test="$rule eq 'next'">
-        <xsl:value-of select="$before"/><xsl:next-match/><xsl:value-of select="$after"/>
-      </xsl:when>
       <xsl:when test="$kind eq 'plain'">
         <xsl:value-of select="$before"/>
         <xsl:apply-templates select="$content" mode="tk:text"/>

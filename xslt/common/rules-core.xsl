@@ -24,32 +24,30 @@
     <xsl:call-template name="b:text"/>
   </xsl:template>
 
-  <!-- a word broken over two lines (lb break="no") is one word: the whitespace that lays
-       out the source around the break is not text -->
-  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no']]
+  <!-- text beside a line break inside a word (lb break="no") or between two tokens (w, pc),
+       in one rule (each rule for text nodes is tried on every text node of a document):
+       - the whitespace that lays out the source around a break inside a word is not text:
+         the word is one word;
+       - whitespace between two tokens lays out the source (EarlyPrint and ParlaMint put a
+         token on each line): the space the reader sees is the one tk:token-space puts
+         before the second -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:w or self::tei:pc]
                        or following-sibling::node()[1][self::tei:lb[@break = 'no']]]" mode="tk:text">
-    <xsl:variable name="after-break" as="xs:boolean" select="exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
-    <xsl:variable name="before-break" as="xs:boolean" select="exists(following-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
-    <xsl:call-template name="b:text">
-      <xsl:with-param name="text" select="let $t := if ($after-break) then replace(., '^\s+', '') else string(.)
-                                          return if ($before-break) then replace($t, '\s+$', '') else $t"/>
-    </xsl:call-template>
+    <xsl:variable name="before" as="node()?" select="preceding-sibling::node()[1]"/>
+    <xsl:variable name="after" as="node()?" select="following-sibling::node()[1]"/>
+    <xsl:variable name="after-break" as="xs:boolean" select="exists($before[self::tei:lb[@break = 'no']])"/>
+    <xsl:variable name="before-break" as="xs:boolean" select="exists($after[self::tei:lb[@break = 'no']])"/>
+    <xsl:choose>
+      <xsl:when test="$after-break or $before-break">
+        <xsl:call-template name="b:text">
+          <xsl:with-param name="text" select="let $t := if ($after-break) then replace(., '^\s+', '') else string(.)
+                                              return if ($before-break) then replace($t, '\s+$', '') else $t"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$after[self::tei:w or self::tei:pc] and not(normalize-space())"/>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
-
-  <!-- whitespace between two tokens (w, pc) lays out the source: the space the reader sees
-       is the one tk:token-space puts before the second -->
-  <xsl:template match="text()[not(normalize-space())][preceding-sibling::node()[1][self::tei:w or self::tei:pc]]
-                       [following-sibling::node()[1][self::tei:w or self::tei:pc]]" mode="tk:text"/>
-
-  <!-- in a structured bibliographic reference, the whitespace that lays out the source is
-       not text before its first part, after its last, and between two parts when the second
-       gets punctuation before it (tk:bibl-separator) -->
-  <xsl:template match="text()[parent::tei:biblStruct or parent::tei:analytic
-                       or parent::tei:monogr or parent::tei:imprint or parent::tei:series]
-                       [not(normalize-space())]
-                       [not(preceding-sibling::*) or not(following-sibling::*)
-                        or following-sibling::*[1] ! (tk:bibl-separator(.) ne '')]"
-                mode="tk:text"/>
 
   <!-- b:body: the content ($content, default the element's children) in mode tk:text, with
        nothing around it (text, body); an output may override it in its behaviour module -->

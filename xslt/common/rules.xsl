@@ -20,20 +20,14 @@
   <xsl:import href="tei-facts.xsl"/>
   <xsl:import href="rules-core.xsl"/>
   <!-- anyElement -->
-  <xsl:template match="*[parent::*[self::list or self::listBibl or self::castList or self::castGroup or self::listPerson or self::listPlace or self::listOrg or self::listEvent or self::listRelation or self::listWit or self::listApp or self::interpGrp] and not(self::head or self::label or self::item or self::castItem or self::castGroup or self::bibl[parent::listBibl])]" mode="tk:text" priority="6">
+  <xsl:template match="*[parent::*[self::list or self::listBibl or self::castList or self::castGroup or self::listPerson or self::listPlace or self::listOrg or self::listEvent or self::listRelation or self::listWit or self::listApp or self::interpGrp] and not(self::head or self::label or self::item or self::castItem or self::castGroup or self::bibl[parent::listBibl])]" mode="tk:text" priority="5">
     <xsl:call-template name="b:list-item">
       <xsl:with-param name="class" select="local-name()"/>
       <xsl:with-param name="content" select="."/>
       <xsl:with-param name="rule" select="'next'"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="*[parent::choice]" mode="tk:text" priority="5"/>
-  <xsl:template match="*[parent::*[self::bibl or self::biblStruct or self::analytic or self::monogr or self::imprint or self::series] and tk:bibl-separator(.) ne '']" mode="tk:text" priority="4">
-    <xsl:call-template name="b:inline">
-      <xsl:with-param name="before" select="tk:bibl-separator(.)"/>
-      <xsl:with-param name="rule" select="'next'"/>
-    </xsl:call-template>
-  </xsl:template>
+  <xsl:template match="*[parent::choice]" mode="tk:text" priority="4"/>
   <!-- teiHeader -->
   <xsl:template match="teiHeader" mode="tk:text" priority="1"/>
   <!-- text -->
@@ -63,7 +57,7 @@
     <xsl:call-template name="b:section"/>
   </xsl:template>
   <!-- head -->
-  <xsl:template match="head[not(normalize-space())]" mode="tk:text" priority="3"/>
+  <xsl:template match="head[not(* or text()[normalize-space()])]" mode="tk:text" priority="3"/>
   <xsl:template match="head[parent::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')]]" mode="tk:text" priority="2">
     <xsl:call-template name="b:heading">
       <xsl:with-param name="level" select="count(ancestor::*[local-name() = ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')])"/>
@@ -193,11 +187,27 @@
   </xsl:template>
   <!-- monogr -->
   <xsl:template match="monogr[parent::biblStruct]" mode="tk:text" priority="1">
-    <xsl:call-template name="b:block"/>
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="content" select="tk:bibl-parts(.)"/>
+    </xsl:call-template>
   </xsl:template>
   <!-- analytic -->
   <xsl:template match="analytic[parent::biblStruct]" mode="tk:text" priority="1">
-    <xsl:call-template name="b:block"/>
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="content" select="tk:bibl-parts(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- imprint -->
+  <xsl:template match="imprint" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="tk:bibl-parts(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- series -->
+  <xsl:template match="series" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="tk:bibl-parts(.)"/>
+    </xsl:call-template>
   </xsl:template>
   <!-- note -->
   <xsl:template match="note[not(normalize-space()) and not(.//ptr or .//graphic or .//media or .//gap or .//date[@when | @from | @to | @notBefore | @notAfter])]" mode="tk:text" priority="3"/>
@@ -214,14 +224,20 @@
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="bibl[parent::listBibl]" mode="tk:text" priority="2">
-    <xsl:call-template name="b:list-item"/>
+    <xsl:call-template name="b:list-item">
+      <xsl:with-param name="content" select="tk:bibl-parts(.)"/>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="bibl" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline"/>
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="tk:bibl-parts(.)"/>
+    </xsl:call-template>
   </xsl:template>
   <!-- biblStruct -->
   <xsl:template match="biblStruct" mode="tk:text" priority="1">
-    <xsl:call-template name="b:inline"/>
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="tk:bibl-parts(.)"/>
+    </xsl:call-template>
   </xsl:template>
   <!-- citedRange -->
   <xsl:template match="citedRange" mode="tk:text" priority="1">

@@ -124,6 +124,28 @@
     <xsl:value-of select="tk:date-value($date)"/>
   </xsl:function>
 
+  <!-- the content of a bibliographic reference (bibl, biblStruct, analytic, monogr, imprint,
+       series) with the punctuation its parts need before them (tk:bibl-separator) put in;
+       in a structured reference, the whitespace that lays out the source is left out where
+       punctuation takes its place, and before the first part and after the last -->
+  <xsl:function name="tk:bibl-parts" as="node()*">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:variable name="structured" as="xs:boolean" select="empty($ref/self::tei:bibl)"/>
+    <xsl:for-each select="$ref/node()">
+      <xsl:choose>
+        <xsl:when test=". instance of element()">
+          <xsl:variable name="separator" as="xs:string" select="tk:bibl-separator(.)"/>
+          <xsl:if test="$separator"><xsl:value-of select="$separator"/></xsl:if>
+          <xsl:sequence select="."/>
+        </xsl:when>
+        <xsl:when test="$structured and . instance of text() and not(normalize-space())
+                        and (empty(preceding-sibling::*) or empty(following-sibling::*)
+                             or tk:bibl-separator(following-sibling::*[1]) ne '')"/>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- the lemma of an apparatus entry: its first lem, in a group of readings (rdgGrp) or
        not, else its first reading -->
   <xsl:function name="tk:lemma" as="element()?">
