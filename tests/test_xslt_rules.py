@@ -319,6 +319,11 @@ def test_a_persons_facts_are_labelled_and_entry_notes_stay_in_the_entry(output: 
 
 
 @pytest.mark.parametrize("output", OUTPUTS)
+def test_index_keywords_side_by_side_stay_apart(output: str) -> None:
+    assert "Decorated binding Interlace Brown calf." in text_of(page("manuscript-dimensions-in-several-forms.xml", output))
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
 def test_manuscript_identifier_parts_stand_apart(output: str) -> None:
     text = text_of(page("manuscript-identifier-and-described-gap.xml", output))
     assert "Weimar Goethe- und Schiller-Archiv GSA 25/XIX,3 GSA 25/W 1804" in text

@@ -1173,6 +1173,15 @@
   <xsl:template match="setting" mode="tk:text" priority="1">
     <xsl:call-template name="b:block"/>
   </xsl:template>
+  <!-- index -->
+  <xsl:template match="index[preceding-sibling::node()[1][self::index]]" mode="tk:text" priority="2">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="before" select="' '"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="index" mode="tk:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
   <!-- forename -->
   <xsl:template match="forename[preceding-sibling::node()[1][self::forename or self::surname or self::addName or self::roleName or self::genName or self::nameLink]]" mode="tk:text" priority="1">
     <xsl:call-template name="b:inline">
