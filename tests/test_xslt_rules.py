@@ -206,7 +206,7 @@ def test_figure_heading_and_description_stand_apart(output: str) -> None:
                                      "apparatus-with-reading-groups-and-witness-details.xml",
                                      "cast-and-gloss-lists-run-together.xml", "ruby-caesura-and-media.xml",
                                      "bibliography-parts-run-together.xml", "manuscript-dimensions-in-several-forms.xml",
-                                     "person-and-organisation-entries.xml"])
+                                     "person-and-organisation-entries.xml", "corpus-of-letters.xml"])
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
     source = tei_words(parse(RULES / fixture).getroot())
@@ -321,6 +321,17 @@ def test_a_persons_facts_are_labelled_and_entry_notes_stay_in_the_entry(output: 
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_index_keywords_side_by_side_stay_apart(output: str) -> None:
     assert "Decorated binding Interlace Brown calf." in text_of(page("manuscript-dimensions-in-several-forms.xml", output))
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_each_document_of_a_corpus_is_a_section_under_its_title_with_its_sending(output: str) -> None:
+    doc = page("corpus-of-letters.xml", output)
+    sections = doc.xpath("//section[contains(@class, 'corpus-member')]")
+    assert [s.xpath("string(h2)") for s in sections] == ["Anna to Bert, 2 June", "Bert to Anna, 9 June"]
+    first, second = (text_of(s) for s in sections)
+    assert "Dear Bert, greetings from the lake." in first and "Sent Anna Alpha Vienna" in first
+    assert "Postscript: bring the maps." in first
+    assert "Dear Anna, thanks for the letter." in second and "Sent Bert Beta Graz" in second
 
 
 @pytest.mark.parametrize("output", OUTPUTS)

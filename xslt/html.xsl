@@ -140,10 +140,11 @@
       <xsl:call-template name="tk:toc">
         <xsl:with-param name="ui" select="$ui"/>
       </xsl:call-template>
-      <xsl:variable name="texts" as="element(tei:text)*" select=".//tei:text[not(ancestor::tei:text)]"/>
+      <xsl:variable name="texts" as="element(tei:text)*" select="tei:text"/>
       <div class="text">
         <xsl:apply-templates select="$texts[1]/@xml:lang" mode="tk:attr"/>
         <xsl:apply-templates select="$texts/(tei:front | tei:body | tei:group)" mode="tk:text"/>
+        <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="tk:corpus-member"/>
       </div>
       <xsl:variable name="parts" as="element()*" select="tk:content-parts(.)"/>
       <xsl:if test="exists($parts)">
@@ -161,6 +162,24 @@
         </div>
       </xsl:if>
     </article>
+  </xsl:template>
+
+  <!-- a document of a corpus (teiCorpus): a section under its own title, with its text,
+       the parts of its header that are content (a letter's sending), its back matter, and
+       its own documents when it is a corpus itself -->
+  <xsl:mode name="tk:corpus-member" on-no-match="shallow-skip"/>
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="tk:corpus-member">
+    <section id="{tk:html-id(.)}" class="corpus-member" aria-labelledby="{tk:html-id(.)}-h">
+      <xsl:apply-templates select="(@xml:lang, tei:text/@xml:lang)[1]" mode="tk:attr"/>
+      <h2 id="{tk:html-id(.)}-h" class="corpus-member-title"><xsl:value-of select="tk:main-title(., '')"/></h2>
+      <xsl:apply-templates select="tei:text/(tei:front | tei:body | tei:group)" mode="tk:text"/>
+      <xsl:variable name="parts" as="element()*" select="tk:content-parts(.)"/>
+      <xsl:if test="exists($parts)">
+        <div class="about"><xsl:apply-templates select="$parts" mode="tk:text"/></div>
+      </xsl:if>
+      <xsl:apply-templates select="tei:text/tei:back" mode="tk:text"/>
+      <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="#current"/>
+    </section>
   </xsl:template>
 
   <!-- the page's title: the document's own title (common/rules.xsl) -->

@@ -164,11 +164,26 @@
     <xsl:variable name="lang" as="xs:string" select="(@xml:lang, 'tr')[1]"/>
     <article class="article" id="{tk:article-id(.)}" lang="{tk:html-lang($lang)}">
       <xsl:apply-templates select="tei:teiHeader" mode="title-block"/>
-      <xsl:apply-templates select="tei:text, tei:TEI/tei:text" mode="tk:text"/>
+      <xsl:apply-templates select="tei:text" mode="tk:text"/>
       <!-- the header parts that are content: a manuscript's description, a letter's
            sending, the persons of a play, a gazetteer's places (common/rules.xsl) -->
       <xsl:apply-templates select="tk:content-parts(.)" mode="tk:text"/>
+      <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="corpus-member"/>
     </article>
+  </xsl:template>
+
+  <!-- a document of a corpus (teiCorpus): a section under its own title, with its text, the
+       parts of its header that are content, and its own documents when it is a corpus -->
+  <xsl:mode name="corpus-member" on-no-match="shallow-skip"/>
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="corpus-member">
+    <xsl:variable name="title" as="xs:string" select="normalize-space((tk:main-title(.), 'Untitled')[1])"/>
+    <section class="corpus-member">
+      <xsl:sequence select="tk:lang(.)"/>
+      <h2 class="corpus-member-title" data-label="{$title}"><xsl:value-of select="$title"/></h2>
+      <xsl:apply-templates select="tei:text" mode="tk:text"/>
+      <xsl:apply-templates select="tk:content-parts(.)" mode="tk:text"/>
+      <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="#current"/>
+    </section>
   </xsl:template>
 
   <!-- the root's xml:id, else the article's position in the volume -->
