@@ -206,7 +206,8 @@ def test_figure_heading_and_description_stand_apart(output: str) -> None:
                                      "apparatus-with-reading-groups-and-witness-details.xml",
                                      "cast-and-gloss-lists-run-together.xml", "ruby-caesura-and-media.xml",
                                      "bibliography-parts-run-together.xml", "manuscript-dimensions-in-several-forms.xml",
-                                     "person-and-organisation-entries.xml", "corpus-of-letters.xml"])
+                                     "person-and-organisation-entries.xml", "corpus-of-letters.xml",
+                                     "numbered-lines-of-verse-and-an-inscription.xml"])
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
     source = tei_words(parse(RULES / fixture).getroot())
@@ -332,6 +333,20 @@ def test_each_document_of_a_corpus_is_a_section_under_its_title_with_its_sending
     assert "Dear Bert, greetings from the lake." in first and "Sent Anna Alpha Vienna" in first
     assert "Postscript: bring the maps." in first
     assert "Dear Anna, thanks for the letter." in second and "Sent Bert Beta Graz" in second
+
+
+def test_every_fifth_numbered_line_shows_its_number_on_the_web() -> None:
+    doc = page("numbered-lines-of-verse-and-an-inscription.xml", "html")
+    numbered = doc.xpath("//*[@class = 'line-number']")
+    assert [n.text for n in numbered] == ["5", "10", "5"]
+    assert all(n.get("aria-hidden") == "true" for n in numbered)
+    assert numbered[0].getparent().text_content() == "5litora multum ille et terris"
+    assert "coniux" in text_of(doc)                     # the word broken over a line stays whole
+
+
+def test_print_numbers_verse_lines_but_not_the_lines_it_reflows() -> None:
+    doc = page("numbered-lines-of-verse-and-an-inscription.xml", "print")
+    assert [n.text for n in doc.xpath("//*[@class = 'line-number']")] == ["5", "10"]
 
 
 @pytest.mark.parametrize("output", OUTPUTS)

@@ -222,11 +222,14 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- b:line-break: <br>, except where a word runs on or nothing precedes it -->
+  <!-- b:line-break: <br>, except where a word runs on or nothing precedes it; then the
+       line's $number (every fifth line: tk:line-number) -->
   <xsl:template name="b:line-break">
+    <xsl:param name="number" as="xs:string?" select="()"/>
     <xsl:if test="not(@break = 'no') and preceding-sibling::node()[normalize-space() or self::*]">
       <br/>
     </xsl:if>
+    <xsl:if test="$number"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
   </xsl:template>
 
   <!-- =================================================================== blocks -->
@@ -334,13 +337,17 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- b:verse-line: one line of verse -->
+  <!-- b:verse-line: one line of verse, its $number (every fifth line) in the margin -->
   <xsl:template name="b:verse-line">
     <xsl:param name="content" as="node()*" select="node()"/>
-    <xsl:call-template name="b:block">
-      <xsl:with-param name="content" select="$content"/>
-      <xsl:with-param name="class" select="'l'"/>
-    </xsl:call-template>
+    <xsl:param name="number" as="xs:string?" select="()"/>
+    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($phrase) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="string-join(('l', 'as-block'[$phrase]), ' ')"/>
+      <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
+      <xsl:if test="$number"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
+      <xsl:apply-templates select="$content" mode="tk:text"/>
+    </xsl:element>
   </xsl:template>
 
   <!-- b:table, b:row, b:cell -->

@@ -235,6 +235,7 @@
   <!-- b:line-break: the lines of the source are not reproduced, but the words on either
        side stay apart (unless the break is inside a word) -->
   <xsl:template name="b:line-break">
+    <xsl:param name="number" as="xs:string?" select="()"/>   <!-- print sets the text in its own lines: no number -->
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
@@ -348,13 +349,18 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- b:verse-line -->
+  <!-- b:verse-line: one line of verse, its $number (every fifth line) at the right -->
   <xsl:template name="b:verse-line">
     <xsl:param name="content" as="node()*" select="node()"/>
-    <xsl:call-template name="b:block">
-      <xsl:with-param name="content" select="$content"/>
-      <xsl:with-param name="class" select="'l'"/>
-    </xsl:call-template>
+    <xsl:param name="number" as="xs:string?" select="()"/>
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:sequence select="tk:block-attributes(., string-join(('l', 'as-block'[$inline]), ' ')), tk:lang(.)"/>
+      <xsl:if test="$number"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
+      <xsl:apply-templates select="$content" mode="tk:text">
+        <xsl:with-param name="inline" select="$inline or exists(text()[normalize-space()])" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
 
   <!-- b:table, b:row, b:cell -->

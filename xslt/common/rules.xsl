@@ -78,7 +78,9 @@
   </xsl:template>
   <!-- lb -->
   <xsl:template match="lb" mode="tk:text" priority="1">
-    <xsl:call-template name="b:line-break"/>
+    <xsl:call-template name="b:line-break">
+      <xsl:with-param name="number" select="tk:line-number(.)"/>
+    </xsl:call-template>
   </xsl:template>
   <!-- cit -->
   <xsl:template match="cit" mode="tk:text" priority="1">
@@ -488,7 +490,9 @@
   </xsl:template>
   <!-- l -->
   <xsl:template match="l" mode="tk:text" priority="1">
-    <xsl:call-template name="b:verse-line"/>
+    <xsl:call-template name="b:verse-line">
+      <xsl:with-param name="number" select="tk:line-number(.)"/>
+    </xsl:call-template>
   </xsl:template>
   <!-- table -->
   <xsl:template match="table" mode="tk:text" priority="1">

@@ -146,6 +146,13 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- the number shown beside a line (l, lb): its @n, on every fifth line, as editions of
+       verse and EpiDoc's inscriptions number them -->
+  <xsl:function name="tk:line-number" as="xs:string?">
+    <xsl:param name="line" as="element()"/>
+    <xsl:sequence select="string($line/@n)[matches(., '^[1-9][0-9]{0,5}$') and xs:integer(.) mod 5 eq 0]"/>
+  </xsl:function>
+
   <!-- the lemma of an apparatus entry: its first lem, in a group of readings (rdgGrp) or
        not, else its first reading -->
   <xsl:function name="tk:lemma" as="element()?">
