@@ -207,7 +207,8 @@ def test_figure_heading_and_description_stand_apart(output: str) -> None:
                                      "cast-and-gloss-lists-run-together.xml", "ruby-caesura-and-media.xml",
                                      "bibliography-parts-run-together.xml", "manuscript-dimensions-in-several-forms.xml",
                                      "person-and-organisation-entries.xml", "corpus-of-letters.xml",
-                                     "numbered-lines-of-verse-and-an-inscription.xml"])
+                                     "numbered-lines-of-verse-and-an-inscription.xml",
+                                     "quotation-in-two-languages-inside-a-paragraph.xml"])
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_word_of_these_kinds_of_tei_is_shown(fixture: str, output: str) -> None:
     source = tei_words(parse(RULES / fixture).getroot())

@@ -249,7 +249,10 @@
     <xsl:element name="{if ($inline) then 'span' else 'figure'}">
       <xsl:sequence select="tk:block-attributes(., 'cit')"/>
       <xsl:element name="{if ($inline) then 'span' else 'blockquote'}">
-        <xsl:apply-templates select="$quote" mode="tk:text"/>
+        <xsl:for-each select="$quote">      <!-- its parts apart: a quote, then a reference -->
+          <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates select="." mode="tk:text"/>
+        </xsl:for-each>
         <xsl:apply-templates select="$notes" mode="tk:text"/>
       </xsl:element>
       <xsl:for-each select="$source">
