@@ -1,5 +1,6 @@
-"""teikit.publish.search: the search records of an article, one per body paragraph, each
-with the printed pages it runs over (the label a search result shows: "s. 22–23")."""
+"""teikit.publish.search: the search records of an article, one per body paragraph (or the
+unit that stands for one: a speech, a stanza, an inscription's ab, an utterance), each with
+the printed pages it runs over (the label a search result shows: "s. 22–23")."""
 
 from __future__ import annotations
 
@@ -42,3 +43,22 @@ def test_paragraph_opening_with_a_page_break_is_on_that_page_alone(tmp_path: Pat
 def test_a_page_break_inside_a_note_does_not_make_a_page_of_the_paragraph(tmp_path: Path) -> None:
     labels = page_labels(tmp_path, '<pb n="22"/><p xml:id="a">Bir<note>dipnot <pb n="23"/>sürer</note> iki.</p>')
     assert labels == {"a": "s. 22"}
+
+
+def test_plays_poems_inscriptions_and_debates_are_searched_by_their_own_units(tmp_path: Path) -> None:
+    """A speech, a stanza (not the poem around stanzas), an inscription's text and an
+    utterance are what a search result lands on (a body may have no <p> at all: Calderón's
+    verse plays, EpiDoc, ParlaMint); a paragraph or a line inside one of them is part of it,
+    not a result of its own."""
+    path = tmp_path / "kinds.xml"
+    path.write_text(TEI.format(body=(
+        '<sp xml:id="sp1"><speaker>SOBERBIA</speaker><l>la púrpura real</l><l>le dé la Soberbia</l></sp>'
+        '<lg type="poem"><lg xml:id="lg1"><l>Roses are red</l><l>violets are blue</l></lg>'
+        '<lg xml:id="lg2"><l>Sugar is sweet</l></lg></lg>'
+        '<ab xml:id="ab1"><lb n="1"/>Dis Manibus <lb n="2"/>Gaio</ab>'
+        '<u xml:id="u1" who="#A"><seg>The session is open.</seg></u>'
+        '<l xml:id="l1">A line alone</l><p xml:id="p1">Prose, with <l>a quoted line</l> in it.</p>')), "utf-8")
+    found = {p.id: p.text for p in paragraphs(Article.held(path))}
+    assert found == {"sp1": "SOBERBIA la púrpura real le dé la Soberbia", "lg1": "Roses are red violets are blue", "lg2": "Sugar is sweet",
+                     "ab1": "Dis Manibus Gaio", "u1": "The session is open.", "l1": "A line alone",
+                     "p1": "Prose, with a quoted line in it."}

@@ -7,8 +7,10 @@ and xslt/assets/search-terms.js keeps those whose text holds every word of the q
 suffixed form, the Turkish way (as typed first; "Kars" is not "karşı"; a query typed
 without Turkish letters falls back to them, through each bundle's ``teikit-words.json``).
 
-Records. Each article gives one Pagefind custom record per body paragraph
-(:func:`search_records`), at its anchor in the article's reading page, filtered by the
+Records. Each article gives one Pagefind custom record per body paragraph, or per unit
+that stands for one in a play, a poem, an inscription, a debate or a dictionary (a speech,
+a stanza, an ab, an utterance, an entry: :data:`UNITS`; :func:`search_records`), at its
+anchor in the article's reading page, filtered by the
 article and by the persons and places the paragraph names. The build keeps them per
 article (``.teikit-cache/search/<stem>.json``) and only recomputes a changed article's.
 
@@ -85,29 +87,80 @@ class Paragraph:
         return self.id or (self.section[0] if self.section else None)
 
 
+#: what a search result lands on: a paragraph, or what stands for one in other kinds of TEI
+#: (an inscription's ab, a speech of a play, a stanza, a line of verse outside both, an
+#: utterance of a debate, a dictionary entry); a unit inside another is part of that one,
+#: but a poem's stanzas are units of their own (an lg holding lgs is not one)
+UNITS = ("p", "ab", "sp", "lg", "l", "u", "entry")
+
+
 def paragraphs(article) -> list[Paragraph]:
-    """The body paragraphs of *article* (not those inside notes or inside another paragraph)."""
+    """The body paragraphs of *article*, or the units that stand for them (:data:`UNITS`),
+    outermost only, not inside notes."""
     found = []
     before = _page_before(article.root)
-    for p in article.root.xpath("//tei:text/tei:body//tei:p[not(ancestor::tei:note) and not(ancestor::tei:p)]",
-                                namespaces=NS):
+    units: list[etree._Element] = []
+    for body in article.root.iter(_BODY):
+        if body.getparent().tag == _TEXT:
+            _collect_units(body, units)
+    for p in units:
         divs = p.xpath("ancestor::tei:div[@xml:id][tei:head][1]", namespaces=NS)
         section = (divs[0].get(f"{{{XML_NS}}}id"), _words(divs[0].find(f"{{{NS['tei']}}}head").itertext())) \
             if divs else None
-        text = " ".join([_words(p.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS))]
+        text = " ".join([_words(_own_text(p, []))]
                         + [_words(note.itertext()) for note in p.xpath(".//tei:note", namespaces=NS)])
         found.append(Paragraph(p.get(f"{{{XML_NS}}}id"), section, text,
                                {str(r) for r in p.xpath(".//@ref", namespaces=NS)}, _pages(p, before.get(p))))
     return found
 
 
+def _collect_units(el: etree._Element, found: list[etree._Element]) -> None:
+    """Append the outermost units (:data:`UNITS`) inside *el* to *found*, in document
+    order, leaving out notes; a poem's stanzas, not the poem, when lgs nest."""
+    for child in el:
+        if child.tag == _NOTE or not isinstance(child.tag, str):
+            continue
+        if child.tag in _UNIT_TAGS and not (child.tag == _LG and _holds_stanzas(child)):
+            found.append(child)
+        else:
+            _collect_units(child, found)
+
+
+def _holds_stanzas(lg: etree._Element) -> bool:
+    """Whether *lg* holds line groups of its own (a poem of stanzas), notes aside."""
+    return any(child.tag == _LG or (child.tag != _NOTE and isinstance(child.tag, str) and _holds_stanzas(child))
+               for child in lg)
+
+
+def _own_text(el: etree._Element, parts: list[str]) -> list[str]:
+    """The text of *el* without its notes, its lines, speakers and other blocks apart
+    (``<l>Roses are red</l><l>violets</l>`` is two lines, not "redviolets"); a line break
+    inside a word (lb break="no") joins."""
+    if el.text and isinstance(el.tag, str):
+        parts.append(el.text)
+    for child in el:
+        if child.tag == _NOTE:
+            pass
+        elif child.tag == _LB:
+            parts.append("" if child.get("break") == "no" else " ")
+        elif child.tag in _APART:
+            parts.append(" ")
+            _own_text(child, parts)
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            _own_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    return parts
+
+
 def _page_before(root: etree._Element) -> dict[etree._Element, str]:
-    """Each paragraph of the document -> the @n of the last page break before it, in one
+    """Each paragraph (or unit) of the document -> the @n of the last page break before it, in one
     pass (``preceding::pb[@n][1]`` for each paragraph walked the document from its start:
     a tenth of a build's time)."""
     before, last = {}, None
-    for el in root.iter(_PB, _P):
-        if el.tag == _P:
+    for el in root.iter(_PB, *_UNIT_TAGS):
+        if el.tag != _PB:
             if last is not None:
                 before[el] = last
         elif el.get("n") is not None:
@@ -136,7 +189,7 @@ def _text_before(p, milestone) -> str:
         if own and el.text and isinstance(el.tag, str):     # not a comment's text
             parts.append(el.text)
         for child in el:
-            if walk(child, own and child.tag != _P):
+            if walk(child, own and child.tag not in _UNIT_TAGS):
                 return True
             if own and child.tail:
                 parts.append(child.tail)
@@ -146,7 +199,11 @@ def _text_before(p, milestone) -> str:
     return "".join(parts)
 
 
-_P, _PB = f"{{{NS['tei']}}}p", f"{{{NS['tei']}}}pb"
+_PB, _LB, _NOTE, _LG, _BODY, _TEXT = (f"{{{NS['tei']}}}{name}" for name in ("pb", "lb", "note", "lg", "body", "text"))
+#: elements whose text stands apart from the text around them in a search record
+_APART = frozenset(f"{{{NS['tei']}}}{name}" for name in (*UNITS, "speaker", "stage", "seg", "head", "item",
+                                                         "label", "list", "sense", "form", "row", "cell"))
+_UNIT_TAGS = frozenset(f"{{{NS['tei']}}}{unit}" for unit in UNITS)
 
 
 def _words(texts) -> str:
