@@ -299,8 +299,8 @@
     <xsl:param name="ui" as="xs:string"/>
     <xsl:variable name="top" as="element()*"
                   select="(.//tei:text[not(ancestor::tei:text)]/(tei:body | tei:back)
-                           /(tei:div | tei:div1))[tei:head[* or text()[normalize-space()]]]"/>
-    <xsl:if test="count($top) gt 1 or exists($top/(tei:div | tei:div2)[tei:head[* or text()[normalize-space()]]])">
+                           /(tei:div | tei:div1))[tk:is-headed(.)]"/>
+    <xsl:if test="count($top) gt 1 or exists($top/(tei:div | tei:div2)[tk:is-headed(.)])">
       <nav class="toc" aria-labelledby="toc-h">
         <h2 id="toc-h"><xsl:value-of select="tk:label('contents', $ui)"/></h2>
         <ol><xsl:apply-templates select="$top" mode="tk:toc"/></ol>

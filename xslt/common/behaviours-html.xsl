@@ -70,14 +70,17 @@
   </xsl:template>
 
   <!-- =================================================================== structure -->
-  <!-- b:block: a <div> of its own class -->
+  <!-- b:block: a <div> of its own class; $number (a line's, every fifth: tk:line-number) in
+       its margin -->
   <xsl:template name="b:block">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="class" as="xs:string" select="local-name()"/>
+    <xsl:param name="number" as="xs:string?" select="()"/>
     <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($phrase) then 'span' else 'div'}">
       <xsl:attribute name="class" select="string-join(($class, 'as-block'[$phrase]), ' ')"/>
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
+      <xsl:if test="$number"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
       <xsl:apply-templates select="$content" mode="tk:text"/>
     </xsl:element>
   </xsl:template>
@@ -116,7 +119,7 @@
       <xsl:if test="@type = 'bibliography'">
         <xsl:attribute name="role" select="'doc-bibliography'"/>
       </xsl:if>
-      <xsl:if test="tei:head[* or text()[normalize-space()]]">
+      <xsl:if test="tk:is-headed(.)">
         <xsl:attribute name="aria-labelledby" select="tk:html-id(.) || '-h'"/>
       </xsl:if>
       <xsl:apply-templates select="$content" mode="tk:text"/>
@@ -341,13 +344,11 @@
   <xsl:template name="b:verse-line">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="number" as="xs:string?" select="()"/>
-    <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($phrase) then 'span' else 'div'}">
-      <xsl:attribute name="class" select="string-join(('l', 'as-block'[$phrase]), ' ')"/>
-      <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
-      <xsl:if test="$number"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
-      <xsl:apply-templates select="$content" mode="tk:text"/>
-    </xsl:element>
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="class" select="'l'"/>
+      <xsl:with-param name="number" select="$number"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- b:table, b:row, b:cell -->
@@ -632,10 +633,10 @@
   </xsl:template>
 
   <!-- =================================================================== contents -->
-  <xsl:template match="tei:div[tei:head[* or text()[normalize-space()]]] | tei:div1[tei:head[* or text()[normalize-space()]]] | tei:div2[tei:head[* or text()[normalize-space()]]] | tei:div3[tei:head[* or text()[normalize-space()]]]"
+  <xsl:template match="(tei:div | tei:div1 | tei:div2 | tei:div3)[tk:is-headed(.)]"
                 mode="tk:toc">
     <xsl:variable name="sub" as="element()*"
-                  select="(tei:div | tei:div2 | tei:div3 | tei:div4)[tei:head[* or text()[normalize-space()]]][count(ancestor::*) lt 8]"/>
+                  select="(tei:div | tei:div2 | tei:div3 | tei:div4)[tk:is-headed(.)][count(ancestor::*) lt 8]"/>
     <li dir="auto">
       <a href="#{tk:html-id(.)}">
         <xsl:for-each select="tk:section-number(.)">

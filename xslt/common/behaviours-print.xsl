@@ -114,15 +114,18 @@
   <!-- ================================================================ structure -->
   <!-- b:block: <div> (a display:block span inside inline context); its content is inline
        when it is running text ($phrases: it has text of its own, or it is a <p>), else a
-       sequence of blocks (a verse group of lines, a speech of paragraphs) -->
+       sequence of blocks (a verse group of lines, a speech of paragraphs); $number (a
+       line's, every fifth: tk:line-number) at its right -->
   <xsl:template name="b:block">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="class" as="xs:string" select="local-name()"/>
     <xsl:param name="element" as="xs:string" select="'div'"/>
+    <xsl:param name="number" as="xs:string?" select="()"/>
     <xsl:param name="phrases" as="xs:boolean" select="exists(text()[normalize-space()])"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else $element}">
       <xsl:sequence select="tk:block-attributes(., string-join(($class, 'as-block'[$inline]), ' ')), tk:lang(.)"/>
+      <xsl:if test="$number"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
       <xsl:apply-templates select="$content" mode="tk:text">
         <xsl:with-param name="inline" select="$inline or $phrases or $element eq 'p'" tunnel="yes"/>
       </xsl:apply-templates>
@@ -356,14 +359,11 @@
   <xsl:template name="b:verse-line">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="number" as="xs:string?" select="()"/>
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'span' else 'div'}">
-      <xsl:sequence select="tk:block-attributes(., string-join(('l', 'as-block'[$inline]), ' ')), tk:lang(.)"/>
-      <xsl:if test="$number"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
-      <xsl:apply-templates select="$content" mode="tk:text">
-        <xsl:with-param name="inline" select="$inline or exists(text()[normalize-space()])" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
+    <xsl:call-template name="b:block">
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="class" select="'l'"/>
+      <xsl:with-param name="number" select="$number"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- b:table, b:row, b:cell -->

@@ -127,7 +127,7 @@
               <xsl:value-of select="normalize-space((tk:main-title(.), 'Untitled')[1])"/></a>
             <xsl:variable name="sections" as="element()*"
                           select="(tei:text, tei:TEI/tei:text)/(tei:front/tei:div[not(@type = 'abstract')],
-                                  tei:body/(tei:div | tei:div1), tei:back/(tei:div | tei:div1))[tei:head[* or text()[normalize-space()]]]"/>
+                                  tei:body/(tei:div | tei:div1), tei:back/(tei:div | tei:div1))[tk:is-headed(.)]"/>
             <xsl:if test="exists($sections)">
               <ol class="contents-sections">
                 <xsl:for-each select="$sections">

@@ -153,6 +153,14 @@
     <xsl:sequence select="string($line/@n)[matches(., '^[1-9][0-9]{0,5}$') and xs:integer(.) mod 5 eq 0]"/>
   </xsl:function>
 
+  <!-- whether a division has a heading: a head with words or elements in it (EpiDoc's
+       template leaves an empty <head/>, which is no heading); tested on the head's own text
+       nodes, not its string value (the 1,500 sections of a timeline ask it several times) -->
+  <xsl:function name="tk:is-headed" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="exists($div/tei:head[* or text()[normalize-space()]])"/>
+  </xsl:function>
+
   <!-- the lemma of an apparatus entry: its first lem, in a group of readings (rdgGrp) or
        not, else its first reading -->
   <xsl:function name="tk:lemma" as="element()?">
