@@ -19,6 +19,13 @@ into the same site directory:
    so every article is parsed as before the cache: 5 against 6 is the cache's gain,
    measured in the same run.
 
+Then the ceiling of the ratio on this machine, from CPU seconds measured in the same run:
+the render's (the process and its workers) and Pagefind's alone, indexing the first
+build's search records into a scratch folder. A build renders the same pages and
+indexes the same records, so on C cores it cannot take less than
+(render CPU + Pagefind CPU) / C, whatever else it does or how well it overlaps; the
+printed ceiling is render's wall time over that bound.
+
 Prints each time, its ratio to the first build, the time spent streaming the articles
 (``Builder.stream``: summaries, per-document parts), the parts rebuilt, the files
 written and the articles parsed (calls of ``teikit.edition.Article.held``); after the
@@ -30,6 +37,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -40,6 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from teikit.edition import Article  # noqa: E402
+from teikit.publish.pagefind_service import index_records  # noqa: E402
+from teikit.publish.search import SEARCH_CACHE  # noqa: E402
 from teikit.publish.site import Builder, build  # noqa: E402
 from teikit.render import load_renderers, render  # noqa: E402
 
@@ -92,6 +104,32 @@ def timed(label: str, source: Path, out: Path, formats, baseline: float | None, 
     return elapsed
 
 
+def cpu_seconds() -> float:
+    """User + system CPU of this process and of the children it has waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def pagefind_alone(site: Path, scratch: Path) -> tuple[float, int]:
+    """CPU seconds of Pagefind indexing the search records of *site*'s build into
+    *scratch* (the indexer is a child process, waited for), and the number of records."""
+    records = [r for p in sorted((site / SEARCH_CACHE).glob("*.json")) for r in json.loads(p.read_text("utf-8"))]
+    before = cpu_seconds()
+    index_records(records, scratch)
+    return cpu_seconds() - before, len(records)
+
+
+def print_ceiling(rendered: float, render_cpu: float, site: Path, scratch: Path) -> None:
+    """The best ratio a build could reach on this machine (see the module's docstring)."""
+    pagefind_cpu, records = pagefind_alone(site, scratch)
+    cores = len(os.sched_getaffinity(0))
+    bound = (render_cpu + pagefind_cpu) / cores
+    print(f"{'   CPU: render':<52} {render_cpu:8.2f} s  Pagefind alone ({records} records) {pagefind_cpu:.2f} s",
+          flush=True)
+    print(f"{'   ceiling of the ratio on ' + str(cores) + ' cores':<52} {rendered / bound:8.2f}    "
+          f"(no build of these pages and records takes less than {bound:.2f} s)", flush=True)
+
+
 def touch_entry(register: Path, entry_id: str) -> None:
     text = register.read_text("utf-8")
     marker = f'xml:id="{entry_id}"'
@@ -125,9 +163,9 @@ def run(args) -> None:
                         "--docs", str(args.docs), "--mb", str(args.mb)], check=True, stdout=subprocess.DEVNULL)
         documents = len(list(corpus.glob('*.xml')))
         print(f"corpus: {documents} articles, formats: {args.to or 'all registered'}", flush=True)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         render([corpus], args.to or sorted(load_renderers()), Path(tmp) / "rendered", jobs=args.jobs)
-        rendered = time.perf_counter() - started
+        rendered, render_cpu = time.perf_counter() - started, cpu_seconds() - cpu
         print(f"{'0. teikit render, same formats (anchor)':<52} {rendered:8.2f} s  "
               f"{documents / rendered:7.1f} documents/s", flush=True)
         first = timed("1. first build", corpus, out, args.to, None, args.jobs)
@@ -154,6 +192,7 @@ def run(args) -> None:
         touch(victim)
         with summary_cache_off():
             timed("6. same, summary cache off", corpus, out, args.to, first, args.jobs)
+        print_ceiling(rendered, render_cpu, out, Path(tmp) / "pagefind-alone")
 
 
 if __name__ == "__main__":
