@@ -9,6 +9,7 @@ one article has no citation tree and one points to no place. ``serve`` starts
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import socket
 import subprocess
@@ -39,6 +40,16 @@ def three_article_edition(directory: Path) -> Path:
         '<change when="2026-11-21"', '<change when="2026-12-01"').replace(
         '<placeName ref="register/places.xml#pl-samsun">', "<placeName>")
     (directory / "third-review.xml").write_text(third, "utf-8")
+    return directory
+
+
+def edition_without_ids(directory: Path) -> Path:
+    """The sample edition with no xml:id on its paragraphs and sections, as most TEI from
+    other projects has them (ELTeC, DraCor, Perseus), in *directory*."""
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(FIXTURES / "register", directory / "register")
+    sample = re.sub(r' xml:id="smpl-(p\d|s1|s1\.1)"', "", SAMPLE.read_text("utf-8"))
+    (directory / "sample-article.xml").write_text(sample, "utf-8")
     return directory
 
 

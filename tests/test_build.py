@@ -14,7 +14,7 @@ from uritemplate import URITemplate
 
 from dts_schemas import assert_matches
 from oai_xsd import assert_valid, oai_pmh_schema
-from publish_helpers import three_article_edition
+from publish_helpers import edition_without_ids, three_article_edition
 from render_helpers import BREAKS, mark_as_breaking, use_breaking_stylesheets
 from teikit.cli import main
 from teikit.errors import InputError, OutputError
@@ -170,10 +170,11 @@ def test_search_index_is_turkish_with_article_person_place_facets(site):
     assert list(entry["languages"]) == ["tr"] and entry["languages"]["tr"]["wasm"] == "tr"
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "search.html").is_file()
     records = pagefind_records(site)
-    # one record per paragraph, at its own anchor (the quoted one, without an id, at its section's)
+    # one record per paragraph, at its own anchor (the quoted one, without an id, at the
+    # first unit without one, which the page marks and assets/landing.js finds)
     assert sorted(u for u in records if u.startswith("/html/sample-article.html")) == [
         "/html/sample-article.html#smpl-p1", "/html/sample-article.html#smpl-p2",
-        "/html/sample-article.html#smpl-s1.1"]
+        "/html/sample-article.html#unit-1"]
     assert len(records) == 9
     first, second = records["/html/sample-article.html#smpl-p1"], records["/html/sample-article.html#smpl-p2"]
     # only the text is searched: the section and the printed page are unsearched filters
@@ -187,7 +188,26 @@ def test_search_index_is_turkish_with_article_person_place_facets(site):
     assert set(second["filters"]) == {"article", "section", "page"} and "10.000 tüfek" in second["content"]
     assert "place" not in records["/html/third-review.html#thrd-p1"]["filters"]   # its place has no @ref
     page = (site / "html" / "sample-article.html").read_text("utf-8")
-    assert all(f'id="{url.split("#")[1]}"' in page for url in records if url.startswith("/html/sample"))
+    assert all(f'id="{url.split("#")[1]}"' in page for url in records if url.startswith("/html/sample")
+               and "#unit-" not in url) and page.count("data-unit") == 1
+
+
+def test_each_paragraph_without_an_id_is_a_search_record_landing_on_its_own_anchor(tmp_path):
+    """Paragraphs and sections without xml:id (most TEI of other projects): each paragraph
+    is a record at its own anchor, "#unit-n" for the nth (its page marks them). Before, they shared their
+    page's (or section's) URL, and Pagefind keeps one record per URL, the last: of Alice in
+    Wonderland (ELTeC) the index held the last paragraph only."""
+    site = tmp_path / "site"
+    build(edition_without_ids(tmp_path / "tei"), site, base_url=BASE, formats=["html"])
+    records = pagefind_records(site)
+    assert len(records) == 3                                   # p, p and the quoted p: 3 URLs
+    page = (site / "html" / "sample-article.html").read_text("utf-8")
+    assert sorted(url.split("#")[1] for url in records) == ["unit-1", "unit-2", "unit-3"]
+    assert page.count("data-unit") == 3                        # what assets/landing.js counts
+    assert any("Samsun" in r["content"] for r in records.values())         # the first paragraph
+    assert any("10.000 tüfek" in r["content"] for r in records.values())   # the second
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["tr"]["page_count"] == 3         # Pagefind kept every record
 
 
 def test_without_an_html_format_search_links_to_plain_text_pages(edition, tmp_path):

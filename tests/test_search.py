@@ -62,3 +62,12 @@ def test_plays_poems_inscriptions_and_debates_are_searched_by_their_own_units(tm
     assert found == {"sp1": "SOBERBIA la púrpura real le dé la Soberbia", "lg1": "Roses are red violets are blue", "lg2": "Sugar is sweet",
                      "ab1": "Dis Manibus Gaio", "u1": "The session is open.", "l1": "A line alone",
                      "p1": "Prose, with a quoted line in it."}
+
+
+def test_units_without_an_id_are_numbered_in_order(tmp_path: Path) -> None:
+    """A unit without xml:id lands on ``unit-<n>``, the nth such unit (its page marks them
+    data-unit in the same order: tests/test_xslt_html.py); one with an id keeps it."""
+    path = tmp_path / "no-ids.xml"
+    path.write_text(TEI.format(body='<p>Bir.</p><lg><l>iki</l><l>üç</l></lg><p xml:id="own">Dört.</p><p>Beş.</p>'),
+                    "utf-8")
+    assert [p.id for p in paragraphs(Article.held(path))] == ["unit-1", "unit-2", "own", "unit-3"]

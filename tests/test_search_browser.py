@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from browser_helpers import Chromium
-from publish_helpers import free_port, serve
+from publish_helpers import edition_without_ids, free_port, serve
 from teikit.publish.site import build
 
 EDITION = Path(__file__).parent / "fixtures" / "edition"
@@ -163,6 +163,27 @@ def test_search_finds_paragraphs_in_every_bundle_of_an_edition_indexed_in_parts(
     assert any(label.startswith("Lenin (") for label in seen["filters"])
     assert sorted(anchor_link(h) for h in seen["filtered"]) == [
         "/html/sample-article.html#smpl-p1", "/html/second-article.html#scnd-p1", "/html/third-review.html#thrd-p1"]
+
+
+def test_paragraphs_without_ids_are_each_found_and_landed_on(browser, tmp_path):
+    """TEI whose paragraphs have no xml:id (most projects'): a word of the first paragraph and
+    one of the second each find their own paragraph, and the link lands on it with the word
+    marked (before, the page had one search record, its last paragraph's)."""
+    site = tmp_path / "site"
+    build(edition_without_ids(tmp_path / "tei"), site, base_url="http://127.0.0.1/", formats=["html"])
+    with serve(site) as base:
+        first = browser.search(base + "/search.html", "Samsun")["all"]
+        second = browser.search(base + "/search.html", "tüfek")["all"]
+        assert len(first) == len(second) == 1 and first != second
+        browser.open(base + first[0])
+        landed = browser.evaluate("""(async () => {
+          for (let i = 0; i < 200 && !document.querySelector('.landed mark.search-term'); i++)
+            await new Promise(r => setTimeout(r, 50));
+          const p = document.querySelector('.landed');
+          return {id: p && p.id, marks: [...document.querySelectorAll('mark.search-term')].map(m => m.textContent)};
+        })()""")
+    assert landed["id"] == first[0].split("#")[1] and landed["id"].startswith("unit-")
+    assert landed["marks"] == ["Samsun"]
 
 
 # ------------------------------------------------------------------ the edition's own search

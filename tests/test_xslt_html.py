@@ -251,3 +251,28 @@ def test_no_page_marker_of_the_edition_stands_inside_a_word_or_a_link() -> None:
             if any(a.tag == "p" for a in marker.iterancestors()):
                 before, after = marker_context(marker)
                 assert not (before[-1:].strip() and after[:1].strip()), (source.name, before[-12:], after[:12])
+
+
+EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "external"
+
+
+def test_the_nth_marked_unit_is_the_nth_search_unit_without_an_id() -> None:
+    """A search result of a paragraph, speech or stanza without xml:id lands on "#unit-n",
+    the nth element its page marks data-unit (assets/landing.js): the page marks exactly
+    the units teikit.publish.search makes records of, in the same order, for the fixtures
+    and every file of the external corpus."""
+    from teikit.edition import Article
+    from teikit.publish.search import paragraphs
+
+    files = CASES + sorted(p for p in EXTERNAL.glob("*/*.xml") if b"<!DOCTYPE" not in p.read_bytes()[:2000])
+    checked = 0
+    for path in files:
+        units = [u for u in paragraphs(Article.held(path)) if u.id.startswith("unit-")]
+        marked = page(path).xpath("//*[@data-unit]")
+        assert [u.id for u in units] == [f"unit-{n}" for n in range(1, len(units) + 1)], path.name
+        assert len(marked) == len(units), path.name
+        for unit, element in zip(units, marked):
+            first = unit.text.split()[:1]
+            assert not first or first[0] in " ".join(element.text_content().split()), (path.name, unit.id)
+        checked += len(units)
+    assert checked > 3000          # the external corpus's paragraphs, speeches and verse without ids

@@ -1,14 +1,26 @@
 /* xslt/assets/landing.js - on an article page (xslt/html.xsl), the paragraph a link lands on
    (#anchor) is marked as landed, and when the link came from the search page (?q=...) the
    query's words in that paragraph are marked, with search-terms.js's rules and in the first
-   of its stages that finds any. A plain script, loaded after search-terms.js. */
+   of its stages that finds any. "#unit-n" is the nth paragraph (or speech, stanza, ...)
+   without an id of its own, which the page marks data-unit (tk:is-unit): it gets that id
+   and is scrolled to. A plain script, loaded after search-terms.js. */
 (function () {
   'use strict';
   const T = window.TeikitTerms;
 
+  /* the nth unit without an id (teikit.publish.search numbers them so), given "#unit-n" */
+  function unit(id) {
+    const n = /^unit-([1-9][0-9]*)$/.exec(id);
+    const found = n && document.querySelectorAll('[data-unit]')[Number(n[1]) - 1];
+    if (!found) return null;
+    found.id = id;
+    found.scrollIntoView();
+    return found;
+  }
+
   function land() {
     const id = decodeURIComponent(location.hash.slice(1));
-    const target = id && document.getElementById(id);
+    const target = id && (document.getElementById(id) || unit(id));
     if (!target) return;
     document.querySelectorAll('.landed').forEach(e => e.classList.remove('landed'));
     target.classList.add('landed');

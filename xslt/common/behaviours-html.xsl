@@ -77,11 +77,16 @@
     <xsl:param name="class" as="xs:string" select="local-name()"/>
     <xsl:param name="number" as="xs:string?" select="()"/>
     <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="in-unit" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="unit" as="xs:boolean" select="$in-unit or tk:is-unit(.)"/>
     <xsl:element name="{if ($phrase) then 'span' else 'div'}">
       <xsl:attribute name="class" select="string-join(($class, 'as-block'[$phrase]), ' ')"/>
       <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
+      <xsl:if test="$unit and tk:unmarked-unit(., $in-unit)"><xsl:attribute name="data-unit"/></xsl:if>
       <xsl:if test="$number"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
-      <xsl:apply-templates select="$content" mode="tk:text"/>
+      <xsl:apply-templates select="$content" mode="tk:text">
+        <xsl:with-param name="in-unit" select="$unit" tunnel="yes"/>
+      </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 
@@ -183,21 +188,28 @@
   <xsl:template name="b:paragraph">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="phrase" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="in-unit" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="parent::tei:cit">
         <xsl:element name="{if ($phrase) then 'span' else 'p'}">
-          <xsl:apply-templates select="$content" mode="tk:text"><xsl:with-param name="phrase" select="true()" tunnel="yes"/></xsl:apply-templates>
+          <xsl:if test="tk:unmarked-unit(., $in-unit)"><xsl:attribute name="data-unit"/></xsl:if>
+          <xsl:apply-templates select="$content" mode="tk:text">
+            <xsl:with-param name="phrase" select="true()" tunnel="yes"/>
+            <xsl:with-param name="in-unit" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
         </xsl:element>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="blocks" as="xs:boolean" select="tk:has-blocks(.)"/>
         <xsl:element name="{if ($phrase) then 'span' else if ($blocks) then 'div' else 'p'}">
           <xsl:apply-templates select="@xml:id, @xml:lang" mode="tk:attr"/>
+          <xsl:if test="tk:unmarked-unit(., $in-unit)"><xsl:attribute name="data-unit"/></xsl:if>
           <xsl:if test="$blocks or self::tei:ab or $phrase">
             <xsl:attribute name="class" select="string-join((local-name(), 'as-block'[$phrase]), ' ')"/>
           </xsl:if>
           <xsl:apply-templates select="$content" mode="tk:text">
             <xsl:with-param name="phrase" select="$phrase or not($blocks)" tunnel="yes"/>
+            <xsl:with-param name="in-unit" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
           <xsl:if test="@xml:id and ancestor::tei:body">
             <xsl:text> </xsl:text>

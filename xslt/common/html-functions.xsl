@@ -12,6 +12,8 @@
     tk:register-entry($ref, $regs)  the register entry a @ref points to, if present
     tk:preferred-name($entry)       the entry's preferred name
     tk:html-id($el)                 a stable HTML id: @xml:id, else name + document order
+    tk:is-unit($el)                 whether $el is a unit a search result lands on (a p, a speech, ...)
+    tk:unmarked-unit($el, $in-unit) ... one of the body without @xml:id, marked data-unit
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -104,6 +106,31 @@
   <xsl:function name="tk:html-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="string(($el/@xml:id, local-name($el) || '-' || tk:node-number($el))[1])"/>
+  </xsl:function>
+
+  <!-- whether $el is a search unit: a p, ab, sp, lg, l, u or entry (a poem's stanzas are
+       units, not the poem), as teikit.publish.search collects them from the body, outside
+       notes and other units ($in-unit: b:block and b:paragraph tunnel it to a unit's
+       content; asking the ancestors cost twice as much). The page marks each one of the body
+       without an xml:id with data-unit, in document order: the search result of the nth
+       lands on "#unit-n", which assets/landing.js finds. (Numbering them here cost 7-20% of
+       the external corpus's render, by xsl:number, an accumulator or a map of generate-id()s.) -->
+  <xsl:function name="tk:is-unit" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el[self::tei:p or self::tei:ab or self::tei:sp or self::tei:l or self::tei:u
+                                     or self::tei:entry or self::tei:lg[not(tk:holds-stanzas(.))]])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:unmarked-unit" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="in-unit" as="xs:boolean"/>
+    <xsl:sequence select="not($in-unit or $el/@xml:id) and tk:is-unit($el)
+                          and $el/ancestor::tei:body and not($el/ancestor::tei:note)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:holds-stanzas" as="xs:boolean">
+    <xsl:param name="lg" as="element()"/>
+    <xsl:sequence select="exists($lg/descendant::tei:lg except $lg/descendant::tei:note//tei:lg)"/>
   </xsl:function>
 
   <xsl:function name="tk:node-number" as="xs:string">

@@ -65,7 +65,8 @@ WriteMany = Callable[[list[tuple[str, bytes | Path]]], list[Path]]
 @dataclass
 class Paragraph:
     """One paragraph of an article's body as the search sees it: where it is (its own
-    xml:id, else its section's), its section heading, its text (its footnotes after it),
+    xml:id, else ``unit-<n>`` for the nth unit without one, which the reading page's
+    assets/landing.js finds among the units its page marks: tk:is-unit), its section heading, its text (its footnotes after it),
     the register pointers in it and the printed pages it runs over (first, last)."""
 
     id: str | None
@@ -103,13 +104,18 @@ def paragraphs(article) -> list[Paragraph]:
     for body in article.root.iter(_BODY):
         if body.getparent().tag == _TEXT:
             _collect_units(body, units)
+    unnamed = 0
     for p in units:
         divs = p.xpath("ancestor::tei:div[@xml:id][tei:head][1]", namespaces=NS)
         section = (divs[0].get(f"{{{XML_NS}}}id"), _words(divs[0].find(f"{{{NS['tei']}}}head").itertext())) \
             if divs else None
         text = " ".join([_words(_own_text(p, []))]
                         + [_words(note.itertext()) for note in p.xpath(".//tei:note", namespaces=NS)])
-        found.append(Paragraph(p.get(f"{{{XML_NS}}}id"), section, text,
+        anchor = p.get(_XML_ID)
+        if anchor is None:
+            unnamed += 1
+            anchor = f"unit-{unnamed}"
+        found.append(Paragraph(anchor, section, text,
                                {str(r) for r in p.xpath(".//@ref", namespaces=NS)}, _pages(p, before.get(p))))
     return found
 
@@ -204,6 +210,7 @@ _PB, _LB, _NOTE, _LG, _BODY, _TEXT = (f"{{{NS['tei']}}}{name}" for name in ("pb"
 _APART = frozenset(f"{{{NS['tei']}}}{name}" for name in (*UNITS, "speaker", "stage", "seg", "head", "item",
                                                          "label", "list", "sense", "form", "row", "cell"))
 _UNIT_TAGS = frozenset(f"{{{NS['tei']}}}{unit}" for unit in UNITS)
+_XML_ID = f"{{{XML_NS}}}id"
 
 
 def _words(texts) -> str:
