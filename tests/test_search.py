@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from teikit.edition import Article
-from teikit.publish.search import paragraphs
+from teikit.publish.search import paragraphs, search_records
 
 TEI = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Sayfalar</title>'
        '</titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc>'
@@ -71,3 +71,11 @@ def test_units_without_an_id_are_numbered_in_order(tmp_path: Path) -> None:
     path.write_text(TEI.format(body='<p>Bir.</p><lg><l>iki</l><l>üç</l></lg><p xml:id="own">Dört.</p><p>Beş.</p>'),
                     "utf-8")
     assert [p.id for p in paragraphs(Article.held(path))] == ["unit-1", "unit-2", "own", "unit-3"]
+
+
+def test_an_empty_unit_is_no_search_record_and_the_next_keeps_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xml"
+    path.write_text(TEI.format(body='<p>Bir.</p><p/><l>  </l><p>Dört.</p>'), "utf-8")
+    records = search_records(Article.held(path), {}, "html/empty.html")
+    assert [(r["url"], r["content"]) for r in records] == [("/html/empty.html#unit-1", "Bir."),
+                                                         ("/html/empty.html#unit-4", "Dört.")]
