@@ -75,7 +75,7 @@ def test_units_without_an_id_are_numbered_in_order(tmp_path: Path) -> None:
 
 def test_an_empty_unit_is_no_search_record_and_the_next_keeps_its_number(tmp_path: Path) -> None:
     path = tmp_path / "empty.xml"
-    path.write_text(TEI.format(body='<p>Bir.</p><p/><l>  </l><p>Dört.</p>'), "utf-8")
+    path.write_text(TEI.format(body='<p>Bir.</p><p/><l>  </l><p>. .</p><p>Beş.</p>'), "utf-8")
     records = search_records(Article.held(path), {}, "html/empty.html")
     assert [(r["url"], r["content"]) for r in records] == [("/html/empty.html#unit-1", "Bir."),
-                                                         ("/html/empty.html#unit-4", "Dört.")]
+                                                         ("/html/empty.html#unit-5", "Beş.")]

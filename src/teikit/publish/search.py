@@ -254,8 +254,8 @@ def search_records(article, labels: dict[str, tuple[str, str]], page: str,
     language = article.root.get(f"{{{XML_NS}}}lang") or "tr"
     records = []
     for paragraph in paragraphs(article):
-        if not paragraph.text:         # an empty <p/> or <l/>: nothing to find (Pagefind drops it)
-            continue
+        if not _WORD.search(paragraph.text):   # an empty <p/>, a row of dots: no word to find
+            continue                            # (Pagefind drops such a record)
         filters = {"article": [article.title], **_filters({resolve(r) for r in paragraph.refs}, labels)}
         if paragraph.section:
             filters["section"] = [paragraph.section[1]]
