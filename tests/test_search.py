@@ -79,3 +79,16 @@ def test_an_empty_unit_is_no_search_record_and_the_next_keeps_its_number(tmp_pat
     records = search_records(Article.held(path), {}, "html/empty.html")
     assert [(r["url"], r["content"]) for r in records] == [("/html/empty.html#unit-1", "Bir."),
                                                          ("/html/empty.html#unit-5", "Beş.")]
+
+
+def test_a_chapter_without_an_id_still_names_the_section_of_its_paragraphs(tmp_path: Path) -> None:
+    """A novel's chapters rarely have xml:ids: a result still says which chapter it is in
+    (the innermost division whose heading has words; an empty EpiDoc head is none)."""
+    path = tmp_path / "novel.xml"
+    path.write_text(TEI.format(body='<div><head>CHAPTER I. <hi>Down</hi> the Rabbit-Hole</head><p>Alice was '
+                                    'beginning.</p><div><head/><p>So she was considering.</p></div></div>'
+                                    '<p>Before any chapter.</p>'), "utf-8")
+    found = {p.text: p.section for p in paragraphs(Article.held(path))}
+    assert found == {"Alice was beginning.": (None, "CHAPTER I. Down the Rabbit-Hole"),
+                     "So she was considering.": (None, "CHAPTER I. Down the Rabbit-Hole"),
+                     "Before any chapter.": ("d1", "Başlık")}

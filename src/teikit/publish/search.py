@@ -70,7 +70,7 @@ class Paragraph:
     the register pointers in it and the printed pages it runs over (first, last)."""
 
     id: str | None
-    section: tuple[str, str] | None
+    section: tuple[str | None, str] | None
     text: str
     refs: set[str]
     pages: tuple[str, str] | None = None
@@ -106,9 +106,7 @@ def paragraphs(article) -> list[Paragraph]:
             _collect_units(body, units)
     unnamed = 0
     for p in units:
-        divs = p.xpath("ancestor::tei:div[@xml:id][tei:head][1]", namespaces=NS)
-        section = (divs[0].get(f"{{{XML_NS}}}id"), _words(divs[0].find(f"{{{NS['tei']}}}head").itertext())) \
-            if divs else None
+        section = _section(p)
         text = " ".join([_words(_own_text(p, []))]
                         + [_words(note.itertext()) for note in p.xpath(".//tei:note", namespaces=NS)])
         anchor = p.get(_XML_ID)
@@ -118,6 +116,20 @@ def paragraphs(article) -> list[Paragraph]:
         found.append(Paragraph(anchor, section, text,
                                {str(r) for r in p.xpath(".//@ref", namespaces=NS)}, _pages(p, before.get(p))))
     return found
+
+
+_DIVS = "ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4]"
+
+
+def _section(unit: etree._Element) -> tuple[str | None, str] | None:
+    """The innermost division around *unit* with a heading that has words: its xml:id (None
+    when it has none, as most TEI of other projects: a novel's chapters) and its heading."""
+    for div in reversed(unit.xpath(_DIVS, namespaces=NS)):
+        heading = div.find(f"{{{NS['tei']}}}head")
+        words = _words(heading.itertext()) if heading is not None else ""
+        if words:
+            return div.get(_XML_ID), words
+    return None
 
 
 def _collect_units(el: etree._Element, found: list[etree._Element]) -> None:
@@ -318,7 +330,8 @@ def search_page(article) -> str:
     for paragraph in paragraphs(article):
         if paragraph.section and paragraph.section != section:
             section = paragraph.section
-            lines.append(f'<h2 id="{escape(section[0])}">{escape(section[1])}</h2>')
+            anchor = f' id="{escape(section[0])}"' if section[0] else ""
+            lines.append(f"<h2{anchor}>{escape(section[1])}</h2>")
         anchor = f' id="{escape(paragraph.id)}"' if paragraph.id else ""
         lines.append(f"<p{anchor}>{escape(paragraph.text)}</p>")
     lines.append("</main></body></html>\n")
