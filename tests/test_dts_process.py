@@ -98,3 +98,51 @@ def test_a_helper_killed_by_the_system_is_an_error_for_people(tmp_path, monkeypa
     assert "Traceback" not in result.output and not isinstance(result.exception, AssertionError)
     assert not list(site.rglob("*.part"))
     assert not multiprocessing.active_children()
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """When the DTS helper and the render's workers were started: the number of articles
+    the build had read by then (calls of Builder.summarised), one entry per start."""
+    from teikit.render import parallel
+
+    events, reads = [], []
+    summarised, start, workers = site_module.Builder.summarised, dts_process.DtsProcess.start, parallel.Workers.__init__
+
+    def reading(self, *args):
+        reads.append(1)
+        return summarised(self, *args)
+
+    def starting(self):
+        if self._pool is None:
+            events.append(("dts helper", len(reads)))
+        return start(self)
+
+    def starting_workers(self, *args):
+        events.append(("render workers", len(reads)))
+        return workers(self, *args)
+
+    monkeypatch.setattr(site_module.Builder, "summarised", reading)
+    monkeypatch.setattr(dts_process.DtsProcess, "start", starting)
+    monkeypatch.setattr(parallel.Workers, "__init__", starting_workers)
+    return events
+
+
+def test_a_first_build_starts_its_helpers_before_reading_the_first_article(tmp_path, started):
+    """Their start-up (a Python process, imports, the stylesheet compiled) runs beside the
+    first articles instead of after them; the site is the same (see the first test)."""
+    build(three_article_edition(tmp_path / "tei"), tmp_path / "site", formats=["html"], jobs=2)
+    assert sorted(started) == [("dts helper", 0), ("render workers", 0)]
+
+
+def test_a_rebuild_with_nothing_new_starts_no_helper(tmp_path, started):
+    edition = three_article_edition(tmp_path / "tei")
+    build(edition, tmp_path / "site", formats=["html"], jobs=2)
+    started.clear()
+    build(edition, tmp_path / "site", formats=["html"], jobs=2)
+    assert started == []
+
+
+def test_a_build_in_one_process_starts_no_helper(tmp_path, started):
+    build(three_article_edition(tmp_path / "tei"), tmp_path / "site", formats=["html"], jobs=1)
+    assert started == []

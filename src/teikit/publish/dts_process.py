@@ -76,12 +76,17 @@ class DtsProcess:
         self._pool: ProcessPoolExecutor | None = None
         self._out = out          # the site: the helper's temporary files are below its api/dts/
 
-    def submit(self, request: DtsRequest) -> Future:
+    def start(self) -> None:
+        """Start the helper now (its process and imports), before it is first asked."""
         if self._pool is None:
             from teikit.render.parallel import leave_interrupts_to_the_parent, sigint_held
             with sigint_held():   # the helper starts with Ctrl-C held back
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
-                                                 initializer=leave_interrupts_to_the_parent)
+                                                 initializer=_start_helper, initargs=(leave_interrupts_to_the_parent,))
+            self._pool.submit(int)     # a process pool starts its process with the first task
+
+    def submit(self, request: DtsRequest) -> Future:
+        self.start()
         try:
             return self._pool.submit(_make, request)
         except BrokenProcessPool:      # the helper was killed (out of memory...)
@@ -110,6 +115,12 @@ class DtsProcess:
         stop_pool(self._pool)
         self._pool = None
         remove_partial_files(self._out / "api" / "dts")
+
+
+def _start_helper(leave_interrupts) -> None:
+    """The helper's start: Ctrl-C left to the parent, the modules of :func:`make` imported."""
+    leave_interrupts()
+    import teikit.publish.records  # noqa: F401
 
 
 def _make(request: DtsRequest) -> DtsFiles:

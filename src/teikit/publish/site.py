@@ -246,6 +246,11 @@ def _unique(article_id: str, path: Path, ids: dict[str, Path]) -> None:
                          "to the same pages; rename one", str(path))
 
 
+def _dts_key(path: Path, sources: Sources, settings: str) -> str:
+    """The key of an article's static DTS files: its file, the build's settings, the stylesheets."""
+    return _digest([sources.digests[path].encode(), settings.encode(), sources.stylesheets_key.encode()])
+
+
 def _digest(parts: list[bytes]) -> str:
     digest = hashlib.sha256()
     for part in parts:
@@ -433,6 +438,7 @@ class Builder:
         summary cache, or parsed), its per-document parts written; a broken article is
         reported and skipped."""
         summaries, refs, infos, ids = [], {}, {}, {}
+        self.start_helpers(sources, settings)
         for path in sources.articles:
             try:
                 summary, pointers, infos[path] = self.summarised(path, sources, settings, ids)
@@ -489,6 +495,28 @@ class Builder:
         self.cache_summary(article, summary, pointers, sources)
         return summary, pointers, article.info
 
+    def start_helpers(self, sources: Sources, settings: str) -> None:
+        """Before the first article: when two or more articles are new to the site (no
+        page of theirs in the last build's manifest, or no DTS files with their key), start
+        the render's workers and the DTS helper now, so that their start-up (a Python
+        process, its imports, the stylesheets compiled) runs beside the first articles
+        instead of after them (a first build of the edition's two articles, in one
+        process: 1.18-1.34 s before, 0.85-1.04 s after). Else :meth:`foresee_render` and
+        :meth:`make_dts` start them when they are needed."""
+        from teikit.render import RENDERERS
+        from teikit.render.parallel import Workers, helpers
+
+        if self.jobs == 1:
+            return
+        names = [n for n in self._formats() if RENDERERS[n].per_document]
+        new_pages = sum(any(f"{n}:{p.name}" not in self.previous for n in names) for p in sources.articles)
+        if new_pages >= 2 and self.workers is None:
+            self.workers = Workers(helpers(self.jobs), [RENDERERS[n].stylesheet for n in names if RENDERERS[n].stylesheet])
+        new_dts = sum(self.previous.get(f"dts:{p.name}", {}).get("key") != _dts_key(p, sources, settings)
+                      for p in sources.articles)
+        if new_dts >= 2:
+            self.dts.start()
+
     def foresee_render(self, path: Path, sources: Sources, refs: list[str]) -> None:
         """Start the render's worker processes (:class:`teikit.render.parallel.Workers`)
         once a second article is found whose page a per-document format must write (its
@@ -508,8 +536,7 @@ class Builder:
     def part_keys(self, path: Path, sources: Sources, refs: list[str], settings: str) -> dict[str, str]:
         """The keys of an article's per-document groups: its TEI copy, DTS files, search records."""
         return {f"tei:{path.name}": _digest([sources.digests[path].encode(), sources.tei(path).encode()]),
-                f"dts:{path.name}": _digest([sources.digests[path].encode(), settings.encode(),
-                                             sources.stylesheets_key.encode()]),
+                f"dts:{path.name}": _dts_key(path, sources, settings),
                 f"search:{path.name}": _digest([sources.article_key(path, refs).encode(), settings.encode()])}
 
     def per_document(self, article, sources: Sources, refs: list[str], settings: str) -> None:
