@@ -186,6 +186,28 @@ def test_paragraphs_without_ids_are_each_found_and_landed_on(browser, tmp_path):
     assert landed["marks"] == ["Samsun"]
 
 
+ENGLISH = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en" xml:id="alice"><teiHeader><fileDesc>
+<titleStmt><title>Alice</title></titleStmt><publicationStmt><p>Public domain.</p></publicationStmt>
+<sourceDesc><p>ELTeC</p></sourceDesc></fileDesc></teiHeader><text><body><div><head>CHAPTER VI</head>
+<p>The Cat only grinned when it saw Alice.</p><p>It was the Cheshire Cat, sitting on a bough.</p>
+</div></body></text></TEI>"""
+
+
+def test_an_article_in_another_language_is_searched_too(browser, tmp_path):
+    """Pagefind keeps an index per language and a page searches only its own language's:
+    an English article in the edition was never found from the (Turkish) search page."""
+    edition = edition_without_ids(tmp_path / "tei")
+    (edition / "alice.xml").write_text(ENGLISH, "utf-8")
+    site = tmp_path / "site"
+    build(edition, site, base_url="http://127.0.0.1/", formats=["html"])
+    with serve(site) as base:
+        english = browser.search(base + "/search.html", "Cheshire")
+        turkish = browser.search(base + "/search.html", "Samsun")
+    assert [anchor_link(h) for h in english["all"]] == ["/html/alice.html#unit-2"]
+    assert english["marks"] == [["Cheshire"]] and english["sections"] == ["CHAPTER VI"]
+    assert [anchor_link(h) for h in turkish["all"]] == ["/html/sample-article.html#unit-1"]
+
+
 # ------------------------------------------------------------------ the edition's own search
 
 TEI = Path(__file__).parent.parent / "tei"

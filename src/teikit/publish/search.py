@@ -57,6 +57,11 @@ from teikit.xmlio import NS, XML_NS
 SEARCH_CACHE = ".teikit-cache/search"     # per-article Pagefind records, indexed into the parts
 PART_SIZE = 5000                          # records per Pagefind part: ~350 MB in its indexer
 PRIMARY = "pagefind"                      # part 1: the bundle that also holds the search UI
+#: the language of every record: search.html's. Pagefind keeps one index per language and
+#: a page searches only the index of its own <html lang>, so a record in another language
+#: (an English novel, a Russian play in the edition) was never found; one index, stemmed
+#: the Turkish way, finds them all (search-terms.js matches the words the Turkish way too)
+SEARCH_LANGUAGE = "tr"
 PARTS = "pagefind-parts"                  # parts 2, 3, ...: merged into part 1's UI
 #: puts each (path in the site, bytes or a finished file to move there) in place, see index_part
 WriteMany = Callable[[list[tuple[str, bytes | Path]]], list[Path]]
@@ -263,7 +268,6 @@ def search_records(article, labels: dict[str, tuple[str, str]], page: str,
     section heading and the printed page travel as the filters ``section`` and ``page``,
     which Pagefind does not search but returns with each result. search.html shows them
     and offers only the ``article``, ``person`` and ``place`` filters to the reader."""
-    language = article.root.get(f"{{{XML_NS}}}lang") or "tr"
     records = []
     for paragraph in paragraphs(article):
         if not _WORD.search(paragraph.text):   # an empty <p/>, a row of dots: no word to find
@@ -274,7 +278,7 @@ def search_records(article, labels: dict[str, tuple[str, str]], page: str,
         if paragraph.page_label:
             filters["page"] = [paragraph.page_label]
         records.append({"url": f"/{page}" + (f"#{paragraph.anchor}" if paragraph.anchor else ""),
-                        "content": paragraph.text, "language": language, "meta": {},
+                        "content": paragraph.text, "language": SEARCH_LANGUAGE, "meta": {},
                         "filters": filters})
     return records
 
