@@ -74,16 +74,18 @@ class DtsProcess:
 
     def __init__(self, out: Path) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._started: list[Future] = []     # done once the helper has started
         self._out = out          # the site: the helper's temporary files are below its api/dts/
 
     def start(self) -> None:
         """Start the helper now (its process and imports), before it is first asked."""
         if self._pool is None:
             from teikit.render.parallel import leave_interrupts_to_the_parent, sigint_held
-            with sigint_held():   # the helper starts with Ctrl-C held back
+            with sigint_held():   # the helper starts with Ctrl-C held back (a Ctrl-C while
+                # its start-up data is sent would leave it that data cut short, and a traceback)
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
                                                  initializer=_start_helper, initargs=(leave_interrupts_to_the_parent,))
-            self._pool.submit(int)     # a process pool starts its process with the first task
+                self._started = [self._pool.submit(int)]   # a pool starts its process with its first task
 
     def submit(self, request: DtsRequest) -> Future:
         self.start()
@@ -112,7 +114,7 @@ class DtsProcess:
         if self._pool is None:
             return
         from teikit.render.parallel import remove_partial_files, stop_pool
-        stop_pool(self._pool)
+        stop_pool(self._pool, self._started)
         self._pool = None
         remove_partial_files(self._out / "api" / "dts")
 

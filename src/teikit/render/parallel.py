@@ -25,7 +25,7 @@ import os
 import pickle
 import signal
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait as futures_wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
@@ -50,8 +50,8 @@ class Workers:
         with sigint_held():   # the workers start with Ctrl-C held back, see _worker_start
             self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
                                             initializer=_worker_start, initargs=(stylesheets,))
-            for _ in range(jobs):       # each submission starts one worker now
-                self.pool.submit(int)
+            # each submission starts one worker now; done once the worker has started
+            self._started = [self.pool.submit(int) for _ in range(jobs)]
         self.jobs = jobs
         self.used = False
         self._folder = tempfile.mkdtemp(prefix="teikit-workers-")
@@ -71,7 +71,7 @@ class Workers:
         if self.used:
             self.pool.shutdown()
         else:
-            stop_pool(self.pool)
+            stop_pool(self.pool, self._started)
         for name in os.listdir(self._folder):
             os.unlink(os.path.join(self._folder, name))
         os.rmdir(self._folder)
@@ -181,9 +181,19 @@ def sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def stop_pool(pool: ProcessPoolExecutor) -> None:
+#: seconds a stop waits for workers still starting (see :func:`stop_pool`)
+STARTING = 10
+
+
+def stop_pool(pool: ProcessPoolExecutor, started: list[Future] = ()) -> None:
     """On Ctrl-C or an error: drop the queued articles and end every worker now; each
-    removes the temporary file it is writing (SIGTERM, see :func:`_on_sigterm`)."""
+    removes the temporary file it is writing (SIGTERM, see :func:`_on_sigterm`).
+
+    *started*: the first task of each worker started ahead (its start is done when that
+    is): they are waited for first, at most :data:`STARTING` seconds. A worker still
+    reading its start-up data when the pool is shut down finds the pool's locks gone and
+    prints a traceback (seen under load: Ctrl-C right after a build started its helpers)."""
+    futures_wait(started, timeout=STARTING)
     processes = list((pool._processes or {}).values())  # no public handle on the workers
     pool.shutdown(wait=False, cancel_futures=True)
     # the articles the parent took (cancelled futures) may still wait in the pool's list; once
