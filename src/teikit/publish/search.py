@@ -69,12 +69,13 @@ WriteMany = Callable[[list[tuple[str, bytes | Path]]], list[Path]]
 
 @dataclass
 class Paragraph:
-    """One paragraph of an article's body as the search sees it: where it is (its own
+    """One paragraph of an article's body as the search sees it: its anchor (its own
     xml:id, else ``unit-<n>`` for the nth unit without one, which the reading page's
-    assets/landing.js finds among the units its page marks: tk:is-unit), its section heading, its text (its footnotes after it),
+    assets/landing.js finds among the units the page marks: tk:is-unit), its section
+    (the division's xml:id or None, and its heading), its text (its footnotes after it),
     the register pointers in it and the printed pages it runs over (first, last)."""
 
-    id: str | None
+    id: str
     section: tuple[str | None, str] | None
     text: str
     refs: set[str]
@@ -87,10 +88,6 @@ class Paragraph:
             return None
         first, last = self.pages
         return f"s. {first}" if first == last else f"s. {first}–{last}"
-
-    @property
-    def anchor(self) -> str | None:
-        return self.id or (self.section[0] if self.section else None)
 
 
 #: what a search result lands on: a paragraph, or what stands for one in other kinds of TEI
@@ -277,7 +274,7 @@ def search_records(article, labels: dict[str, tuple[str, str]], page: str,
             filters["section"] = [paragraph.section[1]]
         if paragraph.page_label:
             filters["page"] = [paragraph.page_label]
-        records.append({"url": f"/{page}" + (f"#{paragraph.anchor}" if paragraph.anchor else ""),
+        records.append({"url": f"/{page}#{paragraph.id}",
                         "content": paragraph.text, "language": SEARCH_LANGUAGE, "meta": {},
                         "filters": filters})
     return records
@@ -336,8 +333,7 @@ def search_page(article) -> str:
             section = paragraph.section
             anchor = f' id="{escape(section[0])}"' if section[0] else ""
             lines.append(f"<h2{anchor}>{escape(section[1])}</h2>")
-        anchor = f' id="{escape(paragraph.id)}"' if paragraph.id else ""
-        lines.append(f"<p{anchor}>{escape(paragraph.text)}</p>")
+        lines.append(f'<p id="{escape(paragraph.id)}">{escape(paragraph.text)}</p>')
     lines.append("</main></body></html>\n")
     return "\n".join(lines)
 
