@@ -80,11 +80,11 @@ class DtsProcess:
     def start(self) -> None:
         """Start the helper now (its process and imports), before it is first asked."""
         if self._pool is None:
-            from teikit.render.parallel import leave_interrupts_to_the_parent, sigint_held
+            from teikit.render.parallel import sigint_held
             with sigint_held():   # the helper starts with Ctrl-C held back (a Ctrl-C while
                 # its start-up data is sent would leave it that data cut short, and a traceback)
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
-                                                 initializer=_start_helper, initargs=(leave_interrupts_to_the_parent,))
+                                                 initializer=_start_helper)
                 self._started = [self._pool.submit(int)]   # a pool starts its process with its first task
 
     def submit(self, request: DtsRequest) -> Future:
@@ -119,9 +119,10 @@ class DtsProcess:
         remove_partial_files(self._out / "api" / "dts")
 
 
-def _start_helper(leave_interrupts) -> None:
+def _start_helper() -> None:
     """The helper's start: Ctrl-C left to the parent, the modules of :func:`make` imported."""
-    leave_interrupts()
+    from teikit.render.parallel import leave_interrupts_to_the_parent
+    leave_interrupts_to_the_parent()
     import teikit.publish.records  # noqa: F401
 
 

@@ -29,7 +29,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, wait as futures_wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from teikit.errors import TeikitError, WorkerError
 from teikit.edition import Article, DocumentInfo, Edition, read_registers
@@ -185,7 +185,7 @@ def sigint_held() -> Iterator[None]:
 STARTING = 10
 
 
-def stop_pool(pool: ProcessPoolExecutor, started: list[Future] = ()) -> None:
+def stop_pool(pool: ProcessPoolExecutor, started: Sequence[Future] = ()) -> None:
     """On Ctrl-C or an error: drop the queued articles and end every worker now; each
     removes the temporary file it is writing (SIGTERM, see :func:`_on_sigterm`).
 
