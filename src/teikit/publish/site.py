@@ -503,15 +503,14 @@ class Builder:
         instead of after them (a first build of the edition's two articles, in one
         process: 1.18-1.34 s before, 0.85-1.04 s after). Else :meth:`foresee_render` and
         :meth:`make_dts` start them when they are needed."""
-        from teikit.render import RENDERERS
-        from teikit.render.parallel import Workers, helpers
+        from teikit.render import early_workers, per_document_formats
 
         if self.jobs == 1:
             return
-        names = [n for n in self._formats() if RENDERERS[n].per_document]
+        names = per_document_formats(self._formats())
         new_pages = sum(any(f"{n}:{p.name}" not in self.previous for n in names) for p in sources.articles)
         if new_pages >= 2 and self.workers is None:
-            self.workers = Workers(helpers(self.jobs), [RENDERERS[n].stylesheet for n in names if RENDERERS[n].stylesheet])
+            self.workers = early_workers(names, self.jobs)
         new_dts = sum(self.previous.get(f"dts:{p.name}", {}).get("key") != _dts_key(p, sources, settings)
                       for p in sources.articles)
         if new_dts >= 2:
@@ -522,16 +521,15 @@ class Builder:
         once a second article is found whose page a per-document format must write (its
         key changed, as :meth:`render` will find), so that their start-up runs beside the
         stream; not when ``jobs`` is 1 (nor when one article is rendered: in-process)."""
-        from teikit.render import RENDERERS
-        from teikit.render.parallel import Workers, helpers
+        from teikit.render import early_workers, per_document_formats
 
         if self.jobs == 1 or self.workers is not None:
             return
-        names = [n for n in self._formats() if RENDERERS[n].per_document]
+        names = per_document_formats(self._formats())
         if any(not self.unchanged(f"{n}:{path.name}", _render_key(n, path, sources, refs)) for n in names):
             self._to_render += 1
         if self._to_render == 2:
-            self.workers = Workers(helpers(self.jobs), [RENDERERS[n].stylesheet for n in names if RENDERERS[n].stylesheet])
+            self.workers = early_workers(names, self.jobs)
 
     def part_keys(self, path: Path, sources: Sources, refs: list[str], settings: str) -> dict[str, str]:
         """The keys of an article's per-document groups: its TEI copy, DTS files, search records."""

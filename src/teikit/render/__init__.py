@@ -81,7 +81,7 @@ def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str
             progress: Callable[[int, int], None] | None) -> dict[str, list[Path]]:
     load_renderers()
     jobs = jobs or default_jobs()
-    workers = _early_workers(formats, jobs)
+    workers = early_workers(formats, jobs)
     try:
         return _render_with(paths, formats, out, jobs, failures, progress, workers)
     finally:
@@ -89,11 +89,17 @@ def _render(paths: Sequence[str | os.PathLike], formats: Sequence[str], out: str
             workers.close()
 
 
-def _early_workers(formats: Sequence[str], jobs: int):
+def per_document_formats(formats: Sequence[str]) -> list[str]:
+    """The names among *formats* of those that write one output per article."""
+    return [name for name in formats if RENDERERS[name].per_document]
+
+
+def early_workers(formats: Sequence[str], jobs: int):
     """The worker processes of the formats that write one output per article, started
-    before the edition is read (:class:`teikit.render.parallel.Workers`: their start-up
-    runs beside the read phase), or None when the articles are written in this process."""
-    names = [name for name in formats if RENDERERS[name].per_document]
+    before their work is known (:class:`teikit.render.parallel.Workers`: their start-up
+    runs beside the read phase of a render, or the stream of a build), or None when the
+    articles are written in this process."""
+    names = per_document_formats(formats)
     if not names or jobs < 2:
         return None
     from teikit.render.parallel import Workers, helpers
